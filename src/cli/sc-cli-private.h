@@ -1,0 +1,21 @@
+/* sc-cli-private.h
+ *
+ * Copyright 2026 Scorecards developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sc-cli.h"
+#include "sc-workbook.h"
+
+G_BEGIN_DECLS
+
+ScWorkbook *sc_cli_open_book   (const char  *path,
+                                GError     **error);
+void        sc_cli_usage_error (const char  *command,
+                                const char  *message);
+int         sc_cli_summary     (int          argc,
+                                char       **argv);
+
+G_END_DECLS

@@ -1,0 +1,157 @@
+/* sc-cli-summary.c
+ *
+ * Copyright 2026 Scorecards developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * `scorecards summary BOOK [--period P] [--json]`: every partner's score,
+ * grade, trend and rank, and its KPIs that miss their target.
+ */
+
+#define G_LOG_DOMAIN "sc-cli-summary"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <stdio.h>
+
+#include "sc-cli-private.h"
+#include "sc-palette.h"
+#include "sc-score.h"
+#include "sc-summary.h"
+
+/* Pads @str to @width display columns (not bytes), cutting with "…". */
+static void
+print_cell (const char *str,
+            int         width)
+{
+  glong len = g_utf8_strlen (str, -1);
+
+  if (len > width)
+    {
+      g_autofree char *cut = g_utf8_substring (str, 0, width - 1);
+      printf ("%s… ", cut);
+      return;
+    }
+  printf ("%s%*s ", str, (int) (width - len), "");
+}
+
+static void
+print_text (ScWorkbook *book,
+            ScPeriod    period)
+{
+  g_autoptr(GPtrArray) results = sc_score_all (book, period);
+  g_autofree char *label = sc_period_to_label (sc_workbook_get_granularity (book), period);
+
+  printf (_("Period: %s — %u partners\n\n"), label, results->len);
+  print_cell (_("Partner"), 34);
+  print_cell (_("Type"), 9);
+  print_cell (_("Score"), 6);
+  print_cell (_("Grade"), 5);
+  print_cell (_("Trend"), 10);
+  print_cell (_("Rank"), 5);
+  printf ("%s\n", _("Off target"));
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      ScPartnerResult *r = g_ptr_array_index (results, i);
+      g_autoptr(GString) off = g_string_new (NULL);
+      g_autofree char *score = isnan (r->score) ? g_strdup ("—") : g_strdup_printf ("%.1f", r->score);
+      g_autofree char *rank = r->rank ? g_strdup_printf ("%u", r->rank) : g_strdup ("—");
+
+      for (guint k = 0; k < r->kpis->len; k++)
+        {
+          ScKpiResult *kr = &g_array_index (r->kpis, ScKpiResult, k);
+
+          if (kr->status == SC_STATUS_RED || kr->status == SC_STATUS_AMBER)
+            {
+              g_autofree char *value = sc_kpi_format_value (kr->kpi, kr->value, TRUE);
+
+              g_string_append_printf (off, "%s%s %s %s", off->len ? ", " : "",
+                                      sc_palette_status_symbol (kr->status),
+                                      sc_kpi_get_name (kr->kpi), value);
+            }
+        }
+
+      print_cell (sc_partner_get_name (r->partner), 34);
+      print_cell (sc_partner_type_get_label (sc_partner_get_partner_type (r->partner)), 9);
+      print_cell (score, 6);
+      print_cell (r->grade ? r->grade : "—", 5);
+      print_cell (sc_trend_get_label (r->trend), 10);
+      print_cell (rank, 5);
+      printf ("%s\n", off->str);
+    }
+}
+
+int
+sc_cli_summary (int    argc,
+                char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(ScWorkbook) book = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *period_arg = NULL;
+  g_auto(GStrv) args = NULL;
+  gboolean json = FALSE;
+  ScPeriod period;
+  GOptionEntry entries[] = {
+    { "period", 'p', 0, G_OPTION_ARG_STRING, &period_arg,
+      N_("Period to summarise (default: the latest with data)"), "P" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print machine-readable JSON"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, "BOOK" },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("BOOK — print every partner’s scores"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_set_prgname ("scorecards summary");
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      sc_cli_usage_error ("summary", error->message);
+      return SC_EXIT_USAGE;
+    }
+  if (args == NULL || g_strv_length (args) != 1)
+    {
+      sc_cli_usage_error ("summary", _("expected exactly one workbook"));
+      return SC_EXIT_USAGE;
+    }
+
+  book = sc_cli_open_book (args[0], &error);
+  if (book == NULL)
+    {
+      fprintf (stderr, "scorecards: %s\n", error->message);
+      return SC_EXIT_BAD_INPUT;
+    }
+
+  if (period_arg != NULL)
+    {
+      if (!sc_period_parse (sc_workbook_get_granularity (book), period_arg, &period))
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("“%s” is not a %s period (for example 2025-03, 2025-Q1 or 2025-W12)"),
+                             period_arg, sc_granularity_to_string (sc_workbook_get_granularity (book)));
+          sc_cli_usage_error ("summary", message);
+          return SC_EXIT_USAGE;
+        }
+    }
+  else
+    period = sc_workbook_get_latest_period (book);
+
+  if (period == SC_PERIOD_NONE)
+    {
+      fprintf (stderr, _("scorecards: %s: the workbook holds no values yet\n"), args[0]);
+      return SC_EXIT_BAD_INPUT;
+    }
+
+  if (json)
+    {
+      g_autofree char *text = sc_summary_to_json (book, period);
+      printf ("%s\n", text);
+    }
+  else
+    print_text (book, period);
+
+  return SC_EXIT_OK;
+}

@@ -1,0 +1,80 @@
+/* sc-score.h
+ *
+ * Copyright 2026 Scorecards developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sc-workbook.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  SC_STATUS_NO_DATA,
+  SC_STATUS_GREEN,
+  SC_STATUS_AMBER,
+  SC_STATUS_RED,
+} ScStatus;
+
+typedef enum
+{
+  SC_TREND_NONE,
+  SC_TREND_IMPROVING,
+  SC_TREND_STABLE,
+  SC_TREND_DECLINING,
+} ScTrend;
+
+/* One KPI of one partner in one period. */
+typedef struct
+{
+  ScKpi    *kpi;
+  double    value;      /* NaN: no data */
+  double    target;     /* after the partner's override */
+  double    weight;     /* after the partner's override */
+  ScStatus  status;
+  double    score;      /* 0–100, NaN: no data */
+  double    previous;   /* value of the period before, NaN if none */
+} ScKpiResult;
+
+/* One partner in one period. */
+typedef struct
+{
+  ScPartner *partner;
+  ScPeriod   period;
+  double     score;         /* weighted mean of KPI scores, NaN: no data */
+  const char *grade;        /* NULL: no data */
+  double     change;        /* score minus the previous period's score */
+  double     slope;         /* least-squares slope of the score, points per period */
+  ScTrend    trend;
+  guint      rank;          /* 1-based among partners of the same type, 0: unranked */
+  GArray    *kpis;          /* ScKpiResult, in the workbook's KPI order */
+} ScPartnerResult;
+
+ScStatus     sc_score_status            (ScKpi          *kpi,
+                                         double          target,
+                                         double          value);
+double       sc_score_value             (ScKpi          *kpi,
+                                         double          target,
+                                         double          value);
+double       sc_score_partner_period    (ScWorkbook     *book,
+                                         ScPartner      *partner,
+                                         ScPeriod        period);
+ScPartnerResult *sc_score_partner       (ScWorkbook     *book,
+                                         ScPartner      *partner,
+                                         ScPeriod        period);
+GPtrArray   *sc_score_all               (ScWorkbook     *book,
+                                         ScPeriod        period);
+void         sc_partner_result_free     (ScPartnerResult *result);
+
+double       sc_least_squares_slope     (const double   *values,
+                                         guint           n);
+const char  *sc_status_to_string        (ScStatus        status);
+const char  *sc_status_get_label        (ScStatus        status);
+const char  *sc_trend_to_string         (ScTrend         trend);
+const char  *sc_trend_get_label         (ScTrend         trend);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScPartnerResult, sc_partner_result_free)
+
+G_END_DECLS

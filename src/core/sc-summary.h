@@ -1,0 +1,16 @@
+/* sc-summary.h
+ *
+ * Copyright 2026 Scorecards developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sc-workbook.h"
+
+G_BEGIN_DECLS
+
+char *sc_summary_to_json (ScWorkbook *book,
+                          ScPeriod    period);
+
+G_END_DECLS

@@ -1,0 +1,938 @@
+/* sc-workbook-load.c
+ *
+ * Copyright 2026 Scorecards developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Reading .scorecard files (docs/file-format.md). Every member is checked
+ * before it is used; an error names the file and the JSON path of the
+ * offending member, and nothing half-read is ever returned.
+ */
+
+#define G_LOG_DOMAIN "sc-workbook-load"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <string.h>
+
+#include "sc-workbook-io.h"
+
+#define MAX_DEPTH 64
+
+typedef struct
+{
+  const char    *name;     /* file name for messages */
+  ScWorkbook    *book;
+  ScGranularity  granularity;
+  GError       **error;
+} Loader;
+
+static gboolean G_GNUC_PRINTF (4, 5)
+fail (Loader     *loader,
+      int         code,
+      const char *path,
+      const char *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (path != NULL)
+    g_set_error (loader->error, SC_WORKBOOK_ERROR, code, "%s: %s: %s", loader->name, path, message);
+  else
+    g_set_error (loader->error, SC_WORKBOOK_ERROR, code, "%s: %s", loader->name, message);
+
+  return FALSE;
+}
+
+/* json-glib recurses once per nesting level; refuse absurd nesting before
+ * handing it the data, so a hostile file cannot exhaust the stack.
+ */
+static gboolean
+check_nesting (Loader     *loader,
+               const char *data,
+               gsize       length)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0, line = 1;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (c == '\n')
+        line++;
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+      if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > MAX_DEPTH)
+            return fail (loader, SC_WORKBOOK_ERROR_TOO_LARGE, NULL,
+                         _("line %u: nested more than %d levels deep"), line, MAX_DEPTH);
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+
+  return TRUE;
+}
+
+/* Member access with type checks */
+
+static gboolean
+get_object (Loader      *loader,
+            JsonObject  *object,
+            const char  *member,
+            const char  *path,
+            JsonObject **out)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  *out = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fail (loader, SC_WORKBOOK_ERROR_INVALID, path, _("expected an object"));
+
+  *out = json_node_get_object (node);
+  return TRUE;
+}
+
+static gboolean
+get_array (Loader      *loader,
+           JsonObject  *object,
+           const char  *member,
+           const char  *path,
+           gboolean     required,
+           JsonArray  **out)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  *out = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (required)
+        return fail (loader, SC_WORKBOOK_ERROR_INVALID, path, _("is missing"));
+      return TRUE;
+    }
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return fail (loader, SC_WORKBOOK_ERROR_INVALID, path, _("expected an array"));
+
+  *out = json_node_get_array (node);
+  return TRUE;
+}
+
+/* A string member; absent or null gives @fallback (which may be NULL). */
+static gboolean
+get_string (Loader      *loader,
+            JsonObject  *object,
+            const char  *member,
+            const char  *path,
+            gboolean     required,
+            const char  *fallback,
+            const char **out)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  *out = fallback;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (required)
+        return fail (loader, SC_WORKBOOK_ERROR_INVALID, path, _("is missing"));
+      return TRUE;
+    }
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return fail (loader, SC_WORKBOOK_ERROR_INVALID, path, _("expected a string"));
+
+  *out = json_node_get_string (node);
+  if (required && **out == '\0')
+    return fail (loader, SC_WORKBOOK_ERROR_INVALID, path, _("must not be empty"));
+
+  return TRUE;
+}
+
+static gboolean
+node_get_number (JsonNode *node,
+                 double   *out)
+{
+  GType type;
+
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+
+  type = json_node_get_value_type (node);
+  if (type == G_TYPE_INT64)
+    *out = (double) json_node_get_int (node);
+  else if (type == G_TYPE_DOUBLE)
+    *out = json_node_get_double (node);
+  else
+    return FALSE;
+
+  return isfinite (*out);
+}
+
+/* A number member; absent or null gives @fallback. */
+static gboolean
+get_number (Loader     *loader,
+            JsonObject *object,
+            const char *member,
+            const char *path,
+            gboolean    required,
+            double      fallback,
+            double     *out)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  *out = fallback;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (required)
+        return fail (loader, SC_WORKBOOK_ERROR_INVALID, path, _("is missing"));
+      return TRUE;
+    }
+  if (!node_get_number (node, out))
+    return fail (loader, SC_WORKBOOK_ERROR_INVALID, path, _("expected a number"));
+
+  return TRUE;
+}
+
+static gboolean
+get_period (Loader     *loader,
+            JsonObject *object,
+            const char *member,
+            const char *path,
+            ScPeriod   *out)
+{
+  const char *str;
+
+  *out = SC_PERIOD_NONE;
+  if (!get_string (loader, object, member, path, FALSE, NULL, &str))
+    return FALSE;
+  if (str == NULL)
+    return TRUE;
+  if (!sc_period_parse (loader->granularity, str, out))
+    return fail (loader, SC_WORKBOOK_ERROR_INVALID, path,
+                 _("“%s” is not a %s period (expected e.g. %s)"), str,
+                 sc_granularity_to_string (loader->granularity),
+                 loader->granularity == SC_GRANULARITY_QUARTER ? "2025-Q1" :
+                 loader->granularity == SC_GRANULARITY_WEEK ? "2025-W12" : "2025-03");
+  return TRUE;
+}
+
+static GDateTime *
+parse_timestamp (const char *str)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+
+  return str ? g_date_time_new_from_iso8601 (str, utc) : NULL;
+}
+
+/* Sections */
+
+static gboolean
+load_settings (Loader     *loader,
+               JsonObject *root)
+{
+  JsonObject *settings, *report;
+  JsonArray *bands;
+  const char *str;
+  double number;
+
+  if (!get_object (loader, root, "settings", "settings", &settings))
+    return FALSE;
+  if (settings == NULL)
+    return TRUE;
+
+  if (!get_string (loader, settings, "company", "settings.company", FALSE, "", &str))
+    return FALSE;
+  sc_workbook_set_company (loader->book, str);
+
+  if (!get_string (loader, settings, "notes", "settings.notes", FALSE, "", &str))
+    return FALSE;
+  sc_workbook_set_notes (loader->book, str);
+
+  if (!get_number (loader, settings, "trend_periods", "settings.trend_periods", FALSE, 6, &number))
+    return FALSE;
+  if (number < 2 || number > 60 || number != floor (number))
+    return fail (loader, SC_WORKBOOK_ERROR_INVALID, "settings.trend_periods",
+                 _("expected a whole number from 2 to 60"));
+  sc_workbook_set_trend_periods (loader->book, (guint) number);
+
+  if (!get_array (loader, settings, "grade_bands", "settings.grade_bands", FALSE, &bands))
+    return FALSE;
+  if (bands != NULL)
+    {
+      guint n = json_array_get_length (bands);
+      g_autofree ScGradeBand *parsed = g_new0 (ScGradeBand, MAX (n, 1));
+
+      if (n == 0)
+        return fail (loader, SC_WORKBOOK_ERROR_INVALID, "settings.grade_bands",
+                     _("needs at least one grade"));
+      for (guint i = 0; i < n; i++)
+        {
+          g_autofree char *path = g_strdup_printf ("settings.grade_bands[%u]", i);
+          JsonNode *node = json_array_get_element (bands, i);
+          JsonObject *band;
+          const char *grade;
+
+          if (!JSON_NODE_HOLDS_OBJECT (node))
+            return fail (loader, SC_WORKBOOK_ERROR_INVALID, path, _("expected an object"));
+          band = json_node_get_object (node);
+          if (!get_string (loader, band, "grade", path, TRUE, NULL, &grade) ||
+              !get_number (loader, band, "min", path, TRUE, 0, &number))
+            return FALSE;
+          parsed[i].grade = (char *) grade;
+          parsed[i].min_score = number;
+        }
+      sc_workbook_set_grade_bands (loader->book, parsed, n);
+    }
+
+  if (!get_object (loader, settings, "report", "settings.report", &report))
+    return FALSE;
+  if (report != NULL)
+    {
+      if (!get_string (loader, report, "page_size", "settings.report.page_size", FALSE, "a4", &str))
+        return FALSE;
+      if (g_strcmp0 (str, "a4") != 0 && g_strcmp0 (str, "letter") != 0)
+        return fail (loader, SC_WORKBOOK_ERROR_INVALID, "settings.report.page_size",
+                     _("expected “a4” or “letter”, found “%s”"), str);
+      sc_workbook_set_page_size (loader->book, str);
+
+      if (!get_string (loader, report, "confidentiality", "settings.report.confidentiality",
+                       FALSE, "", &str))
+        return FALSE;
+      sc_workbook_set_confidentiality (loader->book, str);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_kpi (Loader     *loader,
+          JsonObject *object,
+          const char *path)
+{
+  g_autoptr(ScKpi) kpi = NULL;
+  g_autofree char *member_path = NULL;
+  const char *id, *name, *str;
+  ScDirection direction;
+  ScAggregation aggregation;
+  double number;
+
+#define MEMBER(m) (g_free (member_path), member_path = g_strdup_printf ("%s.%s", path, m))
+
+  if (!get_string (loader, object, "id", MEMBER ("id"), TRUE, NULL, &id) ||
+      !get_string (loader, object, "name", MEMBER ("name"), TRUE, NULL, &name))
+    return FALSE;
+  if (sc_workbook_lookup_kpi (loader->book, id) != NULL)
+    return fail (loader, SC_WORKBOOK_ERROR_INVALID, MEMBER ("id"), _("KPI “%s” is defined twice"), id);
+
+  kpi = sc_kpi_new (id, name);
+
+  if (!get_string (loader, object, "description", MEMBER ("description"), FALSE, "", &str))
+    return FALSE;
+  sc_kpi_set_description (kpi, str);
+  if (!get_string (loader, object, "unit", MEMBER ("unit"), FALSE, "", &str))
+    return FALSE;
+  sc_kpi_set_unit (kpi, str);
+  if (!get_string (loader, object, "category", MEMBER ("category"), FALSE, "quality", &str))
+    return FALSE;
+  sc_kpi_set_category (kpi, str);
+
+  if (!get_string (loader, object, "direction", MEMBER ("direction"), FALSE, "higher", &str))
+    return FALSE;
+  if (!sc_direction_from_string (str, &direction))
+    return fail (loader, SC_WORKBOOK_ERROR_INVALID, member_path,
+                 _("expected “higher”, “lower” or “band”, found “%s”"), str);
+  sc_kpi_set_direction (kpi, direction);
+
+  if (!get_string (loader, object, "aggregation", MEMBER ("aggregation"), FALSE, "mean", &str))
+    return FALSE;
+  if (!sc_aggregation_from_string (str, &aggregation))
+    return fail (loader, SC_WORKBOOK_ERROR_INVALID, member_path,
+                 _("expected “mean”, “sum”, “last” or “ratio”, found “%s”"), str);
+  sc_kpi_set_aggregation (kpi, aggregation);
+
+  if (!get_number (loader, object, "target", MEMBER ("target"), TRUE, 0, &number))
+    return FALSE;
+  sc_kpi_set_target (kpi, number);
+  if (!get_number (loader, object, "target_max", MEMBER ("target_max"),
+                   direction == SC_DIRECTION_BAND, NAN, &number))
+    return FALSE;
+  if (direction == SC_DIRECTION_BAND && number < sc_kpi_get_target (kpi))
+    return fail (loader, SC_WORKBOOK_ERROR_INVALID, member_path,
+                 _("the upper edge of the band is below its lower edge"));
+  sc_kpi_set_target_max (kpi, number);
+  if (!get_number (loader, object, "warning", MEMBER ("warning"), TRUE, 0, &number))
+    return FALSE;
+  sc_kpi_set_warning (kpi, number);
+  if (!get_number (loader, object, "critical", MEMBER ("critical"), TRUE, 0, &number))
+    return FALSE;
+  sc_kpi_set_critical (kpi, number);
+
+  if (!get_number (loader, object, "weight", MEMBER ("weight"), FALSE, 1, &number))
+    return FALSE;
+  if (number < 0)
+    return fail (loader, SC_WORKBOOK_ERROR_INVALID, member_path, _("a weight cannot be negative"));
+  sc_kpi_set_weight (kpi, number);
+
+  if (!get_number (loader, object, "ratio_scale", MEMBER ("ratio_scale"), FALSE, 1, &number))
+    return FALSE;
+  sc_kpi_set_ratio_scale (kpi, number);
+
+  if (!get_number (loader, object, "decimals", MEMBER ("decimals"), FALSE, 1, &number))
+    return FALSE;
+  if (number < 0 || number > 6 || number != floor (number))
+    return fail (loader, SC_WORKBOOK_ERROR_INVALID, member_path,
+                 _("expected a whole number from 0 to 6"));
+  sc_kpi_set_decimals (kpi, (guint) number);
+
+#undef MEMBER
+
+  sc_workbook_add_kpi (loader->book, kpi);
+  return TRUE;
+}
+
+static gboolean
+load_partner (Loader     *loader,
+              JsonObject *object,
+              const char *path)
+{
+  g_autoptr(ScPartner) partner = NULL;
+  g_autofree char *member_path = NULL;
+  JsonObject *tags, *overrides;
+  const char *id, *name, *str;
+  ScPartnerType type;
+
+#define MEMBER(m) (g_free (member_path), member_path = g_strdup_printf ("%s.%s", path, m))
+
+  if (!get_string (loader, object, "id", MEMBER ("id"), TRUE, NULL, &id) ||
+      !get_string (loader, object, "name", MEMBER ("name"), TRUE, NULL, &name))
+    return FALSE;
+  if (sc_workbook_lookup_partner (loader->book, id) != NULL)
+    return fail (loader, SC_WORKBOOK_ERROR_INVALID, MEMBER ("id"),
+                 _("partner “%s” is defined twice"), id);
+
+  if (!get_string (loader, object, "type", MEMBER ("type"), FALSE, "supplier", &str))
+    return FALSE;
+  if (!sc_partner_type_from_string (str, &type))
+    return fail (loader, SC_WORKBOOK_ERROR_INVALID, member_path,
+                 _("expected “supplier” or “customer”, found “%s”"), str);
+
+  partner = sc_partner_new (id, name, type);
+
+  if (!get_string (loader, object, "contact", MEMBER ("contact"), FALSE, "", &str))
+    return FALSE;
+  sc_partner_set_contact (partner, str);
+
+  if (!get_object (loader, object, "tags", MEMBER ("tags"), &tags))
+    return FALSE;
+  if (tags != NULL)
+    {
+      g_autoptr(GList) members = json_object_get_members (tags);
+
+      for (GList *l = members; l; l = l->next)
+        {
+          g_autofree char *tag_path = g_strdup_printf ("%s.tags.%s", path, (char *) l->data);
+
+          if (!get_string (loader, tags, l->data, tag_path, FALSE, NULL, &str))
+            return FALSE;
+          sc_partner_set_tag (partner, l->data, str);
+        }
+    }
+
+  if (!get_object (loader, object, "overrides", MEMBER ("overrides"), &overrides))
+    return FALSE;
+  if (overrides != NULL)
+    {
+      g_autoptr(GList) members = json_object_get_members (overrides);
+
+      for (GList *l = members; l; l = l->next)
+        {
+          g_autofree char *o_path = g_strdup_printf ("%s.overrides.%s", path, (char *) l->data);
+          JsonObject *o;
+          double target, weight;
+
+          if (!get_object (loader, overrides, l->data, o_path, &o))
+            return FALSE;
+          if (o == NULL)
+            continue;
+          if (sc_workbook_lookup_kpi (loader->book, l->data) == NULL)
+            return fail (loader, SC_WORKBOOK_ERROR_INVALID, o_path, _("unknown KPI “%s”"),
+                         (char *) l->data);
+          if (!get_number (loader, o, "target", o_path, FALSE, NAN, &target) ||
+              !get_number (loader, o, "weight", o_path, FALSE, NAN, &weight))
+            return FALSE;
+          if (weight < 0)
+            return fail (loader, SC_WORKBOOK_ERROR_INVALID, o_path, _("a weight cannot be negative"));
+          sc_partner_set_override (partner, l->data, target, weight);
+        }
+    }
+
+#undef MEMBER
+
+  sc_workbook_add_partner (loader->book, partner);
+  return TRUE;
+}
+
+/* Reads one of a series' arrays into @dest (n_periods long) at @offset. */
+static gboolean
+load_value_array (Loader     *loader,
+                  JsonArray  *array,
+                  const char *path,
+                  guint       offset,
+                  double    **dest)
+{
+  guint n = json_array_get_length (array);
+  guint n_periods = sc_workbook_get_n_periods (loader->book);
+
+  if ((guint64) offset + n > n_periods)
+    return fail (loader, SC_WORKBOOK_ERROR_INVALID, path,
+                 _("%u values run past the workbook’s last period"), n);
+
+  if (*dest == NULL)
+    {
+      *dest = g_new (double, MAX (n_periods, 1));
+      for (guint i = 0; i < n_periods; i++)
+        (*dest)[i] = NAN;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      double v;
+
+      if (JSON_NODE_HOLDS_NULL (node))
+        continue;
+      if (!node_get_number (node, &v))
+        {
+          g_autofree char *p = g_strdup_printf ("%s[%u]", path, i);
+          return fail (loader, SC_WORKBOOK_ERROR_INVALID, p, _("expected a number or null"));
+        }
+      (*dest)[offset + i] = v;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_series (Loader     *loader,
+             JsonObject *object,
+             const char *path)
+{
+  g_autofree char *member_path = NULL;
+  const char *partner_id, *kpi_id;
+  ScPartner *partner;
+  ScKpi *kpi;
+  ScSeries *series;
+  JsonArray *values, *numerator, *denominator;
+  ScPeriod first;
+  guint offset;
+
+#define MEMBER(m) (g_free (member_path), member_path = g_strdup_printf ("%s.%s", path, m))
+
+  if (!get_string (loader, object, "partner", MEMBER ("partner"), TRUE, NULL, &partner_id) ||
+      !get_string (loader, object, "kpi", MEMBER ("kpi"), TRUE, NULL, &kpi_id))
+    return FALSE;
+  if (!(partner = sc_workbook_lookup_partner (loader->book, partner_id)))
+    return fail (loader, SC_WORKBOOK_ERROR_INVALID, path, _("unknown partner “%s”"), partner_id);
+  if (!(kpi = sc_workbook_lookup_kpi (loader->book, kpi_id)))
+    return fail (loader, SC_WORKBOOK_ERROR_INVALID, path, _("unknown KPI “%s”"), kpi_id);
+  if (sc_workbook_get_series (loader->book, partner, kpi) != NULL)
+    return fail (loader, SC_WORKBOOK_ERROR_INVALID, path,
+                 _("a second series for partner “%s” and KPI “%s”"), partner_id, kpi_id);
+
+  if (!get_period (loader, object, "first", MEMBER ("first"), &first))
+    return FALSE;
+  if (first == SC_PERIOD_NONE)
+    first = sc_workbook_get_first_period (loader->book);
+  if (sc_workbook_get_n_periods (loader->book) == 0 || first < sc_workbook_get_first_period (loader->book))
+    return fail (loader, SC_WORKBOOK_ERROR_INVALID, path,
+                 _("starts before the workbook’s first period"));
+  offset = first - sc_workbook_get_first_period (loader->book);
+
+  if (!get_array (loader, object, "values", MEMBER ("values"), TRUE, &values) ||
+      !get_array (loader, object, "numerator", MEMBER ("numerator"), FALSE, &numerator) ||
+      !get_array (loader, object, "denominator", MEMBER ("denominator"), FALSE, &denominator))
+    return FALSE;
+
+  series = sc_workbook_ensure_series (loader->book, partner, kpi);
+  if (!load_value_array (loader, values, MEMBER ("values"), offset, &series->values))
+    return FALSE;
+  if (numerator && !load_value_array (loader, numerator, MEMBER ("numerator"), offset, &series->numerator))
+    return FALSE;
+  if (denominator &&
+      !load_value_array (loader, denominator, MEMBER ("denominator"), offset, &series->denominator))
+    return FALSE;
+
+#undef MEMBER
+
+  return TRUE;
+}
+
+static gboolean
+load_issue (Loader     *loader,
+            JsonObject *object,
+            const char *path)
+{
+  g_autoptr(ScIssue) issue = NULL;
+  g_autofree char *member_path = NULL;
+  JsonArray *history;
+  const char *id, *partner_id, *title, *str;
+  ScSeverity severity;
+  ScIssueStatus status;
+  ScPeriod period;
+
+#define MEMBER(m) (g_free (member_path), member_path = g_strdup_printf ("%s.%s", path, m))
+
+  if (!get_string (loader, object, "id", MEMBER ("id"), TRUE, NULL, &id) ||
+      !get_string (loader, object, "partner", MEMBER ("partner"), TRUE, NULL, &partner_id) ||
+      !get_string (loader, object, "title", MEMBER ("title"), TRUE, NULL, &title))
+    return FALSE;
+  if (sc_workbook_lookup_issue (loader->book, id) != NULL)
+    return fail (loader, SC_WORKBOOK_ERROR_INVALID, path, _("issue “%s” appears twice"), id);
+  if (sc_workbook_lookup_partner (loader->book, partner_id) == NULL)
+    return fail (loader, SC_WORKBOOK_ERROR_INVALID, path, _("unknown partner “%s”"), partner_id);
+
+  issue = sc_issue_new (id, partner_id, title);
+
+  if (!get_string (loader, object, "kpi", MEMBER ("kpi"), FALSE, NULL, &str))
+    return FALSE;
+  if (str != NULL && sc_workbook_lookup_kpi (loader->book, str) == NULL)
+    return fail (loader, SC_WORKBOOK_ERROR_INVALID, member_path, _("unknown KPI “%s”"), str);
+  sc_issue_set_kpi_id (issue, str);
+
+  if (!get_period (loader, object, "period", MEMBER ("period"), &period))
+    return FALSE;
+  sc_issue_set_period (issue, period);
+
+  if (!get_string (loader, object, "severity", MEMBER ("severity"), FALSE, "medium", &str))
+    return FALSE;
+  if (!sc_severity_from_string (str, &severity))
+    return fail (loader, SC_WORKBOOK_ERROR_INVALID, member_path,
+                 _("expected “low”, “medium”, “high” or “critical”, found “%s”"), str);
+  sc_issue_set_severity (issue, severity);
+
+  if (!get_string (loader, object, "status", MEMBER ("status"), FALSE, "open", &str))
+    return FALSE;
+  if (!sc_issue_status_from_string (str, &status))
+    return fail (loader, SC_WORKBOOK_ERROR_INVALID, member_path,
+                 _("expected “open”, “in-progress”, “resolved” or “closed”, found “%s”"), str);
+  sc_issue_set_status (issue, status);
+
+  if (!get_string (loader, object, "due", MEMBER ("due"), FALSE, NULL, &str))
+    return FALSE;
+  if (str != NULL && !sc_date_is_valid_iso (str))
+    return fail (loader, SC_WORKBOOK_ERROR_INVALID, member_path,
+                 _("“%s” is not a date written YYYY-MM-DD"), str);
+  sc_issue_set_due (issue, str);
+
+  if (!get_string (loader, object, "description", MEMBER ("description"), FALSE, "", &str))
+    return FALSE;
+  sc_issue_set_description (issue, str);
+  if (!get_string (loader, object, "owner", MEMBER ("owner"), FALSE, "", &str))
+    return FALSE;
+  sc_issue_set_owner (issue, str);
+  if (!get_string (loader, object, "action", MEMBER ("action"), FALSE, "", &str))
+    return FALSE;
+  sc_issue_set_action (issue, str);
+  if (!get_string (loader, object, "reference", MEMBER ("reference"), FALSE, "", &str))
+    return FALSE;
+  sc_issue_set_reference (issue, str);
+
+  if (!get_string (loader, object, "created", MEMBER ("created"), FALSE, NULL, &str))
+    return FALSE;
+  if (str != NULL)
+    {
+      g_autoptr(GDateTime) dt = parse_timestamp (str);
+
+      if (dt == NULL)
+        return fail (loader, SC_WORKBOOK_ERROR_INVALID, member_path,
+                     _("“%s” is not an ISO 8601 date and time"), str);
+      sc_issue_set_created (issue, dt);
+    }
+  if (!get_string (loader, object, "updated", MEMBER ("updated"), FALSE, NULL, &str))
+    return FALSE;
+  if (str != NULL)
+    {
+      g_autoptr(GDateTime) dt = parse_timestamp (str);
+
+      if (dt == NULL)
+        return fail (loader, SC_WORKBOOK_ERROR_INVALID, member_path,
+                     _("“%s” is not an ISO 8601 date and time"), str);
+      sc_issue_set_updated (issue, dt);
+    }
+
+  if (!get_array (loader, object, "history", MEMBER ("history"), FALSE, &history))
+    return FALSE;
+  for (guint i = 0; history && i < json_array_get_length (history); i++)
+    {
+      g_autofree char *h_path = g_strdup_printf ("%s.history[%u]", path, i);
+      g_autoptr(GDateTime) dt = NULL;
+      JsonNode *node = json_array_get_element (history, i);
+      JsonObject *h;
+      const char *time, *field, *old_value, *new_value;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return fail (loader, SC_WORKBOOK_ERROR_INVALID, h_path, _("expected an object"));
+      h = json_node_get_object (node);
+      if (!get_string (loader, h, "time", h_path, TRUE, NULL, &time) ||
+          !get_string (loader, h, "field", h_path, TRUE, NULL, &field) ||
+          !get_string (loader, h, "old", h_path, FALSE, NULL, &old_value) ||
+          !get_string (loader, h, "new", h_path, FALSE, NULL, &new_value))
+        return FALSE;
+      if (!(dt = parse_timestamp (time)))
+        return fail (loader, SC_WORKBOOK_ERROR_INVALID, h_path,
+                     _("“%s” is not an ISO 8601 date and time"), time);
+      sc_issue_add_change (issue, dt, field, old_value, new_value);
+    }
+
+#undef MEMBER
+
+  sc_workbook_add_issue (loader->book, issue);
+  return TRUE;
+}
+
+typedef gboolean (*LoadItemFunc) (Loader *, JsonObject *, const char *);
+
+static gboolean
+load_list (Loader       *loader,
+           JsonObject   *root,
+           const char   *member,
+           LoadItemFunc  func)
+{
+  JsonArray *array;
+
+  if (!get_array (loader, root, member, member, FALSE, &array))
+    return FALSE;
+
+  for (guint i = 0; array && i < json_array_get_length (array); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s[%u]", member, i);
+      JsonNode *node = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return fail (loader, SC_WORKBOOK_ERROR_INVALID, path, _("expected an object"));
+      if (!func (loader, json_node_get_object (node), path))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_header (Loader     *loader,
+             JsonObject *root)
+{
+  const char *format, *str;
+  double version, n_periods;
+  ScPeriod first;
+
+  if (!get_string (loader, root, "format", "format", FALSE, NULL, &format))
+    return FALSE;
+  if (format == NULL)
+    return fail (loader, SC_WORKBOOK_ERROR_NOT_A_WORKBOOK, NULL,
+                 _("not a Scorecards workbook (member “format” is missing)"));
+  if (!g_str_equal (format, "scorecards"))
+    return fail (loader, SC_WORKBOOK_ERROR_NOT_A_WORKBOOK, NULL,
+                 _("not a Scorecards workbook (format is “%s”)"), format);
+
+  if (!get_number (loader, root, "version", "version", TRUE, 0, &version))
+    return FALSE;
+  if (version != floor (version) || version < 1)
+    return fail (loader, SC_WORKBOOK_ERROR_INVALID, "version", _("expected a whole number from 1"));
+  if (version > SC_WORKBOOK_FORMAT_VERSION)
+    return fail (loader, SC_WORKBOOK_ERROR_NEWER_VERSION, NULL,
+                 _("written by a newer Scorecards (file format version %.0f, this version reads up to %d)"),
+                 version, SC_WORKBOOK_FORMAT_VERSION);
+
+  if (!get_string (loader, root, "granularity", "granularity", FALSE, "month", &str))
+    return FALSE;
+  if (!sc_granularity_from_string (str, &loader->granularity))
+    return fail (loader, SC_WORKBOOK_ERROR_INVALID, "granularity",
+                 _("expected “month”, “quarter” or “week”, found “%s”"), str);
+  sc_workbook_set_granularity (loader->book, loader->granularity);
+
+  if (!get_period (loader, root, "first_period", "first_period", &first) ||
+      !get_number (loader, root, "n_periods", "n_periods", FALSE, 0, &n_periods))
+    return FALSE;
+  if (n_periods < 0 || n_periods > SC_WORKBOOK_MAX_PERIODS || n_periods != floor (n_periods))
+    return fail (loader, SC_WORKBOOK_ERROR_INVALID, "n_periods",
+                 _("expected a whole number from 0 to %d"), SC_WORKBOOK_MAX_PERIODS);
+  if (n_periods > 0 && first == SC_PERIOD_NONE)
+    return fail (loader, SC_WORKBOOK_ERROR_INVALID, "first_period",
+                 _("is missing although the workbook has periods"));
+  if (n_periods > 0 &&
+      !sc_workbook_ensure_periods (loader->book, first, first + (ScPeriod) n_periods - 1, loader->error))
+    return FALSE;
+
+  return TRUE;
+}
+
+/* Turns json-glib's "<data>:3:14: Parse error: …" into "NAME:3:14: …". */
+static void
+set_parse_error (Loader       *loader,
+                 const GError *parse_error)
+{
+  const char *message = parse_error->message;
+
+  if (g_str_has_prefix (message, "<data>:"))
+    message += strlen ("<data>:");
+  else if (g_str_has_prefix (message, "<data>"))
+    message += strlen ("<data>");
+
+  g_set_error (loader->error, SC_WORKBOOK_ERROR, SC_WORKBOOK_ERROR_INVALID_JSON,
+               _("%s:%s"), loader->name, message);
+}
+
+/* Parses a workbook from @data; @display_name names it in error messages. */
+ScWorkbook *
+sc_workbook_load_from_data (const char  *data,
+                            gsize        length,
+                            const char  *display_name,
+                            GError     **error)
+{
+  g_autoptr(ScWorkbook) book = sc_workbook_new ();
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local_error = NULL;
+  Loader loader = { display_name ? display_name : "workbook", book, SC_GRANULARITY_MONTH, error };
+  JsonNode *root;
+  JsonObject *object;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (length > SC_WORKBOOK_MAX_FILE_SIZE)
+    {
+      fail (&loader, SC_WORKBOOK_ERROR_TOO_LARGE, NULL,
+            _("the file is larger than %d MiB"), SC_WORKBOOK_MAX_FILE_SIZE >> 20);
+      return NULL;
+    }
+  if (length == 0)
+    {
+      fail (&loader, SC_WORKBOOK_ERROR_INVALID_JSON, NULL, _("the file is empty"));
+      return NULL;
+    }
+  if (!g_utf8_validate (data, length, NULL))
+    {
+      const char *end;
+
+      g_utf8_validate (data, length, &end);
+      fail (&loader, SC_WORKBOOK_ERROR_INVALID_JSON, NULL,
+            _("the file is not valid UTF-8 (at byte %" G_GSIZE_FORMAT ")"), (gsize) (end - data));
+      return NULL;
+    }
+  if (!check_nesting (&loader, data, length))
+    return NULL;
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      set_parse_error (&loader, local_error);
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      fail (&loader, SC_WORKBOOK_ERROR_NOT_A_WORKBOOK, NULL,
+            _("not a Scorecards workbook (the document is not a JSON object)"));
+      return NULL;
+    }
+  object = json_node_get_object (root);
+
+  if (!load_header (&loader, object) ||
+      !load_settings (&loader, object) ||
+      !load_list (&loader, object, "kpis", load_kpi) ||
+      !load_list (&loader, object, "partners", load_partner) ||
+      !load_list (&loader, object, "series", load_series) ||
+      !load_list (&loader, object, "issues", load_issue))
+    return NULL;
+
+  sc_workbook_set_modified (book, FALSE);
+  return g_steal_pointer (&book);
+}
+
+ScWorkbook *
+sc_workbook_load_from_file (GFile         *file,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *name = NULL;
+  gsize length;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  name = g_file_get_parse_name (file);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                            cancellable, error);
+  if (info == NULL)
+    return NULL;
+  if (g_file_info_get_size (info) > SC_WORKBOOK_MAX_FILE_SIZE)
+    {
+      g_set_error (error, SC_WORKBOOK_ERROR, SC_WORKBOOK_ERROR_TOO_LARGE,
+                   _("%s: the file is larger than %d MiB"), name, SC_WORKBOOK_MAX_FILE_SIZE >> 20);
+      return NULL;
+    }
+
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
+    return NULL;
+
+  return sc_workbook_load_from_data (contents, length, name, error);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  ScWorkbook *book = sc_workbook_load_from_file (task_data, cancellable, &error);
+
+  if (book == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, book, g_object_unref);
+}
+
+/* Loads @file in a worker thread. */
+void
+sc_workbook_load_async (GFile               *file,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sc_workbook_load_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_thread);
+}
+
+ScWorkbook *
+sc_workbook_load_finish (GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

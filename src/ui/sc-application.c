@@ -1,0 +1,198 @@
+/* sc-application.c
+ *
+ * Copyright 2026 Scorecards developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The application: one window per workbook, application-wide actions
+ * (about, quit, open) and the settings.
+ */
+
+#define G_LOG_DOMAIN "sc-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sc-application.h"
+#include "sc-window.h"
+
+struct _ScApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (ScApplication, sc_application, ADW_TYPE_APPLICATION)
+
+/* Reuses the active window when it holds no workbook yet. */
+static ScWindow *
+get_empty_or_new_window (ScApplication *self)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (SC_IS_WINDOW (active) && sc_window_get_workbook (SC_WINDOW (active)) == NULL)
+    return SC_WINDOW (active);
+
+  return sc_window_new (self);
+}
+
+static void
+sc_application_activate (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    window = GTK_WINDOW (sc_window_new (SC_APPLICATION (app)));
+
+  gtk_window_present (window);
+}
+
+static void
+sc_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  for (int i = 0; i < n_files; i++)
+    {
+      ScWindow *window = get_empty_or_new_window (SC_APPLICATION (app));
+
+      sc_window_open_file (window, files[i]);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GApplication *app = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  /* Close windows one by one so each can ask about unsaved changes */
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  static const char *developers[] = { "Scorecards developers", NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (app),
+                         "application-name", _("Scorecards"),
+                         "application-icon", APP_ID,
+                         "developer-name", _("Scorecards developers"),
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Review supplier and customer scorecards, annotate issues "
+                                       "and send clean reports."),
+                         "website", "https://github.com/scorecards/scorecards",
+                         "issue-url", "https://github.com/scorecards/scorecards/issues",
+                         "developers", developers,
+                         "copyright", "© 2026 Scorecards developers",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+new_window_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  gtk_window_present (GTK_WINDOW (sc_window_new (SC_APPLICATION (user_data))));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "about", about_action },
+  { "new-window", new_window_action },
+};
+
+static void
+sc_application_startup (GApplication *app)
+{
+  static const struct {
+    const char *action;
+    const char *accels[2];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.new-window", { "<Control>n", NULL } },
+    { "win.open", { "<Control>o", NULL } },
+    { "win.search", { "<Control>f", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+  };
+
+  G_APPLICATION_CLASS (sc_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
+}
+
+static void
+sc_application_finalize (GObject *object)
+{
+  ScApplication *self = (ScApplication *)object;
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (sc_application_parent_class)->finalize (object);
+}
+
+static void
+sc_application_class_init (ScApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = sc_application_finalize;
+  app_class->activate = sc_application_activate;
+  app_class->open = sc_application_open;
+  app_class->startup = sc_application_startup;
+}
+
+static void
+sc_application_init (ScApplication *self)
+{
+  g_set_application_name (_("Scorecards"));
+  gtk_window_set_default_icon_name (APP_ID);
+}
+
+ScApplication *
+sc_application_new (void)
+{
+  return g_object_new (SC_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", "/io/github/scorecards/Scorecards",
+                       NULL);
+}
+
+/* The application's settings; NULL when the schema is not installed
+ * (running from a build tree without GSETTINGS_SCHEMA_DIR).
+ */
+GSettings *
+sc_application_get_settings (ScApplication *self)
+{
+  g_return_val_if_fail (SC_IS_APPLICATION (self), NULL);
+
+  if (self->settings == NULL)
+    {
+      GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+      g_autoptr(GSettingsSchema) schema = NULL;
+
+      if (source != NULL)
+        schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+      if (schema != NULL)
+        self->settings = g_settings_new (APP_ID);
+    }
+
+  return self->settings;
+}

@@ -1,0 +1,148 @@
+/* sc-partner-row.c
+ *
+ * Copyright 2026 Scorecards developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A row of the partner sidebar: grade badge, name, type and score with the
+ * count of red KPIs and open issues, and a sparkline of the overall score.
+ */
+
+#define G_LOG_DOMAIN "sc-partner-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "sc-palette.h"
+#include "sc-partner-row.h"
+#include "sc-sparkline-widget.h"
+
+struct _ScPartnerRow
+{
+  GtkWidget          parent_instance;
+
+  /* Template widgets */
+  GtkWidget         *box;
+  GtkLabel          *grade_label;
+  GtkLabel          *name_label;
+  GtkLabel          *detail_label;
+  ScSparklineWidget *sparkline;
+};
+
+G_DEFINE_FINAL_TYPE (ScPartnerRow, sc_partner_row, GTK_TYPE_WIDGET)
+
+static void
+sc_partner_row_dispose (GObject *object)
+{
+  ScPartnerRow *self = (ScPartnerRow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_PARTNER_ROW);
+
+  G_OBJECT_CLASS (sc_partner_row_parent_class)->dispose (object);
+}
+
+static void
+sc_partner_row_class_init (ScPartnerRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sc_partner_row_dispose;
+
+  g_type_ensure (SC_TYPE_SPARKLINE_WIDGET);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/scorecards/Scorecards/sc-partner-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, ScPartnerRow, box);
+  gtk_widget_class_bind_template_child (widget_class, ScPartnerRow, grade_label);
+  gtk_widget_class_bind_template_child (widget_class, ScPartnerRow, name_label);
+  gtk_widget_class_bind_template_child (widget_class, ScPartnerRow, detail_label);
+  gtk_widget_class_bind_template_child (widget_class, ScPartnerRow, sparkline);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "partnerrow");
+}
+
+static void
+sc_partner_row_init (ScPartnerRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+sc_partner_row_new (void)
+{
+  return g_object_new (SC_TYPE_PARTNER_ROW, NULL);
+}
+
+static const char *
+grade_css_class (const char *grade)
+{
+  if (grade == NULL)
+    return "grade-none";
+  switch (grade[0])
+    {
+    case 'A': return "grade-a";
+    case 'B': return "grade-b";
+    case 'C': return "grade-c";
+    default: return "grade-d";
+    }
+}
+
+/* Shows @result; @history is the overall score over the workbook's periods. */
+void
+sc_partner_row_update (ScPartnerRow          *self,
+                       const ScPartnerResult *result,
+                       const double          *history,
+                       guint                  n_history,
+                       guint                  open_issues)
+{
+  static const char *grade_classes[] = { "grade-a", "grade-b", "grade-c", "grade-d", "grade-none" };
+  g_autoptr(GString) detail = g_string_new (NULL);
+  g_autofree char *spark_label = NULL;
+  g_autofree char *tooltip = NULL;
+  const char *name = sc_partner_get_name (result->partner);
+  guint n_red = 0;
+
+  g_return_if_fail (SC_IS_PARTNER_ROW (self));
+
+  for (guint i = 0; i < result->kpis->len; i++)
+    if (g_array_index (result->kpis, ScKpiResult, i).status == SC_STATUS_RED)
+      n_red++;
+
+  gtk_label_set_label (self->name_label, name);
+  gtk_label_set_label (self->grade_label, result->grade ? result->grade : "–");
+  for (guint i = 0; i < G_N_ELEMENTS (grade_classes); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->grade_label), grade_classes[i]);
+  gtk_widget_add_css_class (GTK_WIDGET (self->grade_label), grade_css_class (result->grade));
+
+  g_string_append (detail, sc_partner_type_get_label (sc_partner_get_partner_type (result->partner)));
+  if (!isnan (result->score))
+    g_string_append_printf (detail, " · %.1f", result->score);
+  if (n_red > 0)
+    /* Translators: number of KPIs in the red; the symbol marks the status */
+    {
+      g_string_append_printf (detail, " · %s ", sc_palette_status_symbol (SC_STATUS_RED));
+      g_string_append_printf (detail, ngettext ("%u red", "%u red", n_red), n_red);
+    }
+  if (open_issues > 0)
+    {
+      g_string_append (detail, " · ");
+      g_string_append_printf (detail, ngettext ("%u open issue", "%u open issues", open_issues),
+                              open_issues);
+    }
+  gtk_label_set_label (self->detail_label, detail->str);
+
+  tooltip = g_strdup_printf ("%s\n%s", name, detail->str);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
+
+  spark_label = g_strdup_printf (_("Overall score over %u periods"), n_history);
+  sc_sparkline_widget_set_values (self->sparkline, history, n_history, NAN,
+                                  isnan (result->score) ? SC_STATUS_NO_DATA :
+                                  n_red > 0 ? SC_STATUS_RED : SC_STATUS_GREEN,
+                                  spark_label);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                  -1);
+}

@@ -1,0 +1,26 @@
+/* sc-partner-row.h
+ *
+ * Copyright 2026 Scorecards developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "sc-score.h"
+
+G_BEGIN_DECLS
+
+#define SC_TYPE_PARTNER_ROW (sc_partner_row_get_type())
+
+G_DECLARE_FINAL_TYPE (ScPartnerRow, sc_partner_row, SC, PARTNER_ROW, GtkWidget)
+
+GtkWidget *sc_partner_row_new    (void);
+void       sc_partner_row_update (ScPartnerRow          *self,
+                                  const ScPartnerResult *result,
+                                  const double          *history,
+                                  guint                  n_history,
+                                  guint                  open_issues);
+
+G_END_DECLS

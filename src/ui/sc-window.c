@@ -1,0 +1,732 @@
+/* sc-window.c
+ *
+ * Copyright 2026 Scorecards developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The main window: the partners of a workbook in a searchable sidebar and
+ * the selected partner's scorecard (score, grade, trend and every KPI with
+ * its value, target and status).
+ */
+
+#define G_LOG_DOMAIN "sc-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "sc-kpi-row.h"
+#include "sc-palette.h"
+#include "sc-partner-row.h"
+#include "sc-score.h"
+#include "sc-window.h"
+#include "sc-window-private.h"
+#include "sc-workbook-io.h"
+
+struct _ScWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  GtkSpinner           *spinner;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *content;
+  AdwWindowTitle       *sidebar_title;
+  AdwWindowTitle       *content_title;
+  GtkSearchEntry       *search_entry;
+  GtkToggleButton      *filter_all;
+  GtkToggleButton      *filter_suppliers;
+  GtkToggleButton      *filter_customers;
+  GtkListView          *partner_list;
+  GtkLabel             *partner_name_label;
+  GtkLabel             *partner_detail_label;
+  GtkFlowBox           *facts_box;
+  GtkListBox           *kpi_list;
+
+  /* Owned state */
+  ScWorkbook           *book;
+  GFile                *file;
+  GCancellable         *cancellable;
+  GtkFilter            *filter;
+  GtkSingleSelection   *selection;
+  GHashTable           *results;    /* ScPartner* → ScPartnerResult* */
+  GHashTable           *histories;  /* ScPartner* → double[n_periods] */
+  GtkFileChooserNative *chooser;
+  ScPeriod              period;
+};
+
+G_DEFINE_FINAL_TYPE (ScWindow, sc_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_WORKBOOK,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+/* Scores */
+
+static const ScPartnerResult *
+get_result (ScWindow  *self,
+            ScPartner *partner)
+{
+  return g_hash_table_lookup (self->results, partner);
+}
+
+/* The overall score of @partner in every period, for its sparkline. */
+static const double *
+get_history (ScWindow  *self,
+             ScPartner *partner,
+             guint     *n_values)
+{
+  guint n = sc_workbook_get_n_periods (self->book);
+  double *history = g_hash_table_lookup (self->histories, partner);
+  ScPeriod first = sc_workbook_get_first_period (self->book);
+
+  n = MIN (n, (guint) MAX (0, self->period - first + 1));
+  if (history == NULL)
+    {
+      history = g_new (double, MAX (n, 1));
+      for (guint i = 0; i < n; i++)
+        history[i] = sc_score_partner_period (self->book, partner, first + i);
+      g_hash_table_insert (self->histories, partner, history);
+    }
+
+  *n_values = n;
+  return history;
+}
+
+static void
+rescore (ScWindow *self)
+{
+  g_autoptr(GPtrArray) results = NULL;
+
+  g_hash_table_remove_all (self->results);
+  g_hash_table_remove_all (self->histories);
+
+  if (self->book == NULL || self->period == SC_PERIOD_NONE)
+    return;
+
+  results = sc_score_all (self->book, self->period);
+  for (guint i = 0; i < results->len; i++)
+    {
+      ScPartnerResult *r = g_ptr_array_index (results, i);
+      g_hash_table_insert (self->results, r->partner, r);
+    }
+  /* The hash table owns the results now */
+  g_ptr_array_set_free_func (results, NULL);
+}
+
+/* Sidebar */
+
+static void
+setup_partner_row_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, sc_partner_row_new ());
+}
+
+static void
+bind_partner_row_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     ScWindow                 *self)
+{
+  ScPartner *partner = gtk_list_item_get_item (item);
+  const ScPartnerResult *result = get_result (self, partner);
+  ScPartnerResult empty = { partner, self->period, NAN };
+  g_autoptr(GArray) no_kpis = g_array_new (FALSE, TRUE, sizeof (ScKpiResult));
+  const double *history;
+  guint n_history;
+
+  if (result == NULL)
+    {
+      empty.kpis = no_kpis;
+      result = &empty;
+    }
+
+  history = get_history (self, partner, &n_history);
+  sc_partner_row_update (SC_PARTNER_ROW (gtk_list_item_get_child (item)), result,
+                         history, n_history,
+                         sc_workbook_count_open_issues (self->book, partner));
+}
+
+static gboolean
+filter_partner (gpointer item,
+                gpointer user_data)
+{
+  ScWindow *self = user_data;
+  ScPartner *partner = item;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  ScPartnerType type = sc_partner_get_partner_type (partner);
+
+  if (gtk_toggle_button_get_active (self->filter_suppliers) && type != SC_PARTNER_SUPPLIER)
+    return FALSE;
+  if (gtk_toggle_button_get_active (self->filter_customers) && type != SC_PARTNER_CUSTOMER)
+    return FALSE;
+
+  if (text != NULL && *text != '\0')
+    {
+      g_autofree char *needle = g_utf8_casefold (text, -1);
+      g_autofree char *name = g_utf8_casefold (sc_partner_get_name (partner), -1);
+      g_auto(GStrv) keys = sc_partner_dup_tag_keys (partner);
+      gboolean found = strstr (name, needle) != NULL;
+
+      for (guint i = 0; !found && keys[i]; i++)
+        {
+          g_autofree char *tag = g_utf8_casefold (sc_partner_get_tag (partner, keys[i]), -1);
+          found = strstr (tag, needle) != NULL;
+        }
+      return found;
+    }
+
+  return TRUE;
+}
+
+static void
+on_search_changed_cb (ScWindow *self)
+{
+  gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_search_stopped_cb (ScWindow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+on_filter_toggled_cb (ScWindow        *self,
+                      GtkToggleButton *button)
+{
+  if (gtk_toggle_button_get_active (button))
+    gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_partner_activated_cb (ScWindow *self,
+                         guint     position)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+static void
+on_back_clicked_cb (ScWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* Scorecard page */
+
+static GtkWidget *
+fact_new (const char *caption,
+          const char *value,
+          const char *css_class,
+          const char *tooltip)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *value_label = gtk_label_new (value);
+  GtkWidget *caption_label = gtk_label_new (caption);
+  g_autofree char *accessible = g_strdup_printf ("%s: %s", caption, value);
+
+  gtk_widget_add_css_class (box, "card");
+  gtk_widget_add_css_class (box, "fact");
+  gtk_label_set_xalign (GTK_LABEL (caption_label), 0);
+  gtk_label_set_xalign (GTK_LABEL (value_label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (value_label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (caption_label, "caption");
+  gtk_widget_add_css_class (caption_label, "dim-label");
+  gtk_widget_add_css_class (value_label, "title-2");
+  gtk_widget_add_css_class (value_label, "numeric");
+  if (css_class)
+    gtk_widget_add_css_class (value_label, css_class);
+  gtk_box_append (GTK_BOX (box), caption_label);
+  gtk_box_append (GTK_BOX (box), value_label);
+  if (tooltip)
+    gtk_widget_set_tooltip_text (box, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+
+  return box;
+}
+
+static const char *
+trend_arrow (ScTrend trend)
+{
+  switch (trend)
+    {
+    case SC_TREND_IMPROVING: return "↗";
+    case SC_TREND_DECLINING: return "↘";
+    case SC_TREND_STABLE: return "→";
+    case SC_TREND_NONE:
+    default: return "";
+    }
+}
+
+static void
+show_facts (ScWindow              *self,
+            const ScPartnerResult *result)
+{
+  g_autofree char *score = NULL;
+  g_autofree char *trend = NULL;
+  g_autofree char *change = NULL;
+  g_autofree char *issues = NULL;
+  g_autofree char *grade_class = NULL;
+  g_autofree char *trend_tip = NULL;
+  guint n_open = sc_workbook_count_open_issues (self->book, result->partner);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->facts_box))))
+    gtk_flow_box_remove (self->facts_box, child);
+
+  score = isnan (result->score) ? g_strdup ("—") : g_strdup_printf ("%.1f", result->score);
+  trend = g_strdup_printf ("%s %s", trend_arrow (result->trend), sc_trend_get_label (result->trend));
+  trend_tip = g_strdup_printf (_("Least-squares slope of the overall score over the last %u periods"),
+                               sc_workbook_get_trend_periods (self->book));
+  if (isnan (result->change))
+    change = g_strdup ("—");
+  else
+    change = g_strdup_printf ("%s%.1f", result->change > 0 ? "+" : result->change < 0 ? "−" : "±",
+                              fabs (result->change));
+  issues = g_strdup_printf ("%u", n_open);
+  grade_class = g_strdup_printf ("grade-%c", result->grade ? g_ascii_tolower (result->grade[0]) : 'x');
+
+  gtk_flow_box_append (self->facts_box,
+                       fact_new (_("Overall score"), score, NULL,
+                                 _("Weighted mean of the KPI scores (0–100)")));
+  gtk_flow_box_append (self->facts_box,
+                       fact_new (_("Grade"), result->grade ? result->grade : "—", grade_class, NULL));
+  gtk_flow_box_append (self->facts_box, fact_new (_("Trend"), trend, NULL, trend_tip));
+  gtk_flow_box_append (self->facts_box,
+                       fact_new (_("Change"), change, NULL,
+                                 _("Change of the overall score against the previous period")));
+  gtk_flow_box_append (self->facts_box, fact_new (_("Open issues"), issues, NULL, NULL));
+}
+
+static void
+show_partner (ScWindow  *self,
+              ScPartner *partner)
+{
+  const ScPartnerResult *result;
+  g_autoptr(GString) detail = g_string_new (NULL);
+  g_autofree char *period_label = NULL;
+  g_auto(GStrv) keys = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->kpi_list))))
+    gtk_list_box_remove (self->kpi_list, child);
+
+  if (partner == NULL)
+    {
+      gtk_label_set_label (self->partner_name_label, "");
+      gtk_label_set_label (self->partner_detail_label, "");
+      adw_window_title_set_title (self->content_title, "");
+      return;
+    }
+
+  result = get_result (self, partner);
+  period_label = sc_period_to_label (sc_workbook_get_granularity (self->book), self->period);
+
+  gtk_label_set_label (self->partner_name_label, sc_partner_get_name (partner));
+  adw_window_title_set_title (self->content_title, sc_partner_get_name (partner));
+  adw_window_title_set_subtitle (self->content_title, period_label);
+
+  g_string_append (detail, sc_partner_type_get_label (sc_partner_get_partner_type (partner)));
+  keys = sc_partner_dup_tag_keys (partner);
+  for (guint i = 0; keys[i]; i++)
+    g_string_append_printf (detail, " · %s", sc_partner_get_tag (partner, keys[i]));
+  if (*sc_partner_get_contact (partner))
+    g_string_append_printf (detail, " · %s", sc_partner_get_contact (partner));
+  gtk_label_set_label (self->partner_detail_label, detail->str);
+
+  if (result == NULL)
+    return;
+
+  show_facts (self, result);
+
+  for (guint i = 0; i < result->kpis->len; i++)
+    {
+      const ScKpiResult *kr = &g_array_index (result->kpis, ScKpiResult, i);
+      const ScSeries *series = sc_workbook_get_series (self->book, partner, kr->kpi);
+
+      gtk_list_box_append (self->kpi_list, sc_kpi_row_new (self->book, kr, series, self->period));
+    }
+}
+
+static void
+on_selection_changed_cb (ScWindow *self)
+{
+  show_partner (self, gtk_single_selection_get_selected_item (self->selection));
+}
+
+/* Loading */
+
+static void
+set_workbook (ScWindow   *self,
+              ScWorkbook *book,
+              GFile      *file)
+{
+  g_autoptr(GtkSortListModel) sorted = NULL;
+  g_autoptr(GtkFilterListModel) filtered = NULL;
+  g_autofree char *title = NULL;
+  GtkSorter *sorter;
+
+  g_set_object (&self->file, file);
+  if (!g_set_object (&self->book, book))
+    return;
+
+  self->period = sc_workbook_get_latest_period (book);
+  rescore (self);
+
+  sorter = GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (SC_TYPE_PARTNER, NULL, "name")));
+  sorted = gtk_sort_list_model_new (g_object_ref (sc_workbook_get_partners (book)), sorter);
+  filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_steal_pointer (&sorted)),
+                                        g_object_ref (self->filter));
+  g_clear_object (&self->selection);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_steal_pointer (&filtered)));
+  g_signal_connect_object (self->selection, "selection-changed",
+                           G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_list_view_set_model (self->partner_list, GTK_SELECTION_MODEL (self->selection));
+
+  title = file ? g_file_get_basename (file) : g_strdup (_("Untitled Workbook"));
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  adw_window_title_set_subtitle (self->sidebar_title, title);
+
+  gtk_stack_set_visible_child_name (self->main_stack, "book");
+  show_partner (self, gtk_single_selection_get_selected_item (self->selection));
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKBOOK]);
+}
+
+static void
+load_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(ScWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScWorkbook) book = sc_workbook_load_finish (result, &error);
+  GFile *file = g_task_get_task_data (G_TASK (result));
+
+  gtk_spinner_stop (self->spinner);
+
+  if (book == NULL)
+    {
+      AdwToast *toast;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      gtk_stack_set_visible_child_name (self->main_stack, self->book ? "book" : "empty");
+      toast = adw_toast_new (error->message);
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      g_warning ("%s", error->message);
+      return;
+    }
+
+  set_workbook (self, book, file);
+}
+
+/* Actions */
+
+static void
+on_chooser_response_cb (ScWindow             *self,
+                        int                   response,
+                        GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        sc_window_open_file (self, file);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ScWindow *self = SC_WINDOW (widget);
+  g_autoptr(GtkFileFilter) books = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  if (self->chooser != NULL)
+    return;
+
+  gtk_file_filter_set_name (books, _("Scorecard Workbooks"));
+  gtk_file_filter_add_mime_type (books, "application/x-scorecard");
+  gtk_file_filter_add_suffix (books, "scorecard");
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+
+  self->chooser = gtk_file_chooser_native_new (_("Open Workbook"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), books);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
+  g_signal_connect_object (self->chooser, "response",
+                           G_CALLBACK (on_chooser_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ScWindow *self = SC_WINDOW (widget);
+
+  if (self->book != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* Window state */
+
+static void
+load_window_state (ScWindow *self)
+{
+  GApplication *app = g_application_get_default ();
+  GSettings *settings = SC_IS_APPLICATION (app) ? sc_application_get_settings (SC_APPLICATION (app)) : NULL;
+
+  if (settings == NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self), 1100, 720);
+      return;
+    }
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (settings, "window-width"),
+                               g_settings_get_int (settings, "window-height"));
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static gboolean
+sc_window_close_request (GtkWindow *window)
+{
+  ScWindow *self = SC_WINDOW (window);
+  GApplication *app = g_application_get_default ();
+  GSettings *settings = SC_IS_APPLICATION (app) ? sc_application_get_settings (SC_APPLICATION (app)) : NULL;
+
+  if (settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (settings, "window-width", width);
+      g_settings_set_int (settings, "window-height", height);
+      g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
+    }
+
+  g_cancellable_cancel (self->cancellable);
+
+  return GTK_WINDOW_CLASS (sc_window_parent_class)->close_request (window);
+}
+
+static void
+sc_window_dispose (GObject *object)
+{
+  ScWindow *self = (ScWindow *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->chooser)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  if (self->partner_list)
+    gtk_list_view_set_model (self->partner_list, NULL);
+  g_clear_object (&self->selection);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (sc_window_parent_class)->dispose (object);
+}
+
+static void
+sc_window_finalize (GObject *object)
+{
+  ScWindow *self = (ScWindow *)object;
+
+  g_clear_pointer (&self->results, g_hash_table_unref);
+  g_clear_pointer (&self->histories, g_hash_table_unref);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->book);
+  g_clear_object (&self->file);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (sc_window_parent_class)->finalize (object);
+}
+
+static void
+sc_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  ScWindow *self = SC_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKBOOK:
+      g_value_set_object (value, self->book);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sc_window_class_init (ScWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = sc_window_dispose;
+  object_class->finalize = sc_window_finalize;
+  object_class->get_property = sc_window_get_property;
+  window_class->close_request = sc_window_close_request;
+
+  properties[PROP_WORKBOOK] =
+    g_param_spec_object ("workbook", NULL, NULL, SC_TYPE_WORKBOOK,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/scorecards/Scorecards/sc-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, sidebar_title);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, filter_all);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, filter_suppliers);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, filter_customers);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, partner_list);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, partner_name_label);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, partner_detail_label);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, facts_box);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, kpi_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_stopped_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_partner_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+}
+
+static void
+sc_window_init (ScWindow *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->period = SC_PERIOD_NONE;
+  self->results = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) sc_partner_result_free);
+  self->histories = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->filter = GTK_FILTER (gtk_custom_filter_new (filter_partner, self, NULL));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_partner_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_partner_row_cb), self);
+  gtk_list_view_set_factory (self->partner_list, factory);
+
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->partner_list));
+
+  load_window_state (self);
+}
+
+/* Public API */
+
+ScWindow *
+sc_window_new (ScApplication *application)
+{
+  return g_object_new (SC_TYPE_WINDOW, "application", application, NULL);
+}
+
+ScWorkbook *
+sc_window_get_workbook (ScWindow *self)
+{
+  g_return_val_if_fail (SC_IS_WINDOW (self), NULL);
+  return self->book;
+}
+
+GFile *
+sc_window_get_file (ScWindow *self)
+{
+  g_return_val_if_fail (SC_IS_WINDOW (self), NULL);
+  return self->file;
+}
+
+/* Loads @file in the background; a spinner shows meanwhile and an error
+ * appears as a toast, leaving any open workbook as it was.
+ */
+void
+sc_window_open_file (ScWindow *self,
+                     GFile    *file)
+{
+  g_return_if_fail (SC_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->book == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "loading");
+      gtk_spinner_start (self->spinner);
+    }
+
+  sc_workbook_load_async (file, self->cancellable, load_cb, g_object_ref (self));
+}
+
+/* Private API for tests */
+
+GtkSelectionModel *
+sc_window_get_partner_selection (ScWindow *self)
+{
+  g_return_val_if_fail (SC_IS_WINDOW (self), NULL);
+  return GTK_SELECTION_MODEL (self->selection);
+}
+
+GtkListBox *
+sc_window_get_kpi_list (ScWindow *self)
+{
+  g_return_val_if_fail (SC_IS_WINDOW (self), NULL);
+  return self->kpi_list;
+}
+
+const char *
+sc_window_get_partner_title (ScWindow *self)
+{
+  g_return_val_if_fail (SC_IS_WINDOW (self), NULL);
+  return gtk_label_get_label (self->partner_name_label);
+}
+
+const char *
+sc_window_get_visible_page (ScWindow *self)
+{
+  g_return_val_if_fail (SC_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+void
+sc_window_set_search_text (ScWindow   *self,
+                           const char *text)
+{
+  g_return_if_fail (SC_IS_WINDOW (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+}
