@@ -12,9 +12,9 @@
 
 #include "config.h"
 
-#include <json-glib/json-glib.h>
 #include <math.h>
 
+#include "sc-json-writer.h"
 #include "sc-score.h"
 #include "sc-summary.h"
 
@@ -22,113 +22,86 @@
  * decimals plus two, so that the JSON shows what a user would read.
  */
 static void
-add_number (JsonBuilder *builder,
-            const char  *name,
-            double       value,
-            int          decimals)
+add_number (ScJsonWriter *w,
+            const char   *name,
+            double        value,
+            int           decimals)
 {
-  json_builder_set_member_name (builder, name);
-  if (isnan (value) || !isfinite (value))
-    json_builder_add_null_value (builder);
-  else
-    {
-      double scale = pow (10, decimals);
-      json_builder_add_double_value (builder, round (value * scale) / scale);
-    }
+  double scale = pow (10, decimals);
+
+  sc_json_writer_number (w, name, round (value * scale) / scale);
 }
 
 static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_kpi (JsonBuilder       *builder,
+add_kpi (ScJsonWriter      *w,
          const ScKpiResult *r)
 {
   int decimals = (int) sc_kpi_get_decimals (r->kpi) + 2;
 
-  json_builder_begin_object (builder);
-  add_string (builder, "id", sc_kpi_get_id (r->kpi));
-  add_string (builder, "name", sc_kpi_get_name (r->kpi));
-  add_string (builder, "unit", sc_kpi_get_unit (r->kpi));
-  add_string (builder, "category", sc_kpi_get_category (r->kpi));
-  add_number (builder, "value", r->value, decimals);
-  add_number (builder, "target", r->target, decimals);
-  add_string (builder, "status", sc_status_to_string (r->status));
-  add_number (builder, "score", r->score, 2);
-  add_number (builder, "weight", r->weight, 4);
-  add_number (builder, "change", r->value - r->previous, decimals);
-  json_builder_end_object (builder);
+  sc_json_writer_begin_object (w, NULL);
+  sc_json_writer_string (w, "id", sc_kpi_get_id (r->kpi));
+  sc_json_writer_string (w, "name", sc_kpi_get_name (r->kpi));
+  sc_json_writer_string (w, "unit", sc_kpi_get_unit (r->kpi));
+  sc_json_writer_string (w, "category", sc_kpi_get_category (r->kpi));
+  add_number (w, "value", r->value, decimals);
+  add_number (w, "target", r->target, decimals);
+  sc_json_writer_string (w, "status", sc_status_to_string (r->status));
+  add_number (w, "score", r->score, 2);
+  add_number (w, "weight", r->weight, 4);
+  add_number (w, "change", r->value - r->previous, decimals);
+  sc_json_writer_end_object (w);
 }
 
 static void
-add_partner (JsonBuilder           *builder,
+add_partner (ScJsonWriter          *w,
              ScWorkbook            *book,
              const ScPartnerResult *result)
 {
-  json_builder_begin_object (builder);
-  add_string (builder, "id", sc_partner_get_id (result->partner));
-  add_string (builder, "name", sc_partner_get_name (result->partner));
-  add_string (builder, "type", sc_partner_type_to_string (sc_partner_get_partner_type (result->partner)));
-  add_number (builder, "score", result->score, 2);
-  add_string (builder, "grade", result->grade);
-  add_number (builder, "change", result->change, 2);
-  add_string (builder, "trend", sc_trend_to_string (result->trend));
-  add_number (builder, "slope", result->slope, 4);
-  json_builder_set_member_name (builder, "rank");
+  sc_json_writer_begin_object (w, NULL);
+  sc_json_writer_string (w, "id", sc_partner_get_id (result->partner));
+  sc_json_writer_string (w, "name", sc_partner_get_name (result->partner));
+  sc_json_writer_string (w, "type", sc_partner_type_to_string (sc_partner_get_partner_type (result->partner)));
+  add_number (w, "score", result->score, 2);
+  sc_json_writer_string (w, "grade", result->grade);
+  add_number (w, "change", result->change, 2);
+  sc_json_writer_string (w, "trend", sc_trend_to_string (result->trend));
+  add_number (w, "slope", result->slope, 4);
   if (result->rank > 0)
-    json_builder_add_int_value (builder, result->rank);
+    sc_json_writer_int (w, "rank", result->rank);
   else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "open_issues");
-  json_builder_add_int_value (builder, sc_workbook_count_open_issues (book, result->partner));
+    sc_json_writer_null (w, "rank");
+  sc_json_writer_int (w, "open_issues", sc_workbook_count_open_issues (book, result->partner));
 
-  json_builder_set_member_name (builder, "kpis");
-  json_builder_begin_array (builder);
+  sc_json_writer_begin_array (w, "kpis");
   for (guint i = 0; i < result->kpis->len; i++)
-    add_kpi (builder, &g_array_index (result->kpis, ScKpiResult, i));
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
+    add_kpi (w, &g_array_index (result->kpis, ScKpiResult, i));
+  sc_json_writer_end_array (w);
+  sc_json_writer_end_object (w);
 }
 
-/* Returns the summary of @book in @period as pretty-printed JSON. */
+/* Returns the summary of @book in @period as indented JSON. */
 char *
 sc_summary_to_json (ScWorkbook *book,
                     ScPeriod    period)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GPtrArray) results = NULL;
   g_autofree char *period_str = NULL;
+  ScJsonWriter *w;
 
   g_return_val_if_fail (SC_IS_WORKBOOK (book), NULL);
 
   results = sc_score_all (book, period);
   period_str = sc_period_to_string (sc_workbook_get_granularity (book), period);
 
-  json_builder_begin_object (builder);
-  add_string (builder, "period", period_str);
-  add_string (builder, "granularity", sc_granularity_to_string (sc_workbook_get_granularity (book)));
-  json_builder_set_member_name (builder, "partners");
-  json_builder_begin_array (builder);
+  w = sc_json_writer_new (4096 + results->len * 2048);
+  sc_json_writer_begin_object (w, NULL);
+  sc_json_writer_string (w, "period", period_str);
+  sc_json_writer_string (w, "granularity", sc_granularity_to_string (sc_workbook_get_granularity (book)));
+  sc_json_writer_begin_array (w, "partners");
   for (guint i = 0; i < results->len; i++)
-    add_partner (builder, book, g_ptr_array_index (results, i));
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
+    add_partner (w, book, g_ptr_array_index (results, i));
+  sc_json_writer_end_array (w);
+  sc_json_writer_end_object (w);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-
-  return json_generator_to_data (generator, NULL);
+  return sc_json_writer_free_to_string (w);
 }

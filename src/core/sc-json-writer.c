@@ -1,0 +1,263 @@
+/* sc-json-writer.c
+ *
+ * Copyright 2026 Scorecards developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A small streaming JSON writer for the files and output Scorecards writes.
+ * json-glib reads them; it does not write them, because its generator builds
+ * a node per value (a million values cost a million nodes) and prints every
+ * double with 17 digits (95.1 becomes 95.099999999999994). Here numbers get
+ * the fewest digits that read back to the same double.
+ */
+
+#define G_LOG_DOMAIN "sc-json-writer"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "sc-json-writer.h"
+
+struct _ScJsonWriter
+{
+  GString  *out;
+  guint     depth;
+  gboolean  first;   /* nothing written yet in the current container */
+};
+
+ScJsonWriter *
+sc_json_writer_new (gsize reserve)
+{
+  ScJsonWriter *self = g_new0 (ScJsonWriter, 1);
+
+  self->out = g_string_sized_new (MAX (reserve, 256));
+  self->first = TRUE;
+
+  return self;
+}
+
+/* Ends the document with a newline and returns it. */
+GBytes *
+sc_json_writer_free_to_bytes (ScJsonWriter *self)
+{
+  GString *out = self->out;
+
+  g_assert (self->depth == 0);
+  g_free (self);
+  g_string_append_c (out, '\n');
+
+  return g_string_free_to_bytes (out);
+}
+
+char *
+sc_json_writer_free_to_string (ScJsonWriter *self)
+{
+  GString *out = self->out;
+
+  g_assert (self->depth == 0);
+  g_free (self);
+  g_string_append_c (out, '\n');
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+append_escaped (GString    *out,
+                const char *str)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = str; *p; p++)
+    {
+      guchar c = *p;
+
+      switch (c)
+        {
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        case '\b': g_string_append (out, "\\b"); break;
+        case '\f': g_string_append (out, "\\f"); break;
+        default:
+          if (c < 0x20)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, c);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+/* Shortest of %.15g … %.17g that reads back to exactly @value; whole
+ * numbers without a fraction; null for NaN and infinities.
+ */
+void
+sc_json_append_number (GString *out,
+                       double   value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (value))
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  if (value == floor (value) && fabs (value) < 1e15)
+    {
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) value);
+      return;
+    }
+  for (int digits = 15; digits <= 17; digits++)
+    {
+      static const char *formats[] = { "%.15g", "%.16g", "%.17g" };
+
+      g_ascii_formatd (buf, sizeof buf, formats[digits - 15], value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+  g_string_append (out, buf);
+}
+
+static void
+newline (ScJsonWriter *self)
+{
+  g_string_append_c (self->out, '\n');
+  for (guint i = 0; i < self->depth; i++)
+    g_string_append (self->out, "  ");
+}
+
+/* Starts a member (@name inside an object) or an element (@name NULL). */
+static void
+start (ScJsonWriter *self,
+       const char   *name)
+{
+  if (self->depth > 0)
+    {
+      if (!self->first)
+        g_string_append_c (self->out, ',');
+      newline (self);
+    }
+  if (name != NULL)
+    {
+      append_escaped (self->out, name);
+      g_string_append (self->out, ": ");
+    }
+  self->first = FALSE;
+}
+
+static void
+begin (ScJsonWriter *self,
+       const char   *name,
+       char          bracket)
+{
+  start (self, name);
+  g_string_append_c (self->out, bracket);
+  self->depth++;
+  self->first = TRUE;
+}
+
+static void
+end (ScJsonWriter *self,
+     char          bracket)
+{
+  g_assert (self->depth > 0);
+
+  self->depth--;
+  if (!self->first)
+    newline (self);
+  g_string_append_c (self->out, bracket);
+  self->first = FALSE;
+}
+
+void
+sc_json_writer_begin_object (ScJsonWriter *self,
+                             const char   *name)
+{
+  begin (self, name, '{');
+}
+
+void
+sc_json_writer_end_object (ScJsonWriter *self)
+{
+  end (self, '}');
+}
+
+void
+sc_json_writer_begin_array (ScJsonWriter *self,
+                            const char   *name)
+{
+  begin (self, name, '[');
+}
+
+void
+sc_json_writer_end_array (ScJsonWriter *self)
+{
+  end (self, ']');
+}
+
+/* A string, or null when @value is NULL. */
+void
+sc_json_writer_string (ScJsonWriter *self,
+                       const char   *name,
+                       const char   *value)
+{
+  start (self, name);
+  if (value == NULL)
+    g_string_append (self->out, "null");
+  else
+    append_escaped (self->out, value);
+}
+
+void
+sc_json_writer_number (ScJsonWriter *self,
+                       const char   *name,
+                       double        value)
+{
+  start (self, name);
+  sc_json_append_number (self->out, value);
+}
+
+void
+sc_json_writer_int (ScJsonWriter *self,
+                    const char   *name,
+                    gint64        value)
+{
+  start (self, name);
+  g_string_append_printf (self->out, "%" G_GINT64_FORMAT, value);
+}
+
+void
+sc_json_writer_boolean (ScJsonWriter *self,
+                        const char   *name,
+                        gboolean      value)
+{
+  start (self, name);
+  g_string_append (self->out, value ? "true" : "false");
+}
+
+void
+sc_json_writer_null (ScJsonWriter *self,
+                     const char   *name)
+{
+  start (self, name);
+  g_string_append (self->out, "null");
+}
+
+/* An array of numbers on one line, null for NaN: one series, one line. */
+void
+sc_json_writer_numbers (ScJsonWriter *self,
+                        const char   *name,
+                        const double *values,
+                        guint         n_values)
+{
+  start (self, name);
+  g_string_append_c (self->out, '[');
+  for (guint i = 0; i < n_values; i++)
+    {
+      if (i > 0)
+        g_string_append (self->out, ", ");
+      sc_json_append_number (self->out, values[i]);
+    }
+  g_string_append_c (self->out, ']');
+}
