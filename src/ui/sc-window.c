@@ -36,9 +36,6 @@ struct _ScWindow
   AdwWindowTitle       *sidebar_title;
   AdwWindowTitle       *content_title;
   GtkSearchEntry       *search_entry;
-  GtkToggleButton      *filter_all;
-  GtkToggleButton      *filter_suppliers;
-  GtkToggleButton      *filter_customers;
   GtkListView          *partner_list;
   GtkLabel             *partner_name_label;
   GtkLabel             *partner_detail_label;
@@ -54,6 +51,7 @@ struct _ScWindow
   GHashTable           *results;    /* ScPartner* → ScPartnerResult* */
   GHashTable           *histories;  /* ScPartner* → double[n_periods] */
   GtkFileChooserNative *chooser;
+  char                 *partner_filter;  /* "all", "supplier" or "customer" */
   ScPeriod              period;
 };
 
@@ -62,6 +60,7 @@ G_DEFINE_FINAL_TYPE (ScWindow, sc_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_WORKBOOK,
+  PROP_PARTNER_FILTER,
   N_PROPS
 };
 
@@ -163,9 +162,9 @@ filter_partner (gpointer item,
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   ScPartnerType type = sc_partner_get_partner_type (partner);
 
-  if (gtk_toggle_button_get_active (self->filter_suppliers) && type != SC_PARTNER_SUPPLIER)
+  if (g_str_equal (self->partner_filter, "supplier") && type != SC_PARTNER_SUPPLIER)
     return FALSE;
-  if (gtk_toggle_button_get_active (self->filter_customers) && type != SC_PARTNER_CUSTOMER)
+  if (g_str_equal (self->partner_filter, "customer") && type != SC_PARTNER_CUSTOMER)
     return FALSE;
 
   if (text != NULL && *text != '\0')
@@ -199,11 +198,18 @@ on_search_stopped_cb (ScWindow *self)
 }
 
 static void
-on_filter_toggled_cb (ScWindow        *self,
-                      GtkToggleButton *button)
+set_partner_filter (ScWindow   *self,
+                    const char *filter)
 {
-  if (gtk_toggle_button_get_active (button))
-    gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
+  if (g_strcmp0 (filter, "supplier") != 0 && g_strcmp0 (filter, "customer") != 0)
+    filter = "all";
+  if (g_strcmp0 (self->partner_filter, filter) == 0)
+    return;
+
+  g_free (self->partner_filter);
+  self->partner_filter = g_strdup (filter);
+  gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARTNER_FILTER]);
 }
 
 static void
@@ -427,7 +433,7 @@ load_cb (GObject      *source,
       adw_toast_set_timeout (toast, 0);
       adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
-      g_warning ("%s", error->message);
+      g_debug ("%s", error->message);
       return;
     }
 
@@ -563,6 +569,7 @@ sc_window_finalize (GObject *object)
   g_clear_object (&self->book);
   g_clear_object (&self->file);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->partner_filter, g_free);
 
   G_OBJECT_CLASS (sc_window_parent_class)->finalize (object);
 }
@@ -580,6 +587,27 @@ sc_window_get_property (GObject    *object,
     case PROP_WORKBOOK:
       g_value_set_object (value, self->book);
       break;
+    case PROP_PARTNER_FILTER:
+      g_value_set_string (value, self->partner_filter);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sc_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  ScWindow *self = SC_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PARTNER_FILTER:
+      set_partner_filter (self, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -595,11 +623,15 @@ sc_window_class_init (ScWindowClass *klass)
   object_class->dispose = sc_window_dispose;
   object_class->finalize = sc_window_finalize;
   object_class->get_property = sc_window_get_property;
+  object_class->set_property = sc_window_set_property;
   window_class->close_request = sc_window_close_request;
 
   properties[PROP_WORKBOOK] =
     g_param_spec_object ("workbook", NULL, NULL, SC_TYPE_WORKBOOK,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PARTNER_FILTER] =
+    g_param_spec_string ("partner-filter", NULL, NULL, "all",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -612,9 +644,6 @@ sc_window_class_init (ScWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, ScWindow, filter_all);
-  gtk_widget_class_bind_template_child (widget_class, ScWindow, filter_suppliers);
-  gtk_widget_class_bind_template_child (widget_class, ScWindow, filter_customers);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, partner_list);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, partner_name_label);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, partner_detail_label);
@@ -622,18 +651,23 @@ sc_window_class_init (ScWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScWindow, kpi_list);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_stopped_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_filter_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_partner_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+
 }
 
 static void
 sc_window_init (ScWindow *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GPropertyAction) filter_action = NULL;
+  g_autoptr(GSimpleActionGroup) group = NULL;
+
+  /* The state of the sidebar.partner-filter action */
+  self->partner_filter = g_strdup ("all");
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -648,6 +682,14 @@ sc_window_init (ScWindow *self)
   gtk_list_view_set_factory (self->partner_list, factory);
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->partner_list));
+
+  /* A stateful GAction rather than a property action: GTK 4.8's property
+   * actions hand the toggle buttons' targets a NULL state.
+   */
+  filter_action = g_property_action_new ("partner-filter", self, "partner-filter");
+  group = g_simple_action_group_new ();
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (filter_action));
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "sidebar", G_ACTION_GROUP (group));
 
   load_window_state (self);
 }
