@@ -563,8 +563,8 @@ sc_workbook_ensure_periods (ScWorkbook  *self,
   if ((gint64) new_last - new_first + 1 > SC_WORKBOOK_MAX_PERIODS)
     {
       g_set_error (error, SC_WORKBOOK_ERROR, SC_WORKBOOK_ERROR_TOO_LARGE,
-                   _("The workbook would span %" G_GINT64_FORMAT " periods; at most %d are supported"),
-                   (gint64) new_last - new_first + 1, SC_WORKBOOK_MAX_PERIODS);
+                   _("The workbook would span %.0f periods; at most %d are supported"),
+                   (double) new_last - new_first + 1, SC_WORKBOOK_MAX_PERIODS);
       return FALSE;
     }
 
