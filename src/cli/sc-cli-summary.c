@@ -18,6 +18,7 @@
 #include "sc-cli-private.h"
 #include "sc-palette.h"
 #include "sc-score.h"
+#include "sc-scorer.h"
 #include "sc-summary.h"
 
 /* Pads @str to @width display columns (not bytes), cutting with "…". */
@@ -37,11 +38,12 @@ print_cell (const char *str,
 }
 
 static void
-print_text (ScWorkbook *book,
-            ScPeriod    period)
+print_text (ScWorkbook     *book,
+            const ScRollup *rollup)
 {
-  g_autoptr(GPtrArray) results = sc_score_all (book, period);
-  g_autofree char *label = sc_period_to_label (sc_workbook_get_granularity (book), period);
+  g_autoptr(ScScorer) scorer = sc_scorer_new (book);
+  g_autoptr(GPtrArray) results = sc_scorer_score_all (scorer, rollup);
+  g_autofree char *label = sc_rollup_to_label (rollup, sc_workbook_get_granularity (book));
 
   printf (_("Period: %s — %u partners\n\n"), label, results->len);
   print_cell (_("Partner"), 34);
@@ -93,10 +95,11 @@ sc_cli_summary (int    argc,
   g_autofree char *period_arg = NULL;
   g_auto(GStrv) args = NULL;
   gboolean json = FALSE;
-  ScPeriod period;
+  ScRollup rollup = { SC_ROLLUP_PERIOD, SC_PERIOD_NONE };
   GOptionEntry entries[] = {
     { "period", 'p', 0, G_OPTION_ARG_STRING, &period_arg,
-      N_("Period to summarise (default: the latest with data)"), "P" },
+      N_("Period or view to summarise: 2025-03, 2025-Q1, 2025, 2025-03/ytd or 2025-03/r12 "
+         "(default: the latest period with data)"), "P" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print machine-readable JSON"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, "BOOK" },
     { NULL }
@@ -127,19 +130,20 @@ sc_cli_summary (int    argc,
 
   if (period_arg != NULL)
     {
-      if (!sc_period_parse (sc_workbook_get_granularity (book), period_arg, &period))
+      if (!sc_rollup_parse (period_arg, sc_workbook_get_granularity (book), &rollup))
         {
           g_autofree char *message =
-            g_strdup_printf (_("“%s” is not a %s period (for example 2025-03, 2025-Q1 or 2025-W12)"),
+            g_strdup_printf (_("“%s” is not a period of this %s workbook (for example 2025-03, "
+                               "2025-Q1, 2025, 2025-03/ytd or 2025-03/r12)"),
                              period_arg, sc_granularity_to_string (sc_workbook_get_granularity (book)));
           sc_cli_usage_error ("summary", message);
           return SC_EXIT_USAGE;
         }
     }
   else
-    period = sc_workbook_get_latest_period (book);
+    rollup.anchor = sc_workbook_get_latest_period (book);
 
-  if (period == SC_PERIOD_NONE)
+  if (rollup.anchor == SC_PERIOD_NONE)
     {
       fprintf (stderr, _("scorecards: %s: the workbook holds no values yet\n"), args[0]);
       return SC_EXIT_BAD_INPUT;
@@ -147,11 +151,11 @@ sc_cli_summary (int    argc,
 
   if (json)
     {
-      g_autofree char *text = sc_summary_to_json (book, period);
+      g_autofree char *text = sc_summary_rollup_to_json (book, &rollup);
       printf ("%s\n", text);
     }
   else
-    print_text (book, period);
+    print_text (book, &rollup);
 
   return SC_EXIT_OK;
 }

@@ -3,9 +3,9 @@
  * Copyright 2026 Scorecards developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Scoring: each KPI value against its target and thresholds, a partner's
- * weighted overall score, grade, change, trend and rank. docs/scoring.md
- * states every formula.
+ * Scoring rules: a KPI value against its target and thresholds, the
+ * least-squares slope, and one-shot helpers over ScScorer (sc-scorer.c),
+ * which does the work. docs/scoring.md states every formula.
  */
 
 #define G_LOG_DOMAIN "sc-score"
@@ -15,164 +15,104 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
-#include "sc-score.h"
+#include "sc-score-private.h"
+#include "sc-scorer.h"
 
-/* Trend classification: a slope of the overall score beyond this many
- * points per period is improving or declining.
- */
-#define TREND_THRESHOLD 0.5
-
-/* How far @value is on the wrong side of the target, as a distance that
- * grows as it gets worse; 0 or less is on target. Thresholds are turned
- * into the same distances so the three directions share one rule.
- */
-static void
-badness (ScKpi  *kpi,
-         double  target,
-         double  value,
-         double *distance,
-         double *warning,
-         double *critical)
+void
+sc_thresholds_init_from_kpi (ScThresholds *t,
+                             ScKpi        *kpi,
+                             double        target)
 {
-  switch (sc_kpi_get_direction (kpi))
-    {
-    case SC_DIRECTION_LOWER:
-      *distance = value - target;
-      *warning = sc_kpi_get_warning (kpi) - target;
-      *critical = sc_kpi_get_critical (kpi) - target;
-      break;
-
-    case SC_DIRECTION_BAND:
-      {
-        double upper = sc_kpi_get_target_max (kpi);
-
-        if (isnan (upper))
-          upper = target;
-        *distance = value < target ? target - value : value > upper ? value - upper : 0;
-        *warning = sc_kpi_get_warning (kpi);
-        *critical = sc_kpi_get_critical (kpi);
-      }
-      break;
-
-    case SC_DIRECTION_HIGHER:
-    default:
-      *distance = target - value;
-      *warning = target - sc_kpi_get_warning (kpi);
-      *critical = target - sc_kpi_get_critical (kpi);
-      break;
-    }
+  t->direction = sc_kpi_get_direction (kpi);
+  t->aggregation = sc_kpi_get_aggregation (kpi);
+  t->target = target;
+  t->target_max = sc_kpi_get_target_max (kpi);
+  t->warning = sc_kpi_get_warning (kpi);
+  t->critical = sc_kpi_get_critical (kpi);
 }
 
-/* Green at or better than the target, amber up to the warning threshold,
- * red beyond it.
+/* The rule of docs/scoring.md. The value is turned into a distance d on
+ * the wrong side of the target, the thresholds into distances w and c:
+ * green when d ≤ 0, amber when d ≤ w, red beyond; the score is 100 at the
+ * target, 0 at the critical threshold, linear in between. @n_periods
+ * scales the thresholds of a sum over several periods (a monthly target of
+ * one complaint is three for a quarter).
  */
+void
+sc_thresholds_score (const ScThresholds *t,
+                     double              value,
+                     double              n_periods,
+                     ScStatus           *status,
+                     double             *score)
+{
+  double n = t->aggregation == SC_AGGREGATION_SUM ? MAX (n_periods, 1) : 1;
+  double target = t->target * n, d, w, c;
+
+  if (isnan (value))
+    {
+      *status = SC_STATUS_NO_DATA;
+      *score = NAN;
+      return;
+    }
+
+  switch (t->direction)
+    {
+    case SC_DIRECTION_LOWER:
+      d = value - target;
+      w = (t->warning * n) - target;
+      c = (t->critical * n) - target;
+      break;
+    case SC_DIRECTION_BAND:
+      {
+        double upper = (isnan (t->target_max) ? t->target : t->target_max) * n;
+
+        d = value < target ? target - value : value > upper ? value - upper : 0;
+        w = t->warning * n;
+        c = t->critical * n;
+      }
+      break;
+    case SC_DIRECTION_HIGHER:
+    default:
+      d = target - value;
+      w = target - (t->warning * n);
+      c = target - (t->critical * n);
+      break;
+    }
+
+  *status = d <= 0 ? SC_STATUS_GREEN : d <= w ? SC_STATUS_AMBER : SC_STATUS_RED;
+  *score = d <= 0 ? 100 : (c <= 0 || d >= c) ? 0 : 100 * (1 - d / c);
+}
+
 ScStatus
 sc_score_status (ScKpi  *kpi,
                  double  target,
                  double  value)
 {
-  double distance, warning, critical;
+  ScThresholds t;
+  ScStatus status;
+  double score;
 
   g_return_val_if_fail (SC_IS_KPI (kpi), SC_STATUS_NO_DATA);
 
-  if (isnan (value))
-    return SC_STATUS_NO_DATA;
-
-  badness (kpi, target, value, &distance, &warning, &critical);
-  if (distance <= 0)
-    return SC_STATUS_GREEN;
-  if (distance <= warning)
-    return SC_STATUS_AMBER;
-  return SC_STATUS_RED;
+  sc_thresholds_init_from_kpi (&t, kpi, target);
+  sc_thresholds_score (&t, value, 1, &status, &score);
+  return status;
 }
 
-/* 100 at or better than the target, 0 at or beyond the critical threshold,
- * linear in between.
- */
 double
 sc_score_value (ScKpi  *kpi,
                 double  target,
                 double  value)
 {
-  double distance, warning, critical;
+  ScThresholds t;
+  ScStatus status;
+  double score;
 
   g_return_val_if_fail (SC_IS_KPI (kpi), NAN);
 
-  if (isnan (value))
-    return NAN;
-
-  badness (kpi, target, value, &distance, &warning, &critical);
-  if (distance <= 0)
-    return 100;
-  if (critical <= 0 || distance >= critical)
-    return 0;
-  return 100 * (1 - distance / critical);
-}
-
-static void
-kpi_target_weight (ScPartner *partner,
-                   ScKpi     *kpi,
-                   double    *target,
-                   double    *weight)
-{
-  double t, w;
-
-  sc_partner_get_override (partner, sc_kpi_get_id (kpi), &t, &w);
-  *target = isnan (t) ? sc_kpi_get_target (kpi) : t;
-  *weight = isnan (w) ? sc_kpi_get_weight (kpi) : w;
-}
-
-static double
-series_value (ScWorkbook     *book,
-              const ScSeries *series,
-              ScPeriod        period)
-{
-  gint64 index = (gint64) period - sc_workbook_get_first_period (book);
-
-  if (index < 0 || index >= sc_workbook_get_n_periods (book))
-    return NAN;
-  return series->values[index];
-}
-
-/* Fills @results with one entry per series of @partner; returns the overall
- * score (NaN when no KPI with a weight has data).
- */
-static double
-score_kpis (ScWorkbook *book,
-            ScPartner  *partner,
-            ScPeriod    period,
-            GArray     *results)
-{
-  g_autoptr(GPtrArray) list = sc_workbook_dup_partner_series (book, partner);
-  double sum = 0, weights = 0;
-  gboolean any = FALSE;
-
-  for (guint i = 0; i < list->len; i++)
-    {
-      const ScSeries *series = g_ptr_array_index (list, i);
-      ScKpiResult r = { series->kpi };
-
-      kpi_target_weight (partner, series->kpi, &r.target, &r.weight);
-      r.value = series_value (book, series, period);
-      r.previous = series_value (book, series, period - 1);
-      r.status = sc_score_status (series->kpi, r.target, r.value);
-      r.score = sc_score_value (series->kpi, r.target, r.value);
-
-      if (!isnan (r.score))
-        {
-          any = TRUE;
-          sum += r.weight * r.score;
-          weights += r.weight;
-        }
-      if (results)
-        g_array_append_val (results, r);
-    }
-
-  if (!any)
-    return NAN;
-  if (weights <= 0)
-    return NAN;
-  return sum / weights;
+  sc_thresholds_init_from_kpi (&t, kpi, target);
+  sc_thresholds_score (&t, value, 1, &status, &score);
+  return score;
 }
 
 double
@@ -180,10 +120,14 @@ sc_score_partner_period (ScWorkbook *book,
                          ScPartner  *partner,
                          ScPeriod    period)
 {
+  g_autoptr(ScScorer) scorer = NULL;
+  ScRollup rollup = { SC_ROLLUP_PERIOD, period };
+
   g_return_val_if_fail (SC_IS_WORKBOOK (book), NAN);
   g_return_val_if_fail (SC_IS_PARTNER (partner), NAN);
 
-  return score_kpis (book, partner, period, NULL);
+  scorer = sc_scorer_new (book);
+  return sc_scorer_overall (scorer, partner, &rollup);
 }
 
 /* Ordinary least squares slope of the non-missing @values against their
@@ -219,41 +163,39 @@ sc_least_squares_slope (const double *values,
 }
 
 ScPartnerResult *
+sc_partner_result_new (ScPartner      *partner,
+                       const ScRollup *rollup)
+{
+  ScPartnerResult *result = g_new0 (ScPartnerResult, 1);
+
+  result->partner = g_object_ref (partner);
+  result->rollup = *rollup;
+  result->period = rollup->anchor;
+  result->score = NAN;
+  result->change = NAN;
+  result->slope = NAN;
+  result->kpis = g_array_new (FALSE, TRUE, sizeof (ScKpiResult));
+  result->categories = g_array_new (FALSE, TRUE, sizeof (ScCategoryResult));
+
+  return result;
+}
+
+/* One partner in one stored period. To score many, or other views, keep
+ * an ScScorer.
+ */
+ScPartnerResult *
 sc_score_partner (ScWorkbook *book,
                   ScPartner  *partner,
                   ScPeriod    period)
 {
-  ScPartnerResult *result;
-  guint n_trend;
-  g_autofree double *history = NULL;
+  g_autoptr(ScScorer) scorer = NULL;
+  ScRollup rollup = { SC_ROLLUP_PERIOD, period };
 
   g_return_val_if_fail (SC_IS_WORKBOOK (book), NULL);
   g_return_val_if_fail (SC_IS_PARTNER (partner), NULL);
 
-  result = g_new0 (ScPartnerResult, 1);
-  result->partner = g_object_ref (partner);
-  result->period = period;
-  result->kpis = g_array_new (FALSE, TRUE, sizeof (ScKpiResult));
-  result->score = score_kpis (book, partner, period, result->kpis);
-  result->grade = sc_workbook_grade_for_score (book, result->score);
-  result->change = result->score - score_kpis (book, partner, period - 1, NULL);
-
-  n_trend = sc_workbook_get_trend_periods (book);
-  history = g_new (double, n_trend);
-  for (guint i = 0; i < n_trend; i++)
-    history[i] = score_kpis (book, partner, period - (ScPeriod) (n_trend - 1 - i), NULL);
-  result->slope = sc_least_squares_slope (history, n_trend);
-
-  if (isnan (result->slope))
-    result->trend = SC_TREND_NONE;
-  else if (result->slope > TREND_THRESHOLD)
-    result->trend = SC_TREND_IMPROVING;
-  else if (result->slope < -TREND_THRESHOLD)
-    result->trend = SC_TREND_DECLINING;
-  else
-    result->trend = SC_TREND_STABLE;
-
-  return result;
+  scorer = sc_scorer_new (book);
+  return sc_scorer_score_partner (scorer, partner, &rollup);
 }
 
 void
@@ -264,59 +206,24 @@ sc_partner_result_free (ScPartnerResult *result)
 
   g_clear_object (&result->partner);
   g_clear_pointer (&result->kpis, g_array_unref);
+  g_clear_pointer (&result->categories, g_array_unref);
   g_free (result);
 }
 
-/* Ranks by score within each partner type: 1 for the best, equal scores
- * share a rank and the next rank skips ("1, 2, 2, 4"); no data is unranked.
+/* Scores every partner of @book in @period, in the workbook's order, ranked
+ * within each partner type.
  */
-static void
-rank_results (GPtrArray *results)
-{
-  for (guint i = 0; i < results->len; i++)
-    {
-      ScPartnerResult *a = g_ptr_array_index (results, i);
-      ScPartnerType type = sc_partner_get_partner_type (a->partner);
-      guint better = 0;
-
-      if (isnan (a->score))
-        continue;
-
-      for (guint j = 0; j < results->len; j++)
-        {
-          ScPartnerResult *b = g_ptr_array_index (results, j);
-
-          if (sc_partner_get_partner_type (b->partner) == type && !isnan (b->score) &&
-              b->score > a->score)
-            better++;
-        }
-      a->rank = better + 1;
-    }
-}
-
-/* Scores every partner of @book in @period, in the workbook's order. */
 GPtrArray *
 sc_score_all (ScWorkbook *book,
               ScPeriod    period)
 {
-  GListModel *partners;
-  GPtrArray *results;
-  guint n;
+  g_autoptr(ScScorer) scorer = NULL;
+  ScRollup rollup = { SC_ROLLUP_PERIOD, period };
 
   g_return_val_if_fail (SC_IS_WORKBOOK (book), NULL);
 
-  partners = sc_workbook_get_partners (book);
-  n = g_list_model_get_n_items (partners);
-  results = g_ptr_array_new_full (n, (GDestroyNotify) sc_partner_result_free);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ScPartner) partner = g_list_model_get_item (partners, i);
-      g_ptr_array_add (results, sc_score_partner (book, partner, period));
-    }
-
-  rank_results (results);
-  return results;
+  scorer = sc_scorer_new (book);
+  return sc_scorer_score_all (scorer, &rollup);
 }
 
 const char *

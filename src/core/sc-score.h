@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "sc-rollup.h"
 #include "sc-workbook.h"
 
 G_BEGIN_DECLS
@@ -36,7 +37,18 @@ typedef struct
   ScStatus  status;
   double    score;      /* 0–100, NaN: no data */
   double    previous;   /* value of the period before, NaN if none */
+  double    share;      /* weight / Σ weights of the KPIs with data (0–1) */
+  double    contribution; /* share × score: points of the overall score */
+  guint     n_present;  /* periods with data in the view */
 } ScKpiResult;
+
+/* One category (Quality, Delivery, …) of one partner in one view. */
+typedef struct
+{
+  const char *category;  /* owned by the KPI definitions */
+  double      score;     /* weighted mean of its KPIs' scores, NaN: no data */
+  double      weight;    /* Σ weights of its KPIs with data */
+} ScCategoryResult;
 
 /* One partner in one period. */
 typedef struct
@@ -50,8 +62,12 @@ typedef struct
   ScTrend    trend;
   guint      rank;          /* 1-based among partners of the same type, 0: unranked */
   GArray    *kpis;          /* ScKpiResult, in the workbook's KPI order */
+  GArray    *categories;    /* ScCategoryResult, in order of first appearance */
+  ScRollup   rollup;        /* the view scored */
 } ScPartnerResult;
 
+ScPartnerResult *sc_partner_result_new  (ScPartner      *partner,
+                                         const ScRollup *rollup);
 ScStatus     sc_score_status            (ScKpi          *kpi,
                                          double          target,
                                          double          value);

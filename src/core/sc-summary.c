@@ -16,6 +16,7 @@
 
 #include "sc-json-writer.h"
 #include "sc-score.h"
+#include "sc-scorer.h"
 #include "sc-summary.h"
 
 /* Numbers are rounded for output: scores to 0.01, values to the KPI's
@@ -49,6 +50,8 @@ add_kpi (ScJsonWriter      *w,
   add_number (w, "score", r->score, 2);
   add_number (w, "weight", r->weight, 4);
   add_number (w, "change", r->value - r->previous, decimals);
+  add_number (w, "share", r->share, 4);
+  add_number (w, "contribution", r->contribution, 2);
   sc_json_writer_end_object (w);
 }
 
@@ -72,6 +75,19 @@ add_partner (ScJsonWriter          *w,
     sc_json_writer_null (w, "rank");
   sc_json_writer_int (w, "open_issues", sc_workbook_count_open_issues (book, result->partner));
 
+  sc_json_writer_begin_array (w, "categories");
+  for (guint i = 0; i < result->categories->len; i++)
+    {
+      const ScCategoryResult *c = &g_array_index (result->categories, ScCategoryResult, i);
+
+      sc_json_writer_begin_object (w, NULL);
+      sc_json_writer_string (w, "category", c->category);
+      add_number (w, "score", c->score, 2);
+      add_number (w, "weight", c->weight, 4);
+      sc_json_writer_end_object (w);
+    }
+  sc_json_writer_end_array (w);
+
   sc_json_writer_begin_array (w, "kpis");
   for (guint i = 0; i < result->kpis->len; i++)
     add_kpi (w, &g_array_index (result->kpis, ScKpiResult, i));
@@ -79,24 +95,41 @@ add_partner (ScJsonWriter          *w,
   sc_json_writer_end_object (w);
 }
 
-/* Returns the summary of @book in @period as indented JSON. */
+/* Returns the summary of @book for the view @rollup as indented JSON. */
 char *
-sc_summary_to_json (ScWorkbook *book,
-                    ScPeriod    period)
+sc_summary_rollup_to_json (ScWorkbook     *book,
+                           const ScRollup *rollup)
 {
+  g_autoptr(ScScorer) scorer = NULL;
   g_autoptr(GPtrArray) results = NULL;
-  g_autofree char *period_str = NULL;
+  g_autofree char *view = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *first_str = NULL;
+  g_autofree char *last_str = NULL;
+  ScGranularity granularity;
+  ScPeriod first, last;
   ScJsonWriter *w;
 
   g_return_val_if_fail (SC_IS_WORKBOOK (book), NULL);
+  g_return_val_if_fail (rollup != NULL, NULL);
 
-  results = sc_score_all (book, period);
-  period_str = sc_period_to_string (sc_workbook_get_granularity (book), period);
+  granularity = sc_workbook_get_granularity (book);
+  scorer = sc_scorer_new (book);
+  results = sc_scorer_score_all (scorer, rollup);
+  sc_rollup_get_range (rollup, granularity, &first, &last);
+  view = sc_rollup_to_string (rollup, granularity);
+  label = sc_rollup_to_label (rollup, granularity);
+  first_str = sc_period_to_string (granularity, first);
+  last_str = sc_period_to_string (granularity, last);
 
   w = sc_json_writer_new (4096 + results->len * 2048);
   sc_json_writer_begin_object (w, NULL);
-  sc_json_writer_string (w, "period", period_str);
-  sc_json_writer_string (w, "granularity", sc_granularity_to_string (sc_workbook_get_granularity (book)));
+  sc_json_writer_string (w, "period", view);
+  sc_json_writer_string (w, "label", label);
+  sc_json_writer_string (w, "view", sc_rollup_kind_to_string (rollup->kind));
+  sc_json_writer_string (w, "first_period", first_str);
+  sc_json_writer_string (w, "last_period", last_str);
+  sc_json_writer_string (w, "granularity", sc_granularity_to_string (granularity));
   sc_json_writer_begin_array (w, "partners");
   for (guint i = 0; i < results->len; i++)
     add_partner (w, book, g_ptr_array_index (results, i));
@@ -104,4 +137,14 @@ sc_summary_to_json (ScWorkbook *book,
   sc_json_writer_end_object (w);
 
   return sc_json_writer_free_to_string (w);
+}
+
+/* Returns the summary of @book in the stored period @period. */
+char *
+sc_summary_to_json (ScWorkbook *book,
+                    ScPeriod    period)
+{
+  ScRollup rollup = { SC_ROLLUP_PERIOD, period };
+
+  return sc_summary_rollup_to_json (book, &rollup);
 }

@@ -6,11 +6,14 @@
 
 #pragma once
 
+#include "sc-rollup.h"
 #include "sc-workbook.h"
 
 G_BEGIN_DECLS
 
-char *sc_summary_to_json (ScWorkbook *book,
-                          ScPeriod    period);
+char *sc_summary_to_json        (ScWorkbook     *book,
+                                 ScPeriod        period);
+char *sc_summary_rollup_to_json (ScWorkbook     *book,
+                                 const ScRollup *rollup);
 
 G_END_DECLS

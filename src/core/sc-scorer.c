@@ -1,0 +1,506 @@
+/* sc-scorer.c
+ *
+ * Copyright 2026 Scorecards developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The scoring engine behind every number the window, the command line and
+ * the reports show. It keeps, per partner, a flat array of its KPIs with
+ * the targets, thresholds and weights already resolved (overrides applied),
+ * so that scoring is a tight loop over doubles. An edit to one partner's
+ * values invalidates that partner only; any other change invalidates all.
+ * The rules are in docs/scoring.md.
+ */
+
+#define G_LOG_DOMAIN "sc-scorer"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sc-score-private.h"
+#include "sc-scorer.h"
+
+#define TREND_THRESHOLD 0.5
+
+typedef struct
+{
+  ScThresholds    t;
+  const ScSeries *series;
+  ScKpi          *kpi;
+  const char     *category;
+  double          weight;
+  double          ratio_scale;
+  guint           category_index;
+} Entry;
+
+typedef struct
+{
+  ScPartner *partner;
+  GArray    *entries;      /* Entry, in the workbook's KPI order */
+  guint      n_categories;
+  gboolean   dirty;
+} PartnerEntries;
+
+struct _ScScorer
+{
+  GObject     parent_instance;
+
+  ScWorkbook *book;
+  GHashTable *partners;    /* ScPartner* → PartnerEntries* */
+  ScPartner  *series_edit; /* partner of the series change being announced */
+};
+
+G_DEFINE_FINAL_TYPE (ScScorer, sc_scorer, G_TYPE_OBJECT)
+
+static void
+partner_entries_free (gpointer data)
+{
+  PartnerEntries *pe = data;
+
+  g_clear_pointer (&pe->entries, g_array_unref);
+  g_free (pe);
+}
+
+/* Resolves one series into an entry: the partner's overrides applied. */
+static void
+fill_entry (Entry          *e,
+            ScPartner      *partner,
+            const ScSeries *series)
+{
+  double target, weight;
+
+  sc_partner_get_override (partner, sc_kpi_get_id (series->kpi), &target, &weight);
+  sc_thresholds_init_from_kpi (&e->t, series->kpi,
+                               isnan (target) ? sc_kpi_get_target (series->kpi) : target);
+  e->series = series;
+  e->kpi = series->kpi;
+  e->category = sc_kpi_get_category (series->kpi);
+  e->weight = isnan (weight) ? sc_kpi_get_weight (series->kpi) : weight;
+  e->ratio_scale = sc_kpi_get_ratio_scale (series->kpi);
+}
+
+static PartnerEntries *
+get_entries (ScScorer  *self,
+             ScPartner *partner)
+{
+  PartnerEntries *pe = g_hash_table_lookup (self->partners, partner);
+  g_autoptr(GPtrArray) list = NULL;
+
+  if (pe != NULL && !pe->dirty)
+    return pe;
+
+  if (pe == NULL)
+    {
+      pe = g_new0 (PartnerEntries, 1);
+      pe->partner = partner;
+      pe->entries = g_array_new (FALSE, TRUE, sizeof (Entry));
+      g_hash_table_insert (self->partners, partner, pe);
+    }
+
+  g_array_set_size (pe->entries, 0);
+  pe->n_categories = 0;
+  list = sc_workbook_dup_partner_series (self->book, partner);
+  for (guint i = 0; i < list->len; i++)
+    {
+      Entry e = { 0 };
+
+      fill_entry (&e, partner, g_ptr_array_index (list, i));
+      e.category_index = pe->n_categories;
+      for (guint j = 0; j < pe->entries->len; j++)
+        {
+          Entry *other = &g_array_index (pe->entries, Entry, j);
+          if (g_strcmp0 (other->category, e.category) == 0)
+            {
+              e.category_index = other->category_index;
+              break;
+            }
+        }
+      if (e.category_index == pe->n_categories)
+        pe->n_categories++;
+      g_array_append_val (pe->entries, e);
+    }
+  pe->dirty = FALSE;
+
+  return pe;
+}
+
+/* The aggregated value of @e over the stored periods [first, last]. */
+static double
+entry_value (ScScorer    *self,
+             const Entry *e,
+             ScPeriod     first,
+             ScPeriod     last,
+             guint       *n_present)
+{
+  ScPeriod book_first = sc_workbook_get_first_period (self->book);
+  gint64 i0 = (gint64) first - book_first;
+  gint64 i1 = (gint64) last - book_first;
+  gint64 n_periods = sc_workbook_get_n_periods (self->book);
+  const ScSeries *s = e->series;
+
+  i0 = MAX (i0, 0);
+  i1 = MIN (i1, n_periods - 1);
+  if (n_periods == 0 || i1 < i0)
+    {
+      *n_present = 0;
+      return NAN;
+    }
+  if (i0 == i1)
+    {
+      double v = s->values[i0];
+
+      if (e->t.aggregation == SC_AGGREGATION_RATIO && s->numerator && s->denominator &&
+          !isnan (s->numerator[i0]) && !isnan (s->denominator[i0]) && s->denominator[i0] != 0)
+        v = s->numerator[i0] / s->denominator[i0] * e->ratio_scale;
+      *n_present = isnan (v) ? 0 : 1;
+      return v;
+    }
+
+  return sc_aggregate (e->t.aggregation, e->ratio_scale, s->values + i0,
+                       s->numerator ? s->numerator + i0 : NULL,
+                       s->denominator ? s->denominator + i0 : NULL,
+                       (guint) (i1 - i0 + 1), n_present);
+}
+
+/* The overall score without building a result: the hot path. */
+static double
+overall (ScScorer       *self,
+         PartnerEntries *pe,
+         const ScRollup *rollup)
+{
+  ScPeriod first, last;
+  double sum = 0, weights = 0;
+
+  sc_rollup_get_range (rollup, sc_workbook_get_granularity (self->book), &first, &last);
+  for (guint i = 0; i < pe->entries->len; i++)
+    {
+      const Entry *e = &g_array_index (pe->entries, Entry, i);
+      guint n_present;
+      double value = entry_value (self, e, first, last, &n_present);
+      ScStatus status;
+      double score;
+
+      if (isnan (value) || e->weight <= 0)
+        continue;
+      sc_thresholds_score (&e->t, value, n_present, &status, &score);
+      sum += e->weight * score;
+      weights += e->weight;
+    }
+
+  return weights > 0 ? sum / weights : NAN;
+}
+
+static void
+on_series_changed_cb (ScScorer   *self,
+                      ScPartner  *partner,
+                      ScKpi      *kpi,
+                      ScWorkbook *book)
+{
+  sc_scorer_invalidate (self, partner);
+  self->series_edit = partner;
+}
+
+static void
+on_workbook_changed_cb (ScScorer   *self,
+                        ScWorkbook *book)
+{
+  /* A value edit is announced twice: series-changed, then changed */
+  if (self->series_edit != NULL)
+    {
+      self->series_edit = NULL;
+      return;
+    }
+  sc_scorer_invalidate (self, NULL);
+}
+
+static void
+sc_scorer_dispose (GObject *object)
+{
+  ScScorer *self = (ScScorer *)object;
+
+  if (self->book)
+    g_signal_handlers_disconnect_by_data (self->book, self);
+  g_clear_object (&self->book);
+
+  G_OBJECT_CLASS (sc_scorer_parent_class)->dispose (object);
+}
+
+static void
+sc_scorer_finalize (GObject *object)
+{
+  ScScorer *self = (ScScorer *)object;
+
+  g_clear_pointer (&self->partners, g_hash_table_unref);
+
+  G_OBJECT_CLASS (sc_scorer_parent_class)->finalize (object);
+}
+
+static void
+sc_scorer_class_init (ScScorerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = sc_scorer_dispose;
+  object_class->finalize = sc_scorer_finalize;
+}
+
+static void
+sc_scorer_init (ScScorer *self)
+{
+  self->partners = g_hash_table_new_full (NULL, NULL, NULL, partner_entries_free);
+}
+
+/* Public API */
+
+ScScorer *
+sc_scorer_new (ScWorkbook *book)
+{
+  ScScorer *self;
+
+  g_return_val_if_fail (SC_IS_WORKBOOK (book), NULL);
+
+  self = g_object_new (SC_TYPE_SCORER, NULL);
+  self->book = g_object_ref (book);
+  g_signal_connect_object (book, "series-changed", G_CALLBACK (on_series_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (book, "changed", G_CALLBACK (on_workbook_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  return self;
+}
+
+ScWorkbook *
+sc_scorer_get_workbook (ScScorer *self)
+{
+  g_return_val_if_fail (SC_IS_SCORER (self), NULL);
+  return self->book;
+}
+
+/* Forgets what was resolved for @partner, or for every partner when NULL. */
+void
+sc_scorer_invalidate (ScScorer  *self,
+                      ScPartner *partner)
+{
+  g_return_if_fail (SC_IS_SCORER (self));
+
+  if (partner == NULL)
+    {
+      g_hash_table_remove_all (self->partners);
+      return;
+    }
+
+  g_hash_table_remove (self->partners, partner);
+}
+
+double
+sc_scorer_overall (ScScorer       *self,
+                   ScPartner      *partner,
+                   const ScRollup *rollup)
+{
+  g_return_val_if_fail (SC_IS_SCORER (self), NAN);
+  g_return_val_if_fail (SC_IS_PARTNER (partner), NAN);
+
+  return overall (self, get_entries (self, partner), rollup);
+}
+
+/* Fills @scores (the workbook's n_periods long) with the overall score of
+ * @partner for a view of @kind anchored at each stored period.
+ */
+void
+sc_scorer_overall_history (ScScorer     *self,
+                           ScPartner    *partner,
+                           ScRollupKind  kind,
+                           double       *scores)
+{
+  PartnerEntries *pe;
+  ScPeriod first;
+  guint n;
+
+  g_return_if_fail (SC_IS_SCORER (self));
+
+  pe = get_entries (self, partner);
+  first = sc_workbook_get_first_period (self->book);
+  n = sc_workbook_get_n_periods (self->book);
+  for (guint i = 0; i < n; i++)
+    {
+      ScRollup rollup = { kind, first + (ScPeriod) i };
+      scores[i] = overall (self, pe, &rollup);
+    }
+}
+
+/* KPI results, category scores, shares and the overall score of one view. */
+static void
+fill_result (ScScorer        *self,
+             PartnerEntries  *pe,
+             ScPartnerResult *result)
+{
+  ScGranularity granularity = sc_workbook_get_granularity (self->book);
+  ScRollup previous = sc_rollup_previous (&result->rollup, granularity);
+  ScPeriod first, last, pfirst, plast;
+  double sum = 0, weights = 0;
+
+  sc_rollup_get_range (&result->rollup, granularity, &first, &last);
+  sc_rollup_get_range (&previous, granularity, &pfirst, &plast);
+  g_array_set_size (result->categories, pe->n_categories);
+
+  for (guint i = 0; i < pe->entries->len; i++)
+    {
+      const Entry *e = &g_array_index (pe->entries, Entry, i);
+      ScCategoryResult *cat = &g_array_index (result->categories, ScCategoryResult, e->category_index);
+      ScKpiResult r = { e->kpi };
+      guint n_previous;
+
+      r.value = entry_value (self, e, first, last, &r.n_present);
+      r.previous = entry_value (self, e, pfirst, plast, &n_previous);
+      r.target = e->t.target * (e->t.aggregation == SC_AGGREGATION_SUM && r.n_present > 1 ? r.n_present : 1);
+      r.weight = e->weight;
+      sc_thresholds_score (&e->t, r.value, r.n_present, &r.status, &r.score);
+      cat->category = e->category;
+      if (!isnan (r.score) && e->weight > 0)
+        {
+          sum += e->weight * r.score;
+          weights += e->weight;
+          cat->score = (isnan (cat->score) ? 0 : cat->score) + e->weight * r.score;
+          cat->weight += e->weight;
+        }
+      g_array_append_val (result->kpis, r);
+    }
+
+  for (guint i = 0; i < result->categories->len; i++)
+    {
+      ScCategoryResult *cat = &g_array_index (result->categories, ScCategoryResult, i);
+      cat->score = cat->weight > 0 ? cat->score / cat->weight : NAN;
+    }
+  for (guint i = 0; i < result->kpis->len; i++)
+    {
+      ScKpiResult *r = &g_array_index (result->kpis, ScKpiResult, i);
+      gboolean counted = !isnan (r->score) && r->weight > 0;
+
+      r->share = counted ? r->weight / weights : 0;
+      r->contribution = counted ? r->share * r->score : 0;
+    }
+
+  result->score = weights > 0 ? sum / weights : NAN;
+}
+
+static void
+fill_trend (ScScorer        *self,
+            PartnerEntries  *pe,
+            ScPartnerResult *result)
+{
+  ScGranularity granularity = sc_workbook_get_granularity (self->book);
+  guint n = sc_workbook_get_trend_periods (self->book);
+  g_autofree double *history = g_new (double, n);
+  ScRollup rollup = result->rollup;
+
+  for (guint i = n; i > 0; i--)
+    {
+      history[i - 1] = i == n ? result->score : overall (self, pe, &rollup);
+      if (i == n)
+        {
+          ScRollup prev = sc_rollup_previous (&rollup, granularity);
+          result->change = result->score - overall (self, pe, &prev);
+        }
+      rollup = sc_rollup_previous (&rollup, granularity);
+    }
+
+  result->slope = sc_least_squares_slope (history, n);
+  if (isnan (result->slope))
+    result->trend = SC_TREND_NONE;
+  else if (result->slope > TREND_THRESHOLD)
+    result->trend = SC_TREND_IMPROVING;
+  else if (result->slope < -TREND_THRESHOLD)
+    result->trend = SC_TREND_DECLINING;
+  else
+    result->trend = SC_TREND_STABLE;
+}
+
+ScPartnerResult *
+sc_scorer_score_partner (ScScorer       *self,
+                         ScPartner      *partner,
+                         const ScRollup *rollup)
+{
+  PartnerEntries *pe;
+  ScPartnerResult *result;
+
+  g_return_val_if_fail (SC_IS_SCORER (self), NULL);
+  g_return_val_if_fail (SC_IS_PARTNER (partner), NULL);
+  g_return_val_if_fail (rollup != NULL, NULL);
+
+  pe = get_entries (self, partner);
+  result = sc_partner_result_new (partner, rollup);
+  fill_result (self, pe, result);
+  result->grade = sc_workbook_grade_for_score (self->book, result->score);
+  fill_trend (self, pe, result);
+
+  return result;
+}
+
+static int
+compare_by_score (const void *a,
+                  const void *b)
+{
+  const ScPartnerResult *ra = *(ScPartnerResult * const *) a;
+  const ScPartnerResult *rb = *(ScPartnerResult * const *) b;
+  int ta = sc_partner_get_partner_type (ra->partner);
+  int tb = sc_partner_get_partner_type (rb->partner);
+
+  if (ta != tb)
+    return ta - tb;
+  if (isnan (ra->score) || isnan (rb->score))
+    return isnan (ra->score) - isnan (rb->score);
+  return (ra->score < rb->score) - (ra->score > rb->score);
+}
+
+/* Competition ranking within each partner type: 1, 2, 2, 4. */
+static void
+rank_results (GPtrArray *results)
+{
+  g_autofree ScPartnerResult **sorted = g_new (ScPartnerResult *, MAX (results->len, 1));
+  guint type_start = 0;
+
+  memcpy (sorted, results->pdata, results->len * sizeof (gpointer));
+  qsort (sorted, results->len, sizeof (gpointer), compare_by_score);
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      ScPartnerResult *r = sorted[i];
+      ScPartnerResult *before = i > 0 ? sorted[i - 1] : NULL;
+
+      if (before == NULL ||
+          sc_partner_get_partner_type (before->partner) != sc_partner_get_partner_type (r->partner))
+        type_start = i;
+      if (isnan (r->score))
+        continue;
+      if (i > type_start && before->score == r->score)
+        r->rank = before->rank;
+      else
+        r->rank = i - type_start + 1;
+    }
+}
+
+/* Scores every partner in the workbook's order and ranks them. */
+GPtrArray *
+sc_scorer_score_all (ScScorer       *self,
+                     const ScRollup *rollup)
+{
+  GListModel *partners;
+  GPtrArray *results;
+  guint n;
+
+  g_return_val_if_fail (SC_IS_SCORER (self), NULL);
+
+  partners = sc_workbook_get_partners (self->book);
+  n = g_list_model_get_n_items (partners);
+  results = g_ptr_array_new_full (n, (GDestroyNotify) sc_partner_result_free);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ScPartner) partner = g_list_model_get_item (partners, i);
+      g_ptr_array_add (results, sc_scorer_score_partner (self, partner, rollup));
+    }
+
+  rank_results (results);
+  return results;
+}

@@ -1,0 +1,34 @@
+/* sc-scorer.h
+ *
+ * Copyright 2026 Scorecards developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sc-score.h"
+
+G_BEGIN_DECLS
+
+#define SC_TYPE_SCORER (sc_scorer_get_type())
+
+G_DECLARE_FINAL_TYPE (ScScorer, sc_scorer, SC, SCORER, GObject)
+
+ScScorer        *sc_scorer_new            (ScWorkbook      *book);
+ScWorkbook      *sc_scorer_get_workbook   (ScScorer        *self);
+ScPartnerResult *sc_scorer_score_partner  (ScScorer        *self,
+                                           ScPartner       *partner,
+                                           const ScRollup  *rollup);
+GPtrArray       *sc_scorer_score_all      (ScScorer        *self,
+                                           const ScRollup  *rollup);
+double           sc_scorer_overall        (ScScorer        *self,
+                                           ScPartner       *partner,
+                                           const ScRollup  *rollup);
+void             sc_scorer_overall_history (ScScorer       *self,
+                                           ScPartner       *partner,
+                                           ScRollupKind     kind,
+                                           double          *scores);
+void             sc_scorer_invalidate     (ScScorer        *self,
+                                           ScPartner       *partner);
+
+G_END_DECLS
