@@ -117,7 +117,6 @@ sc_catalogue_create_kpi (guint position)
                        "category", e->category,
                        "direction", e->direction,
                        "target", e->target,
-                       "target-max", (double) NAN,
                        "warning", e->warning,
                        "critical", e->critical,
                        "weight", e->weight,

@@ -305,6 +305,47 @@ sc_scorer_overall (ScScorer       *self,
   return overall (self, get_entries (self, partner), rollup);
 }
 
+/* The single-period history in one sweep over each series: the same rule
+ * as overall(), without a roll-up per period.
+ */
+static void
+period_history (PartnerEntries *pe,
+                guint           n,
+                double         *scores)
+{
+  g_autofree double *weights = g_new0 (double, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    scores[i] = 0;
+
+  for (guint k = 0; k < pe->entries->len; k++)
+    {
+      const Entry *e = &g_array_index (pe->entries, Entry, k);
+      const ScSeries *s = e->series;
+      gboolean ratio = e->t.aggregation == SC_AGGREGATION_RATIO && s->numerator && s->denominator;
+
+      if (e->weight <= 0)
+        continue;
+      for (guint i = 0; i < n; i++)
+        {
+          double v = s->values[i];
+          ScStatus status;
+          double score;
+
+          if (ratio && !isnan (s->numerator[i]) && !isnan (s->denominator[i]) && s->denominator[i] != 0)
+            v = s->numerator[i] / s->denominator[i] * e->ratio_scale;
+          if (isnan (v))
+            continue;
+          sc_thresholds_score (&e->t, v, 1, &status, &score);
+          scores[i] += e->weight * score;
+          weights[i] += e->weight;
+        }
+    }
+
+  for (guint i = 0; i < n; i++)
+    scores[i] = weights[i] > 0 ? scores[i] / weights[i] : NAN;
+}
+
 /* Fills @scores (the workbook's n_periods long) with the overall score of
  * @partner for a view of @kind anchored at each stored period.
  */
@@ -323,6 +364,13 @@ sc_scorer_overall_history (ScScorer     *self,
   pe = get_entries (self, partner);
   first = sc_workbook_get_first_period (self->book);
   n = sc_workbook_get_n_periods (self->book);
+
+  if (kind == SC_ROLLUP_PERIOD)
+    {
+      period_history (pe, n, scores);
+      return;
+    }
+
   for (guint i = 0; i < n; i++)
     {
       ScRollup rollup = { kind, first + (ScPeriod) i };

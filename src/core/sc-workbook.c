@@ -34,6 +34,7 @@ struct _ScWorkbook
   GListStore    *issues;
   GHashTable    *partners_by_id;     /* id → ScPartner (borrowed) */
   GHashTable    *kpis_by_id;         /* id → ScKpi (borrowed) */
+  GHashTable    *kpi_positions;      /* ScKpi → position + 1 in kpis */
   GHashTable    *issues_by_id;       /* id → ScIssue (borrowed) */
   GHashTable    *series;             /* SeriesKey* → ScSeries* (owned) */
   GHashTable    *series_by_partner;  /* ScPartner* → GPtrArray of ScSeries* */
@@ -160,6 +161,7 @@ sc_workbook_finalize (GObject *object)
   g_clear_pointer (&self->series, g_hash_table_unref);
   g_clear_pointer (&self->partners_by_id, g_hash_table_unref);
   g_clear_pointer (&self->kpis_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->kpi_positions, g_hash_table_unref);
   g_clear_pointer (&self->issues_by_id, g_hash_table_unref);
   g_clear_object (&self->partners);
   g_clear_object (&self->kpis);
@@ -258,6 +260,7 @@ sc_workbook_init (ScWorkbook *self)
   self->issues = g_list_store_new (SC_TYPE_ISSUE);
   self->partners_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->kpis_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->kpi_positions = g_hash_table_new (NULL, NULL);
   self->issues_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->series = g_hash_table_new_full (series_key_hash, series_key_equal, NULL, series_free);
   self->series_by_partner = g_hash_table_new_full (NULL, NULL, NULL,
@@ -390,6 +393,8 @@ sc_workbook_add_kpi (ScWorkbook *self,
 
   g_hash_table_insert (self->kpis_by_id, (char *) sc_kpi_get_id (kpi), kpi);
   g_list_store_append (self->kpis, kpi);
+  g_hash_table_insert (self->kpi_positions, kpi,
+                       GUINT_TO_POINTER (g_list_model_get_n_items (G_LIST_MODEL (self->kpis))));
   g_signal_connect_object (kpi, "notify", G_CALLBACK (on_item_notify_cb), self, G_CONNECT_SWAPPED);
   emit_changed (self);
 
@@ -673,13 +678,11 @@ compare_series_by_kpi (gconstpointer a,
                        gconstpointer b,
                        gpointer      user_data)
 {
-  GListStore *kpis = user_data;
+  GHashTable *positions = user_data;
   const ScSeries *sa = *(ScSeries * const *) a;
   const ScSeries *sb = *(ScSeries * const *) b;
-  guint pa = 0, pb = 0;
-
-  g_list_store_find (kpis, sa->kpi, &pa);
-  g_list_store_find (kpis, sb->kpi, &pb);
+  guint pa = GPOINTER_TO_UINT (g_hash_table_lookup (positions, sa->kpi));
+  guint pb = GPOINTER_TO_UINT (g_hash_table_lookup (positions, sb->kpi));
 
   return (pa > pb) - (pa < pb);
 }
@@ -700,7 +703,7 @@ sc_workbook_dup_partner_series (ScWorkbook *self,
 
   for (guint i = 0; i < list->len; i++)
     g_ptr_array_add (ret, g_ptr_array_index (list, i));
-  g_ptr_array_sort_with_data (ret, compare_series_by_kpi, self->kpis);
+  g_ptr_array_sort_with_data (ret, compare_series_by_kpi, self->kpi_positions);
 
   return ret;
 }

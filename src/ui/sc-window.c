@@ -19,6 +19,7 @@
 #include "sc-palette.h"
 #include "sc-partner-row.h"
 #include "sc-score.h"
+#include "sc-scorer.h"
 #include "sc-window.h"
 #include "sc-window-private.h"
 #include "sc-workbook-io.h"
@@ -44,6 +45,7 @@ struct _ScWindow
 
   /* Owned state */
   ScWorkbook           *book;
+  ScScorer             *scorer;
   GFile                *file;
   GCancellable         *cancellable;
   GtkFilter            *filter;
@@ -85,14 +87,13 @@ get_history (ScWindow  *self,
   double *history = g_hash_table_lookup (self->histories, partner);
   ScPeriod first = sc_workbook_get_first_period (self->book);
 
-  n = MIN (n, (guint) MAX (0, self->period - first + 1));
   if (history == NULL)
     {
       history = g_new (double, MAX (n, 1));
-      for (guint i = 0; i < n; i++)
-        history[i] = sc_score_partner_period (self->book, partner, first + i);
+      sc_scorer_overall_history (self->scorer, partner, SC_ROLLUP_PERIOD, history);
       g_hash_table_insert (self->histories, partner, history);
     }
+  n = MIN (n, (guint) MAX (0, self->period - first + 1));
 
   *n_values = n;
   return history;
@@ -102,6 +103,7 @@ static void
 rescore (ScWindow *self)
 {
   g_autoptr(GPtrArray) results = NULL;
+  ScRollup rollup = { SC_ROLLUP_PERIOD, self->period };
 
   g_hash_table_remove_all (self->results);
   g_hash_table_remove_all (self->histories);
@@ -109,7 +111,7 @@ rescore (ScWindow *self)
   if (self->book == NULL || self->period == SC_PERIOD_NONE)
     return;
 
-  results = sc_score_all (self->book, self->period);
+  results = sc_scorer_score_all (self->scorer, &rollup);
   for (guint i = 0; i < results->len; i++)
     {
       ScPartnerResult *r = g_ptr_array_index (results, i);
@@ -384,6 +386,8 @@ set_workbook (ScWindow   *self,
   if (!g_set_object (&self->book, book))
     return;
 
+  g_clear_object (&self->scorer);
+  self->scorer = sc_scorer_new (book);
   self->period = sc_workbook_get_latest_period (book);
   rescore (self);
 
@@ -566,6 +570,7 @@ sc_window_finalize (GObject *object)
   g_clear_pointer (&self->results, g_hash_table_unref);
   g_clear_pointer (&self->histories, g_hash_table_unref);
   g_clear_object (&self->filter);
+  g_clear_object (&self->scorer);
   g_clear_object (&self->book);
   g_clear_object (&self->file);
   g_clear_object (&self->cancellable);
