@@ -256,6 +256,33 @@ sc_kpi_copy (ScKpi *self)
   return copy;
 }
 
+/* Takes every editable field of @from (not the id): how an edited copy is
+ * applied, and how an edit is undone. Each changed field notifies.
+ */
+void
+sc_kpi_assign (ScKpi *self,
+               ScKpi *from)
+{
+  g_return_if_fail (SC_IS_KPI (self));
+  g_return_if_fail (SC_IS_KPI (from));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  sc_kpi_set_name (self, from->name);
+  sc_kpi_set_description (self, from->description);
+  sc_kpi_set_unit (self, from->unit);
+  sc_kpi_set_category (self, from->category);
+  sc_kpi_set_direction (self, from->direction);
+  sc_kpi_set_aggregation (self, from->aggregation);
+  sc_kpi_set_target (self, from->target);
+  sc_kpi_set_target_max (self, from->target_max);
+  sc_kpi_set_warning (self, from->warning);
+  sc_kpi_set_critical (self, from->critical);
+  sc_kpi_set_weight (self, from->weight);
+  sc_kpi_set_ratio_scale (self, from->ratio_scale);
+  sc_kpi_set_decimals (self, from->decimals);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
 #define STRING_ACCESSORS(field, PROP)                                   \
   const char *                                                          \
   sc_kpi_get_##field (ScKpi *self)                                      \

@@ -32,6 +32,8 @@ G_DECLARE_FINAL_TYPE (ScKpi, sc_kpi, SC, KPI, GObject)
 ScKpi         *sc_kpi_new               (const char    *id,
                                          const char    *name);
 ScKpi         *sc_kpi_copy              (ScKpi         *self);
+void           sc_kpi_assign            (ScKpi         *self,
+                                         ScKpi         *from);
 const char    *sc_kpi_get_id            (ScKpi         *self);
 const char    *sc_kpi_get_name          (ScKpi         *self);
 void           sc_kpi_set_name          (ScKpi         *self,
