@@ -586,6 +586,11 @@ sc_date_is_valid_iso (const char *str)
 
   if (str == NULL || strlen (str) != 10)
     return FALSE;
+  for (guint i = 0; i < 10; i++)
+    {
+      if (i == 4 || i == 7 ? str[i] != '-' : !g_ascii_isdigit (str[i]))
+        return FALSE;
+    }
   if (sscanf (str, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
     return FALSE;
   return g_date_valid_dmy (d, m, y);

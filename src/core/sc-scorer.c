@@ -149,11 +149,11 @@ entry_value (ScScorer    *self,
     }
   if (i0 == i1)
     {
+      /* One period: the value as stored (for a ratio KPI, the numerator
+       * and denominator only matter when periods are combined)
+       */
       double v = s->values[i0];
 
-      if (e->t.aggregation == SC_AGGREGATION_RATIO && s->numerator && s->denominator &&
-          !isnan (s->numerator[i0]) && !isnan (s->denominator[i0]) && s->denominator[i0] != 0)
-        v = s->numerator[i0] / s->denominator[i0] * e->ratio_scale;
       *n_present = isnan (v) ? 0 : 1;
       return v;
     }
@@ -322,7 +322,6 @@ period_history (PartnerEntries *pe,
     {
       const Entry *e = &g_array_index (pe->entries, Entry, k);
       const ScSeries *s = e->series;
-      gboolean ratio = e->t.aggregation == SC_AGGREGATION_RATIO && s->numerator && s->denominator;
 
       if (e->weight <= 0)
         continue;
@@ -332,8 +331,6 @@ period_history (PartnerEntries *pe,
           ScStatus status;
           double score;
 
-          if (ratio && !isnan (s->numerator[i]) && !isnan (s->denominator[i]) && s->denominator[i] != 0)
-            v = s->numerator[i] / s->denominator[i] * e->ratio_scale;
           if (isnan (v))
             continue;
           sc_thresholds_score (&e->t, v, 1, &status, &score);

@@ -609,6 +609,9 @@ load_issue (Loader     *loader,
     return fail (loader, SC_WORKBOOK_ERROR_INVALID, path, _("unknown partner “%s”"), partner_id);
 
   issue = sc_issue_new (id, partner_id, title);
+  /* The file's timestamps or none: loading is not an edit */
+  sc_issue_set_created (issue, NULL);
+  sc_issue_set_updated (issue, NULL);
 
   if (!get_string (loader, object, "kpi", MEMBER ("kpi"), FALSE, NULL, &str))
     return FALSE;

@@ -14,7 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "sc-application.h"
-#include "sc-window.h"
+#include "sc-window-private.h"
 
 struct _ScApplication
 {
@@ -37,11 +37,30 @@ get_empty_or_new_window (ScApplication *self)
   return sc_window_new (self);
 }
 
+/* After a crash, the workbooks with unsaved changes come back first. */
+static gboolean
+open_recovered (ScApplication *self)
+{
+  g_autoptr(GPtrArray) files = sc_window_list_recovery_files ();
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      ScWindow *window = sc_window_new (self);
+
+      sc_window_open_recovered (window, g_ptr_array_index (files, i));
+      gtk_window_present (GTK_WINDOW (window));
+    }
+
+  return files->len > 0;
+}
+
 static void
 sc_application_activate (GApplication *app)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
+  if (window == NULL && open_recovered (SC_APPLICATION (app)))
+    return;
   if (window == NULL)
     window = GTK_WINDOW (sc_window_new (SC_APPLICATION (app)));
 
@@ -124,6 +143,10 @@ sc_application_startup (GApplication *app)
     { "app.quit", { "<Control>q", NULL } },
     { "app.new-window", { "<Control>n", NULL } },
     { "win.open", { "<Control>o", NULL } },
+    { "win.save", { "<Control>s", NULL } },
+    { "win.save-as", { "<Control><Shift>s", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Control><Shift>z", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "window.close", { "<Control>w", NULL } },

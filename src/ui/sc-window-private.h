@@ -3,20 +3,106 @@
  * Copyright 2026 Scorecards developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * What the tests reach into: the models and widgets a user looks at.
+ * The window's state, shared by sc-window.c (pages and sidebar),
+ * sc-window-actions.c (documents, undo, drag and drop) and
+ * sc-window-recovery.c (autosave); and what the tests reach into.
  */
 
 #pragma once
 
+#include "sc-scorer.h"
+#include "sc-undo-stack.h"
 #include "sc-window.h"
 
 G_BEGIN_DECLS
 
+struct _ScWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  GtkSpinner           *spinner;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *content;
+  AdwWindowTitle       *sidebar_title;
+  AdwWindowTitle       *content_title;
+  GtkSearchEntry       *search_entry;
+  GtkDropDown          *sort_dropdown;
+  GtkDropDown          *view_dropdown;
+  GtkDropDown          *period_dropdown;
+  GtkListView          *partner_list;
+  GtkLabel             *partner_name_label;
+  GtkLabel             *partner_detail_label;
+  GtkFlowBox           *facts_box;
+  GtkListBox           *kpi_list;
+
+  /* Owned state */
+  ScWorkbook           *book;
+  ScScorer             *scorer;
+  ScUndoStack          *undo_stack;
+  GFile                *file;
+  GFile                *recovery_file;
+  GCancellable         *cancellable;
+  GtkFilter            *filter;
+  GSimpleAction        *filter_action;
+  GtkSorter            *sorter;
+  GtkSingleSelection   *selection;
+  GtkStringList        *period_labels;
+  GHashTable           *results;     /* ScPartner* → ScPartnerResult* */
+  GHashTable           *histories;   /* ScPartner* → double[n_periods] */
+  GHashTable           *bound_items; /* GtkListItem* set: rows on screen */
+  GtkFileChooserNative *chooser;
+  char                 *partner_filter;  /* "all", "supplier" or "customer" */
+  ScRollup              rollup;
+  guint                 rescore_source;
+  guint                 autosave_source;
+
+  guint                 updating_controls : 1;
+  guint                 close_confirmed : 1;
+};
+
+/* sc-window.c */
+void               _sc_window_set_workbook      (ScWindow   *self,
+                                                 ScWorkbook *book,
+                                                 GFile      *file);
+void               _sc_window_show_error        (ScWindow   *self,
+                                                 const char *message);
+void               _sc_window_show_toast        (ScWindow   *self,
+                                                 const char *message);
+void               _sc_window_update_title      (ScWindow   *self);
+
+/* sc-window-actions.c */
+void               _sc_window_class_init_actions (GtkWidgetClass *widget_class);
+void               _sc_window_init_actions       (ScWindow       *self);
+void               _sc_window_update_actions     (ScWindow       *self);
+gboolean           _sc_window_confirm_close      (ScWindow       *self);
+
+/* sc-window-recovery.c */
+void               _sc_window_autosave_schedule  (ScWindow       *self);
+void               _sc_window_recovery_discard   (ScWindow       *self);
+gboolean           _sc_window_autosave_now       (ScWindow       *self);
+GFile             *sc_window_recovery_dir        (void);
+void               sc_window_open_recovered      (ScWindow       *self,
+                                                  GFile          *recovery_file);
+GPtrArray         *sc_window_list_recovery_files (void);
+
+/* For the tests */
 GtkSelectionModel *sc_window_get_partner_selection (ScWindow   *self);
 GtkListBox        *sc_window_get_kpi_list          (ScWindow   *self);
 const char        *sc_window_get_partner_title     (ScWindow   *self);
 const char        *sc_window_get_visible_page      (ScWindow   *self);
 void               sc_window_set_search_text       (ScWindow   *self,
                                                     const char *text);
+ScUndoStack       *sc_window_get_undo_stack        (ScWindow   *self);
+const ScRollup    *sc_window_get_rollup            (ScWindow   *self);
+void               sc_window_set_rollup            (ScWindow       *self,
+                                                    const ScRollup *rollup);
+void               sc_window_set_sort              (ScWindow   *self,
+                                                    guint       sort);
+gboolean           sc_window_save_to              (ScWindow   *self,
+                                                    GFile      *file,
+                                                    GError    **error);
 
 G_END_DECLS

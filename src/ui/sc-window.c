@@ -3,9 +3,11 @@
  * Copyright 2026 Scorecards developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The main window: the partners of a workbook in a searchable sidebar and
- * the selected partner's scorecard (score, grade, trend and every KPI with
- * its value, target and status).
+ * The main window: the partners of a workbook in a searchable, sortable
+ * sidebar and the selected partner's scorecard (score, grade, trend and
+ * every KPI with its value, target and status) for the chosen view.
+ * Documents and undo live in sc-window-actions.c, autosave in
+ * sc-window-recovery.c.
  */
 
 #define G_LOG_DOMAIN "sc-window"
@@ -18,44 +20,8 @@
 #include "sc-kpi-row.h"
 #include "sc-palette.h"
 #include "sc-partner-row.h"
-#include "sc-score.h"
-#include "sc-scorer.h"
-#include "sc-window.h"
 #include "sc-window-private.h"
 #include "sc-workbook-io.h"
-
-struct _ScWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* Template widgets */
-  AdwToastOverlay      *toast_overlay;
-  GtkStack             *main_stack;
-  GtkSpinner           *spinner;
-  AdwLeaflet           *leaflet;
-  GtkWidget            *content;
-  AdwWindowTitle       *sidebar_title;
-  AdwWindowTitle       *content_title;
-  GtkSearchEntry       *search_entry;
-  GtkListView          *partner_list;
-  GtkLabel             *partner_name_label;
-  GtkLabel             *partner_detail_label;
-  GtkFlowBox           *facts_box;
-  GtkListBox           *kpi_list;
-
-  /* Owned state */
-  ScWorkbook           *book;
-  ScScorer             *scorer;
-  GFile                *file;
-  GCancellable         *cancellable;
-  GtkFilter            *filter;
-  GtkSingleSelection   *selection;
-  GHashTable           *results;    /* ScPartner* → ScPartnerResult* */
-  GHashTable           *histories;  /* ScPartner* → double[n_periods] */
-  GtkFileChooserNative *chooser;
-  char                 *partner_filter;  /* "all", "supplier" or "customer" */
-  ScPeriod              period;
-};
 
 G_DEFINE_FINAL_TYPE (ScWindow, sc_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -66,7 +32,18 @@ enum {
   N_PROPS
 };
 
+enum {
+  SORT_NAME,
+  SORT_SCORE_ASCENDING,
+  SORT_SCORE_DESCENDING,
+  SORT_TREND,
+  SORT_CHANGE,
+};
+
 static GParamSpec *properties [N_PROPS];
+
+static void show_partner (ScWindow  *self,
+                          ScPartner *partner);
 
 /* Scores */
 
@@ -77,7 +54,9 @@ get_result (ScWindow  *self,
   return g_hash_table_lookup (self->results, partner);
 }
 
-/* The overall score of @partner in every period, for its sparkline. */
+/* The overall score of @partner in every stored period up to the view's
+ * period, for its sparkline.
+ */
 static const double *
 get_history (ScWindow  *self,
              ScPartner *partner,
@@ -93,9 +72,8 @@ get_history (ScWindow  *self,
       sc_scorer_overall_history (self->scorer, partner, SC_ROLLUP_PERIOD, history);
       g_hash_table_insert (self->histories, partner, history);
     }
-  n = MIN (n, (guint) MAX (0, self->period - first + 1));
 
-  *n_values = n;
+  *n_values = MIN (n, (guint) MAX (0, self->rollup.anchor - first + 1));
   return history;
 }
 
@@ -103,15 +81,14 @@ static void
 rescore (ScWindow *self)
 {
   g_autoptr(GPtrArray) results = NULL;
-  ScRollup rollup = { SC_ROLLUP_PERIOD, self->period };
 
   g_hash_table_remove_all (self->results);
   g_hash_table_remove_all (self->histories);
 
-  if (self->book == NULL || self->period == SC_PERIOD_NONE)
+  if (self->book == NULL || self->rollup.anchor == SC_PERIOD_NONE)
     return;
 
-  results = sc_scorer_score_all (self->scorer, &rollup);
+  results = sc_scorer_score_all (self->scorer, &self->rollup);
   for (guint i = 0; i < results->len; i++)
     {
       ScPartnerResult *r = g_ptr_array_index (results, i);
@@ -119,6 +96,73 @@ rescore (ScWindow *self)
     }
   /* The hash table owns the results now */
   g_ptr_array_set_free_func (results, NULL);
+}
+
+static void
+update_row (ScWindow    *self,
+            GtkListItem *item)
+{
+  ScPartner *partner = gtk_list_item_get_item (item);
+  const ScPartnerResult *result = get_result (self, partner);
+  g_autoptr(ScPartnerResult) empty = NULL;
+  const double *history;
+  guint n_history;
+
+  if (result == NULL)
+    result = empty = sc_partner_result_new (partner, &self->rollup);
+
+  history = get_history (self, partner, &n_history);
+  sc_partner_row_update (SC_PARTNER_ROW (gtk_list_item_get_child (item)), result,
+                         history, n_history,
+                         sc_workbook_count_open_issues (self->book, partner));
+}
+
+/* Everything that shows a score follows the workbook and the view. */
+static void
+refresh (ScWindow *self)
+{
+  GHashTableIter iter;
+  gpointer item;
+
+  rescore (self);
+
+  g_hash_table_iter_init (&iter, self->bound_items);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    update_row (self, item);
+
+  if (gtk_drop_down_get_selected (self->sort_dropdown) != SORT_NAME)
+    gtk_sorter_changed (self->sorter, GTK_SORTER_CHANGE_DIFFERENT);
+
+  if (self->selection)
+    show_partner (self, gtk_single_selection_get_selected_item (self->selection));
+  _sc_window_update_title (self);
+}
+
+static gboolean
+rescore_idle_cb (gpointer data)
+{
+  ScWindow *self = data;
+
+  self->rescore_source = 0;
+  refresh (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Coalesces a burst of edits into one refresh. */
+static void
+on_workbook_changed_cb (ScWindow   *self,
+                        ScWorkbook *book)
+{
+  if (self->rescore_source == 0)
+    self->rescore_source = g_idle_add (rescore_idle_cb, self);
+  _sc_window_autosave_schedule (self);
+}
+
+static void
+on_modified_changed_cb (ScWindow *self)
+{
+  _sc_window_update_title (self);
 }
 
 /* Sidebar */
@@ -136,23 +180,16 @@ bind_partner_row_cb (GtkSignalListItemFactory *factory,
                      GtkListItem              *item,
                      ScWindow                 *self)
 {
-  ScPartner *partner = gtk_list_item_get_item (item);
-  const ScPartnerResult *result = get_result (self, partner);
-  ScPartnerResult empty = { partner, self->period, NAN };
-  g_autoptr(GArray) no_kpis = g_array_new (FALSE, TRUE, sizeof (ScKpiResult));
-  const double *history;
-  guint n_history;
+  g_hash_table_add (self->bound_items, item);
+  update_row (self, item);
+}
 
-  if (result == NULL)
-    {
-      empty.kpis = no_kpis;
-      result = &empty;
-    }
-
-  history = get_history (self, partner, &n_history);
-  sc_partner_row_update (SC_PARTNER_ROW (gtk_list_item_get_child (item)), result,
-                         history, n_history,
-                         sc_workbook_count_open_issues (self->book, partner));
+static void
+unbind_partner_row_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       ScWindow                 *self)
+{
+  g_hash_table_remove (self->bound_items, item);
 }
 
 static gboolean
@@ -187,6 +224,58 @@ filter_partner (gpointer item,
   return TRUE;
 }
 
+/* NaN (no data) sorts after every number, whatever the direction. */
+static int
+compare_numbers (double a,
+                 double b)
+{
+  if (isnan (a) || isnan (b))
+    return isnan (a) - isnan (b);
+  return (a > b) - (a < b);
+}
+
+static int
+compare_partners (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  ScWindow *self = user_data;
+  const ScPartnerResult *ra = get_result (self, (ScPartner *) a);
+  const ScPartnerResult *rb = get_result (self, (ScPartner *) b);
+  double sa = ra ? ra->score : NAN, sb = rb ? rb->score : NAN;
+  int order = 0;
+
+  switch (gtk_drop_down_get_selected (self->sort_dropdown))
+    {
+    case SORT_SCORE_ASCENDING:
+      order = compare_numbers (sa, sb);
+      break;
+    case SORT_SCORE_DESCENDING:
+      order = compare_numbers (isnan (sa) ? sa : -sa, isnan (sb) ? sb : -sb);
+      break;
+    case SORT_TREND:
+      order = compare_numbers (ra ? ra->slope : NAN, rb ? rb->slope : NAN);
+      break;
+    case SORT_CHANGE:
+      order = compare_numbers (ra ? ra->change : NAN, rb ? rb->change : NAN);
+      break;
+    case SORT_NAME:
+    default:
+      break;
+    }
+
+  if (order == 0)
+    order = g_utf8_collate (sc_partner_get_name ((ScPartner *) a), sc_partner_get_name ((ScPartner *) b));
+
+  return order;
+}
+
+static void
+on_sort_changed_cb (ScWindow *self)
+{
+  gtk_sorter_changed (self->sorter, GTK_SORTER_CHANGE_DIFFERENT);
+}
+
 static void
 on_search_changed_cb (ScWindow *self)
 {
@@ -210,8 +299,17 @@ set_partner_filter (ScWindow   *self,
 
   g_free (self->partner_filter);
   self->partner_filter = g_strdup (filter);
+  g_simple_action_set_state (self->filter_action, g_variant_new_string (filter));
   gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARTNER_FILTER]);
+}
+
+static void
+on_filter_change_state_cb (ScWindow      *self,
+                           GVariant      *state,
+                           GSimpleAction *action)
+{
+  set_partner_filter (self, g_variant_get_string (state, NULL));
 }
 
 static void
@@ -225,6 +323,63 @@ static void
 on_back_clicked_cb (ScWindow *self)
 {
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* Period controls */
+
+static const ScRollupKind view_kinds[] = {
+  SC_ROLLUP_PERIOD, SC_ROLLUP_QUARTER, SC_ROLLUP_YTD, SC_ROLLUP_ROLLING_12, SC_ROLLUP_YEAR,
+};
+
+/* The period list: every stored period up to the latest with data. */
+static void
+fill_period_controls (ScWindow *self)
+{
+  ScGranularity granularity = sc_workbook_get_granularity (self->book);
+  ScPeriod first = sc_workbook_get_first_period (self->book);
+  ScPeriod latest = sc_workbook_get_latest_period (self->book);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+  self->updating_controls = TRUE;
+  for (ScPeriod p = first; latest != SC_PERIOD_NONE && p <= latest; p++)
+    {
+      g_autofree char *label = sc_period_to_label (granularity, p);
+      gtk_string_list_append (labels, label);
+    }
+  g_set_object (&self->period_labels, labels);
+  gtk_drop_down_set_model (self->period_dropdown, G_LIST_MODEL (labels));
+  if (latest != SC_PERIOD_NONE)
+    gtk_drop_down_set_selected (self->period_dropdown, (guint) (self->rollup.anchor - first));
+  for (guint i = 0; i < G_N_ELEMENTS (view_kinds); i++)
+    if (view_kinds[i] == self->rollup.kind)
+      gtk_drop_down_set_selected (self->view_dropdown, i);
+  self->updating_controls = FALSE;
+}
+
+static void
+on_view_changed_cb (ScWindow *self)
+{
+  ScRollup rollup = self->rollup;
+  guint selected = gtk_drop_down_get_selected (self->view_dropdown);
+
+  if (self->updating_controls || self->book == NULL || selected >= G_N_ELEMENTS (view_kinds))
+    return;
+
+  rollup.kind = view_kinds[selected];
+  sc_window_set_rollup (self, &rollup);
+}
+
+static void
+on_period_changed_cb (ScWindow *self)
+{
+  ScRollup rollup = self->rollup;
+  guint selected = gtk_drop_down_get_selected (self->period_dropdown);
+
+  if (self->updating_controls || self->book == NULL || selected == GTK_INVALID_LIST_POSITION)
+    return;
+
+  rollup.anchor = sc_workbook_get_first_period (self->book) + (ScPeriod) selected;
+  sc_window_set_rollup (self, &rollup);
 }
 
 /* Scorecard page */
@@ -336,7 +491,7 @@ show_partner (ScWindow  *self,
     }
 
   result = get_result (self, partner);
-  period_label = sc_period_to_label (sc_workbook_get_granularity (self->book), self->period);
+  period_label = sc_rollup_to_label (&self->rollup, sc_workbook_get_granularity (self->book));
 
   gtk_label_set_label (self->partner_name_label, sc_partner_get_name (partner));
   adw_window_title_set_title (self->content_title, sc_partner_get_name (partner));
@@ -360,7 +515,7 @@ show_partner (ScWindow  *self,
       const ScKpiResult *kr = &g_array_index (result->kpis, ScKpiResult, i);
       const ScSeries *series = sc_workbook_get_series (self->book, partner, kr->kpi);
 
-      gtk_list_box_append (self->kpi_list, sc_kpi_row_new (self->book, kr, series, self->period));
+      gtk_list_box_append (self->kpi_list, sc_kpi_row_new (self->book, kr, series, self->rollup.anchor));
     }
 }
 
@@ -370,47 +525,96 @@ on_selection_changed_cb (ScWindow *self)
   show_partner (self, gtk_single_selection_get_selected_item (self->selection));
 }
 
-/* Loading */
+/* Workbook */
 
-static void
-set_workbook (ScWindow   *self,
-              ScWorkbook *book,
-              GFile      *file)
+void
+_sc_window_update_title (ScWindow *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  gboolean modified;
+
+  if (self->book == NULL)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Scorecards"));
+      return;
+    }
+
+  name = self->file ? g_file_get_basename (self->file) : g_strdup (_("Untitled Workbook"));
+  modified = sc_workbook_get_modified (self->book);
+  /* Translators: a workbook with unsaved changes, e.g. "• suppliers.scorecard" */
+  title = modified ? g_strdup_printf (_("• %s"), name) : g_strdup (name);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  adw_window_title_set_subtitle (self->sidebar_title, title);
+}
+
+/* Shows @book (already loaded) in the window; @file is where it is saved,
+ * NULL for an untitled workbook.
+ */
+void
+_sc_window_set_workbook (ScWindow   *self,
+                         ScWorkbook *book,
+                         GFile      *file)
 {
   g_autoptr(GtkSortListModel) sorted = NULL;
   g_autoptr(GtkFilterListModel) filtered = NULL;
-  g_autofree char *title = NULL;
-  GtkSorter *sorter;
 
   g_set_object (&self->file, file);
+  if (self->book != NULL)
+    g_signal_handlers_disconnect_by_data (self->book, self);
   if (!g_set_object (&self->book, book))
     return;
 
+  g_signal_connect_object (book, "changed", G_CALLBACK (on_workbook_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (book, "notify::modified", G_CALLBACK (on_modified_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  sc_undo_stack_clear (self->undo_stack);
+
   g_clear_object (&self->scorer);
   self->scorer = sc_scorer_new (book);
-  self->period = sc_workbook_get_latest_period (book);
+  self->rollup.anchor = sc_workbook_get_latest_period (book);
   rescore (self);
+  fill_period_controls (self);
 
-  sorter = GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (SC_TYPE_PARTNER, NULL, "name")));
-  sorted = gtk_sort_list_model_new (g_object_ref (sc_workbook_get_partners (book)), sorter);
+  sorted = gtk_sort_list_model_new (g_object_ref (sc_workbook_get_partners (book)),
+                                    g_object_ref (self->sorter));
   filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_steal_pointer (&sorted)),
                                         g_object_ref (self->filter));
   g_clear_object (&self->selection);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_steal_pointer (&filtered)));
-  g_signal_connect_object (self->selection, "selection-changed",
-                           G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_list_view_set_model (self->partner_list, GTK_SELECTION_MODEL (self->selection));
 
-  title = file ? g_file_get_basename (file) : g_strdup (_("Untitled Workbook"));
-  gtk_window_set_title (GTK_WINDOW (self), title);
-  adw_window_title_set_subtitle (self->sidebar_title, title);
-
+  _sc_window_update_title (self);
   gtk_stack_set_visible_child_name (self->main_stack, "book");
   show_partner (self, gtk_single_selection_get_selected_item (self->selection));
+  _sc_window_update_actions (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKBOOK]);
+}
+
+/* A toast for an error stays until dismissed: the user must be able to
+ * read the file name and line.
+ */
+void
+_sc_window_show_error (ScWindow   *self,
+                       const char *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  g_debug ("%s", message);
+}
+
+void
+_sc_window_show_toast (ScWindow   *self,
+                       const char *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
 static void
@@ -421,93 +625,40 @@ load_cb (GObject      *source,
   g_autoptr(ScWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(ScWorkbook) book = sc_workbook_load_finish (result, &error);
+  g_autofree char *uri = NULL;
   GFile *file = g_task_get_task_data (G_TASK (result));
 
   gtk_spinner_stop (self->spinner);
 
   if (book == NULL)
     {
-      AdwToast *toast;
-
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
 
       gtk_stack_set_visible_child_name (self->main_stack, self->book ? "book" : "empty");
-      toast = adw_toast_new (error->message);
-      adw_toast_set_timeout (toast, 0);
-      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
-      g_debug ("%s", error->message);
+      _sc_window_show_error (self, error->message);
       return;
     }
 
-  set_workbook (self, book, file);
-}
-
-/* Actions */
-
-static void
-on_chooser_response_cb (ScWindow             *self,
-                        int                   response,
-                        GtkFileChooserNative *chooser)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      if (file != NULL)
-        sc_window_open_file (self, file);
-    }
-  g_clear_object (&self->chooser);
-}
-
-static void
-open_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  ScWindow *self = SC_WINDOW (widget);
-  g_autoptr(GtkFileFilter) books = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-
-  if (self->chooser != NULL)
-    return;
-
-  gtk_file_filter_set_name (books, _("Scorecard Workbooks"));
-  gtk_file_filter_add_mime_type (books, "application/x-scorecard");
-  gtk_file_filter_add_suffix (books, "scorecard");
-  gtk_file_filter_set_name (all, _("All Files"));
-  gtk_file_filter_add_pattern (all, "*");
-
-  self->chooser = gtk_file_chooser_native_new (_("Open Workbook"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), books);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
-  g_signal_connect_object (self->chooser, "response",
-                           G_CALLBACK (on_chooser_response_cb), self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  ScWindow *self = SC_WINDOW (widget);
-
-  if (self->book != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  _sc_window_set_workbook (self, book, file);
+  uri = g_file_get_uri (file);
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
 }
 
 /* Window state */
 
+static GSettings *
+get_settings (void)
+{
+  GApplication *app = g_application_get_default ();
+
+  return SC_IS_APPLICATION (app) ? sc_application_get_settings (SC_APPLICATION (app)) : NULL;
+}
+
 static void
 load_window_state (ScWindow *self)
 {
-  GApplication *app = g_application_get_default ();
-  GSettings *settings = SC_IS_APPLICATION (app) ? sc_application_get_settings (SC_APPLICATION (app)) : NULL;
+  GSettings *settings = get_settings ();
 
   if (settings == NULL)
     {
@@ -522,23 +673,30 @@ load_window_state (ScWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 }
 
+static void
+save_window_state (ScWindow *self)
+{
+  GSettings *settings = get_settings ();
+  int width, height;
+
+  if (settings == NULL)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_int (settings, "window-width", width);
+  g_settings_set_int (settings, "window-height", height);
+  g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+}
+
 static gboolean
 sc_window_close_request (GtkWindow *window)
 {
   ScWindow *self = SC_WINDOW (window);
-  GApplication *app = g_application_get_default ();
-  GSettings *settings = SC_IS_APPLICATION (app) ? sc_application_get_settings (SC_APPLICATION (app)) : NULL;
 
-  if (settings != NULL)
-    {
-      int width, height;
+  if (!_sc_window_confirm_close (self))
+    return TRUE;
 
-      gtk_window_get_default_size (window, &width, &height);
-      g_settings_set_int (settings, "window-width", width);
-      g_settings_set_int (settings, "window-height", height);
-      g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
-    }
-
+  save_window_state (self);
   g_cancellable_cancel (self->cancellable);
 
   return GTK_WINDOW_CLASS (sc_window_parent_class)->close_request (window);
@@ -550,6 +708,10 @@ sc_window_dispose (GObject *object)
   ScWindow *self = (ScWindow *)object;
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->rescore_source, g_source_remove);
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  if (self->book)
+    g_signal_handlers_disconnect_by_data (self->book, self);
   if (self->chooser)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -569,10 +731,16 @@ sc_window_finalize (GObject *object)
 
   g_clear_pointer (&self->results, g_hash_table_unref);
   g_clear_pointer (&self->histories, g_hash_table_unref);
+  g_clear_pointer (&self->bound_items, g_hash_table_unref);
   g_clear_object (&self->filter);
+  g_clear_object (&self->filter_action);
+  g_clear_object (&self->sorter);
+  g_clear_object (&self->period_labels);
   g_clear_object (&self->scorer);
+  g_clear_object (&self->undo_stack);
   g_clear_object (&self->book);
   g_clear_object (&self->file);
+  g_clear_object (&self->recovery_file);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->partner_filter, g_free);
 
@@ -649,6 +817,9 @@ sc_window_class_init (ScWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, sort_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, view_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, period_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, partner_list);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, partner_name_label);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, partner_detail_label);
@@ -656,19 +827,19 @@ sc_window_class_init (ScWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScWindow, kpi_list);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_stopped_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sort_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_period_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_partner_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-
+  _sc_window_class_init_actions (widget_class);
 }
 
 static void
 sc_window_init (ScWindow *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GPropertyAction) filter_action = NULL;
   g_autoptr(GSimpleActionGroup) group = NULL;
 
   /* The state of the sidebar.partner-filter action */
@@ -677,25 +848,35 @@ sc_window_init (ScWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
-  self->period = SC_PERIOD_NONE;
+  self->undo_stack = sc_undo_stack_new ();
+  self->rollup.kind = SC_ROLLUP_PERIOD;
+  self->rollup.anchor = SC_PERIOD_NONE;
   self->results = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) sc_partner_result_free);
   self->histories = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->bound_items = g_hash_table_new (NULL, NULL);
   self->filter = GTK_FILTER (gtk_custom_filter_new (filter_partner, self, NULL));
+  self->sorter = GTK_SORTER (gtk_custom_sorter_new (compare_partners, self, NULL));
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_partner_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_partner_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_partner_row_cb), self);
   gtk_list_view_set_factory (self->partner_list, factory);
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->partner_list));
 
-  /* A stateful GAction rather than a property action: GTK 4.8's property
-   * actions hand the toggle buttons' targets a NULL state.
+  /* A stateful GAction rather than a widget property action: GTK 4.8's
+   * property actions hand the toggle buttons' targets a NULL state. Not a
+   * GPropertyAction either: it would hold the window alive.
    */
-  filter_action = g_property_action_new ("partner-filter", self, "partner-filter");
+  self->filter_action = g_simple_action_new_stateful ("partner-filter", G_VARIANT_TYPE_STRING,
+                                                      g_variant_new_string ("all"));
+  g_signal_connect_object (self->filter_action, "change-state",
+                           G_CALLBACK (on_filter_change_state_cb), self, G_CONNECT_SWAPPED);
   group = g_simple_action_group_new ();
-  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (filter_action));
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (self->filter_action));
   gtk_widget_insert_action_group (GTK_WIDGET (self), "sidebar", G_ACTION_GROUP (group));
 
+  _sc_window_init_actions (self);
   load_window_state (self);
 }
 
@@ -740,7 +921,7 @@ sc_window_open_file (ScWindow *self,
   sc_workbook_load_async (file, self->cancellable, load_cb, g_object_ref (self));
 }
 
-/* Private API for tests */
+/* Private API, used by the tests */
 
 GtkSelectionModel *
 sc_window_get_partner_selection (ScWindow *self)
@@ -776,4 +957,45 @@ sc_window_set_search_text (ScWindow   *self,
 {
   g_return_if_fail (SC_IS_WINDOW (self));
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+}
+
+ScUndoStack *
+sc_window_get_undo_stack (ScWindow *self)
+{
+  g_return_val_if_fail (SC_IS_WINDOW (self), NULL);
+  return self->undo_stack;
+}
+
+const ScRollup *
+sc_window_get_rollup (ScWindow *self)
+{
+  g_return_val_if_fail (SC_IS_WINDOW (self), NULL);
+  return &self->rollup;
+}
+
+/* Shows the view @rollup on every page and in the period controls. */
+void
+sc_window_set_rollup (ScWindow       *self,
+                      const ScRollup *rollup)
+{
+  g_return_if_fail (SC_IS_WINDOW (self));
+  g_return_if_fail (rollup != NULL);
+
+  if (self->rollup.kind == rollup->kind && self->rollup.anchor == rollup->anchor)
+    return;
+
+  self->rollup = *rollup;
+  if (self->book != NULL)
+    {
+      fill_period_controls (self);
+      refresh (self);
+    }
+}
+
+void
+sc_window_set_sort (ScWindow *self,
+                    guint     sort)
+{
+  g_return_if_fail (SC_IS_WINDOW (self));
+  gtk_drop_down_set_selected (self->sort_dropdown, sort);
 }

@@ -1,0 +1,373 @@
+/* sc-window-actions.c
+ *
+ * Copyright 2026 Scorecards developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window's document actions: open, save, save as, undo and redo, the
+ * question about unsaved changes on close, and files dropped on the window.
+ */
+
+#define G_LOG_DOMAIN "sc-window-actions"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sc-window-private.h"
+#include "sc-workbook-io.h"
+
+/* Open */
+
+static void
+on_open_response_cb (ScWindow             *self,
+                     int                   response,
+                     GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        sc_window_open_file (self, file);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+add_filters (GtkFileChooser *chooser)
+{
+  g_autoptr(GtkFileFilter) books = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (books, _("Scorecard Workbooks"));
+  gtk_file_filter_add_mime_type (books, "application/x-scorecard");
+  gtk_file_filter_add_suffix (books, "scorecard");
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (chooser, books);
+  gtk_file_chooser_add_filter (chooser, all);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ScWindow *self = SC_WINDOW (widget);
+
+  if (self->chooser != NULL)
+    return;
+
+  self->chooser = gtk_file_chooser_native_new (_("Open Workbook"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  add_filters (GTK_FILE_CHOOSER (self->chooser));
+  g_signal_connect_object (self->chooser, "response",
+                           G_CALLBACK (on_open_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* Save */
+
+/* Saves atomically to @file, which becomes the workbook's file; the
+ * recovery copy is no longer needed then.
+ */
+gboolean
+sc_window_save_to (ScWindow  *self,
+                   GFile     *file,
+                   GError   **error)
+{
+  g_autofree char *uri = NULL;
+
+  g_return_val_if_fail (SC_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (self->book != NULL, FALSE);
+
+  if (!sc_workbook_save_to_file (self->book, file, NULL, error))
+    return FALSE;
+
+  g_set_object (&self->file, file);
+  _sc_window_recovery_discard (self);
+  _sc_window_update_title (self);
+  uri = g_file_get_uri (file);
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+
+  return TRUE;
+}
+
+static gboolean
+close_idle_cb (gpointer data)
+{
+  ScWindow *self = data;
+
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Closes once the dialog that asked has gone: destroying the window from
+ * inside its transient dialog's response would pull it from under it.
+ */
+static void
+close_later (ScWindow *self)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_idle_cb, g_object_ref (self), g_object_unref);
+}
+
+static void
+save_and_report (ScWindow *self,
+                 GFile    *file,
+                 gboolean  close_after)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!sc_window_save_to (self, file, &error))
+    {
+      _sc_window_show_error (self, error->message);
+      return;
+    }
+
+  if (close_after)
+    close_later (self);
+}
+
+static void
+on_save_response_cb (ScWindow             *self,
+                     int                   response,
+                     GtkFileChooserNative *chooser)
+{
+  gboolean close_after = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "close-after"));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        save_and_report (self, file, close_after);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+show_save_dialog (ScWindow *self,
+                  gboolean  close_after)
+{
+  g_autofree char *name = NULL;
+
+  if (self->chooser != NULL || self->book == NULL)
+    return;
+
+  self->chooser = gtk_file_chooser_native_new (_("Save Workbook"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  add_filters (GTK_FILE_CHOOSER (self->chooser));
+  name = self->file ? g_file_get_basename (self->file) : g_strdup (_("Untitled.scorecard"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_object_set_data (G_OBJECT (self->chooser), "close-after", GINT_TO_POINTER (close_after));
+  g_signal_connect_object (self->chooser, "response",
+                           G_CALLBACK (on_save_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+save (ScWindow *self,
+      gboolean  close_after)
+{
+  if (self->file == NULL)
+    show_save_dialog (self, close_after);
+  else
+    save_and_report (self, self->file, close_after);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  save (SC_WINDOW (widget), FALSE);
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  show_save_dialog (SC_WINDOW (widget), FALSE);
+}
+
+/* Undo and redo */
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ScWindow *self = SC_WINDOW (widget);
+  g_autofree char *label = g_strdup (sc_undo_stack_get_undo_label (self->undo_stack));
+
+  if (sc_undo_stack_undo (self->undo_stack) && label != NULL)
+    {
+      /* Translators: %s names the edit, e.g. "Undone: Edit On-time delivery" */
+      g_autofree char *message = g_strdup_printf (_("Undone: %s"), label);
+      _sc_window_show_toast (self, message);
+    }
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ScWindow *self = SC_WINDOW (widget);
+
+  sc_undo_stack_redo (self->undo_stack);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ScWindow *self = SC_WINDOW (widget);
+
+  if (self->book != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+void
+_sc_window_update_actions (ScWindow *self)
+{
+  gboolean has_book = self->book != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_book);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_book);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_book);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 sc_undo_stack_get_can_undo (self->undo_stack));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 sc_undo_stack_get_can_redo (self->undo_stack));
+}
+
+/* Closing with unsaved changes */
+
+static void
+on_close_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      ScWindow         *self)
+{
+  if (g_str_equal (response, "discard"))
+    {
+      _sc_window_recovery_discard (self);
+      close_later (self);
+    }
+  else if (g_str_equal (response, "save"))
+    save (self, TRUE);
+}
+
+/* TRUE when the window may close now; otherwise asks what to do with the
+ * unsaved changes and closes (or not) once answered.
+ */
+gboolean
+_sc_window_confirm_close (ScWindow *self)
+{
+  g_autofree char *name = NULL;
+  GtkWidget *dialog;
+
+  if (self->close_confirmed || self->book == NULL || !sc_workbook_get_modified (self->book))
+    return TRUE;
+
+  name = self->file ? g_file_get_basename (self->file) : g_strdup (_("Untitled Workbook"));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("“%s” has unsaved changes. Changes that are not saved "
+                                    "will be lost."), name);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return FALSE;
+}
+
+/* Drag and drop */
+
+static gboolean
+on_drop_cb (GtkDropTarget *target,
+            const GValue  *value,
+            double         x,
+            double         y,
+            ScWindow      *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = g_value_get_boxed (value);
+  if (files == NULL)
+    return FALSE;
+
+  /* The first file here; the others in windows of their own */
+  sc_window_open_file (self, files->data);
+  for (GSList *l = files->next; l; l = l->next)
+    {
+      ScWindow *window = sc_window_new (SC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+
+      sc_window_open_file (window, l->data);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+
+  return TRUE;
+}
+
+static void
+on_undo_state_changed_cb (ScWindow *self)
+{
+  _sc_window_update_actions (self);
+}
+
+void
+_sc_window_class_init_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+}
+
+void
+_sc_window_init_actions (ScWindow *self)
+{
+  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  g_signal_connect (target, "drop", G_CALLBACK (on_drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+
+  g_signal_connect_object (self->undo_stack, "notify::can-undo",
+                           G_CALLBACK (on_undo_state_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->undo_stack, "notify::can-redo",
+                           G_CALLBACK (on_undo_state_changed_cb), self, G_CONNECT_SWAPPED);
+  _sc_window_update_actions (self);
+}

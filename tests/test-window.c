@@ -1,0 +1,600 @@
+/* test-window.c
+ *
+ * Copyright 2026 Scorecards developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window under Xvfb, driven as a user would: open the sample, find the
+ * partners in the sidebar, select one and read its KPIs, search, filter and
+ * sort, change the view, edit, undo, save, recover after a crash, close
+ * with unsaved changes.
+ * With SC_SCREENSHOT_DIR set, it also saves PNG screenshots there.
+ *
+ * The windows have no GtkApplication: registering one wants a D-Bus session
+ * bus, which a bare CI machine does not have.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "sc-application.h"
+#include "sc-window.h"
+#include "sc-window-private.h"
+#include "sc-workbook-io.h"
+
+static char *
+sample_path (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "samples", "contoso-2024-2025.scorecard", NULL);
+}
+
+static gboolean
+on_timeout_cb (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Iterates the main loop until @done returns TRUE or 20 s have passed. */
+static void
+wait_until (gboolean (*done) (ScWindow *),
+            ScWindow *window)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (20, on_timeout_cb, &timed_out);
+
+  while (!done (window) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+static void
+settle (void)
+{
+  gboolean timed_out = FALSE;
+
+  g_timeout_add (300, on_timeout_cb, &timed_out);
+  while (!timed_out)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gboolean
+has_workbook (ScWindow *window)
+{
+  return sc_window_get_workbook (window) != NULL;
+}
+
+static ScWindow *
+open_window (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  ScWindow *window = sc_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  sc_window_open_file (window, file);
+
+  return window;
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  const char *dir = g_getenv ("SC_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+
+  settle ();
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* The partner with @name in the sidebar, or G_MAXUINT. */
+static guint
+find_partner (GListModel *model,
+              const char *name)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(ScPartner) partner = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (sc_partner_get_name (partner), name) == 0)
+        return i;
+    }
+
+  return G_MAXUINT;
+}
+
+static GtkLabel *
+find_label_with_class (GtkWidget  *widget,
+                       const char *css_class)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, css_class))
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *label = find_label_with_class (child, css_class);
+
+      if (label)
+        return label;
+    }
+
+  return NULL;
+}
+
+/* The KPI row titled @title, or NULL. */
+static GtkWidget *
+find_kpi_row (GtkListBox *list,
+              const char *title)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if (ADW_IS_PREFERENCES_ROW (row) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) == 0)
+        return row;
+    }
+
+  return NULL;
+}
+
+static guint
+count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row;
+       row = gtk_widget_get_next_sibling (row))
+    n++;
+
+  return n;
+}
+
+static void
+test_open_sample (void)
+{
+  g_autofree char *path = sample_path ();
+  ScWindow *window = open_window (path);
+  GtkSelectionModel *selection;
+  GtkListBox *kpis;
+  GtkWidget *row;
+  GtkLabel *status, *value;
+  guint position;
+
+  wait_until (has_workbook, window);
+  g_assert_cmpstr (sc_window_get_visible_page (window), ==, "book");
+
+  selection = sc_window_get_partner_selection (window);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 27);
+  g_assert_cmpuint (find_partner (G_LIST_MODEL (selection), "Müller Drehteile GmbH"), !=, G_MAXUINT);
+  g_assert_cmpuint (find_partner (G_LIST_MODEL (selection), "Isar Fahrzeugbau AG"), !=, G_MAXUINT);
+  save_screenshot (GTK_WIDGET (window), "window.png");
+
+  position = find_partner (G_LIST_MODEL (selection), "Fonderia Valle Trompia S.r.l.");
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  gtk_selection_model_select_item (selection, position, TRUE);
+  settle ();
+
+  g_assert_cmpstr (sc_window_get_partner_title (window), ==, "Fonderia Valle Trompia S.r.l.");
+  kpis = sc_window_get_kpi_list (window);
+  g_assert_cmpuint (count_rows (kpis), >=, 12);
+
+  /* Scrap reached 5.54 % in Dec 2025 (docs/sample-data.md): critical */
+  row = find_kpi_row (kpis, "Scrap rate");
+  g_assert_nonnull (row);
+  status = find_label_with_class (row, "status-badge");
+  value = find_label_with_class (row, "kpi-value");
+  g_assert_nonnull (status);
+  g_assert_nonnull (value);
+  g_assert_true (g_str_has_suffix (gtk_label_get_label (status), "Critical"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (status), "status-red"));
+  g_assert_cmpstr (gtk_label_get_label (value), ==, "5.54 %");
+  save_screenshot (GTK_WIDGET (window), "scorecard-red-supplier.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_search_and_filter (void)
+{
+  g_autofree char *path = sample_path ();
+  ScWindow *window = open_window (path);
+  GListModel *model;
+
+  wait_until (has_workbook, window);
+  model = G_LIST_MODEL (sc_window_get_partner_selection (window));
+
+  sc_window_set_search_text (window, "fonderia");
+  settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+
+  /* Tags are searched too: three suppliers of castings */
+  sc_window_set_search_text (window, "castings");
+  settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+
+  sc_window_set_search_text (window, "");
+  settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 27);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "sidebar.partner-filter", "s", "customer"));
+  settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 8);
+
+  /* Six of the customers are OEMs */
+  sc_window_set_search_text (window, "oem");
+  settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 6);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "sidebar.partner-filter", "s", "supplier"));
+  settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "sidebar.partner-filter", "s", "all"));
+  sc_window_set_search_text (window, "");
+  settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 19 + 8);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_open_broken_file (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sc-test-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "broken.scorecard", NULL);
+  ScWindow *window;
+
+  g_assert_true (g_file_set_contents (path, "{ \"format\": \"scorecards\", \"version\": 1, \"kpis\": [", -1, NULL));
+  window = open_window (path);
+  settle ();
+  settle ();
+
+  /* Nothing opened, the window still invites opening a workbook */
+  g_assert_null (sc_window_get_workbook (window));
+  g_assert_cmpstr (sc_window_get_visible_page (window), ==, "empty");
+  save_screenshot (GTK_WIDGET (window), "empty-with-error.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static gboolean
+is_modified (ScWindow *window)
+{
+  return sc_window_get_workbook (window) && sc_workbook_get_modified (sc_window_get_workbook (window));
+}
+
+static void
+select_partner (ScWindow   *window,
+                const char *name)
+{
+  GtkSelectionModel *selection = sc_window_get_partner_selection (window);
+  guint position = find_partner (G_LIST_MODEL (selection), name);
+
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  gtk_selection_model_select_item (selection, position, TRUE);
+  settle ();
+}
+
+static const char *
+kpi_value (ScWindow   *window,
+           const char *kpi_name)
+{
+  GtkWidget *row = find_kpi_row (sc_window_get_kpi_list (window), kpi_name);
+  GtkLabel *label;
+
+  g_assert_nonnull (row);
+  label = find_label_with_class (row, "kpi-value");
+  g_assert_nonnull (label);
+  return gtk_label_get_label (label);
+}
+
+static void
+test_sort (void)
+{
+  g_autofree char *path = sample_path ();
+  ScWindow *window = open_window (path);
+  GListModel *model;
+  g_autoptr(ScPartner) first = NULL;
+
+  wait_until (has_workbook, window);
+  model = G_LIST_MODEL (sc_window_get_partner_selection (window));
+
+  /* Lowest score first: the foundry whose quality collapsed (45.2 in Dec 2025) */
+  sc_window_set_sort (window, 1);
+  settle ();
+  first = g_list_model_get_item (model, 0);
+  g_assert_cmpstr (sc_partner_get_name (first), ==, "Fonderia Valle Trompia S.r.l.");
+  g_clear_object (&first);
+
+  /* Highest first: several at 100, then by name */
+  sc_window_set_sort (window, 2);
+  settle ();
+  first = g_list_model_get_item (model, 0);
+  g_assert_cmpstr (sc_partner_get_name (first), ==, "Fjord Marine Propulsion AS");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_view (void)
+{
+  g_autofree char *path = sample_path ();
+  ScWindow *window = open_window (path);
+  ScRollup quarter;
+  ScWorkbook *book;
+
+  wait_until (has_workbook, window);
+  book = sc_window_get_workbook (window);
+  select_partner (window, "Precision Hydraulics & Fluid Power Components Ltd.");
+
+  /* Dec 2025: PPM has recovered */
+  g_assert_cmpstr (kpi_value (window, "Defective parts per million (PPM)"), ==, "260 ppm");
+
+  /* Q2 2025: the ratio of the quarter's defects to its received parts */
+  g_assert_true (sc_rollup_parse ("2025-Q2", sc_workbook_get_granularity (book), &quarter));
+  sc_window_set_rollup (window, &quarter);
+  settle ();
+  g_assert_cmpstr (kpi_value (window, "Defective parts per million (PPM)"), ==, "3808 ppm");
+  save_screenshot (GTK_WIDGET (window), "quarter-view.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+typedef struct
+{
+  ScKpi *kpi;
+  double before;
+  double after;
+} TargetEdit;
+
+static void
+undo_target (gpointer data)
+{
+  TargetEdit *edit = data;
+  sc_kpi_set_target (edit->kpi, edit->before);
+}
+
+static void
+redo_target (gpointer data)
+{
+  TargetEdit *edit = data;
+  sc_kpi_set_target (edit->kpi, edit->after);
+}
+
+/* Edits a KPI's target the way the KPI editor does: apply, then push. */
+static void
+edit_target (ScWindow   *window,
+             const char *kpi_id,
+             double      target)
+{
+  ScKpi *kpi = sc_workbook_lookup_kpi (sc_window_get_workbook (window), kpi_id);
+  TargetEdit *edit = g_new0 (TargetEdit, 1);
+
+  edit->kpi = kpi;
+  edit->before = sc_kpi_get_target (kpi);
+  edit->after = target;
+  sc_kpi_set_target (kpi, target);
+  sc_undo_stack_push (sc_window_get_undo_stack (window), "Edit target", undo_target, redo_target,
+                      edit, g_free);
+}
+
+static char *
+copy_sample (const char *dir)
+{
+  g_autofree char *path = sample_path ();
+  g_autofree char *contents = NULL;
+  char *copy = g_build_filename (dir, "book.scorecard", NULL);
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+  return copy;
+}
+
+static void
+test_edit_undo_save (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sc-test-window-XXXXXX", NULL);
+  g_autofree char *path = copy_sample (dir);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ScWorkbook) reloaded = NULL;
+  ScWindow *window = open_window (path);
+  ScWorkbook *book;
+
+  wait_until (has_workbook, window);
+  book = sc_window_get_workbook (window);
+  g_assert_false (is_modified (window));
+  select_partner (window, "Officine Meccaniche Bergamasche S.p.A.");
+  g_assert_true (g_str_has_suffix (gtk_label_get_label (find_label_with_class (
+    find_kpi_row (sc_window_get_kpi_list (window), "On-time delivery"), "status-badge")), "Critical"));
+
+  /* A target of 70 % makes its 72 % delivery performance green */
+  edit_target (window, "on_time_delivery_pct", 70);
+  settle ();
+  g_assert_true (is_modified (window));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+  g_assert_true (g_str_has_suffix (gtk_label_get_label (find_label_with_class (
+    find_kpi_row (sc_window_get_kpi_list (window), "On-time delivery"), "status-badge")), "On target"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  settle ();
+  g_assert_cmpfloat (sc_kpi_get_target (sc_workbook_lookup_kpi (book, "on_time_delivery_pct")), ==, 95);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  settle ();
+  g_assert_cmpfloat (sc_kpi_get_target (sc_workbook_lookup_kpi (book, "on_time_delivery_pct")), ==, 70);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  settle ();
+  g_assert_false (is_modified (window));
+  g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+
+  reloaded = sc_workbook_load_from_file (file, NULL, NULL);
+  g_assert_nonnull (reloaded);
+  g_assert_cmpfloat (sc_kpi_get_target (sc_workbook_lookup_kpi (reloaded, "on_time_delivery_pct")), ==, 70);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static gboolean
+is_book_view (ScWindow *window)
+{
+  return g_strcmp0 (sc_window_get_visible_page (window), "book") == 0 && is_modified (window);
+}
+
+static void
+test_recovery (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sc-test-window-XXXXXX", NULL);
+  g_autofree char *path = copy_sample (dir);
+  g_autoptr(GPtrArray) files = NULL;
+  ScWindow *window = open_window (path);
+  ScWindow *recovered;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  wait_until (has_workbook, window);
+  edit_target (window, "ppm_defects", 150);
+  g_assert_true (_sc_window_autosave_now (window));
+
+  /* The "crash": the window goes away without saving */
+  files = sc_window_list_recovery_files ();
+  g_assert_cmpuint (files->len, ==, 1);
+  
+  recovered = sc_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (recovered));
+  sc_window_open_recovered (recovered, g_ptr_array_index (files, 0));
+  wait_until (is_book_view, recovered);
+  g_assert_true (g_file_equal (sc_window_get_file (recovered), file));
+  g_assert_cmpfloat (sc_kpi_get_target (sc_workbook_lookup_kpi (sc_window_get_workbook (recovered),
+                                                                "ppm_defects")), ==, 150);
+
+  /* Saving the recovered work removes the recovery copy */
+  g_assert_true (sc_window_save_to (recovered, file, NULL));
+  g_clear_pointer (&files, g_ptr_array_unref);
+  files = sc_window_list_recovery_files ();
+  g_assert_cmpuint (files->len, ==, 0);
+
+  sc_workbook_set_modified (sc_window_get_workbook (window), FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (recovered));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
+        return ADW_MESSAGE_DIALOG (item);
+    }
+
+  return NULL;
+}
+
+static void
+test_close_unsaved (void)
+{
+  g_autofree char *path = sample_path ();
+  ScWindow *window = open_window (path);
+  AdwMessageDialog *dialog;
+
+  wait_until (has_workbook, window);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  edit_target (window, "scrap_rate_pct", 2);
+  settle ();
+
+  /* Closing asks first, and Cancel keeps the window and its changes */
+  gtk_window_close (GTK_WINDOW (window));
+  settle ();
+  g_assert_nonnull (window);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  save_screenshot (GTK_WIDGET (dialog), "close-unsaved.png");
+  adw_message_dialog_response (dialog, "cancel");
+  settle ();
+  g_assert_nonnull (window);
+  g_assert_true (is_modified (window));
+
+  /* Discard closes it */
+  gtk_window_close (GTK_WINDOW (window));
+  settle ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "discard");
+  settle ();
+  g_assert_null (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GtkCssProvider) provider = NULL;
+  g_autofree char *recovery_home = NULL;
+
+  /* The accessibility bridge needs a session bus, which a bare CI machine
+   * does not have; without one, GTK would warn (fatal in a test).
+   */
+  g_setenv ("GTK_A11Y", "none", TRUE);
+
+  /* Recovery files go to a directory of the test's own */
+  recovery_home = g_dir_make_tmp ("sc-test-data-XXXXXX", NULL);
+  g_setenv ("XDG_DATA_HOME", recovery_home, TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  /* What ScApplication loads from its resource base path */
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/io/github/scorecards/Scorecards/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    "/io/github/scorecards/Scorecards/icons");
+
+
+  g_test_add_func ("/window/open-sample", test_open_sample);
+  g_test_add_func ("/window/search-and-filter", test_search_and_filter);
+  g_test_add_func ("/window/open-broken-file", test_open_broken_file);
+  g_test_add_func ("/window/sort", test_sort);
+  g_test_add_func ("/window/view", test_view);
+  g_test_add_func ("/window/edit-undo-save", test_edit_undo_save);
+  g_test_add_func ("/window/recovery", test_recovery);
+  g_test_add_func ("/window/close-unsaved", test_close_unsaved);
+
+  return g_test_run ();
+}
