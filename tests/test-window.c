@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 
 #include "sc-application.h"
+#include "sc-preferences-window.h"
 #include "sc-window.h"
 #include "sc-window-private.h"
 #include "sc-workbook-io.h"
@@ -140,6 +141,26 @@ find_label_with_class (GtkWidget  *widget,
 
       if (label)
         return label;
+    }
+
+  return NULL;
+}
+
+/* The descendant whose buildable id is @name (set by the template). */
+static GtkWidget *
+find_widget_named (GtkWidget  *widget,
+                   const char *name)
+{
+  if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_named (child, name);
+
+      if (found)
+        return found;
     }
 
   return NULL;
@@ -559,6 +580,28 @@ test_close_unsaved (void)
   g_assert_null (window);
 }
 
+static void
+test_preferences (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.scorecards.Scorecards");
+  GtkWidget *window = sc_preferences_window_new (NULL, settings);
+  g_autofree char *view = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_settings_set_string (settings, "company-name", "Contoso Manufacturing GmbH");
+  settle ();
+
+  /* The rows show the settings, and a choice is stored at once */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget_named (window, "view_row")), 2);
+  view = g_settings_get_string (settings, "default-period-view");
+  g_assert_cmpstr (view, ==, "ytd");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_widget_named (window, "company_row"))),
+                   ==, "Contoso Manufacturing GmbH");
+  save_screenshot (window, "preferences.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -595,6 +638,7 @@ main (int   argc,
   g_test_add_func ("/window/edit-undo-save", test_edit_undo_save);
   g_test_add_func ("/window/recovery", test_recovery);
   g_test_add_func ("/window/close-unsaved", test_close_unsaved);
+  g_test_add_func ("/window/preferences", test_preferences);
 
   return g_test_run ();
 }

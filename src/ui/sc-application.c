@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "sc-application.h"
+#include "sc-preferences-window.h"
 #include "sc-window-private.h"
 
 struct _ScApplication
@@ -120,6 +121,23 @@ about_action (GSimpleAction *action,
 }
 
 static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  ScApplication *self = user_data;
+  GSettings *settings = sc_application_get_settings (self);
+  GtkWidget *window;
+
+  if (settings == NULL)
+    return;
+
+  window = sc_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                      settings);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
 new_window_action (GSimpleAction *action,
                    GVariant      *parameter,
                    gpointer       user_data)
@@ -131,6 +149,7 @@ static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
   { "new-window", new_window_action },
+  { "preferences", preferences_action },
 };
 
 static void
@@ -142,6 +161,7 @@ sc_application_startup (GApplication *app)
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "app.new-window", { "<Control>n", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
     { "win.open", { "<Control>o", NULL } },
     { "win.save", { "<Control>s", NULL } },
     { "win.save-as", { "<Control><Shift>s", NULL } },

@@ -270,10 +270,19 @@ compare_partners (gconstpointer a,
   return order;
 }
 
+static GSettings *get_settings (void);
+
+static const char *sort_names[] = { "name", "score", "score-descending", "trend", "change" };
+
 static void
 on_sort_changed_cb (ScWindow *self)
 {
+  GSettings *settings = get_settings ();
+  guint sort = gtk_drop_down_get_selected (self->sort_dropdown);
+
   gtk_sorter_changed (self->sorter, GTK_SORTER_CHANGE_DIFFERENT);
+  if (settings != NULL && sort < G_N_ELEMENTS (sort_names))
+    g_settings_set_string (settings, "sidebar-sort", sort_names[sort]);
 }
 
 static void
@@ -301,6 +310,8 @@ set_partner_filter (ScWindow   *self,
   self->partner_filter = g_strdup (filter);
   g_simple_action_set_state (self->filter_action, g_variant_new_string (filter));
   gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
+  if (get_settings () != NULL)
+    g_settings_set_string (get_settings (), "sidebar-filter", filter);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARTNER_FILTER]);
 }
 
@@ -317,6 +328,20 @@ on_partner_activated_cb (ScWindow *self,
                          guint     position)
 {
   adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+/* In a narrow window a click on a partner shows its scorecard; a wide one
+ * shows both already.
+ */
+static void
+on_partner_list_released_cb (ScWindow        *self,
+                             int              n_press,
+                             double           x,
+                             double           y,
+                             GtkGestureClick *gesture)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
 static void
@@ -658,13 +683,28 @@ get_settings (void)
 static void
 load_window_state (ScWindow *self)
 {
+  static const char *view_names[] = { "month", "quarter", "ytd", "rolling12", "year" };
   GSettings *settings = get_settings ();
+  g_autofree char *view = NULL;
+  g_autofree char *sort = NULL;
+  g_autofree char *filter = NULL;
 
   if (settings == NULL)
     {
       gtk_window_set_default_size (GTK_WINDOW (self), 1100, 720);
       return;
     }
+
+  view = g_settings_get_string (settings, "default-period-view");
+  for (guint i = 0; i < G_N_ELEMENTS (view_names); i++)
+    if (g_str_equal (view, view_names[i]))
+      self->rollup.kind = view_kinds[i];
+  sort = g_settings_get_string (settings, "sidebar-sort");
+  for (guint i = 0; i < G_N_ELEMENTS (sort_names); i++)
+    if (g_str_equal (sort, sort_names[i]))
+      gtk_drop_down_set_selected (self->sort_dropdown, i);
+  filter = g_settings_get_string (settings, "sidebar-filter");
+  set_partner_filter (self, filter);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (settings, "window-width"),
@@ -841,6 +881,7 @@ sc_window_init (ScWindow *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GSimpleActionGroup) group = NULL;
+  GtkGesture *click;
 
   /* The state of the sidebar.partner-filter action */
   self->partner_filter = g_strdup ("all");
@@ -863,6 +904,11 @@ sc_window_init (ScWindow *self)
   gtk_list_view_set_factory (self->partner_list, factory);
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->partner_list));
+
+  click = gtk_gesture_click_new ();
+  g_signal_connect_object (click, "released", G_CALLBACK (on_partner_list_released_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->partner_list), GTK_EVENT_CONTROLLER (click));
 
   /* A stateful GAction rather than a widget property action: GTK 4.8's
    * property actions hand the toggle buttons' targets a NULL state. Not a
