@@ -401,6 +401,46 @@ test_truncated_sample (void)
     }
 }
 
+/* The series array is streamed, not read by json-glib: its syntax errors
+ * still name the line and column, escapes and unknown members still work.
+ */
+static void
+test_series_stream (void)
+{
+  static const char *head =
+    "{ \"format\": \"scorecards\", \"version\": 1,\n"
+    "  \"first_period\": \"2025-01\", \"n_periods\": 3,\n"
+    "  \"kpis\": [ { \"id\": \"otd\", \"name\": \"OTD\", \"target\": 95, \"warning\": 90, \"critical\": 80 } ],\n"
+    "  \"partners\": [ { \"id\": \"M\\u00fcller\", \"name\": \"M\\u00fcller\" } ],\n"
+    "  \"series\": [\n";
+  g_autofree char *good = g_strconcat (head,
+    "    { \"partner\": \"M\\u00fcller\", \"kpi\": \"otd\", \"note\": { \"a\": [1, \"x\"] },\n"
+    "      \"values\": [97.25, null, -1e2] }\n"
+    "  ],\n  \"issues\": [] }\n", NULL);
+  g_autofree char *bad = g_strconcat (head,
+    "    { \"partner\": \"M\\u00fcller\", \"kpi\": \"otd\",\n"
+    "      \"values\": [97.25, 9x] }\n"
+    "  ] }\n", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScWorkbook) book = load_string (good, strlen (good), &error);
+  g_autoptr(ScWorkbook) broken = NULL;
+  ScKpi *otd;
+  ScPartner *partner;
+
+  g_assert_no_error (error);
+  partner = sc_workbook_lookup_partner (book, "Müller");
+  otd = sc_workbook_lookup_kpi (book, "otd");
+  g_assert_nonnull (partner);
+  g_assert_cmpfloat (sc_workbook_get_value (book, partner, otd, 2025 * 12), ==, 97.25);
+  g_assert_cmpfloat (sc_workbook_get_value (book, partner, otd, 2025 * 12 + 2), ==, -100);
+
+  broken = load_string (bad, strlen (bad), &error);
+  g_assert_null (broken);
+  g_assert_error (error, SC_WORKBOOK_ERROR, SC_WORKBOOK_ERROR_INVALID_JSON);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, ":7:"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -421,6 +461,7 @@ main (int    argc,
   g_test_add_func ("/workbook-load/too-large", test_too_large);
   g_test_add_func ("/workbook-load/missing-file", test_missing_file);
   g_test_add_func ("/workbook-load/unknown-members", test_unknown_members);
+  g_test_add_func ("/workbook-load/series-stream", test_series_stream);
   g_test_add_func ("/workbook-load/issue-defaults", test_issue_defaults);
   g_test_add_func ("/workbook-load/due-dates", test_due_dates);
   g_test_add_func ("/workbook-load/truncated-sample", test_truncated_sample);

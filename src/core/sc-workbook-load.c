@@ -18,23 +18,18 @@
 #include <string.h>
 
 #include "sc-workbook-io.h"
+#include "sc-workbook-load-private.h"
 
 #define MAX_DEPTH 64
 
-typedef struct
-{
-  const char    *name;     /* file name for messages */
-  ScWorkbook    *book;
-  ScGranularity  granularity;
-  GError       **error;
-} Loader;
+typedef ScLoader Loader;
 
-static gboolean G_GNUC_PRINTF (4, 5)
-fail (Loader     *loader,
-      int         code,
-      const char *path,
-      const char *format,
-      ...)
+gboolean
+sc_loader_fail (ScLoader   *loader,
+                int         code,
+                const char *path,
+                const char *format,
+                ...)
 {
   g_autofree char *message = NULL;
   va_list args;
@@ -50,6 +45,8 @@ fail (Loader     *loader,
 
   return FALSE;
 }
+
+#define fail sc_loader_fail
 
 /* json-glib recurses once per nesting level; refuse absurd nesting before
  * handing it the data, so a hostile file cannot exhaust the stack.
@@ -489,101 +486,6 @@ load_partner (Loader     *loader,
   return TRUE;
 }
 
-/* Reads one of a series' arrays into @dest (n_periods long) at @offset. */
-static gboolean
-load_value_array (Loader     *loader,
-                  JsonArray  *array,
-                  const char *path,
-                  guint       offset,
-                  double    **dest)
-{
-  guint n = json_array_get_length (array);
-  guint n_periods = sc_workbook_get_n_periods (loader->book);
-
-  if ((guint64) offset + n > n_periods)
-    return fail (loader, SC_WORKBOOK_ERROR_INVALID, path,
-                 _("%u values run past the workbook’s last period"), n);
-
-  if (*dest == NULL)
-    {
-      *dest = g_new (double, MAX (n_periods, 1));
-      for (guint i = 0; i < n_periods; i++)
-        (*dest)[i] = NAN;
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-      double v;
-
-      if (JSON_NODE_HOLDS_NULL (node))
-        continue;
-      if (!node_get_number (node, &v))
-        {
-          g_autofree char *p = g_strdup_printf ("%s[%u]", path, i);
-          return fail (loader, SC_WORKBOOK_ERROR_INVALID, p, _("expected a number or null"));
-        }
-      (*dest)[offset + i] = v;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-load_series (Loader     *loader,
-             JsonObject *object,
-             const char *path)
-{
-  g_autofree char *member_path = NULL;
-  const char *partner_id, *kpi_id;
-  ScPartner *partner;
-  ScKpi *kpi;
-  ScSeries *series;
-  JsonArray *values, *numerator, *denominator;
-  ScPeriod first;
-  guint offset;
-
-#define MEMBER(m) (g_free (member_path), member_path = g_strdup_printf ("%s.%s", path, m))
-
-  if (!get_string (loader, object, "partner", MEMBER ("partner"), TRUE, NULL, &partner_id) ||
-      !get_string (loader, object, "kpi", MEMBER ("kpi"), TRUE, NULL, &kpi_id))
-    return FALSE;
-  if (!(partner = sc_workbook_lookup_partner (loader->book, partner_id)))
-    return fail (loader, SC_WORKBOOK_ERROR_INVALID, path, _("unknown partner “%s”"), partner_id);
-  if (!(kpi = sc_workbook_lookup_kpi (loader->book, kpi_id)))
-    return fail (loader, SC_WORKBOOK_ERROR_INVALID, path, _("unknown KPI “%s”"), kpi_id);
-  if (sc_workbook_get_series (loader->book, partner, kpi) != NULL)
-    return fail (loader, SC_WORKBOOK_ERROR_INVALID, path,
-                 _("a second series for partner “%s” and KPI “%s”"), partner_id, kpi_id);
-
-  if (!get_period (loader, object, "first", MEMBER ("first"), &first))
-    return FALSE;
-  if (first == SC_PERIOD_NONE)
-    first = sc_workbook_get_first_period (loader->book);
-  if (sc_workbook_get_n_periods (loader->book) == 0 || first < sc_workbook_get_first_period (loader->book))
-    return fail (loader, SC_WORKBOOK_ERROR_INVALID, path,
-                 _("starts before the workbook’s first period"));
-  offset = first - sc_workbook_get_first_period (loader->book);
-
-  if (!get_array (loader, object, "values", MEMBER ("values"), TRUE, &values) ||
-      !get_array (loader, object, "numerator", MEMBER ("numerator"), FALSE, &numerator) ||
-      !get_array (loader, object, "denominator", MEMBER ("denominator"), FALSE, &denominator))
-    return FALSE;
-
-  series = sc_workbook_ensure_series (loader->book, partner, kpi);
-  if (!load_value_array (loader, values, MEMBER ("values"), offset, &series->values))
-    return FALSE;
-  if (numerator && !load_value_array (loader, numerator, MEMBER ("numerator"), offset, &series->numerator))
-    return FALSE;
-  if (denominator &&
-      !load_value_array (loader, denominator, MEMBER ("denominator"), offset, &series->denominator))
-    return FALSE;
-
-#undef MEMBER
-
-  return TRUE;
-}
-
 static gboolean
 load_issue (Loader     *loader,
             JsonObject *object,
@@ -813,6 +715,8 @@ sc_workbook_load_from_data (const char  *data,
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
   Loader loader = { display_name ? display_name : "workbook", book, SC_GRANULARITY_MONTH, error };
+  gsize series_start = 0, series_end = 0;
+  gboolean has_series, parsed;
   JsonNode *root;
   JsonObject *object;
 
@@ -841,8 +745,28 @@ sc_workbook_load_from_data (const char  *data,
   if (!check_nesting (&loader, data, length))
     return NULL;
 
+  /* json-glib reads the document without its "series", which is streamed
+   * into the workbook below; the span keeps its line breaks so that
+   * json-glib's line numbers stay those of the file.
+   */
+  has_series = sc_series_span_find (data, length, &series_start, &series_end);
   parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
+  if (has_series)
+    {
+      g_autoptr(GString) rest = g_string_sized_new (length - (series_end - series_start) + 64);
+
+      g_string_append_len (rest, data, series_start);
+      g_string_append (rest, "[]");
+      for (gsize i = series_start; i < series_end; i++)
+        if (data[i] == '\n')
+          g_string_append_c (rest, '\n');
+      g_string_append_len (rest, data + series_end, length - series_end);
+      parsed = json_parser_load_from_data (parser, rest->str, rest->len, &local_error);
+    }
+  else
+    parsed = json_parser_load_from_data (parser, data, length, &local_error);
+
+  if (!parsed)
     {
       set_parse_error (&loader, local_error);
       return NULL;
@@ -861,7 +785,7 @@ sc_workbook_load_from_data (const char  *data,
       !load_settings (&loader, object) ||
       !load_list (&loader, object, "kpis", load_kpi) ||
       !load_list (&loader, object, "partners", load_partner) ||
-      !load_list (&loader, object, "series", load_series) ||
+      (has_series && !sc_series_load_stream (&loader, data, series_start, series_end)) ||
       !load_list (&loader, object, "issues", load_issue))
     return NULL;
 

@@ -1,0 +1,39 @@
+/* sc-workbook-load-private.h
+ *
+ * Copyright 2026 Scorecards developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Shared by the two halves of the workbook reader: sc-workbook-load.c reads
+ * the document with json-glib, sc-workbook-load-series.c streams its
+ * "series" array (nearly all of a large file) without building a tree.
+ */
+
+#pragma once
+
+#include "sc-workbook.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  const char    *name;     /* file name for messages */
+  ScWorkbook    *book;
+  ScGranularity  granularity;
+  GError       **error;
+} ScLoader;
+
+gboolean sc_loader_fail        (ScLoader    *loader,
+                                int          code,
+                                const char  *path,
+                                const char  *format,
+                                ...) G_GNUC_PRINTF (4, 5);
+gboolean sc_series_span_find   (const char  *data,
+                                gsize        length,
+                                gsize       *start,
+                                gsize       *end);
+gboolean sc_series_load_stream (ScLoader    *loader,
+                                const char  *data,
+                                gsize        start,
+                                gsize        end);
+
+G_END_DECLS
