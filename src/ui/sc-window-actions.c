@@ -90,7 +90,8 @@ sc_window_save_to (ScWindow  *self,
   _sc_window_recovery_discard (self);
   _sc_window_update_title (self);
   uri = g_file_get_uri (file);
-  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  if (g_get_application_name () != NULL)
+    gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
 
   return TRUE;
 }

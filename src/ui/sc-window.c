@@ -667,7 +667,8 @@ load_cb (GObject      *source,
 
   _sc_window_set_workbook (self, book, file);
   uri = g_file_get_uri (file);
-  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  if (g_get_application_name () != NULL)
+    gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
 }
 
 /* Window state */

@@ -1,0 +1,162 @@
+/* bench-window.c
+ *
+ * Copyright 2026 Scorecards developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Window speed (docs/performance.md, "Window"), run under Xvfb:
+ *
+ *   bench-window bare                  the smallest libadwaita window: a
+ *                                      header bar and a drawing area
+ *   bench-window open BOOK             the Scorecards window with BOOK open
+ *   bench-window switch BOOK [N]       then select N partners one after
+ *                                      the other, each until it is drawn
+ *
+ * Each prints the time from the start of main() to the first frame drawn
+ * (with the workbook shown), the switching times, and the peak resident
+ * memory of the process.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/resource.h>
+
+#include "sc-window-private.h"
+
+static gint64 start_time;
+static gboolean painted;
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  painted = TRUE;
+}
+
+/* Iterates until the next frame of @widget has been painted. */
+static void
+wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock;
+
+  while (!gtk_widget_get_mapped (widget))
+    g_main_context_iteration (NULL, TRUE);
+
+  clock = gtk_widget_get_frame_clock (widget);
+  painted = FALSE;
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), NULL);
+  gtk_widget_queue_draw (widget);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint_cb, NULL);
+}
+
+static double
+elapsed_ms (gint64 since)
+{
+  return (g_get_monotonic_time () - since) / 1000.0;
+}
+
+static long
+peak_rss_mb (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_maxrss / 1024;
+}
+
+static void
+run_bare (void)
+{
+  GtkWidget *window = adw_application_window_new (NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_box_append (GTK_BOX (box), gtk_drawing_area_new ());
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frame (window);
+  printf ("bare window: first frame after %.1f ms, peak %ld MB\n", elapsed_ms (start_time), peak_rss_mb ());
+}
+
+static ScWindow *
+open_book (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  ScWindow *window = sc_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  sc_window_open_file (window, file);
+  while (sc_window_get_workbook (window) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  wait_for_frame (GTK_WIDGET (window));
+
+  return window;
+}
+
+static void
+run_switch (ScWindow *window,
+            guint     n)
+{
+  GtkSelectionModel *selection = sc_window_get_partner_selection (window);
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (selection));
+  g_autofree double *times = g_new0 (double, MAX (n, 1));
+  double total = 0, worst = 0;
+
+  for (guint i = 0; i < n && n_items > 0; i++)
+    {
+      gint64 t0 = g_get_monotonic_time ();
+
+      gtk_selection_model_select_item (selection, (i * 7919) % n_items, TRUE);
+      wait_for_frame (GTK_WIDGET (window));
+      times[i] = elapsed_ms (t0);
+      total += times[i];
+      worst = MAX (worst, times[i]);
+    }
+
+  printf ("switch partner: %u switches, mean %.1f ms, worst %.1f ms\n", n, total / MAX (n, 1), worst);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  start_time = g_get_monotonic_time ();
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  adw_init ();
+
+  if (argc >= 2 && g_str_equal (argv[1], "bare"))
+    {
+      run_bare ();
+      return 0;
+    }
+  if (argc < 3)
+    {
+      fprintf (stderr, "usage: bench-window bare | open BOOK | switch BOOK [N]\n");
+      return 2;
+    }
+
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/io/github/scorecards/Scorecards/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  {
+    ScWindow *window = open_book (argv[2]);
+
+    printf ("workbook window: first frame after %.1f ms, peak %ld MB\n",
+            elapsed_ms (start_time), peak_rss_mb ());
+    if (g_str_equal (argv[1], "switch"))
+      run_switch (window, argc > 3 ? (guint) atoi (argv[3]) : 50);
+    printf ("peak at the end: %ld MB\n", peak_rss_mb ());
+  }
+
+  return 0;
+}
