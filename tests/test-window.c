@@ -183,6 +183,18 @@ find_kpi_row (GtkListBox *list,
 }
 
 static guint
+count_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+
+  return n;
+}
+
+static guint
 count_rows (GtkListBox *list)
 {
   guint n = 0;
@@ -234,6 +246,29 @@ test_open_sample (void)
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (status), "status-red"));
   g_assert_cmpstr (gtk_label_get_label (value), ==, "5.54 %");
   save_screenshot (GTK_WIDGET (window), "scorecard-red-supplier.png");
+
+  /* A trend chart per KPI */
+  g_assert_cmpuint (count_children (GTK_WIDGET (sc_window_get_chart_grid (window))), >=, 12);
+
+  /* The other pages: compare and issues */
+  adw_view_stack_set_visible_child_name (sc_window_get_view_stack (window), "compare");
+  save_screenshot (GTK_WIDGET (window), "compare.png");
+  adw_view_stack_set_visible_child_name (sc_window_get_view_stack (window), "issues");
+  save_screenshot (GTK_WIDGET (window), "issues.png");
+  adw_view_stack_set_visible_child_name (sc_window_get_view_stack (window), "scorecard");
+  if (g_getenv ("SC_SCREENSHOT_DIR"))
+    {
+      GtkWidget *grid = GTK_WIDGET (sc_window_get_chart_grid (window));
+      GtkWidget *scroller = gtk_widget_get_ancestor (grid, GTK_TYPE_SCROLLED_WINDOW);
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+      graphene_point_t point;
+
+      g_assert_true (gtk_widget_compute_point (grid, scroller, &GRAPHENE_POINT_INIT (0, 0), &point));
+      gtk_adjustment_set_value (adjustment, point.y - 40);
+      save_screenshot (GTK_WIDGET (window), "scorecard-charts.png");
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      save_screenshot (GTK_WIDGET (window), "scorecard-radar.png");
+    }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -13,8 +13,16 @@ G_BEGIN_DECLS
 
 ScWorkbook *sc_cli_open_book   (const char  *path,
                                 GError     **error);
+ScWorkbook *sc_cli_import_book (const char  *path,
+                                GError     **error);
+int         sc_cli_import      (int          argc,
+                                char       **argv);
 void        sc_cli_usage_error (const char  *command,
                                 const char  *message);
+int         sc_cli_chart       (int          argc,
+                                char       **argv);
+int         sc_cli_issues      (int          argc,
+                                char       **argv);
 int         sc_cli_summary     (int          argc,
                                 char       **argv);
 

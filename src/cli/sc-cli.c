@@ -23,6 +23,9 @@ static const struct {
   const char  *name;
   CommandFunc  func;
 } commands[] = {
+  { "chart", sc_cli_chart },
+  { "import", sc_cli_import },
+  { "issues", sc_cli_issues },
   { "summary", sc_cli_summary },
 };
 
@@ -31,11 +34,20 @@ print_help (FILE *stream)
 {
   fprintf (stream, "%s\n\n%s\n", _("Usage:"),
            "  scorecards [FILE…]\n"
-           "  scorecards summary BOOK [--period P] [--json]\n"
+           "  scorecards import DATA… -o BOOK.scorecard [--into BOOK] [--layout long|wide]\n"
+           "                    [--dry-run] [--json] [--skip-bad-rows]\n"
+           "  scorecards summary BOOK|DATA [--period P] [--json]\n"
+           "  scorecards chart BOOK [--partner NAME] [--kpi ID] [--kind KIND] -o OUT.png|OUT.svg|OUT.pdf\n"
+           "                   [--width W] [--height H] [--theme light|dark|print]\n"
+           "  scorecards issues BOOK [--partner NAME_OR_ID] [--status S] [--kpi ID] [--overdue]\n"
+           "                    [--json | --csv]\n"
            "  scorecards --version | --help\n");
   fprintf (stream, "\n%s\n", _("Review supplier and customer scorecards."));
   fprintf (stream, "\n%s\n", _("Commands:"));
+  fprintf (stream, "  %-10s %s\n", "import", _("Import CSV, TSV or JSON data into a workbook"));
   fprintf (stream, "  %-10s %s\n", "summary", _("Print every partner’s score, grade, trend and KPIs"));
+  fprintf (stream, "  %-10s %s\n", "chart", _("Draw a trend, bullet, ranking, heatmap, radar or Pareto chart"));
+  fprintf (stream, "  %-10s %s\n", "issues", _("List the issues and their actions, as a table, JSON or CSV"));
   fprintf (stream, "\n%s\n", _("Without a command, the application window opens with the given files."));
   fprintf (stream, "%s\n", _("Exit status: 0 success, 1 bad input, 2 bad usage."));
 }
@@ -96,12 +108,12 @@ sc_cli_usage_error (const char *command,
   fprintf (stderr, _("Try “scorecards %s --help”.\n"), command);
 }
 
-/* Opens a workbook named on the command line. */
+/* Opens a workbook named on the command line; a data file (CSV, TSV,
+ * JSON) is imported into a new workbook in memory.
+ */
 ScWorkbook *
 sc_cli_open_book (const char  *path,
                   GError     **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-
-  return sc_workbook_load_from_file (file, NULL, error);
+  return sc_cli_import_book (path, error);
 }

@@ -401,6 +401,34 @@ sc_workbook_add_kpi (ScWorkbook *self,
   return TRUE;
 }
 
+/* Removes @kpi with its series. Issues pinned to it keep their KPI id. */
+void
+sc_workbook_remove_kpi (ScWorkbook *self,
+                        ScKpi      *kpi)
+{
+  g_autoptr(ScKpi) hold = NULL;
+  GHashTableIter iter;
+  gpointer key;
+  guint position;
+
+  g_return_if_fail (SC_IS_WORKBOOK (self));
+  g_return_if_fail (SC_IS_KPI (kpi));
+
+  if (!g_list_store_find (self->kpis, kpi, &position))
+    return;
+
+  hold = g_object_ref (kpi);
+  g_signal_handlers_disconnect_by_data (kpi, self);
+
+  g_hash_table_iter_init (&iter, self->series_by_partner);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    sc_workbook_remove_series (self, key, kpi);
+
+  g_hash_table_remove (self->kpis_by_id, sc_kpi_get_id (kpi));
+  g_list_store_remove (self->kpis, position);
+  emit_changed (self);
+}
+
 GListModel *
 sc_workbook_get_issues (ScWorkbook *self)
 {
@@ -671,6 +699,29 @@ sc_workbook_get_series (ScWorkbook *self,
   g_return_val_if_fail (SC_IS_WORKBOOK (self), NULL);
 
   return g_hash_table_lookup (self->series, &key);
+}
+
+/* Removes the series of @partner and @kpi, if there is one. */
+void
+sc_workbook_remove_series (ScWorkbook *self,
+                           ScPartner  *partner,
+                           ScKpi      *kpi)
+{
+  SeriesKey key = { partner, kpi };
+  ScSeries *series;
+  GPtrArray *list;
+
+  g_return_if_fail (SC_IS_WORKBOOK (self));
+
+  series = g_hash_table_lookup (self->series, &key);
+  if (series == NULL)
+    return;
+
+  list = g_hash_table_lookup (self->series_by_partner, partner);
+  if (list != NULL)
+    g_ptr_array_remove (list, series);
+  g_hash_table_remove (self->series, &key);
+  emit_changed (self);
 }
 
 static int

@@ -79,6 +79,8 @@ ScKpi          *sc_workbook_lookup_kpi          (ScWorkbook     *self,
                                                  const char     *id);
 gboolean        sc_workbook_add_kpi             (ScWorkbook     *self,
                                                  ScKpi          *kpi);
+void            sc_workbook_remove_kpi          (ScWorkbook     *self,
+                                                 ScKpi          *kpi);
 
 /* Issues */
 GListModel     *sc_workbook_get_issues          (ScWorkbook     *self);
@@ -109,6 +111,9 @@ ScSeries       *sc_workbook_ensure_series       (ScWorkbook     *self,
                                                  ScPartner      *partner,
                                                  ScKpi          *kpi);
 const ScSeries *sc_workbook_get_series          (ScWorkbook     *self,
+                                                 ScPartner      *partner,
+                                                 ScKpi          *kpi);
+void            sc_workbook_remove_series       (ScWorkbook     *self,
                                                  ScPartner      *partner,
                                                  ScKpi          *kpi);
 GPtrArray      *sc_workbook_dup_partner_series  (ScWorkbook     *self,

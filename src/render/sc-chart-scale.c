@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -195,8 +196,9 @@ sc_chart_scale_format_tick (const ScChartScale *scale,
                             double              value,
                             const char         *unit)
 {
-  static const struct { double factor; const char *suffix; } units[] = {
-    { 1e12, "T" }, { 1e9, "G" }, { 1e6, "M" }, { 1e3, "k" },
+  const struct { double factor; const char *suffix; } units[] = {
+    /* Translators: abbreviations of trillion, billion and million on a chart axis */
+    { 1e12, C_("number", "T") }, { 1e9, C_("number", "B") }, { 1e6, C_("number", "M") },
   };
   double largest = MAX (fabs (scale->min), fabs (scale->max));
 
@@ -206,7 +208,7 @@ sc_chart_scale_format_tick (const ScChartScale *scale,
   for (guint i = 0; i < G_N_ELEMENTS (units); i++)
     {
       /* grouping keeps 100,000 readable; shorten from a million up */
-      if (largest >= units[i].factor && largest >= 1e6)
+      if (largest >= units[i].factor)
         {
           g_autofree char *number = NULL;
 

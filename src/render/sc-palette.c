@@ -127,7 +127,11 @@ sc_palette_band (ScTheme   theme,
                  ScColor  *color)
 {
   sc_palette_status_color (theme, status, color);
-  color->alpha = theme == SC_THEME_DARK ? 0.22 : 0.15;
+  /* red bands are often large: lighter, so they tint rather than shout */
+  if (theme == SC_THEME_DARK)
+    color->alpha = status == SC_STATUS_RED ? 0.10 : 0.14;
+  else
+    color->alpha = status == SC_STATUS_RED ? 0.11 : 0.16;
 }
 
 /* Categorical colours in Okabe–Ito order (blue, orange, reddish purple,

@@ -3,8 +3,9 @@
  * Copyright 2026 Scorecards developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A word-sized line chart of a series: gaps where data is missing, a faint
- * target line, and the last value marked in its status colour.
+ * A word-sized line chart of a series: gaps where data is missing (a value
+ * alone between two gaps shows as a dot), a faint target line, and the
+ * last value marked in its status colour.
  */
 
 #define G_LOG_DOMAIN "sc-sparkline"
@@ -93,6 +94,20 @@ sc_sparkline_draw (cairo_t      *cr,
     }
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_stroke (cr);
+
+  /* a value between two gaps has no line: show it as a dot */
+  for (guint i = 0; i < n_values; i++)
+    {
+      gboolean before = i > 0 && !isnan (values[i - 1]);
+      gboolean after = i + 1 < n_values && !isnan (values[i + 1]);
+
+      if (!isnan (values[i]) && !before && !after && (int) i != last)
+        {
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, X (i), Y (values[i]), 1.5, 0, 2 * G_PI);
+        }
+    }
+  cairo_fill (cr);
 
   sc_palette_status_color (theme, last_status, &status_color);
   sc_color_set_source (cr, &status_color);

@@ -168,6 +168,8 @@ sc_application_startup (GApplication *app)
     { "win.undo", { "<Control>z", NULL } },
     { "win.redo", { "<Control><Shift>z", NULL } },
     { "win.search", { "<Control>f", NULL } },
+    { "win.edit-kpis", { "<Control>k", NULL } },
+    { "win.new-issue", { "<Control>i", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };

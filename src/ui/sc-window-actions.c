@@ -13,6 +13,8 @@
 
 #include <glib/gi18n.h>
 
+#include "sc-issue-editor.h"
+#include "sc-kpi-editor.h"
 #include "sc-window-private.h"
 #include "sc-workbook-io.h"
 
@@ -226,6 +228,38 @@ redo_action (GtkWidget  *widget,
   sc_undo_stack_redo (self->undo_stack);
 }
 
+/* KPI definitions, with the selected partner's overrides */
+static void
+edit_kpis_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ScWindow *self = SC_WINDOW (widget);
+  ScPartner *partner = self->selection ? gtk_single_selection_get_selected_item (self->selection) : NULL;
+  ScKpiEditor *editor;
+
+  if (self->book == NULL)
+    return;
+
+  editor = sc_kpi_editor_new (GTK_WINDOW (self), self->book, self->undo_stack, partner);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+new_issue_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ScWindow *self = SC_WINDOW (widget);
+  ScPartner *partner = self->selection ? gtk_single_selection_get_selected_item (self->selection) : NULL;
+
+  if (self->book == NULL || partner == NULL)
+    return;
+
+  gtk_window_present (sc_issue_editor_new_for_create (GTK_WINDOW (self), self->book, self->undo_stack,
+                                                      partner, NULL, self->rollup.anchor));
+}
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -245,6 +279,7 @@ _sc_window_update_actions (ScWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_book);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_book);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_book);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-kpis", has_book);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
                                  sc_undo_stack_get_can_undo (self->undo_stack));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
@@ -347,6 +382,8 @@ _sc_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-kpis", NULL, edit_kpis_action);
+  gtk_widget_class_install_action (widget_class, "win.new-issue", NULL, new_issue_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -356,6 +393,8 @@ _sc_window_class_init_actions (GtkWidgetClass *widget_class)
                                        "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.edit-kpis", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.new-issue", NULL);
 }
 
 void

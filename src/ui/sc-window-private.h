@@ -10,6 +10,9 @@
 
 #pragma once
 
+#include "sc-compare-page.h"
+#include "sc-issues-page.h"
+#include "sc-scorecard-page.h"
 #include "sc-scorer.h"
 #include "sc-undo-stack.h"
 #include "sc-window.h"
@@ -27,16 +30,16 @@ struct _ScWindow
   AdwLeaflet           *leaflet;
   GtkWidget            *content;
   AdwWindowTitle       *sidebar_title;
-  AdwWindowTitle       *content_title;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewStack         *view_stack;
+  ScScorecardPage      *scorecard_page;
+  ScComparePage        *compare_page;
+  ScIssuesPage         *issues_page;
   GtkSearchEntry       *search_entry;
   GtkDropDown          *sort_dropdown;
   GtkDropDown          *view_dropdown;
   GtkDropDown          *period_dropdown;
   GtkListView          *partner_list;
-  GtkLabel             *partner_name_label;
-  GtkLabel             *partner_detail_label;
-  GtkFlowBox           *facts_box;
-  GtkListBox           *kpi_list;
 
   /* Owned state */
   ScWorkbook           *book;
@@ -96,6 +99,8 @@ const char        *sc_window_get_visible_page      (ScWindow   *self);
 void               sc_window_set_search_text       (ScWindow   *self,
                                                     const char *text);
 ScUndoStack       *sc_window_get_undo_stack        (ScWindow   *self);
+AdwViewStack      *sc_window_get_view_stack        (ScWindow   *self);
+GtkFlowBox        *sc_window_get_chart_grid        (ScWindow   *self);
 const ScRollup    *sc_window_get_rollup            (ScWindow   *self);
 void               sc_window_set_rollup            (ScWindow       *self,
                                                     const ScRollup *rollup);

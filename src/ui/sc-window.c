@@ -17,7 +17,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "sc-kpi-row.h"
+#include "sc-issue-editor.h"
 #include "sc-palette.h"
 #include "sc-partner-row.h"
 #include "sc-window-private.h"
@@ -154,8 +154,11 @@ static void
 on_workbook_changed_cb (ScWindow   *self,
                         ScWorkbook *book)
 {
+  /* At default priority: an idle would starve behind the redraws of a
+   * window full of charts
+   */
   if (self->rescore_source == 0)
-    self->rescore_source = g_idle_add (rescore_idle_cb, self);
+    self->rescore_source = g_timeout_add (0, rescore_idle_cb, self);
   _sc_window_autosave_schedule (self);
 }
 
@@ -407,141 +410,79 @@ on_period_changed_cb (ScWindow *self)
   sc_window_set_rollup (self, &rollup);
 }
 
-/* Scorecard page */
+/* Pages */
 
-static GtkWidget *
-fact_new (const char *caption,
-          const char *value,
-          const char *css_class,
-          const char *tooltip)
+static ScPartner *
+selected_partner (ScWindow *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *value_label = gtk_label_new (value);
-  GtkWidget *caption_label = gtk_label_new (caption);
-  g_autofree char *accessible = g_strdup_printf ("%s: %s", caption, value);
-
-  gtk_widget_add_css_class (box, "card");
-  gtk_widget_add_css_class (box, "fact");
-  gtk_label_set_xalign (GTK_LABEL (caption_label), 0);
-  gtk_label_set_xalign (GTK_LABEL (value_label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (value_label), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (caption_label, "caption");
-  gtk_widget_add_css_class (caption_label, "dim-label");
-  gtk_widget_add_css_class (value_label, "title-2");
-  gtk_widget_add_css_class (value_label, "numeric");
-  if (css_class)
-    gtk_widget_add_css_class (value_label, css_class);
-  gtk_box_append (GTK_BOX (box), caption_label);
-  gtk_box_append (GTK_BOX (box), value_label);
-  if (tooltip)
-    gtk_widget_set_tooltip_text (box, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-
-  return box;
-}
-
-static const char *
-trend_arrow (ScTrend trend)
-{
-  switch (trend)
-    {
-    case SC_TREND_IMPROVING: return "↗";
-    case SC_TREND_DECLINING: return "↘";
-    case SC_TREND_STABLE: return "→";
-    case SC_TREND_NONE:
-    default: return "";
-    }
+  return self->selection ? gtk_single_selection_get_selected_item (self->selection) : NULL;
 }
 
 static void
-show_facts (ScWindow              *self,
-            const ScPartnerResult *result)
+show_compare_if_visible (ScWindow *self)
 {
-  g_autofree char *score = NULL;
-  g_autofree char *trend = NULL;
-  g_autofree char *change = NULL;
-  g_autofree char *issues = NULL;
-  g_autofree char *grade_class = NULL;
-  g_autofree char *trend_tip = NULL;
-  guint n_open = sc_workbook_count_open_issues (self->book, result->partner);
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->facts_box))))
-    gtk_flow_box_remove (self->facts_box, child);
-
-  score = isnan (result->score) ? g_strdup ("—") : g_strdup_printf ("%.1f", result->score);
-  trend = g_strdup_printf ("%s %s", trend_arrow (result->trend), sc_trend_get_label (result->trend));
-  trend_tip = g_strdup_printf (_("Least-squares slope of the overall score over the last %u periods"),
-                               sc_workbook_get_trend_periods (self->book));
-  if (isnan (result->change))
-    change = g_strdup ("—");
-  else
-    change = g_strdup_printf ("%s%.1f", result->change > 0 ? "+" : result->change < 0 ? "−" : "±",
-                              fabs (result->change));
-  issues = g_strdup_printf ("%u", n_open);
-  grade_class = g_strdup_printf ("grade-%c", result->grade ? g_ascii_tolower (result->grade[0]) : 'x');
-
-  gtk_flow_box_append (self->facts_box,
-                       fact_new (_("Overall score"), score, NULL,
-                                 _("Weighted mean of the KPI scores (0–100)")));
-  gtk_flow_box_append (self->facts_box,
-                       fact_new (_("Grade"), result->grade ? result->grade : "—", grade_class, NULL));
-  gtk_flow_box_append (self->facts_box, fact_new (_("Trend"), trend, NULL, trend_tip));
-  gtk_flow_box_append (self->facts_box,
-                       fact_new (_("Change"), change, NULL,
-                                 _("Change of the overall score against the previous period")));
-  gtk_flow_box_append (self->facts_box, fact_new (_("Open issues"), issues, NULL, NULL));
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "compare") == 0)
+    sc_compare_page_show (self->compare_page, self->book, selected_partner (self), &self->rollup);
 }
 
 static void
 show_partner (ScWindow  *self,
               ScPartner *partner)
 {
-  const ScPartnerResult *result;
-  g_autoptr(GString) detail = g_string_new (NULL);
-  g_autofree char *period_label = NULL;
-  g_auto(GStrv) keys = NULL;
-  GtkWidget *child;
+  g_autofree char *label = NULL;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->kpi_list))))
-    gtk_list_box_remove (self->kpi_list, child);
+  label = self->book ? sc_rollup_to_label (&self->rollup, sc_workbook_get_granularity (self->book))
+                     : g_strdup ("");
+  adw_view_switcher_title_set_title (self->switcher_title, partner ? sc_partner_get_name (partner) : "");
+  adw_view_switcher_title_set_subtitle (self->switcher_title, label);
 
-  if (partner == NULL)
+  sc_scorecard_page_show (self->scorecard_page, self->book, partner,
+                          partner ? get_result (self, partner) : NULL, &self->rollup);
+  sc_issues_page_set_partner (self->issues_page, partner);
+  show_compare_if_visible (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-issue", partner != NULL);
+}
+
+static void
+on_page_changed_cb (ScWindow *self)
+{
+  show_compare_if_visible (self);
+}
+
+/* From the compare page: open that partner's scorecard. */
+static void
+on_compare_partner_activated_cb (ScWindow  *self,
+                                 ScPartner *partner)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+
+  for (guint i = 0; model && i < g_list_model_get_n_items (model); i++)
     {
-      gtk_label_set_label (self->partner_name_label, "");
-      gtk_label_set_label (self->partner_detail_label, "");
-      adw_window_title_set_title (self->content_title, "");
-      return;
+      g_autoptr(ScPartner) item = g_list_model_get_item (model, i);
+
+      if (item == partner)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          adw_view_stack_set_visible_child_name (self->view_stack, "scorecard");
+          return;
+        }
     }
+}
 
-  result = get_result (self, partner);
-  period_label = sc_rollup_to_label (&self->rollup, sc_workbook_get_granularity (self->book));
+static void
+on_create_issue_cb (ScWindow  *self,
+                    ScPartner *partner,
+                    ScKpi     *kpi,
+                    int        period)
+{
+  GtkWindow *editor;
 
-  gtk_label_set_label (self->partner_name_label, sc_partner_get_name (partner));
-  adw_window_title_set_title (self->content_title, sc_partner_get_name (partner));
-  adw_window_title_set_subtitle (self->content_title, period_label);
-
-  g_string_append (detail, sc_partner_type_get_label (sc_partner_get_partner_type (partner)));
-  keys = sc_partner_dup_tag_keys (partner);
-  for (guint i = 0; keys[i]; i++)
-    g_string_append_printf (detail, " · %s", sc_partner_get_tag (partner, keys[i]));
-  if (*sc_partner_get_contact (partner))
-    g_string_append_printf (detail, " · %s", sc_partner_get_contact (partner));
-  gtk_label_set_label (self->partner_detail_label, detail->str);
-
-  if (result == NULL)
+  if (self->book == NULL || partner == NULL)
     return;
 
-  show_facts (self, result);
-
-  for (guint i = 0; i < result->kpis->len; i++)
-    {
-      const ScKpiResult *kr = &g_array_index (result->kpis, ScKpiResult, i);
-      const ScSeries *series = sc_workbook_get_series (self->book, partner, kr->kpi);
-
-      gtk_list_box_append (self->kpi_list, sc_kpi_row_new (self->book, kr, series, self->rollup.anchor));
-    }
+  editor = sc_issue_editor_new_for_create (GTK_WINDOW (self), self->book, self->undo_stack,
+                                           partner, kpi, period);
+  gtk_window_present (editor);
 }
 
 static void
@@ -595,6 +536,7 @@ _sc_window_set_workbook (ScWindow   *self,
   g_signal_connect_object (book, "notify::modified", G_CALLBACK (on_modified_changed_cb),
                            self, G_CONNECT_SWAPPED);
   sc_undo_stack_clear (self->undo_stack);
+  sc_issues_page_set_workbook (self->issues_page, book, self->undo_stack);
 
   g_clear_object (&self->scorer);
   self->scorer = sc_scorer_new (book);
@@ -848,6 +790,9 @@ sc_window_class_init (ScWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (SC_TYPE_SCORECARD_PAGE);
+  g_type_ensure (SC_TYPE_COMPARE_PAGE);
+  g_type_ensure (SC_TYPE_ISSUES_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/scorecards/Scorecards/sc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ScWindow, toast_overlay);
@@ -856,16 +801,16 @@ sc_window_class_init (ScWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, content);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, sidebar_title);
-  gtk_widget_class_bind_template_child (widget_class, ScWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, scorecard_page);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, compare_page);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, issues_page);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, sort_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, view_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, period_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, partner_list);
-  gtk_widget_class_bind_template_child (widget_class, ScWindow, partner_name_label);
-  gtk_widget_class_bind_template_child (widget_class, ScWindow, partner_detail_label);
-  gtk_widget_class_bind_template_child (widget_class, ScWindow, facts_box);
-  gtk_widget_class_bind_template_child (widget_class, ScWindow, kpi_list);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_stopped_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sort_changed_cb);
@@ -873,6 +818,9 @@ sc_window_class_init (ScWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_period_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_partner_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_page_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_compare_partner_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_create_issue_cb);
 
   _sc_window_class_init_actions (widget_class);
 }
@@ -981,14 +929,28 @@ GtkListBox *
 sc_window_get_kpi_list (ScWindow *self)
 {
   g_return_val_if_fail (SC_IS_WINDOW (self), NULL);
-  return self->kpi_list;
+  return sc_scorecard_page_get_kpi_list (self->scorecard_page);
 }
 
 const char *
 sc_window_get_partner_title (ScWindow *self)
 {
   g_return_val_if_fail (SC_IS_WINDOW (self), NULL);
-  return gtk_label_get_label (self->partner_name_label);
+  return sc_scorecard_page_get_title (self->scorecard_page);
+}
+
+GtkFlowBox *
+sc_window_get_chart_grid (ScWindow *self)
+{
+  g_return_val_if_fail (SC_IS_WINDOW (self), NULL);
+  return sc_scorecard_page_get_chart_grid (self->scorecard_page);
+}
+
+AdwViewStack *
+sc_window_get_view_stack (ScWindow *self)
+{
+  g_return_val_if_fail (SC_IS_WINDOW (self), NULL);
+  return self->view_stack;
 }
 
 const char *

@@ -1,0 +1,438 @@
+/* sc-cli-import.c
+ *
+ * Copyright 2026 Scorecards developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * `scorecards import DATA… -o BOOK.scorecard [--into BOOK] [--layout long|wide]
+ * [--dry-run] [--json] [--skip-bad-rows]`: CSV, TSV, JSON or workbooks into a
+ * new workbook or an existing one. Nothing is written unless every file
+ * imports; --dry-run reports what would be imported.
+ */
+
+#define G_LOG_DOMAIN "sc-cli-import"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "sc-cli-private.h"
+#include "sc-import.h"
+#include "sc-json-writer.h"
+#include "sc-workbook-io.h"
+
+typedef struct
+{
+  char     *output;
+  char     *into;
+  char     *layout;
+  char     *duplicates;
+  char     *delimiter;
+  char     *decimal_mark;
+  char     *encoding;
+  gboolean  dry_run;
+  gboolean  json;
+  gboolean  skip_bad_rows;
+  GStrv     files;
+} Options;
+
+static void
+options_clear (Options *o)
+{
+  g_free (o->output);
+  g_free (o->into);
+  g_free (o->layout);
+  g_free (o->duplicates);
+  g_free (o->delimiter);
+  g_free (o->decimal_mark);
+  g_free (o->encoding);
+  g_strfreev (o->files);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
+
+static char *
+char_to_string (char c)
+{
+  return c == '\t' ? g_strdup ("\\t") : c == 0 ? g_strdup ("") : g_strdup_printf ("%c", c);
+}
+
+static void
+write_problem (ScJsonWriter          *w,
+               const ScImportProblem *problem)
+{
+  sc_json_writer_begin_object (w, NULL);
+  sc_json_writer_string (w, "file", problem->file);
+  if (problem->line > 0)
+    sc_json_writer_int (w, "line", problem->line);
+  else
+    sc_json_writer_null (w, "line");
+  if (problem->column > 0)
+    sc_json_writer_int (w, "column", problem->column);
+  else
+    sc_json_writer_null (w, "column");
+  sc_json_writer_boolean (w, "skipped", problem->skipped);
+  sc_json_writer_string (w, "message", problem->message);
+  sc_json_writer_end_object (w);
+}
+
+static void
+write_source (ScJsonWriter         *w,
+              const char           *name,
+              const ScImportSource *source)
+{
+  g_autofree char *delimiter = char_to_string (source->delimiter);
+  g_autofree char *decimal = char_to_string (source->decimal_mark);
+  g_autofree char *thousands = char_to_string (source->thousands_separator);
+
+  sc_json_writer_begin_object (w, name);
+  sc_json_writer_string (w, "file", source->name);
+  sc_json_writer_string (w, "format", sc_import_format_to_string (source->format));
+  if (source->format == SC_IMPORT_FORMAT_CSV)
+    {
+      sc_json_writer_string (w, "layout", sc_import_layout_to_string (source->layout));
+      sc_json_writer_string (w, "encoding", source->encoding);
+      sc_json_writer_string (w, "delimiter", delimiter);
+      sc_json_writer_string (w, "decimal_mark", decimal);
+      sc_json_writer_string (w, "thousands_separator", thousands);
+    }
+  sc_json_writer_int (w, "rows", source->n_rows);
+  sc_json_writer_end_object (w);
+}
+
+static void
+write_period (ScJsonWriter *w,
+              ScImport     *import,
+              const char   *name,
+              gboolean      last)
+{
+  ScPeriod first, end;
+  g_autofree char *text = NULL;
+
+  if (!sc_import_get_period_range (import, &first, &end))
+    {
+      sc_json_writer_null (w, name);
+      return;
+    }
+  text = sc_period_to_string (sc_import_get_granularity (import), last ? end : first);
+  sc_json_writer_string (w, name, text);
+}
+
+/* The report of `--json`: what was (or would be) imported, and every problem. */
+static char *
+report_to_json (ScImport     *import,
+                const Options *o,
+                const GError *error)
+{
+  GPtrArray *problems = sc_import_get_problems (import);
+  ScJsonWriter *w = sc_json_writer_new (4096 + problems->len * 160);
+  gboolean listed = FALSE;
+
+  sc_json_writer_begin_object (w, NULL);
+  sc_json_writer_boolean (w, "ok", error == NULL);
+  sc_json_writer_boolean (w, "dry_run", o->dry_run);
+  if (sc_import_get_n_sources (import) > 0)
+    {
+      const ScImportSource *first = sc_import_get_source (import, 0);
+      g_autofree char *delimiter = char_to_string (first->delimiter);
+      g_autofree char *decimal = char_to_string (first->decimal_mark);
+
+      sc_json_writer_string (w, "format", sc_import_format_to_string (first->format));
+      sc_json_writer_string (w, "layout", first->format == SC_IMPORT_FORMAT_CSV
+                                          ? sc_import_layout_to_string (first->layout) : NULL);
+      sc_json_writer_string (w, "encoding", first->encoding);
+      sc_json_writer_string (w, "delimiter", delimiter);
+      sc_json_writer_string (w, "decimal_mark", decimal);
+    }
+  sc_json_writer_int (w, "rows", sc_import_get_n_rows (import));
+  sc_json_writer_int (w, "imported", error ? 0 : sc_import_get_n_values (import));
+  sc_json_writer_int (w, "skipped", sc_import_get_n_skipped (import));
+  sc_json_writer_int (w, "replaced", sc_import_get_n_replaced (import));
+  sc_json_writer_int (w, "partners", sc_import_get_n_partners (import));
+  sc_json_writer_int (w, "kpis", sc_import_get_n_kpis (import));
+  sc_json_writer_string (w, "granularity", sc_granularity_to_string (sc_import_get_granularity (import)));
+  write_period (w, import, "first_period", FALSE);
+  write_period (w, import, "last_period", TRUE);
+
+  sc_json_writer_begin_array (w, "files");
+  for (guint i = 0; i < sc_import_get_n_sources (import); i++)
+    write_source (w, NULL, sc_import_get_source (import, i));
+  sc_json_writer_end_array (w);
+
+  sc_json_writer_begin_array (w, "errors");
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const ScImportProblem *problem = g_ptr_array_index (problems, i);
+
+      listed |= error && !problem->skipped;
+      write_problem (w, problem);
+    }
+  if (error && !listed)
+    {
+      ScImportProblem extra = { (char *) "", 0, 0, error->domain, error->code, error->message, FALSE };
+
+      if (sc_import_get_n_sources (import) > 0)
+        extra.file = sc_import_get_source (import, 0)->name;
+      write_problem (w, &extra);
+    }
+  sc_json_writer_end_array (w);
+  sc_json_writer_end_object (w);
+
+  return sc_json_writer_free_to_string (w);
+}
+
+static gboolean
+parse_char_option (const char *value,
+                   const char *allowed,
+                   char       *out)
+{
+  if (value == NULL)
+    return TRUE;
+  if (g_str_equal (value, "tab") || g_str_equal (value, "\\t"))
+    value = "\t";
+  if (strlen (value) != 1 || strchr (allowed, value[0]) == NULL)
+    return FALSE;
+
+  *out = value[0];
+  return TRUE;
+}
+
+/* Applies the options to @import; FALSE with a usage message. */
+static gboolean
+configure (ScImport       *import,
+           const Options  *o,
+           char          **message)
+{
+  ScImportLayout layout = SC_IMPORT_LAYOUT_AUTO;
+  char delimiter = 0, decimal = 0;
+
+  if (o->layout && !sc_import_layout_from_string (o->layout, &layout))
+    *message = g_strdup_printf (_("unknown layout “%s”; expected long or wide"), o->layout);
+  else if (!parse_char_option (o->delimiter, ",;\t|", &delimiter))
+    *message = g_strdup (_("the delimiter must be one of , ; tab |"));
+  else if (!parse_char_option (o->decimal_mark, ".,", &decimal))
+    *message = g_strdup (_("the decimal mark must be . or ,"));
+  else if (o->duplicates && !g_str_equal (o->duplicates, "last") && !g_str_equal (o->duplicates, "refuse"))
+    *message = g_strdup (_("--duplicates must be last or refuse"));
+  else
+    {
+      sc_import_set_layout (import, layout);
+      sc_import_set_delimiter (import, delimiter);
+      sc_import_set_decimal_mark (import, decimal);
+      sc_import_set_encoding (import, o->encoding);
+      sc_import_set_skip_bad_rows (import, o->skip_bad_rows);
+      sc_import_set_duplicates (import, o->duplicates && g_str_equal (o->duplicates, "refuse")
+                                        ? SC_IMPORT_DUPLICATES_REFUSE : SC_IMPORT_DUPLICATES_LAST_WINS);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+print_problems (ScImport *import)
+{
+  GPtrArray *problems = sc_import_get_problems (import);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const ScImportProblem *p = g_ptr_array_index (problems, i);
+
+      if (!p->skipped)
+        continue;
+      if (p->line > 0 && p->column > 0)
+        fprintf (stderr, _("%s:%" G_GUINT64_FORMAT ":%u: skipped: %s\n"), p->file, p->line, p->column, p->message);
+      else if (p->line > 0)
+        fprintf (stderr, _("%s:%" G_GUINT64_FORMAT ": skipped: %s\n"), p->file, p->line, p->message);
+      else
+        fprintf (stderr, _("%s: skipped: %s\n"), p->file, p->message);
+    }
+}
+
+static void
+print_result (ScImport      *import,
+              const Options *o,
+              const char    *target)
+{
+  ScPeriod first, last;
+  g_autofree char *first_label = NULL;
+  g_autofree char *last_label = NULL;
+
+  print_problems (import);
+  if (sc_import_get_period_range (import, &first, &last))
+    {
+      first_label = sc_period_to_string (sc_import_get_granularity (import), first);
+      last_label = sc_period_to_string (sc_import_get_granularity (import), last);
+    }
+
+  printf (o->dry_run ? _("Would import %" G_GUINT64_FORMAT " values of %u partners and %u KPIs (%s – %s)\n")
+                     : _("Imported %" G_GUINT64_FORMAT " values of %u partners and %u KPIs (%s – %s)\n"),
+          sc_import_get_n_values (import), sc_import_get_n_partners (import), sc_import_get_n_kpis (import),
+          first_label ? first_label : "—", last_label ? last_label : "—");
+  if (sc_import_get_n_skipped (import) > 0)
+    printf (_("Skipped %" G_GUINT64_FORMAT " bad rows (listed above)\n"), sc_import_get_n_skipped (import));
+  if (sc_import_get_n_replaced (import) > 0)
+    printf (_("%" G_GUINT64_FORMAT " values were given more than once; the last one was kept\n"),
+            sc_import_get_n_replaced (import));
+  if (!o->dry_run)
+    printf (_("Saved %s\n"), target);
+}
+
+/* Adds every file and commits into @book; FALSE with @error set. */
+static gboolean
+run_import (ScImport       *import,
+            const Options  *o,
+            ScWorkbook     *book,
+            GError        **error)
+{
+  for (guint i = 0; o->files[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (o->files[i]);
+
+      if (!sc_import_add_file (import, file, NULL, error))
+        return FALSE;
+    }
+
+  return sc_import_commit (import, book, error);
+}
+
+static int
+check_usage (const Options *o)
+{
+  if (o->files == NULL || o->files[0] == NULL)
+    sc_cli_usage_error ("import", _("expected at least one data file"));
+  else if (o->output == NULL && o->into == NULL && !o->dry_run)
+    sc_cli_usage_error ("import", _("expected -o BOOK.scorecard, --into BOOK or --dry-run"));
+  else if (o->output && !o->into && !o->dry_run && g_file_test (o->output, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("%s exists; use --into %s to add to it"), o->output, o->output);
+      sc_cli_usage_error ("import", message);
+    }
+  else
+    return SC_EXIT_OK;
+
+  return SC_EXIT_USAGE;
+}
+
+static gboolean
+parse_options (int       argc,
+               char    **argv,
+               Options  *o)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output, N_("Write the workbook to BOOK"), "BOOK" },
+    { "into", 0, 0, G_OPTION_ARG_FILENAME, &o->into, N_("Add to the workbook BOOK"), "BOOK" },
+    { "layout", 0, 0, G_OPTION_ARG_STRING, &o->layout, N_("Layout of the data: long or wide (default: detect)"), "LAYOUT" },
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &o->dry_run, N_("Report what would be imported; write nothing"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &o->json, N_("Print the report as JSON"), NULL },
+    { "skip-bad-rows", 0, 0, G_OPTION_ARG_NONE, &o->skip_bad_rows, N_("Skip and list rows that cannot be read"), NULL },
+    { "duplicates", 0, 0, G_OPTION_ARG_STRING, &o->duplicates, N_("A value given twice: last (keep the last) or refuse"), "POLICY" },
+    { "delimiter", 0, 0, G_OPTION_ARG_STRING, &o->delimiter, N_("Field delimiter: , ; tab | (default: detect)"), "C" },
+    { "decimal-mark", 0, 0, G_OPTION_ARG_STRING, &o->decimal_mark, N_("Decimal mark: . or , (default: detect)"), "C" },
+    { "encoding", 0, 0, G_OPTION_ARG_STRING, &o->encoding, N_("UTF-8, UTF-16LE, UTF-16BE or WINDOWS-1252 (default: detect)"), "NAME" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->files, NULL, "DATA…" },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("DATA… — import CSV, TSV or JSON data into a workbook"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_set_prgname ("scorecards import");
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      sc_cli_usage_error ("import", error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+int
+sc_cli_import (int    argc,
+               char **argv)
+{
+  g_auto(Options) o = { 0 };
+  g_autoptr(ScImport) import = sc_import_new ();
+  g_autoptr(ScWorkbook) book = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  const char *target;
+
+  if (!parse_options (argc, argv, &o) || check_usage (&o) != SC_EXIT_OK)
+    return SC_EXIT_USAGE;
+  if (!configure (import, &o, &message))
+    {
+      sc_cli_usage_error ("import", message);
+      return SC_EXIT_USAGE;
+    }
+
+  target = o.output ? o.output : o.into;
+  book = o.into ? sc_cli_open_book (o.into, &error) : sc_workbook_new ();
+  if (book != NULL && run_import (import, &o, book, &error) && !o.dry_run)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (target);
+
+      sc_workbook_save_to_file (book, file, NULL, &error);
+    }
+
+  if (o.json)
+    {
+      g_autofree char *json = report_to_json (import, &o, error);
+      printf ("%s\n", json);
+    }
+  if (error != NULL)
+    {
+      fprintf (stderr, "scorecards: %s\n", error->message);
+      return SC_EXIT_BAD_INPUT;
+    }
+  if (!o.json)
+    print_result (import, &o, target);
+
+  return SC_EXIT_OK;
+}
+
+static gboolean
+is_workbook (const char *path)
+{
+  g_autoptr(GRegex) regex = NULL;
+  char head[4096];
+  gsize n;
+  FILE *f;
+
+  if (g_str_has_suffix (path, ".scorecard"))
+    return TRUE;
+  if ((f = fopen (path, "rb")) == NULL)
+    return TRUE; /* let the loader say what is wrong */
+  n = fread (head, 1, sizeof head - 1, f);
+  fclose (f);
+  head[n] = '\0';
+
+  regex = g_regex_new ("^\\s*\\{[^}]*\"format\"\\s*:\\s*\"scorecards\"", G_REGEX_RAW, 0, NULL);
+  return g_regex_match (regex, head, 0, NULL);
+}
+
+/* Opens a workbook, or imports a data file into a new one in memory. */
+ScWorkbook *
+sc_cli_import_book (const char  *path,
+                    GError     **error)
+{
+  g_autoptr(ScImport) import = NULL;
+  g_autoptr(ScWorkbook) book = NULL;
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+
+  if (is_workbook (path))
+    return sc_workbook_load_from_file (file, NULL, error);
+
+  import = sc_import_new ();
+  book = sc_workbook_new ();
+  if (!sc_import_add_file (import, file, NULL, error) || !sc_import_commit (import, book, error))
+    return NULL;
+
+  sc_workbook_set_modified (book, FALSE);
+  return g_steal_pointer (&book);
+}

@@ -1,0 +1,193 @@
+/* sc-import-private.h
+ *
+ * Copyright 2026 Scorecards developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The import's staging area, shared by the files of the import pipeline:
+ * readers add partners, KPIs, periods and values here (sc-import-stage.c),
+ * validation turns them into dense series, commit applies them to a
+ * workbook and keeps what undo needs (sc-import-commit.c).
+ */
+
+#pragma once
+
+#include "sc-import.h"
+#include "sc-period-parse.h"
+
+G_BEGIN_DECLS
+
+#define SC_IMPORT_MAX_PROBLEMS 100000
+
+typedef struct
+{
+  char          *name;           /* as written */
+  char          *id;             /* given by the file, or NULL */
+  ScPartnerType  type;
+  ScPartner     *template;       /* tags, contact, overrides from JSON; or NULL */
+  guint          type_known : 1;
+} StagePartner;
+
+typedef struct
+{
+  char  *key;                    /* a catalogue id, or an id made from the name */
+  char  *name;                   /* as written */
+  ScKpi *template;               /* a definition from JSON; or NULL */
+} StageKpi;
+
+typedef struct
+{
+  char                *text;
+  guint                source;   /* where it was first used */
+  guint64              line;
+  guint                column;
+  ScLoosePeriodStatus  status;
+  ScLoosePeriod        loose;
+  ScPeriod             period;   /* resolved by validation */
+  const char          *problem;  /* why it cannot be used, or NULL */
+} StagePeriod;
+
+typedef struct
+{
+  guint32 partner;
+  guint32 kpi;
+  guint32 period;
+  guint32 source;
+  guint64 line;
+  guint32 column;
+  guint32 ratio;                 /* index + 1 into ratios, or 0 */
+  double  value;                 /* NaN when only numerator and denominator were given */
+} StageValue;
+
+typedef struct
+{
+  double numerator;
+  double denominator;
+} StageRatio;
+
+typedef struct
+{
+  guint32 partner;
+  guint32 kpi;
+  double  target;
+} StageTarget;
+
+typedef struct
+{
+  guint32  partner;
+  guint32  kpi;
+  double  *values;               /* n_periods of the validated range */
+  double  *numerator;
+  double  *denominator;
+  guint32 *rows;                 /* index + 1 of the value that set each cell */
+} StageSeries;
+
+typedef struct _ImportUndo ImportUndo;
+
+struct _ScImport
+{
+  GObject             parent_instance;
+
+  /* Options */
+  ScImportLayout      layout;
+  char                delimiter;
+  char                decimal_mark;
+  char               *encoding;
+  ScImportDuplicates  duplicates;
+  guint               skip_bad_rows : 1;
+
+  /* Report */
+  GPtrArray          *sources;          /* ScImportSource */
+  GPtrArray          *problems;         /* ScImportProblem */
+  guint64             n_rows;
+  guint64             n_values;
+  guint64             n_skipped;
+  guint64             n_replaced;
+  guint64             n_problems_dropped;
+
+  /* Stage */
+  GPtrArray          *partners;         /* StagePartner */
+  GHashTable         *partners_by_name; /* name → index + 1 */
+  GHashTable         *partners_by_id;   /* id → index + 1 */
+  GPtrArray          *kpis;             /* StageKpi */
+  GHashTable         *kpis_by_key;      /* key → index + 1 */
+  GHashTable         *kpis_by_name;     /* name as written → index + 1 */
+  GPtrArray          *periods;          /* StagePeriod */
+  GHashTable         *periods_by_text;  /* text → index + 1 */
+  GArray             *values;           /* StageValue */
+  GArray             *ratios;           /* StageRatio */
+  GArray             *targets;          /* StageTarget */
+
+  /* Validated */
+  GPtrArray          *series;           /* StageSeries */
+  ScGranularity       granularity;
+  ScPeriod            first;
+  ScPeriod            last;
+
+  ImportUndo         *undo;
+
+  guint               validated : 1;
+  guint               committed : 1;
+};
+
+/* sc-import.c */
+ScImportSource *sc_import_add_source        (ScImport        *self,
+                                             const char      *name,
+                                             ScImportFormat   format);
+gboolean        sc_import_problem           (ScImport        *self,
+                                             guint            source,
+                                             guint64          line,
+                                             guint            column,
+                                             int              code,
+                                             GError         **error,
+                                             const char      *format,
+                                             ...) G_GNUC_PRINTF (7, 8);
+
+/* sc-import-csv.c */
+gboolean        sc_import_read_csv          (ScImport        *self,
+                                             GInputStream    *stream,
+                                             const char      *name,
+                                             GCancellable    *cancellable,
+                                             GError         **error);
+
+/* sc-import-json.c */
+gboolean        sc_import_read_json         (ScImport        *self,
+                                             const char      *data,
+                                             gsize            length,
+                                             const char      *name,
+                                             GError         **error);
+
+/* sc-import-stage.c */
+void            sc_import_stage_init        (ScImport        *self);
+void            sc_import_stage_clear       (ScImport        *self);
+guint32         sc_import_stage_partner     (ScImport        *self,
+                                             const char      *name,
+                                             const char      *id);
+guint32         sc_import_stage_kpi         (ScImport        *self,
+                                             const char      *name,
+                                             ScKpi           *template);
+guint32         sc_import_stage_period      (ScImport        *self,
+                                             const char      *text,
+                                             guint            source,
+                                             guint64          line,
+                                             guint            column);
+void            sc_import_stage_value       (ScImport        *self,
+                                             const StageValue *value,
+                                             double           numerator,
+                                             double           denominator);
+void            sc_import_stage_target      (ScImport        *self,
+                                             guint32          partner,
+                                             guint32          kpi,
+                                             double           target);
+const char     *sc_import_period_problem    (ScLoosePeriodStatus status);
+gboolean        sc_import_stage_validate    (ScImport        *self,
+                                             GError         **error);
+
+/* sc-import-commit.c */
+gboolean        sc_import_stage_commit      (ScImport        *self,
+                                             ScWorkbook      *book,
+                                             GError         **error);
+void            sc_import_stage_undo        (ScImport        *self,
+                                             ScWorkbook      *book);
+void            sc_import_undo_free         (ImportUndo      *undo);
+
+G_END_DECLS

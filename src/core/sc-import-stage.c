@@ -1,0 +1,247 @@
+/* sc-import-stage.c
+ *
+ * Copyright 2026 Scorecards developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The staging area of an import: the partners, KPIs, periods and values the
+ * files hold, by index, before anything touches a workbook. Validation
+ * resolves the periods (learning a file's date order from its unambiguous
+ * dates), builds one dense series per partner × KPI and applies the
+ * duplicates policy.
+ */
+
+#define G_LOG_DOMAIN "sc-import-stage"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "sc-import-names.h"
+#include "sc-import-private.h"
+
+static void
+stage_partner_free (gpointer data)
+{
+  StagePartner *p = data;
+
+  g_free (p->name);
+  g_free (p->id);
+  g_clear_object (&p->template);
+  g_free (p);
+}
+
+static void
+stage_kpi_free (gpointer data)
+{
+  StageKpi *k = data;
+
+  g_free (k->key);
+  g_free (k->name);
+  g_clear_object (&k->template);
+  g_free (k);
+}
+
+static void
+stage_period_free (gpointer data)
+{
+  StagePeriod *p = data;
+
+  g_free (p->text);
+  g_free (p);
+}
+
+static void
+stage_series_free (gpointer data)
+{
+  StageSeries *s = data;
+
+  g_free (s->values);
+  g_free (s->numerator);
+  g_free (s->denominator);
+  g_free (s->rows);
+  g_free (s);
+}
+
+void
+sc_import_stage_init (ScImport *self)
+{
+  self->partners = g_ptr_array_new_with_free_func (stage_partner_free);
+  self->partners_by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  self->partners_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->kpis = g_ptr_array_new_with_free_func (stage_kpi_free);
+  self->kpis_by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  self->kpis_by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->periods = g_ptr_array_new_with_free_func (stage_period_free);
+  self->periods_by_text = g_hash_table_new (g_str_hash, g_str_equal);
+  self->values = g_array_new (FALSE, FALSE, sizeof (StageValue));
+  self->ratios = g_array_new (FALSE, FALSE, sizeof (StageRatio));
+  self->targets = g_array_new (FALSE, FALSE, sizeof (StageTarget));
+  self->series = g_ptr_array_new_with_free_func (stage_series_free);
+}
+
+void
+sc_import_stage_clear (ScImport *self)
+{
+  g_clear_pointer (&self->partners_by_name, g_hash_table_unref);
+  g_clear_pointer (&self->partners_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->partners, g_ptr_array_unref);
+  g_clear_pointer (&self->kpis_by_key, g_hash_table_unref);
+  g_clear_pointer (&self->kpis_by_name, g_hash_table_unref);
+  g_clear_pointer (&self->kpis, g_ptr_array_unref);
+  g_clear_pointer (&self->periods_by_text, g_hash_table_unref);
+  g_clear_pointer (&self->periods, g_ptr_array_unref);
+  g_clear_pointer (&self->values, g_array_unref);
+  g_clear_pointer (&self->ratios, g_array_unref);
+  g_clear_pointer (&self->targets, g_array_unref);
+  g_clear_pointer (&self->series, g_ptr_array_unref);
+}
+
+/* Staging */
+
+/* The index of the partner @name (or @id when given), added if new. */
+guint32
+sc_import_stage_partner (ScImport   *self,
+                         const char *name,
+                         const char *id)
+{
+  StagePartner *p;
+  gpointer found;
+
+  if (id != NULL && (found = g_hash_table_lookup (self->partners_by_id, id)) != NULL)
+    return GPOINTER_TO_UINT (found) - 1;
+  if (id == NULL && (found = g_hash_table_lookup (self->partners_by_name, name)) != NULL)
+    return GPOINTER_TO_UINT (found) - 1;
+
+  p = g_new0 (StagePartner, 1);
+  p->name = g_strdup (name ? name : id);
+  p->id = g_strdup (id);
+  p->type = SC_PARTNER_SUPPLIER;
+  g_ptr_array_add (self->partners, p);
+
+  if (p->id != NULL)
+    g_hash_table_insert (self->partners_by_id, p->id, GUINT_TO_POINTER (self->partners->len));
+  if (!g_hash_table_contains (self->partners_by_name, p->name))
+    g_hash_table_insert (self->partners_by_name, p->name, GUINT_TO_POINTER (self->partners->len));
+
+  return self->partners->len - 1;
+}
+
+/* The index of the KPI a file calls @name: names that mean the same
+ * catalogue KPI ("OTD", "Liefertreue") share one. @template, if given, is
+ * the definition the file carries.
+ */
+guint32
+sc_import_stage_kpi (ScImport   *self,
+                     const char *name,
+                     ScKpi      *template)
+{
+  g_autofree char *key = NULL;
+  const char *catalogue_id;
+  gpointer found;
+  StageKpi *k;
+
+  if ((found = g_hash_table_lookup (self->kpis_by_name, name)) != NULL)
+    return GPOINTER_TO_UINT (found) - 1;
+
+  if (template != NULL)
+    key = g_strdup (sc_kpi_get_id (template));
+  else if ((catalogue_id = sc_import_match_catalogue (name)) != NULL)
+    key = g_strdup (catalogue_id);
+  else
+    key = sc_import_slugify (name, '_');
+
+  if ((found = g_hash_table_lookup (self->kpis_by_key, key)) == NULL)
+    {
+      k = g_new0 (StageKpi, 1);
+      k->key = g_steal_pointer (&key);
+      k->name = g_strdup (template ? sc_kpi_get_name (template) : name);
+      k->template = template ? g_object_ref (template) : NULL;
+      g_ptr_array_add (self->kpis, k);
+      found = GUINT_TO_POINTER (self->kpis->len);
+      g_hash_table_insert (self->kpis_by_key, k->key, found);
+    }
+
+  g_hash_table_insert (self->kpis_by_name, g_strdup (name), found);
+  return GPOINTER_TO_UINT (found) - 1;
+}
+
+/* The index of the period written @text, read on first use. Its status
+ * says whether it can be used; an ambiguous one waits for validation.
+ */
+guint32
+sc_import_stage_period (ScImport   *self,
+                        const char *text,
+                        guint       source,
+                        guint64     line,
+                        guint       column)
+{
+  StagePeriod *p;
+  gpointer found;
+
+  if ((found = g_hash_table_lookup (self->periods_by_text, text)) != NULL)
+    return GPOINTER_TO_UINT (found) - 1;
+
+  p = g_new0 (StagePeriod, 1);
+  p->text = g_strdup (text);
+  p->source = source;
+  p->line = line;
+  p->column = column;
+  p->status = sc_loose_period_parse (text, SC_DATE_ORDER_UNKNOWN, &p->loose);
+  p->period = SC_PERIOD_NONE;
+  g_ptr_array_add (self->periods, p);
+  g_hash_table_insert (self->periods_by_text, p->text, GUINT_TO_POINTER (self->periods->len));
+
+  return self->periods->len - 1;
+}
+
+void
+sc_import_stage_value (ScImport         *self,
+                       const StageValue *value,
+                       double            numerator,
+                       double            denominator)
+{
+  StageValue v = *value;
+
+  v.ratio = 0;
+  if (!isnan (numerator) || !isnan (denominator))
+    {
+      StageRatio r = { numerator, denominator };
+
+      g_array_append_val (self->ratios, r);
+      v.ratio = self->ratios->len;
+    }
+
+  g_array_append_val (self->values, v);
+}
+
+void
+sc_import_stage_target (ScImport *self,
+                        guint32   partner,
+                        guint32   kpi,
+                        double    target)
+{
+  StageTarget t = { partner, kpi, target };
+
+  g_array_append_val (self->targets, t);
+}
+
+/* What is wrong with a period, for users. */
+const char *
+sc_import_period_problem (ScLoosePeriodStatus status)
+{
+  switch (status)
+    {
+    case SC_LOOSE_PERIOD_IMPOSSIBLE:
+      return _("there is no such month, day, quarter or week");
+    case SC_LOOSE_PERIOD_AMBIGUOUS:
+      return _("the date reads both day-first and month-first, and no other date in the "
+               "file decides; write it as YYYY-MM-DD");
+    case SC_LOOSE_PERIOD_UNREADABLE:
+    case SC_LOOSE_PERIOD_OK:
+    default:
+      return _("expected a period such as 2025-03, 03/2025, Mar 2025, 17.03.2025, "
+               "2025-Q1 or 2025-W12");
+    }
+}

@@ -1,0 +1,38 @@
+/* sc-chart-bullet.h
+ *
+ * Copyright 2026 Scorecards developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <cairo.h>
+
+#include "sc-chart-data.h"
+#include "sc-chart-style.h"
+
+G_BEGIN_DECLS
+
+void     sc_chart_bullet_draw            (cairo_t                 *cr,
+                                          const ScChartStyle      *style,
+                                          double                   width,
+                                          double                   height,
+                                          const ScChartBulletData *data);
+gboolean sc_chart_bullet_hit_test        (const ScChartStyle      *style,
+                                          double                   width,
+                                          double                   height,
+                                          const ScChartBulletData *data,
+                                          double                   x,
+                                          double                   y,
+                                          ScChartHit              *hit);
+gboolean sc_chart_bullet_get_point       (const ScChartStyle      *style,
+                                          double                   width,
+                                          double                   height,
+                                          const ScChartBulletData *data,
+                                          guint                    index,
+                                          ScChartHit              *hit);
+char    *sc_chart_bullet_dup_tooltip     (const ScChartBulletData *data,
+                                          const ScChartHit        *hit);
+char    *sc_chart_bullet_dup_description (const ScChartBulletData *data);
+
+G_END_DECLS

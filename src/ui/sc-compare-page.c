@@ -1,0 +1,163 @@
+/* sc-compare-page.c
+ *
+ * Copyright 2026 Scorecards developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Compare: every partner of the selected partner's type ranked by overall
+ * score, and the partner × KPI heatmap of statuses. A click on a partner
+ * asks to open its scorecard ("partner-activated").
+ */
+
+#define G_LOG_DOMAIN "sc-compare-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sc-chart-widget.h"
+#include "sc-compare-page.h"
+
+/* Heights per partner row, so long lists stay readable and scroll */
+#define RANKING_ROW_HEIGHT 22
+#define HEATMAP_ROW_HEIGHT 24
+
+struct _ScComparePage
+{
+  GtkWidget      parent_instance;
+
+  /* Template widgets */
+  GtkWidget     *scroller;
+  GtkLabel      *ranking_heading;
+  ScChartWidget *ranking;
+  GtkLabel      *heatmap_heading;
+  ScChartWidget *heatmap;
+};
+
+G_DEFINE_FINAL_TYPE (ScComparePage, sc_compare_page, GTK_TYPE_WIDGET)
+
+enum {
+  PARTNER_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
+static void
+on_point_activated_cb (ScComparePage *self,
+                       ScPartner     *partner,
+                       ScKpi         *kpi,
+                       int            period)
+{
+  if (partner != NULL)
+    g_signal_emit (self, signals[PARTNER_ACTIVATED], 0, partner);
+}
+
+static guint
+count_partners_of_type (ScWorkbook    *book,
+                        ScPartnerType  type)
+{
+  GListModel *partners = sc_workbook_get_partners (book);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
+    {
+      g_autoptr(ScPartner) partner = g_list_model_get_item (partners, i);
+
+      if (sc_partner_get_partner_type (partner) == type)
+        n++;
+    }
+
+  return n;
+}
+
+static void
+sc_compare_page_dispose (GObject *object)
+{
+  ScComparePage *self = (ScComparePage *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_COMPARE_PAGE);
+
+  G_OBJECT_CLASS (sc_compare_page_parent_class)->dispose (object);
+}
+
+static void
+sc_compare_page_class_init (ScComparePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sc_compare_page_dispose;
+
+  /**
+   * ScComparePage::partner-activated:
+   * @partner: the partner clicked
+   */
+  signals[PARTNER_ACTIVATED] =
+    g_signal_new ("partner-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, SC_TYPE_PARTNER);
+
+  g_type_ensure (SC_TYPE_CHART_WIDGET);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/scorecards/Scorecards/sc-compare-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ScComparePage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, ScComparePage, ranking_heading);
+  gtk_widget_class_bind_template_child (widget_class, ScComparePage, ranking);
+  gtk_widget_class_bind_template_child (widget_class, ScComparePage, heatmap_heading);
+  gtk_widget_class_bind_template_child (widget_class, ScComparePage, heatmap);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+sc_compare_page_init (ScComparePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->ranking, "point-activated", G_CALLBACK (on_point_activated_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->heatmap, "point-activated", G_CALLBACK (on_point_activated_cb),
+                           self, G_CONNECT_SWAPPED);
+}
+
+GtkWidget *
+sc_compare_page_new (void)
+{
+  return g_object_new (SC_TYPE_COMPARE_PAGE, NULL);
+}
+
+/* Compares the partners of @partner's type (suppliers when NULL) in the
+ * view @rollup, with @partner highlighted.
+ */
+void
+sc_compare_page_show (ScComparePage  *self,
+                      ScWorkbook     *book,
+                      ScPartner      *partner,
+                      const ScRollup *rollup)
+{
+  ScPartnerType type = partner ? sc_partner_get_partner_type (partner) : SC_PARTNER_SUPPLIER;
+  g_autoptr(ScChart) ranking = NULL;
+  g_autoptr(ScChart) heatmap = NULL;
+  guint n;
+
+  g_return_if_fail (SC_IS_COMPARE_PAGE (self));
+
+  if (book == NULL || rollup == NULL || rollup->anchor == SC_PERIOD_NONE)
+    {
+      sc_chart_widget_set_chart (self->ranking, NULL);
+      sc_chart_widget_set_chart (self->heatmap, NULL);
+      return;
+    }
+
+  n = count_partners_of_type (book, type);
+  gtk_label_set_label (self->ranking_heading,
+                       type == SC_PARTNER_CUSTOMER ? _("Customers by Overall Score")
+                                                   : _("Suppliers by Overall Score"));
+  gtk_label_set_label (self->heatmap_heading, _("Status of Every KPI"));
+
+  ranking = sc_chart_new_from_workbook (book, SC_CHART_RANKING, partner, NULL, rollup->anchor,
+                                        rollup->anchor, NULL);
+  heatmap = sc_chart_new_from_workbook (book, SC_CHART_HEATMAP, partner, NULL, rollup->anchor,
+                                        rollup->anchor, NULL);
+  gtk_widget_set_size_request (GTK_WIDGET (self->ranking), -1, MAX (200, 60 + n * RANKING_ROW_HEIGHT));
+  gtk_widget_set_size_request (GTK_WIDGET (self->heatmap), -1, MAX (240, 140 + n * HEATMAP_ROW_HEIGHT));
+  sc_chart_widget_set_chart (self->ranking, ranking);
+  sc_chart_widget_set_chart (self->heatmap, heatmap);
+}

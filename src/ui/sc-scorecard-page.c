@@ -1,0 +1,376 @@
+/* sc-scorecard-page.c
+ *
+ * Copyright 2026 Scorecards developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The scorecard of one partner in one view: who it is, its overall score
+ * (with the explanation of where the points went), grade, trend, change and
+ * open issues, every KPI with value, target and status, a grid of trend
+ * charts that reflows with the width, and the category radar. Asking to
+ * note an issue on a KPI or a chart point is passed on as "create-issue".
+ */
+
+#define G_LOG_DOMAIN "sc-scorecard-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "sc-chart-widget.h"
+#include "sc-kpi-row.h"
+#include "sc-score-explainer.h"
+#include "sc-scorecard-page.h"
+
+/* Trend charts show at most this many periods up to the view's period */
+#define CHART_PERIODS 24
+
+struct _ScScorecardPage
+{
+  GtkWidget      parent_instance;
+
+  /* Template widgets */
+  GtkWidget     *scroller;
+  GtkLabel      *name_label;
+  GtkLabel      *detail_label;
+  GtkFlowBox    *facts_box;
+  GtkListBox    *kpi_list;
+  GtkFlowBox    *chart_grid;
+  ScChartWidget *radar;
+
+  /* Borrowed while shown */
+  ScPartner     *partner;
+  ScPeriod       period;
+};
+
+G_DEFINE_FINAL_TYPE (ScScorecardPage, sc_scorecard_page, GTK_TYPE_WIDGET)
+
+enum {
+  CREATE_ISSUE,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
+static GtkWidget *
+fact_content_new (const char *caption,
+                  const char *value,
+                  const char *css_class)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *value_label = gtk_label_new (value);
+  GtkWidget *caption_label = gtk_label_new (caption);
+
+  gtk_label_set_xalign (GTK_LABEL (caption_label), 0);
+  gtk_label_set_xalign (GTK_LABEL (value_label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (value_label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (caption_label, "caption");
+  gtk_widget_add_css_class (caption_label, "dim-label");
+  gtk_widget_add_css_class (value_label, "title-2");
+  gtk_widget_add_css_class (value_label, "numeric");
+  if (css_class)
+    gtk_widget_add_css_class (value_label, css_class);
+  gtk_box_append (GTK_BOX (box), caption_label);
+  gtk_box_append (GTK_BOX (box), value_label);
+
+  return box;
+}
+
+static GtkWidget *
+fact_new (const char *caption,
+          const char *value,
+          const char *css_class,
+          const char *tooltip)
+{
+  GtkWidget *box = fact_content_new (caption, value, css_class);
+  g_autofree char *accessible = g_strdup_printf ("%s: %s", caption, value);
+
+  gtk_widget_add_css_class (box, "card");
+  gtk_widget_add_css_class (box, "fact");
+  if (tooltip)
+    gtk_widget_set_tooltip_text (box, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  return box;
+}
+
+/* The overall score opens the explanation: which KPIs cost the points. */
+static GtkWidget *
+score_fact_new (const ScPartnerResult *result)
+{
+  g_autofree char *score = isnan (result->score) ? g_strdup ("—") : g_strdup_printf ("%.1f", result->score);
+  g_autofree char *accessible = g_strdup_printf (_("Overall score: %s. Explain the score"), score);
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *explainer = sc_score_explainer_new ();
+
+  sc_score_explainer_set_result (SC_SCORE_EXPLAINER (explainer), result);
+  gtk_widget_set_size_request (explainer, 460, -1);
+  gtk_popover_set_child (GTK_POPOVER (popover), explainer);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (button),
+                             fact_content_new (_("Overall score — why?"), score, NULL));
+  gtk_widget_add_css_class (button, "card");
+  gtk_widget_add_css_class (button, "fact");
+  gtk_widget_add_css_class (button, "fact-button");
+  gtk_widget_set_tooltip_text (button, _("Weighted mean of the KPI scores (0–100). "
+                                         "Click to see what each KPI contributes."));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  return button;
+}
+
+static const char *
+trend_arrow (ScTrend trend)
+{
+  switch (trend)
+    {
+    case SC_TREND_IMPROVING: return "↗";
+    case SC_TREND_DECLINING: return "↘";
+    case SC_TREND_STABLE: return "→";
+    case SC_TREND_NONE:
+    default: return "";
+    }
+}
+
+static void
+show_facts (ScScorecardPage       *self,
+            ScWorkbook            *book,
+            const ScPartnerResult *result)
+{
+  g_autofree char *trend = NULL;
+  g_autofree char *change = NULL;
+  g_autofree char *issues = NULL;
+  g_autofree char *grade_class = NULL;
+  g_autofree char *trend_tip = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->facts_box))))
+    gtk_flow_box_remove (self->facts_box, child);
+
+  trend = g_strdup_printf ("%s %s", trend_arrow (result->trend), sc_trend_get_label (result->trend));
+  trend_tip = g_strdup_printf (_("Least-squares slope of the overall score over the last %u periods"),
+                               sc_workbook_get_trend_periods (book));
+  if (isnan (result->change))
+    change = g_strdup ("—");
+  else
+    change = g_strdup_printf ("%s%.1f", result->change > 0 ? "+" : result->change < 0 ? "−" : "±",
+                              fabs (result->change));
+  issues = g_strdup_printf ("%u", sc_workbook_count_open_issues (book, result->partner));
+  grade_class = g_strdup_printf ("grade-%c", result->grade ? g_ascii_tolower (result->grade[0]) : 'x');
+
+  gtk_flow_box_append (self->facts_box, score_fact_new (result));
+  gtk_flow_box_append (self->facts_box,
+                       fact_new (_("Grade"), result->grade ? result->grade : "—", grade_class, NULL));
+  gtk_flow_box_append (self->facts_box, fact_new (_("Trend"), trend, NULL, trend_tip));
+  gtk_flow_box_append (self->facts_box,
+                       fact_new (_("Change"), change, NULL,
+                                 _("Change of the overall score against the previous period")));
+  gtk_flow_box_append (self->facts_box, fact_new (_("Open issues"), issues, NULL, NULL));
+}
+
+static void
+on_note_issue_clicked_cb (GtkButton       *button,
+                          ScScorecardPage *self)
+{
+  ScKpi *kpi = g_object_get_data (G_OBJECT (button), "kpi");
+
+  g_signal_emit (self, signals[CREATE_ISSUE], 0, self->partner, kpi, (int) self->period);
+}
+
+static void
+on_point_activated_cb (ScScorecardPage *self,
+                       ScPartner       *partner,
+                       ScKpi           *kpi,
+                       int              period)
+{
+  g_signal_emit (self, signals[CREATE_ISSUE], 0, partner ? partner : self->partner, kpi, period);
+}
+
+static void
+add_kpi_row (ScScorecardPage   *self,
+             ScWorkbook        *book,
+             const ScKpiResult *kr)
+{
+  const ScSeries *series = sc_workbook_get_series (book, self->partner, kr->kpi);
+  GtkWidget *row = sc_kpi_row_new (book, kr, series, self->period);
+  GtkWidget *button = gtk_button_new_from_icon_name ("document-edit-symbolic");
+  g_autofree char *tooltip = g_strdup_printf (_("Note an Issue on %s…"), sc_kpi_get_name (kr->kpi));
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  g_object_set_data_full (G_OBJECT (button), "kpi", g_object_ref (kr->kpi), g_object_unref);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_note_issue_clicked_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  gtk_list_box_append (self->kpi_list, row);
+}
+
+static void
+add_trend_chart (ScScorecardPage *self,
+                 ScWorkbook      *book,
+                 ScKpi           *kpi)
+{
+  ScPeriod first = MAX (sc_workbook_get_first_period (book), self->period - (CHART_PERIODS - 1));
+  g_autoptr(ScChart) chart = sc_chart_new_from_workbook (book, SC_CHART_TREND, self->partner, kpi,
+                                                         first, self->period, NULL);
+  GtkWidget *widget;
+
+  if (chart == NULL)
+    return;
+
+  widget = sc_chart_widget_new ();
+  sc_chart_widget_set_chart (SC_CHART_WIDGET (widget), chart);
+  gtk_widget_set_size_request (widget, 300, 220);
+  gtk_widget_add_css_class (widget, "card");
+  g_signal_connect_object (widget, "point-activated", G_CALLBACK (on_point_activated_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_flow_box_append (self->chart_grid, widget);
+}
+
+static void
+clear (ScScorecardPage *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->kpi_list))))
+    gtk_list_box_remove (self->kpi_list, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->chart_grid))))
+    gtk_flow_box_remove (self->chart_grid, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->facts_box))))
+    gtk_flow_box_remove (self->facts_box, child);
+  sc_chart_widget_set_chart (self->radar, NULL);
+}
+
+static void
+sc_scorecard_page_dispose (GObject *object)
+{
+  ScScorecardPage *self = (ScScorecardPage *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_SCORECARD_PAGE);
+
+  G_OBJECT_CLASS (sc_scorecard_page_parent_class)->dispose (object);
+}
+
+static void
+sc_scorecard_page_class_init (ScScorecardPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sc_scorecard_page_dispose;
+
+  /**
+   * ScScorecardPage::create-issue:
+   * @partner: the partner
+   * @kpi: (nullable): the KPI
+   * @period: the period, or SC_PERIOD_NONE
+   *
+   * The user asked to note an issue here.
+   */
+  signals[CREATE_ISSUE] =
+    g_signal_new ("create-issue", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3, SC_TYPE_PARTNER, SC_TYPE_KPI, G_TYPE_INT);
+
+  g_type_ensure (SC_TYPE_CHART_WIDGET);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/scorecards/Scorecards/sc-scorecard-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ScScorecardPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, ScScorecardPage, name_label);
+  gtk_widget_class_bind_template_child (widget_class, ScScorecardPage, detail_label);
+  gtk_widget_class_bind_template_child (widget_class, ScScorecardPage, facts_box);
+  gtk_widget_class_bind_template_child (widget_class, ScScorecardPage, kpi_list);
+  gtk_widget_class_bind_template_child (widget_class, ScScorecardPage, chart_grid);
+  gtk_widget_class_bind_template_child (widget_class, ScScorecardPage, radar);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+sc_scorecard_page_init (ScScorecardPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->radar, "point-activated", G_CALLBACK (on_point_activated_cb),
+                           self, G_CONNECT_SWAPPED);
+}
+
+GtkWidget *
+sc_scorecard_page_new (void)
+{
+  return g_object_new (SC_TYPE_SCORECARD_PAGE, NULL);
+}
+
+/* Shows @partner's @result for the view @rollup; a NULL @partner empties
+ * the page.
+ */
+void
+sc_scorecard_page_show (ScScorecardPage       *self,
+                        ScWorkbook            *book,
+                        ScPartner             *partner,
+                        const ScPartnerResult *result,
+                        const ScRollup        *rollup)
+{
+  g_autoptr(GString) detail = g_string_new (NULL);
+  g_autoptr(ScChart) radar = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_return_if_fail (SC_IS_SCORECARD_PAGE (self));
+
+  clear (self);
+  self->partner = partner;
+  self->period = rollup ? rollup->anchor : SC_PERIOD_NONE;
+
+  if (partner == NULL)
+    {
+      gtk_label_set_label (self->name_label, "");
+      gtk_label_set_label (self->detail_label, "");
+      return;
+    }
+
+  gtk_label_set_label (self->name_label, sc_partner_get_name (partner));
+  g_string_append (detail, sc_partner_type_get_label (sc_partner_get_partner_type (partner)));
+  keys = sc_partner_dup_tag_keys (partner);
+  for (guint i = 0; keys[i]; i++)
+    g_string_append_printf (detail, " · %s", sc_partner_get_tag (partner, keys[i]));
+  if (*sc_partner_get_contact (partner))
+    g_string_append_printf (detail, " · %s", sc_partner_get_contact (partner));
+  gtk_label_set_label (self->detail_label, detail->str);
+
+  if (result == NULL)
+    return;
+
+  show_facts (self, book, result);
+  for (guint i = 0; i < result->kpis->len; i++)
+    {
+      const ScKpiResult *kr = &g_array_index (result->kpis, ScKpiResult, i);
+
+      add_kpi_row (self, book, kr);
+      add_trend_chart (self, book, kr->kpi);
+    }
+
+  radar = sc_chart_new_from_workbook (book, SC_CHART_RADAR, partner, NULL, self->period,
+                                      self->period, NULL);
+  sc_chart_widget_set_chart (self->radar, radar);
+}
+
+GtkListBox *
+sc_scorecard_page_get_kpi_list (ScScorecardPage *self)
+{
+  g_return_val_if_fail (SC_IS_SCORECARD_PAGE (self), NULL);
+  return self->kpi_list;
+}
+
+const char *
+sc_scorecard_page_get_title (ScScorecardPage *self)
+{
+  g_return_val_if_fail (SC_IS_SCORECARD_PAGE (self), NULL);
+  return gtk_label_get_label (self->name_label);
+}
+
+GtkFlowBox *
+sc_scorecard_page_get_chart_grid (ScScorecardPage *self)
+{
+  g_return_val_if_fail (SC_IS_SCORECARD_PAGE (self), NULL);
+  return self->chart_grid;
+}

@@ -1,0 +1,29 @@
+/* sc-scorecard-page.h
+ *
+ * Copyright 2026 Scorecards developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "sc-score.h"
+
+G_BEGIN_DECLS
+
+#define SC_TYPE_SCORECARD_PAGE (sc_scorecard_page_get_type())
+
+G_DECLARE_FINAL_TYPE (ScScorecardPage, sc_scorecard_page, SC, SCORECARD_PAGE, GtkWidget)
+
+GtkWidget  *sc_scorecard_page_new            (void);
+void        sc_scorecard_page_show           (ScScorecardPage       *self,
+                                              ScWorkbook            *book,
+                                              ScPartner             *partner,
+                                              const ScPartnerResult *result,
+                                              const ScRollup        *rollup);
+GtkListBox *sc_scorecard_page_get_kpi_list   (ScScorecardPage       *self);
+const char *sc_scorecard_page_get_title      (ScScorecardPage       *self);
+GtkFlowBox *sc_scorecard_page_get_chart_grid (ScScorecardPage       *self);
+
+G_END_DECLS

@@ -1,0 +1,212 @@
+/* test-cli-import.c
+ *
+ * Copyright 2026 Scorecards developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Tests of `scorecards import` (src/cli/sc-cli-import.c) and of data files
+ * given to `scorecards summary`: runs the built binary on the fixtures and
+ * checks the JSON report, the exit statuses and the workbooks written.
+ */
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} CliRun;
+
+static void
+cli_run_free (CliRun *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+  g_free (run);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliRun, cli_run_free)
+
+static const char *
+binary_path (void)
+{
+  const char *path = g_getenv ("SCORECARDS_BIN");
+
+  if (path == NULL)
+    path = g_test_get_filename (G_TEST_BUILT, "..", "src", "scorecards", NULL);
+  return path;
+}
+
+static char *
+fixture (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
+}
+
+/* Runs `scorecards` with the arguments up to NULL. */
+static CliRun * G_GNUC_NULL_TERMINATED
+run (const char *first_arg,
+     ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  CliRun *result = g_new0 (CliRun, 1);
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) binary_path ());
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  result->status = g_subprocess_get_exit_status (process);
+
+  return result;
+}
+
+static JsonObject *
+parse_object (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+static void
+test_dry_run_json (void)
+{
+  g_autofree char *path = fixture ("de-semicolon-decimal-comma.csv");
+  g_autoptr(CliRun) r = run ("import", path, "--dry-run", "--json", NULL);
+  g_autoptr(JsonObject) report = NULL;
+
+  g_assert_cmpint (r->status, ==, 0);
+  report = parse_object (r->out);
+  g_assert_true (json_object_get_boolean_member (report, "ok"));
+  g_assert_cmpstr (json_object_get_string_member (report, "format"), ==, "csv");
+  g_assert_cmpstr (json_object_get_string_member (report, "layout"), ==, "long");
+  g_assert_cmpstr (json_object_get_string_member (report, "encoding"), ==, "UTF-8");
+  g_assert_cmpstr (json_object_get_string_member (report, "delimiter"), ==, ";");
+  g_assert_cmpstr (json_object_get_string_member (report, "decimal_mark"), ==, ",");
+  g_assert_cmpint (json_object_get_int_member (report, "rows"), ==, 4);
+  g_assert_cmpint (json_object_get_int_member (report, "imported"), ==, 4);
+  g_assert_cmpint (json_object_get_int_member (report, "skipped"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (report, "partners"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (report, "kpis"), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (report, "first_period"), ==, "2025-01");
+  g_assert_cmpstr (json_object_get_string_member (report, "last_period"), ==, "2025-12");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (report, "errors")), ==, 0);
+}
+
+static void
+test_dry_run_errors (void)
+{
+  g_autofree char *path = fixture ("bad-rows.csv");
+  g_autoptr(CliRun) failed = run ("import", path, "--dry-run", "--json", NULL);
+  g_autoptr(CliRun) skipped = run ("import", path, "--dry-run", "--json", "--skip-bad-rows", NULL);
+  g_autoptr(JsonObject) report = NULL;
+  JsonArray *errors;
+  JsonObject *first;
+
+  g_assert_cmpint (failed->status, ==, 1);
+  g_assert_nonnull (strstr (failed->err, "bad-rows.csv:3:4:"));
+  report = parse_object (failed->out);
+  g_assert_false (json_object_get_boolean_member (report, "ok"));
+  errors = json_object_get_array_member (report, "errors");
+  g_assert_cmpuint (json_array_get_length (errors), ==, 1);
+  first = json_array_get_object_element (errors, 0);
+  g_assert_cmpint (json_object_get_int_member (first, "line"), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (first, "column"), ==, 4);
+  g_clear_pointer (&report, json_object_unref);
+
+  g_assert_cmpint (skipped->status, ==, 0);
+  report = parse_object (skipped->out);
+  g_assert_cmpint (json_object_get_int_member (report, "skipped"), ==, 4);
+  g_assert_cmpint (json_object_get_int_member (report, "imported"), ==, 3);
+  errors = json_object_get_array_member (report, "errors");
+  g_assert_cmpuint (json_array_get_length (errors), ==, 4);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (errors, 3), "line"), ==, 6);
+}
+
+static void
+test_import_and_summary (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("scorecards-cli-import-XXXXXX", NULL);
+  g_autofree char *book = g_build_filename (dir, "book.scorecard", NULL);
+  g_autofree char *utf16 = fixture ("excel-utf16-tab.txt");
+  g_autofree char *cp1252 = fixture ("windows-1252.csv");
+  g_autoptr(CliRun) created = run ("import", utf16, "-o", book, NULL);
+  g_autoptr(CliRun) exists = run ("import", utf16, "-o", book, NULL);
+  g_autoptr(CliRun) added = run ("import", cp1252, "--into", book, NULL);
+  g_autoptr(CliRun) summary = run ("summary", book, "--json", NULL);
+  g_autoptr(CliRun) direct = run ("summary", utf16, "--json", NULL);
+  g_autoptr(JsonObject) report = NULL;
+
+  g_assert_cmpint (created->status, ==, 0);
+  g_assert_cmpint (exists->status, ==, 2);
+  g_assert_cmpint (added->status, ==, 0);
+  g_assert_cmpint (summary->status, ==, 0);
+  report = parse_object (summary->out);
+  /* Müller Drehteile GmbH is in both files: matched by name, not added twice */
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (report, "partners")), ==, 3);
+  g_assert_nonnull (strstr (summary->out, "Société Générale des Pièces"));
+
+  g_assert_cmpint (direct->status, ==, 0);
+  g_assert_nonnull (strstr (direct->out, "Nordkap AS"));
+
+  g_unlink (book);
+  g_rmdir (dir);
+}
+
+static void
+test_usage_and_bad_input (void)
+{
+  g_autofree char *path = fixture ("unterminated-quote.csv");
+  g_autoptr(CliRun) no_output = run ("import", path, NULL);
+  g_autoptr(CliRun) bad_layout = run ("import", path, "--dry-run", "--layout", "diagonal", NULL);
+  g_autoptr(CliRun) bad_input = run ("import", path, "--dry-run", NULL);
+  g_autoptr(CliRun) summary = run ("summary", path, NULL);
+
+  g_assert_cmpint (no_output->status, ==, 2);
+  g_assert_cmpint (bad_layout->status, ==, 2);
+  g_assert_cmpint (bad_input->status, ==, 1);
+  g_assert_nonnull (strstr (bad_input->err, "unterminated-quote.csv:3:1:"));
+  g_assert_cmpint (summary->status, ==, 1);
+  g_assert_nonnull (strstr (summary->err, "unterminated-quote.csv:3:1:"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli-import/dry-run-json", test_dry_run_json);
+  g_test_add_func ("/cli-import/dry-run-errors", test_dry_run_errors);
+  g_test_add_func ("/cli-import/import-and-summary", test_import_and_summary);
+  g_test_add_func ("/cli-import/usage-and-bad-input", test_usage_and_bad_input);
+
+  return g_test_run ();
+}
