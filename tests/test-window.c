@@ -97,6 +97,8 @@ save_screenshot (GtkWidget  *widget,
   if (dir == NULL)
     return;
 
+  /* Past every transition (the stack crossfades) */
+  settle ();
   settle ();
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);
@@ -313,6 +315,14 @@ test_search_and_filter (void)
   sc_window_set_search_text (window, "");
   settle ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 19 + 8);
+
+  /* The tag filter: the suppliers in the Powertrain segment */
+  sc_window_set_tag (window, "segment", "Powertrain");
+  settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
+  sc_window_set_tag (window, NULL, NULL);
+  settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 27);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
   gtk_window_destroy (GTK_WINDOW (window));

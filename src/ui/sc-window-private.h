@@ -37,6 +37,7 @@ struct _ScWindow
   ScIssuesPage         *issues_page;
   GtkSearchEntry       *search_entry;
   GtkDropDown          *sort_dropdown;
+  GtkDropDown          *tag_dropdown;
   GtkDropDown          *view_dropdown;
   GtkDropDown          *period_dropdown;
   GtkListView          *partner_list;
@@ -53,6 +54,7 @@ struct _ScWindow
   GtkSorter            *sorter;
   GtkSingleSelection   *selection;
   GtkStringList        *period_labels;
+  GPtrArray            *tags;        /* "key\x1fvalue" per tag dropdown item after the first */
   GHashTable           *results;     /* ScPartner* → ScPartnerResult* */
   GHashTable           *histories;   /* ScPartner* → double[n_periods] */
   GHashTable           *bound_items; /* GtkListItem* set: rows on screen */
@@ -104,6 +106,9 @@ GtkFlowBox        *sc_window_get_chart_grid        (ScWindow   *self);
 const ScRollup    *sc_window_get_rollup            (ScWindow   *self);
 void               sc_window_set_rollup            (ScWindow       *self,
                                                     const ScRollup *rollup);
+void               sc_window_set_tag               (ScWindow   *self,
+                                                    const char *key,
+                                                    const char *value);
 void               sc_window_set_sort              (ScWindow   *self,
                                                     guint       sort);
 gboolean           sc_window_save_to              (ScWindow   *self,

@@ -195,6 +195,77 @@ unbind_partner_row_cb (GtkSignalListItemFactory *factory,
   g_hash_table_remove (self->bound_items, item);
 }
 
+/* Tags */
+
+static gboolean
+partner_has_selected_tag (ScWindow  *self,
+                          ScPartner *partner)
+{
+  guint selected = gtk_drop_down_get_selected (self->tag_dropdown);
+  g_auto(GStrv) parts = NULL;
+
+  if (self->tags == NULL || selected == 0 || selected == GTK_INVALID_LIST_POSITION ||
+      selected > self->tags->len)
+    return TRUE;
+
+  parts = g_strsplit (g_ptr_array_index (self->tags, selected - 1), "\x1f", 2);
+  return g_strcmp0 (sc_partner_get_tag (partner, parts[0]), parts[1]) == 0;
+}
+
+static int
+compare_tags (gconstpointer a,
+              gconstpointer b)
+{
+  return g_utf8_collate (*(char * const *) a, *(char * const *) b);
+}
+
+/* The tag dropdown: "All tags" and every key/value the partners have,
+ * shown as "Castings (commodity)".
+ */
+static void
+fill_tags (ScWindow *self)
+{
+  GListModel *partners = sc_workbook_get_partners (self->book);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+  g_clear_pointer (&self->tags, g_ptr_array_unref);
+  self->tags = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
+    {
+      g_autoptr(ScPartner) partner = g_list_model_get_item (partners, i);
+      g_auto(GStrv) keys = sc_partner_dup_tag_keys (partner);
+
+      for (guint k = 0; keys[k]; k++)
+        {
+          char *pair = g_strdup_printf ("%s\x1f%s", keys[k], sc_partner_get_tag (partner, keys[k]));
+
+          if (g_hash_table_add (seen, pair))
+            g_ptr_array_add (self->tags, g_strdup (pair));
+        }
+    }
+
+  /* Sorted by value, the way a manager looks for "Castings" */
+  g_ptr_array_sort (self->tags, compare_tags);
+  gtk_string_list_append (labels, _("All tags"));
+  for (guint i = 0; i < self->tags->len; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (g_ptr_array_index (self->tags, i), "\x1f", 2);
+      g_autofree char *label = g_strdup_printf ("%s (%s)", parts[1], parts[0]);
+
+      gtk_string_list_append (labels, label);
+    }
+  gtk_drop_down_set_model (self->tag_dropdown, G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (self->tag_dropdown, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->tag_dropdown), self->tags->len > 0);
+}
+
+static void
+on_tag_changed_cb (ScWindow *self)
+{
+  gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
 static gboolean
 filter_partner (gpointer item,
                 gpointer user_data)
@@ -207,6 +278,9 @@ filter_partner (gpointer item,
   if (g_str_equal (self->partner_filter, "supplier") && type != SC_PARTNER_SUPPLIER)
     return FALSE;
   if (g_str_equal (self->partner_filter, "customer") && type != SC_PARTNER_CUSTOMER)
+    return FALSE;
+
+  if (!partner_has_selected_tag (self, partner))
     return FALSE;
 
   if (text != NULL && *text != '\0')
@@ -543,6 +617,7 @@ _sc_window_set_workbook (ScWindow   *self,
   self->rollup.anchor = sc_workbook_get_latest_period (book);
   rescore (self);
   fill_period_controls (self);
+  fill_tags (self);
 
   sorted = gtk_sort_list_model_new (g_object_ref (sc_workbook_get_partners (book)),
                                     g_object_ref (self->sorter));
@@ -719,6 +794,7 @@ sc_window_finalize (GObject *object)
   g_clear_object (&self->filter_action);
   g_clear_object (&self->sorter);
   g_clear_object (&self->period_labels);
+  g_clear_pointer (&self->tags, g_ptr_array_unref);
   g_clear_object (&self->scorer);
   g_clear_object (&self->undo_stack);
   g_clear_object (&self->book);
@@ -808,12 +884,14 @@ sc_window_class_init (ScWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScWindow, issues_page);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, sort_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, tag_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, view_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, period_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, partner_list);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_stopped_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sort_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_tag_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_view_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_period_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_partner_activated_cb);
@@ -999,6 +1077,25 @@ sc_window_set_rollup (ScWindow       *self,
       fill_period_controls (self);
       refresh (self);
     }
+}
+
+void
+sc_window_set_tag (ScWindow   *self,
+                   const char *key,
+                   const char *value)
+{
+  g_autofree char *pair = NULL;
+
+  g_return_if_fail (SC_IS_WINDOW (self));
+
+  pair = g_strdup_printf ("%s\x1f%s", key, value);
+  for (guint i = 0; self->tags && i < self->tags->len; i++)
+    if (g_str_equal (g_ptr_array_index (self->tags, i), pair))
+      {
+        gtk_drop_down_set_selected (self->tag_dropdown, i + 1);
+        return;
+      }
+  gtk_drop_down_set_selected (self->tag_dropdown, 0);
 }
 
 void
