@@ -41,6 +41,8 @@ struct _ScWindow
   GtkDropDown          *view_dropdown;
   GtkDropDown          *period_dropdown;
   GtkListView          *partner_list;
+  GtkWidget            *recent_box;
+  GtkListBox           *recent_list;
 
   /* Owned state */
   ScWorkbook           *book;

@@ -688,6 +688,67 @@ load_cb (GObject      *source,
     gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
 }
 
+/* Recent workbooks, on the empty page */
+
+#define N_RECENT 5
+
+static int
+compare_recent (gconstpointer a,
+                gconstpointer b)
+{
+  GDateTime *ta = gtk_recent_info_get_modified (*(GtkRecentInfo * const *) a);
+  GDateTime *tb = gtk_recent_info_get_modified (*(GtkRecentInfo * const *) b);
+
+  return g_date_time_compare (tb, ta);
+}
+
+static void
+fill_recent (ScWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  g_autoptr(GPtrArray) books = g_ptr_array_new ();
+  GtkWidget *child;
+  guint n = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))))
+    gtk_list_box_remove (self->recent_list, child);
+
+  for (GList *l = items; l; l = l->next)
+    if (g_str_has_suffix (gtk_recent_info_get_uri (l->data), ".scorecard") &&
+        gtk_recent_info_exists (l->data))
+      g_ptr_array_add (books, l->data);
+  g_ptr_array_sort (books, compare_recent);
+
+  for (guint i = 0; i < books->len && n < N_RECENT; i++, n++)
+    {
+      GtkRecentInfo *info = g_ptr_array_index (books, i);
+      g_autoptr(GFile) file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      g_autofree char *folder = parent ? g_file_get_parse_name (parent) : g_strdup ("");
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gtk_recent_info_get_display_name (info));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), folder);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_object_set_data_full (G_OBJECT (row), "file", g_steal_pointer (&file), g_object_unref);
+      gtk_list_box_append (self->recent_list, row);
+    }
+
+  gtk_widget_set_visible (self->recent_box, n > 0);
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+static void
+on_recent_activated_cb (ScWindow      *self,
+                        GtkListBoxRow *row)
+{
+  GFile *file = g_object_get_data (G_OBJECT (row), "file");
+
+  if (file != NULL)
+    sc_window_open_file (self, file);
+}
+
 /* Window state */
 
 static GSettings *
@@ -888,10 +949,13 @@ sc_window_class_init (ScWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScWindow, view_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, period_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, partner_list);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, recent_box);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, recent_list);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_stopped_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sort_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_tag_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_recent_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_view_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_period_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_partner_activated_cb);
@@ -951,6 +1015,7 @@ sc_window_init (ScWindow *self)
 
   _sc_window_init_actions (self);
   load_window_state (self);
+  fill_recent (self);
 }
 
 /* Public API */
