@@ -129,25 +129,6 @@ find_partner (GListModel *model,
   return G_MAXUINT;
 }
 
-static GtkLabel *
-find_label_with_class (GtkWidget  *widget,
-                       const char *css_class)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, css_class))
-    return GTK_LABEL (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *label = find_label_with_class (child, css_class);
-
-      if (label)
-        return label;
-    }
-
-  return NULL;
-}
-
 /* The descendant whose buildable id is @name (set by the template). */
 static GtkWidget *
 find_widget_named (GtkWidget  *widget,
@@ -168,20 +149,37 @@ find_widget_named (GtkWidget  *widget,
   return NULL;
 }
 
-/* The KPI row titled @title, or NULL. */
-static GtkWidget *
-find_kpi_row (GtkListBox *list,
-              const char *title)
+/* The label showing exactly @text under @widget, or NULL. */
+static GtkLabel *
+find_label_with_text (GtkWidget  *widget,
+                      const char *text)
 {
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row;
-       row = gtk_widget_get_next_sibling (row))
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
     {
-      if (ADW_IS_PREFERENCES_ROW (row) &&
-          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) == 0)
-        return row;
+      GtkLabel *label = find_label_with_text (child, text);
+
+      if (label)
+        return label;
     }
 
   return NULL;
+}
+
+/* The row of the KPI table for @kpi_name; its value is on screen too. */
+static ScKpiItem *
+kpi_row (ScWindow   *window,
+         const char *kpi_name)
+{
+  ScKpiTable *table = sc_window_get_kpi_table (window);
+  ScKpiItem *item = sc_kpi_table_find (table, kpi_name);
+
+  g_assert_nonnull (item);
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (table), sc_kpi_item_get_name (item)));
+  return item;
 }
 
 static guint
@@ -196,27 +194,15 @@ count_children (GtkWidget *widget)
   return n;
 }
 
-static guint
-count_rows (GtkListBox *list)
-{
-  guint n = 0;
-
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row;
-       row = gtk_widget_get_next_sibling (row))
-    n++;
-
-  return n;
-}
-
 static void
 test_open_sample (void)
 {
   g_autofree char *path = sample_path ();
   ScWindow *window = open_window (path);
   GtkSelectionModel *selection;
-  GtkListBox *kpis;
-  GtkWidget *row;
-  GtkLabel *status, *value;
+  g_autoptr(ScKpiItem) first = NULL;
+  ScKpiItem *row;
+  GtkLabel *status;
   guint position;
 
   wait_until (has_workbook, window);
@@ -234,19 +220,20 @@ test_open_sample (void)
   settle ();
 
   g_assert_cmpstr (sc_window_get_partner_title (window), ==, "Fonderia Valle Trompia S.r.l.");
-  kpis = sc_window_get_kpi_list (window);
-  g_assert_cmpuint (count_rows (kpis), >=, 12);
+  g_assert_cmpuint (g_list_model_get_n_items (sc_kpi_table_get_items (sc_window_get_kpi_table (window))), >=, 12);
 
   /* Scrap reached 5.54 % in Dec 2025 (docs/sample-data.md): critical */
-  row = find_kpi_row (kpis, "Scrap rate");
-  g_assert_nonnull (row);
-  status = find_label_with_class (row, "status-badge");
-  value = find_label_with_class (row, "kpi-value");
+  row = kpi_row (window, "Scrap rate");
+  g_assert_cmpstr (sc_kpi_item_get_status_text (row), ==, "◆ Critical");
+  g_assert_cmpstr (sc_kpi_item_get_value_text (row), ==, "5.54 %");
+  status = find_label_with_text (GTK_WIDGET (sc_window_get_kpi_table (window)), "◆ Critical");
   g_assert_nonnull (status);
-  g_assert_nonnull (value);
-  g_assert_true (g_str_has_suffix (gtk_label_get_label (status), "Critical"));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (status), "status-red"));
-  g_assert_cmpstr (gtk_label_get_label (value), ==, "5.54 %");
+
+  /* Sorted by status, the worst comes first */
+  sc_kpi_table_sort_by (sc_window_get_kpi_table (window), SC_KPI_COLUMN_STATUS, GTK_SORT_ASCENDING);
+  first = g_list_model_get_item (sc_kpi_table_get_items (sc_window_get_kpi_table (window)), 0);
+  g_assert_cmpint (sc_kpi_item_get_status (first), ==, SC_STATUS_RED);
   save_screenshot (GTK_WIDGET (window), "scorecard-red-supplier.png");
 
   /* A trend chart per KPI */
@@ -372,13 +359,7 @@ static const char *
 kpi_value (ScWindow   *window,
            const char *kpi_name)
 {
-  GtkWidget *row = find_kpi_row (sc_window_get_kpi_list (window), kpi_name);
-  GtkLabel *label;
-
-  g_assert_nonnull (row);
-  label = find_label_with_class (row, "kpi-value");
-  g_assert_nonnull (label);
-  return gtk_label_get_label (label);
+  return sc_kpi_item_get_value_text (kpi_row (window, kpi_name));
 }
 
 static void
@@ -498,16 +479,14 @@ test_edit_undo_save (void)
   book = sc_window_get_workbook (window);
   g_assert_false (is_modified (window));
   select_partner (window, "Officine Meccaniche Bergamasche S.p.A.");
-  g_assert_true (g_str_has_suffix (gtk_label_get_label (find_label_with_class (
-    find_kpi_row (sc_window_get_kpi_list (window), "On-time delivery"), "status-badge")), "Critical"));
+  g_assert_cmpint (sc_kpi_item_get_status (kpi_row (window, "On-time delivery")), ==, SC_STATUS_RED);
 
   /* A target of 70 % makes its 72 % delivery performance green */
   edit_target (window, "on_time_delivery_pct", 70);
   settle ();
   g_assert_true (is_modified (window));
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "•"));
-  g_assert_true (g_str_has_suffix (gtk_label_get_label (find_label_with_class (
-    find_kpi_row (sc_window_get_kpi_list (window), "On-time delivery"), "status-badge")), "On target"));
+  g_assert_cmpint (sc_kpi_item_get_status (kpi_row (window, "On-time delivery")), ==, SC_STATUS_GREEN);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   settle ();

@@ -5,7 +5,8 @@
  *
  * The scorecard of one partner in one view: who it is, its overall score
  * (with the explanation of where the points went), grade, trend, change and
- * open issues, every KPI with value, target and status, a grid of trend
+ * open issues, a sortable table of every KPI with value, target, change and
+ * status, a grid of trend
  * charts that reflows with the width, and the category radar. Asking to
  * note an issue on a KPI or a chart point is passed on as "create-issue".
  */
@@ -18,7 +19,7 @@
 #include <math.h>
 
 #include "sc-chart-widget.h"
-#include "sc-kpi-row.h"
+#include "sc-kpi-table.h"
 #include "sc-score-explainer.h"
 #include "sc-scorecard-page.h"
 
@@ -34,7 +35,7 @@ struct _ScScorecardPage
   GtkLabel      *name_label;
   GtkLabel      *detail_label;
   GtkFlowBox    *facts_box;
-  GtkListBox    *kpi_list;
+  ScKpiTable    *kpi_table;
   GtkFlowBox    *chart_grid;
   ScChartWidget *radar;
 
@@ -170,11 +171,9 @@ show_facts (ScScorecardPage       *self,
 }
 
 static void
-on_note_issue_clicked_cb (GtkButton       *button,
-                          ScScorecardPage *self)
+on_table_create_issue_cb (ScScorecardPage *self,
+                          ScKpi           *kpi)
 {
-  ScKpi *kpi = g_object_get_data (G_OBJECT (button), "kpi");
-
   g_signal_emit (self, signals[CREATE_ISSUE], 0, self->partner, kpi, (int) self->period);
 }
 
@@ -185,27 +184,6 @@ on_point_activated_cb (ScScorecardPage *self,
                        int              period)
 {
   g_signal_emit (self, signals[CREATE_ISSUE], 0, partner ? partner : self->partner, kpi, period);
-}
-
-static void
-add_kpi_row (ScScorecardPage   *self,
-             ScWorkbook        *book,
-             const ScKpiResult *kr)
-{
-  const ScSeries *series = sc_workbook_get_series (book, self->partner, kr->kpi);
-  GtkWidget *row = sc_kpi_row_new (book, kr, series, self->period);
-  GtkWidget *button = gtk_button_new_from_icon_name ("document-edit-symbolic");
-  g_autofree char *tooltip = g_strdup_printf (_("Note an Issue on %s…"), sc_kpi_get_name (kr->kpi));
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  g_object_set_data_full (G_OBJECT (button), "kpi", g_object_ref (kr->kpi), g_object_unref);
-  g_signal_connect (button, "clicked", G_CALLBACK (on_note_issue_clicked_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  gtk_list_box_append (self->kpi_list, row);
 }
 
 static void
@@ -235,8 +213,7 @@ clear (ScScorecardPage *self)
 {
   GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->kpi_list))))
-    gtk_list_box_remove (self->kpi_list, child);
+  sc_kpi_table_set_items (self->kpi_table, NULL);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->chart_grid))))
     gtk_flow_box_remove (self->chart_grid, child);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->facts_box))))
@@ -275,13 +252,15 @@ sc_scorecard_page_class_init (ScScorecardPageClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 3, SC_TYPE_PARTNER, SC_TYPE_KPI, G_TYPE_INT);
 
   g_type_ensure (SC_TYPE_CHART_WIDGET);
+  g_type_ensure (SC_TYPE_KPI_TABLE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/scorecards/Scorecards/sc-scorecard-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ScScorecardPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, ScScorecardPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, ScScorecardPage, detail_label);
   gtk_widget_class_bind_template_child (widget_class, ScScorecardPage, facts_box);
-  gtk_widget_class_bind_template_child (widget_class, ScScorecardPage, kpi_list);
+  gtk_widget_class_bind_template_child (widget_class, ScScorecardPage, kpi_table);
+  gtk_widget_class_bind_template_callback (widget_class, on_table_create_issue_cb);
   gtk_widget_class_bind_template_child (widget_class, ScScorecardPage, chart_grid);
   gtk_widget_class_bind_template_child (widget_class, ScScorecardPage, radar);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -313,6 +292,7 @@ sc_scorecard_page_show (ScScorecardPage       *self,
 {
   g_autoptr(GString) detail = g_string_new (NULL);
   g_autoptr(ScChart) radar = NULL;
+  g_autoptr(GListStore) items = NULL;
   g_auto(GStrv) keys = NULL;
 
   g_return_if_fail (SC_IS_SCORECARD_PAGE (self));
@@ -341,24 +321,28 @@ sc_scorecard_page_show (ScScorecardPage       *self,
     return;
 
   show_facts (self, book, result);
+  items = g_list_store_new (SC_TYPE_KPI_ITEM);
   for (guint i = 0; i < result->kpis->len; i++)
     {
       const ScKpiResult *kr = &g_array_index (result->kpis, ScKpiResult, i);
+      g_autoptr(ScKpiItem) item = NULL;
 
-      add_kpi_row (self, book, kr);
+      item = sc_kpi_item_new (book, kr, sc_workbook_get_series (book, partner, kr->kpi), self->period);
+      g_list_store_append (items, item);
       add_trend_chart (self, book, kr->kpi);
     }
+  sc_kpi_table_set_items (self->kpi_table, items);
 
   radar = sc_chart_new_from_workbook (book, SC_CHART_RADAR, partner, NULL, self->period,
                                       self->period, NULL);
   sc_chart_widget_set_chart (self->radar, radar);
 }
 
-GtkListBox *
-sc_scorecard_page_get_kpi_list (ScScorecardPage *self)
+ScKpiTable *
+sc_scorecard_page_get_kpi_table (ScScorecardPage *self)
 {
   g_return_val_if_fail (SC_IS_SCORECARD_PAGE (self), NULL);
-  return self->kpi_list;
+  return self->kpi_table;
 }
 
 const char *

@@ -8,6 +8,7 @@
 
 #include <gtk/gtk.h>
 
+#include "sc-kpi-table.h"
 #include "sc-score.h"
 
 G_BEGIN_DECLS
@@ -22,7 +23,7 @@ void        sc_scorecard_page_show           (ScScorecardPage       *self,
                                               ScPartner             *partner,
                                               const ScPartnerResult *result,
                                               const ScRollup        *rollup);
-GtkListBox *sc_scorecard_page_get_kpi_list   (ScScorecardPage       *self);
+ScKpiTable *sc_scorecard_page_get_kpi_table  (ScScorecardPage       *self);
 const char *sc_scorecard_page_get_title      (ScScorecardPage       *self);
 GtkFlowBox *sc_scorecard_page_get_chart_grid (ScScorecardPage       *self);
 

@@ -97,7 +97,7 @@ GPtrArray         *sc_window_list_recovery_files (void);
 
 /* For the tests */
 GtkSelectionModel *sc_window_get_partner_selection (ScWindow   *self);
-GtkListBox        *sc_window_get_kpi_list          (ScWindow   *self);
+ScKpiTable        *sc_window_get_kpi_table         (ScWindow   *self);
 const char        *sc_window_get_partner_title     (ScWindow   *self);
 const char        *sc_window_get_visible_page      (ScWindow   *self);
 void               sc_window_set_search_text       (ScWindow   *self,

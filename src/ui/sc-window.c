@@ -1068,11 +1068,11 @@ sc_window_get_partner_selection (ScWindow *self)
   return GTK_SELECTION_MODEL (self->selection);
 }
 
-GtkListBox *
-sc_window_get_kpi_list (ScWindow *self)
+ScKpiTable *
+sc_window_get_kpi_table (ScWindow *self)
 {
   g_return_val_if_fail (SC_IS_WINDOW (self), NULL);
-  return sc_scorecard_page_get_kpi_list (self->scorecard_page);
+  return sc_scorecard_page_get_kpi_table (self->scorecard_page);
 }
 
 const char *
