@@ -61,6 +61,13 @@ sc_json_writer_free_to_string (ScJsonWriter *self)
   return g_string_free (out, FALSE);
 }
 
+/* TRUE for the bytes a JSON string must escape. */
+static inline gboolean
+needs_escape (guchar c)
+{
+  return c < 0x20 || c == '"' || c == '\\';
+}
+
 static void
 append_escaped (GString    *out,
                 const char *str)
@@ -68,8 +75,18 @@ append_escaped (GString    *out,
   g_string_append_c (out, '"');
   for (const char *p = str; *p; p++)
     {
-      guchar c = *p;
+      const char *run = p;
+      guchar c;
 
+      /* Copy the run of plain bytes at once: most strings are all plain */
+      while (*p && !needs_escape (*p))
+        p++;
+      if (p > run)
+        g_string_append_len (out, run, p - run);
+      if (*p == '\0')
+        break;
+
+      c = *p;
       switch (c)
         {
         case '"': g_string_append (out, "\\\""); break;
@@ -122,9 +139,17 @@ sc_json_append_number (GString *out,
 static void
 newline (ScJsonWriter *self)
 {
+  static const char spaces[] = "                                                                ";
+  guint n = self->depth * 2;
+
   g_string_append_c (self->out, '\n');
-  for (guint i = 0; i < self->depth; i++)
-    g_string_append (self->out, "  ");
+  while (n > 0)
+    {
+      guint chunk = MIN (n, sizeof spaces - 1);
+
+      g_string_append_len (self->out, spaces, chunk);
+      n -= chunk;
+    }
 }
 
 /* Starts a member (@name inside an object) or an element (@name NULL). */
@@ -216,6 +241,49 @@ sc_json_writer_number (ScJsonWriter *self,
 {
   start (self, name);
   sc_json_append_number (self->out, value);
+}
+
+/* @value rounded to @decimals (0–9) decimals, printed without trailing
+ * zeros: what sc_json_writer_number () prints for the rounded value, with
+ * integer arithmetic instead of a printf and a strtod per number.
+ */
+void
+sc_json_writer_number_rounded (ScJsonWriter *self,
+                               const char   *name,
+                               double        value,
+                               guint         decimals)
+{
+  static const gint64 scales[] = { 1, 10, 100, 1000, 10000, 100000, 1000000, 10000000,
+                                   100000000, 1000000000 };
+  char digits[32];
+  gint64 n, scale;
+  guint64 whole, fraction;
+  int len;
+
+  g_return_if_fail (decimals < G_N_ELEMENTS (scales));
+
+  start (self, name);
+  scale = scales[decimals];
+  if (!isfinite (value) || fabs (value) * scale >= 9e15)
+    {
+      sc_json_append_number (self->out, isfinite (value) ? round (value * scale) / scale : value);
+      return;
+    }
+
+  n = (gint64) round (value * scale);
+  whole = (guint64) ABS (n) / scale;
+  fraction = (guint64) ABS (n) % scale;
+  if (n < 0)
+    g_string_append_c (self->out, '-');
+  g_string_append_printf (self->out, "%" G_GUINT64_FORMAT, whole);
+  if (fraction == 0)
+    return;
+
+  len = g_snprintf (digits, sizeof digits, "%0*" G_GUINT64_FORMAT, (int) decimals, fraction);
+  while (len > 0 && digits[len - 1] == '0')
+    len--;
+  g_string_append_c (self->out, '.');
+  g_string_append_len (self->out, digits, len);
 }
 
 void

@@ -27,6 +27,10 @@ void          sc_json_writer_string       (ScJsonWriter *self,
 void          sc_json_writer_number       (ScJsonWriter *self,
                                            const char   *name,
                                            double        value);
+void          sc_json_writer_number_rounded (ScJsonWriter *self,
+                                             const char   *name,
+                                             double        value,
+                                             guint         decimals);
 void          sc_json_writer_int          (ScJsonWriter *self,
                                            const char   *name,
                                            gint64        value);

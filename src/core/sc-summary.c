@@ -28,9 +28,7 @@ add_number (ScJsonWriter *w,
             double        value,
             int           decimals)
 {
-  double scale = pow (10, decimals);
-
-  sc_json_writer_number (w, name, round (value * scale) / scale);
+  sc_json_writer_number_rounded (w, name, value, (guint) CLAMP (decimals, 0, 9));
 }
 
 static void
@@ -109,6 +107,7 @@ sc_summary_rollup_to_json (ScWorkbook     *book,
   ScGranularity granularity;
   ScPeriod first, last;
   ScJsonWriter *w;
+  gsize reserve;
 
   g_return_val_if_fail (SC_IS_WORKBOOK (book), NULL);
   g_return_val_if_fail (rollup != NULL, NULL);
@@ -122,7 +121,11 @@ sc_summary_rollup_to_json (ScWorkbook     *book,
   first_str = sc_period_to_string (granularity, first);
   last_str = sc_period_to_string (granularity, last);
 
-  w = sc_json_writer_new (4096 + results->len * 2048);
+  /* About 400 bytes a KPI and 800 a partner: one allocation, no regrowth */
+  reserve = 4096;
+  for (guint i = 0; i < results->len; i++)
+    reserve += 800 + 400 * ((ScPartnerResult *) g_ptr_array_index (results, i))->kpis->len;
+  w = sc_json_writer_new (reserve);
   sc_json_writer_begin_object (w, NULL);
   sc_json_writer_string (w, "period", view);
   sc_json_writer_string (w, "label", label);
