@@ -106,6 +106,69 @@ append_escaped (GString    *out,
   g_string_append_c (out, '"');
 }
 
+static const double powers_of_ten[] = { 1, 10, 100, 1e3, 1e4, 1e5, 1e6 };
+static const guint64 int_powers_of_ten[] = { 1, 10, 100, 1000, 10000, 100000, 1000000 };
+
+/* Appends @n in decimal, at least @min_digits digits (zero padded). */
+static void
+append_uint (GString *out,
+             guint64  n,
+             guint    min_digits)
+{
+  char buf[24];
+  int i = sizeof buf;
+
+  do
+    {
+      buf[--i] = '0' + n % 10;
+      n /= 10;
+      min_digits = min_digits > 0 ? min_digits - 1 : 0;
+    }
+  while (n > 0 || min_digits > 0);
+
+  g_string_append_len (out, buf + i, sizeof buf - i);
+}
+
+/* Values as spreadsheets and people write them (95.1, 0.25, 1250) have at
+ * most a few decimals: @value is exactly n / 10^d for a whole n. Printing
+ * n with the point put back is what %.15g would print, without a printf
+ * and a strtod per value (a million of them in a large workbook).
+ */
+static gboolean
+append_short_decimal (GString *out,
+                      double   value)
+{
+  for (guint d = 0; d < G_N_ELEMENTS (powers_of_ten); d++)
+    {
+      double scaled = value * powers_of_ten[d];
+      double n = round (scaled);
+      guint64 whole, fraction, magnitude;
+
+      if (fabs (n) >= 1e15)
+        return FALSE;
+      if (n / powers_of_ten[d] != value)
+        continue;
+
+      magnitude = (guint64) fabs (n);
+      whole = magnitude / int_powers_of_ten[d];
+      fraction = magnitude % int_powers_of_ten[d];
+      if (n < 0)
+        g_string_append_c (out, '-');
+      append_uint (out, whole, 1);
+      if (d > 0)
+        {
+          guint digits = d;
+
+          /* n / 10^d == value with the smallest d, so the last digit is not 0 */
+          g_string_append_c (out, '.');
+          append_uint (out, fraction, digits);
+        }
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* Shortest of %.15g … %.17g that reads back to exactly @value; whole
  * numbers without a fraction; null for NaN and infinities.
  */
@@ -120,11 +183,13 @@ sc_json_append_number (GString *out,
       g_string_append (out, "null");
       return;
     }
-  if (value == floor (value) && fabs (value) < 1e15)
+  if (value == 0)
     {
-      g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) value);
+      g_string_append_c (out, '0');
       return;
     }
+  if (append_short_decimal (out, value))
+    return;
   for (int digits = 15; digits <= 17; digits++)
     {
       static const char *formats[] = { "%.15g", "%.16g", "%.17g" };
