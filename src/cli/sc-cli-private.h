@@ -23,6 +23,8 @@ int         sc_cli_chart       (int          argc,
                                 char       **argv);
 int         sc_cli_issues      (int          argc,
                                 char       **argv);
+int         sc_cli_report      (int          argc,
+                                char       **argv);
 int         sc_cli_summary     (int          argc,
                                 char       **argv);
 

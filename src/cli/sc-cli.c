@@ -26,6 +26,7 @@ static const struct {
   { "chart", sc_cli_chart },
   { "import", sc_cli_import },
   { "issues", sc_cli_issues },
+  { "report", sc_cli_report },
   { "summary", sc_cli_summary },
 };
 
@@ -41,6 +42,8 @@ print_help (FILE *stream)
            "                   [--width W] [--height H] [--theme light|dark|print]\n"
            "  scorecards issues BOOK [--partner NAME_OR_ID] [--status S] [--kpi ID] [--overdue]\n"
            "                    [--json | --csv]\n"
+           "  scorecards report BOOK|DATA -o OUT.pdf [--partner NAME]… [--from P] [--to P]\n"
+           "                    [--page-size a4|letter] [--split DIR] [--format pdf|png|svg]\n"
            "  scorecards --version | --help\n");
   fprintf (stream, "\n%s\n", _("Review supplier and customer scorecards."));
   fprintf (stream, "\n%s\n", _("Commands:"));
@@ -48,6 +51,7 @@ print_help (FILE *stream)
   fprintf (stream, "  %-10s %s\n", "summary", _("Print every partner’s score, grade, trend and KPIs"));
   fprintf (stream, "  %-10s %s\n", "chart", _("Draw a trend, bullet, ranking, heatmap, radar or Pareto chart"));
   fprintf (stream, "  %-10s %s\n", "issues", _("List the issues and their actions, as a table, JSON or CSV"));
+  fprintf (stream, "  %-10s %s\n", "report", _("Write partner reports as PDF, or PNG or SVG pages"));
   fprintf (stream, "\n%s\n", _("Without a command, the application window opens with the given files."));
   fprintf (stream, "%s\n", _("Exit status: 0 success, 1 bad input, 2 bad usage."));
 }

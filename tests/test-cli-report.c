@@ -1,0 +1,259 @@
+/* test-cli-report.c
+ *
+ * Copyright 2026 Scorecards developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Tests of `scorecards report` (src/cli/sc-cli-report.c): runs the built
+ * binary on the sample workbook and checks the files it writes (one PDF,
+ * one per partner, PNG pages), their text with pdftotext when it is
+ * installed, reproducible bytes with SOURCE_DATE_EPOCH, and the exit
+ * statuses of bad usage (2) and bad input (1).
+ */
+
+#define _GNU_SOURCE /* memmem */
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} CliRun;
+
+static void
+cli_run_free (CliRun *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+  g_free (run);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliRun, cli_run_free)
+
+static const char *
+binary_path (void)
+{
+  const char *path = g_getenv ("SCORECARDS_BIN");
+
+  if (path == NULL)
+    path = g_test_get_filename (G_TEST_BUILT, "..", "src", "scorecards", NULL);
+  return path;
+}
+
+static const char *
+sample_path (void)
+{
+  return g_test_get_filename (G_TEST_DIST, "..", "data", "samples", "contoso-2024-2025.scorecard", NULL);
+}
+
+static char *
+temp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("test-cli-report-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+/* Runs `scorecards ARGS…` up to NULL. */
+static CliRun * G_GNUC_NULL_TERMINATED
+run_cli (const char *first_arg,
+         ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  CliRun *run = g_new0 (CliRun, 1);
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) binary_path ());
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_setenv (launcher, "SOURCE_DATE_EPOCH", "1767139200", TRUE);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  run->status = g_subprocess_get_exit_status (process);
+  g_test_message ("exit status %d\nstderr: %s", run->status, run->err);
+  return run;
+}
+
+/* The number of pages, counted in the file itself. */
+static guint
+count_pages (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+  guint n = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  g_assert_true (length > 5 && memcmp (data, "%PDF-", 5) == 0);
+  for (const char *p = data; (p = memmem (p, length - (p - data), "/Type /Page", 11)) != NULL; p += 11)
+    n += p[11] != 's';
+  return n;
+}
+
+/* The text of @path via pdftotext, or NULL when it is not installed. */
+static char *
+pdf_text (const char *path)
+{
+  g_autofree char *tool = g_find_program_in_path ("pdftotext");
+  const char *argv[] = { tool, "-enc", "UTF-8", path, "-", NULL };
+  char *out = NULL;
+  int status;
+
+  if (tool == NULL)
+    return NULL;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &out, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+static void
+test_one_partner (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *out = g_build_filename (dir, "s02.pdf", NULL);
+  g_autoptr(CliRun) run = run_cli ("report", sample_path (), "-o", out, "--partner", "Precision Hydraulics",
+                                   "--from", "2025-01", "--to", "2025-06", NULL);
+  g_autofree char *text = NULL;
+
+  g_assert_cmpint (run->status, ==, 0);
+  g_assert_cmpstr (run->err, ==, "");
+  g_assert_cmpuint (count_pages (out), >=, 4);
+  text = pdf_text (out);
+  if (text == NULL)
+    {
+      g_test_message ("pdftotext is not installed: the page text is not checked");
+      return;
+    }
+  g_assert_nonnull (strstr (text, "Precision Hydraulics & Fluid Power Components Ltd."));
+  g_assert_nonnull (strstr (text, "Jan 2025 – Jun 2025"));
+  g_assert_nonnull (strstr (text, "Page 1 of "));
+  g_assert_nonnull (strstr (text, "ISS-0001"));
+  g_assert_nonnull (strstr (text, "31 December 2025"));
+}
+
+static void
+test_split (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *split = g_build_filename (dir, "reports", NULL);
+  g_autoptr(CliRun) run = run_cli ("report", sample_path (), "--split", split, "--page-size", "letter", NULL);
+  g_autoptr(GDir) listing = NULL;
+  guint n = 0;
+
+  g_assert_cmpint (run->status, ==, 0);
+  g_assert_nonnull (strstr (run->out, "27 reports"));
+  listing = g_dir_open (split, 0, NULL);
+  for (const char *name; (name = g_dir_read_name (listing)) != NULL; n++)
+    g_assert_true (g_str_has_suffix (name, ".pdf"));
+  g_assert_cmpuint (n, ==, 27);
+}
+
+/* The same command twice, with SOURCE_DATE_EPOCH, gives the same bytes. */
+static void
+test_reproducible (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *a = g_build_filename (dir, "a.pdf", NULL);
+  g_autofree char *b = g_build_filename (dir, "b.pdf", NULL);
+  g_autoptr(CliRun) run_a = run_cli ("report", sample_path (), "-o", a, "-p", "s04", "-p", "c03", NULL);
+  g_autoptr(CliRun) run_b = run_cli ("report", sample_path (), "-o", b, "-p", "s04", "-p", "c03", NULL);
+  g_autofree char *data_a = NULL, *data_b = NULL;
+  gsize len_a, len_b;
+
+  g_assert_cmpint (run_a->status, ==, 0);
+  g_assert_cmpint (run_b->status, ==, 0);
+  g_assert_true (g_file_get_contents (a, &data_a, &len_a, NULL));
+  g_assert_true (g_file_get_contents (b, &data_b, &len_b, NULL));
+  g_assert_cmpmem (data_a, len_a, data_b, len_b);
+}
+
+static void
+test_png_pages (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *slides = g_build_filename (dir, "slides", NULL);
+  g_autofree char *first = g_build_filename (slides, "Lombardia-Macchine-Agricole-S.p.A-01.png", NULL);
+  g_autoptr(CliRun) run = run_cli ("report", sample_path (), "-o", slides, "--format", "png", "-p", "c03", NULL);
+
+  g_assert_cmpint (run->status, ==, 0);
+  g_assert_true (g_file_test (first, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+test_usage_errors (void)
+{
+  static const char *cases[][6] = {
+    { "report", NULL },
+    { "report", "BOOK", NULL },                                 /* no -o */
+    { "report", "BOOK", "-o", "x.pdf", "--page-size", "a5" },
+    { "report", "BOOK", "-o", "x.pdf", "--split", "dir" },
+    { "report", "BOOK", "-o", "x.pdf", "--from", "March" },
+    { "report", "BOOK", "-o", "x.pdf", "--format", "docx" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CliRun) run = NULL;
+      const char *args[6] = { NULL };
+
+      for (guint k = 0; k < 6 && cases[i][k] != NULL; k++)
+        args[k] = g_str_equal (cases[i][k], "BOOK") ? sample_path () : cases[i][k];
+      run = run_cli (args[0], args[1], args[2], args[3], args[4], args[5], NULL);
+      g_assert_cmpint (run->status, ==, 2);
+      g_assert_nonnull (strstr (run->err, "scorecards report:"));
+    }
+}
+
+static void
+test_bad_input (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *out = g_build_filename (dir, "x.pdf", NULL);
+  g_autoptr(CliRun) missing = run_cli ("report", "/nonexistent.scorecard", "-o", out, NULL);
+  g_autoptr(CliRun) nobody = run_cli ("report", sample_path (), "-o", out, "--partner", "Nobody Inc", NULL);
+  g_autoptr(CliRun) logo = run_cli ("report", sample_path (), "-o", out, "--logo", "/nonexistent.png", NULL);
+
+  g_assert_cmpint (missing->status, ==, 1);
+  g_assert_cmpint (nobody->status, ==, 1);
+  g_assert_nonnull (strstr (nobody->err, "Nobody Inc"));
+  g_assert_cmpint (logo->status, ==, 1);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli-report/one-partner", test_one_partner);
+  g_test_add_func ("/cli-report/split", test_split);
+  g_test_add_func ("/cli-report/reproducible", test_reproducible);
+  g_test_add_func ("/cli-report/png-pages", test_png_pages);
+  g_test_add_func ("/cli-report/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli-report/bad-input", test_bad_input);
+
+  return g_test_run ();
+}
