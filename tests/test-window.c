@@ -362,6 +362,20 @@ kpi_value (ScWindow   *window,
   return sc_kpi_item_get_value_text (kpi_row (window, kpi_name));
 }
 
+/* Scrolls the scorecard so that its trend charts show. */
+static void
+scroll_to_charts (ScWindow *window)
+{
+  GtkWidget *grid = GTK_WIDGET (sc_window_get_chart_grid (window));
+  GtkWidget *scroller = gtk_widget_get_ancestor (grid, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  graphene_point_t point;
+
+  settle ();
+  g_assert_true (gtk_widget_compute_point (grid, scroller, &GRAPHENE_POINT_INIT (0, 0), &point));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + point.y - 40);
+}
+
 static void
 test_sort (void)
 {
@@ -410,6 +424,8 @@ test_view (void)
   settle ();
   g_assert_cmpstr (kpi_value (window, "Defective parts per million (PPM)"), ==, "3808 ppm");
   save_screenshot (GTK_WIDGET (window), "quarter-view.png");
+  scroll_to_charts (window);
+  save_screenshot (GTK_WIDGET (window), "quarter-trends.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -99,6 +99,26 @@ sc_score_status (ScKpi  *kpi,
   return status;
 }
 
+/* The status of @value combined over @n_periods periods: the thresholds of
+ * a sum KPI scale with them (docs/scoring.md, "Targets of sums").
+ */
+ScStatus
+sc_score_status_for_periods (ScKpi  *kpi,
+                             double  target,
+                             double  value,
+                             double  n_periods)
+{
+  ScThresholds t;
+  ScStatus status;
+  double score;
+
+  g_return_val_if_fail (SC_IS_KPI (kpi), SC_STATUS_NO_DATA);
+
+  sc_thresholds_init_from_kpi (&t, kpi, target);
+  sc_thresholds_score (&t, value, n_periods, &status, &score);
+  return status;
+}
+
 double
 sc_score_value (ScKpi  *kpi,
                 double  target,

@@ -71,6 +71,10 @@ ScPartnerResult *sc_partner_result_new  (ScPartner      *partner,
 ScStatus     sc_score_status            (ScKpi          *kpi,
                                          double          target,
                                          double          value);
+ScStatus     sc_score_status_for_periods (ScKpi         *kpi,
+                                         double          target,
+                                         double          value,
+                                         double          n_periods);
 double       sc_score_value             (ScKpi          *kpi,
                                          double          target,
                                          double          value);

@@ -570,3 +570,128 @@ sc_chart_pareto_data_new_from_workbook (ScWorkbook         *book,
   data->partner = partner ? g_object_ref (partner) : NULL;
   return data;
 }
+
+/* The value of @kpi for @partner over the stored periods [first, last],
+ * by the KPI's own aggregation (docs/scoring.md, "Views").
+ */
+static double
+view_value (ScWorkbook *book,
+            ScPartner  *partner,
+            ScKpi      *kpi,
+            ScPeriod    first,
+            ScPeriod    last,
+            guint      *n_present)
+{
+  const ScSeries *series = sc_workbook_get_series (book, partner, kpi);
+  ScPeriod book_first = sc_workbook_get_first_period (book);
+  gint64 i0 = MAX ((gint64) first - book_first, 0);
+  gint64 i1 = MIN ((gint64) last - book_first, (gint64) sc_workbook_get_n_periods (book) - 1);
+
+  *n_present = 0;
+  if (series == NULL || i1 < i0)
+    return NAN;
+  if (i0 == i1)
+    {
+      *n_present = isnan (series->values[i0]) ? 0 : 1;
+      return series->values[i0];
+    }
+  return sc_aggregate (sc_kpi_get_aggregation (kpi), sc_kpi_get_ratio_scale (kpi),
+                       series->values + i0,
+                       series->numerator ? series->numerator + i0 : NULL,
+                       series->denominator ? series->denominator + i0 : NULL,
+                       (guint) (i1 - i0 + 1), n_present);
+}
+
+/* A trend that follows the window's view: quarters for the quarter view
+ * (one point a quarter), the rolling twelve months for that view (one
+ * point a month, each the twelve months to it), stored periods otherwise.
+ * Targets and thresholds of a sum KPI are scaled to the periods a point
+ * covers, as the scores are. At most @max_points points up to the view.
+ */
+/* Issue markers on the point that covers their period. */
+static void
+add_view_markers (ScWorkbook       *book,
+                  ScChartTrendData *data,
+                  gboolean          quarters)
+{
+  GListModel *issues = sc_workbook_get_issues (book);
+
+  for (guint i = 0; i < g_list_model_get_n_items (issues); i++)
+    {
+      g_autoptr(ScIssue) issue = g_list_model_get_item (issues, i);
+      ScPeriod period = sc_issue_get_period (issue);
+      gint64 index;
+
+      if (period == SC_PERIOD_NONE ||
+          g_strcmp0 (sc_issue_get_partner_id (issue), sc_partner_get_id (data->partner)) != 0 ||
+          g_strcmp0 (sc_issue_get_kpi_id (issue), sc_kpi_get_id (data->kpi)) != 0)
+        continue;
+      index = (gint64) (quarters ? period / 3 : period) - data->first_period;
+      if (index >= 0 && index < data->n_values)
+        sc_chart_trend_data_add_marker (data, index, sc_issue_get_severity (issue),
+                                        sc_issue_get_id (issue), sc_issue_get_title (issue));
+    }
+}
+
+/* A trend that follows the window's view: quarters for the quarter view
+ * (one point a quarter), the rolling twelve months for that view (one
+ * point a month, each the twelve months to it), stored periods otherwise.
+ * Targets and thresholds of a sum KPI are scaled to the periods a point
+ * covers, as the scores are. At most @max_points points up to the view.
+ */
+ScChartTrendData *
+sc_chart_trend_data_new_for_view (ScWorkbook     *book,
+                                  ScPartner      *partner,
+                                  ScKpi          *kpi,
+                                  const ScRollup *view,
+                                  guint           max_points)
+{
+  ScGranularity granularity = sc_workbook_get_granularity (book);
+  gboolean quarters = view->kind == SC_ROLLUP_QUARTER && granularity == SC_GRANULARITY_MONTH;
+  gboolean rolling = view->kind == SC_ROLLUP_ROLLING_12;
+  ScPeriod book_first = sc_workbook_get_first_period (book);
+  ScPeriod last_point, first_point;
+  ScChartTrendData *data;
+  double scale;
+
+  g_return_val_if_fail (SC_IS_WORKBOOK (book), NULL);
+  g_return_val_if_fail (SC_IS_PARTNER (partner), NULL);
+  g_return_val_if_fail (SC_IS_KPI (kpi), NULL);
+  g_return_val_if_fail (view != NULL && max_points > 0, NULL);
+
+  if (!quarters && !rolling)
+    return sc_chart_trend_data_new_from_workbook (book, partner, kpi,
+                                                  MAX (book_first, view->anchor - (ScPeriod) max_points + 1),
+                                                  view->anchor);
+
+  last_point = quarters ? view->anchor / 3 : view->anchor;
+  first_point = MAX (quarters ? book_first / 3 : book_first, last_point - (ScPeriod) max_points + 1);
+  scale = sc_kpi_get_aggregation (kpi) == SC_AGGREGATION_SUM ? (quarters ? 3 : 12) : 1;
+
+  data = sc_chart_trend_data_new ((guint) (last_point - first_point + 1));
+  data->title = g_strdup (sc_kpi_get_name (kpi));
+  data->subtitle = g_strdup (sc_partner_get_name (partner));
+  data->partner = g_object_ref (partner);
+  data->kpi = g_object_ref (kpi);
+  data->granularity = quarters ? SC_GRANULARITY_QUARTER : granularity;
+  data->first_period = first_point;
+  data->direction = sc_kpi_get_direction (kpi);
+  data->target = partner_target (partner, kpi) * scale;
+  data->target_max = sc_kpi_get_target_max (kpi) * scale;
+  data->warning = sc_kpi_get_warning (kpi) * scale;
+  data->critical = sc_kpi_get_critical (kpi) * scale;
+
+  for (guint i = 0; i < data->n_values; i++)
+    {
+      ScPeriod p = first_point + (ScPeriod) i;
+      guint n_present;
+
+      data->values[i] = view_value (book, partner, kpi, quarters ? p * 3 : p - 11,
+                                    quarters ? p * 3 + 2 : p, &n_present);
+      data->statuses[i] = sc_score_status_for_periods (kpi, partner_target (partner, kpi),
+                                                       data->values[i], scale);
+    }
+  add_view_markers (book, data, quarters);
+
+  return data;
+}

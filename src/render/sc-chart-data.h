@@ -196,6 +196,11 @@ ScChartTrendData   *sc_chart_trend_data_new_from_workbook   (ScWorkbook *book,
                                                              ScKpi      *kpi,
                                                              ScPeriod    first,
                                                              ScPeriod    last);
+ScChartTrendData   *sc_chart_trend_data_new_for_view        (ScWorkbook     *book,
+                                                             ScPartner      *partner,
+                                                             ScKpi          *kpi,
+                                                             const ScRollup *view,
+                                                             guint           max_points);
 ScChartBulletData  *sc_chart_bullet_data_new_from_workbook  (ScWorkbook *book,
                                                              ScPartner  *partner,
                                                              ScKpi      *kpi,

@@ -24,6 +24,7 @@ struct _ScKpiTable
   GtkWidget         parent_instance;
 
   /* Template widgets */
+  GtkWidget        *scroller;
   GtkColumnView    *view;
 
   /* Owned state */
@@ -63,7 +64,7 @@ setup_name_cb (GtkSignalListItemFactory *factory,
   GtkWidget *details = new_label (0, "caption");
 
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (name), 20);
+  gtk_label_set_width_chars (GTK_LABEL (name), 14);
   gtk_widget_add_css_class (details, "dim-label");
   gtk_label_set_ellipsize (GTK_LABEL (details), PANGO_ELLIPSIZE_END);
   gtk_box_append (GTK_BOX (box), name);
@@ -309,6 +310,7 @@ sc_kpi_table_class_init (ScKpiTableClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/scorecards/Scorecards/sc-kpi-table.ui");
+  gtk_widget_class_bind_template_child (widget_class, ScKpiTable, scroller);
   gtk_widget_class_bind_template_child (widget_class, ScKpiTable, view);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

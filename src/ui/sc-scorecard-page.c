@@ -42,6 +42,7 @@ struct _ScScorecardPage
   /* Borrowed while shown */
   ScPartner     *partner;
   ScPeriod       period;
+  ScRollup       view;
 };
 
 G_DEFINE_FINAL_TYPE (ScScorecardPage, sc_scorecard_page, GTK_TYPE_WIDGET)
@@ -191,13 +192,12 @@ add_trend_chart (ScScorecardPage *self,
                  ScWorkbook      *book,
                  ScKpi           *kpi)
 {
-  ScPeriod first = MAX (sc_workbook_get_first_period (book), self->period - (CHART_PERIODS - 1));
-  g_autoptr(ScChart) chart = sc_chart_new_from_workbook (book, SC_CHART_TREND, self->partner, kpi,
-                                                         first, self->period, NULL);
+  g_autoptr(ScChart) chart = NULL;
   GtkWidget *widget;
 
-  if (chart == NULL)
-    return;
+  chart = sc_chart_new (SC_CHART_TREND,
+                        sc_chart_trend_data_new_for_view (book, self->partner, kpi, &self->view,
+                                                          CHART_PERIODS));
 
   widget = sc_chart_widget_new ();
   sc_chart_widget_set_chart (SC_CHART_WIDGET (widget), chart);
@@ -300,6 +300,8 @@ sc_scorecard_page_show (ScScorecardPage       *self,
   clear (self);
   self->partner = partner;
   self->period = rollup ? rollup->anchor : SC_PERIOD_NONE;
+  if (rollup)
+    self->view = *rollup;
 
   if (partner == NULL)
     {
