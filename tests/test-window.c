@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 
 #include "sc-application.h"
+#include "sc-import-assistant.h"
 #include "sc-preferences-window.h"
 #include "sc-window.h"
 #include "sc-window-private.h"
@@ -620,6 +621,46 @@ test_close_unsaved (void)
   g_assert_null (window);
 }
 
+static GtkWindow *
+find_toplevel_of_type (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (item, type) && gtk_widget_get_visible (GTK_WIDGET (item)))
+        return GTK_WINDOW (item);
+    }
+
+  return NULL;
+}
+
+/* A data file dropped or named on the command line opens the import
+ * assistant; a workbook opens as a workbook.
+ */
+static void
+test_open_data_file (void)
+{
+  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "fixtures", "de-semicolon-decimal-comma.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (csv);
+  ScWindow *window = sc_window_new (NULL);
+  GtkWindow *assistant;
+
+  gtk_window_present (GTK_WINDOW (window));
+  sc_window_open_or_import (window, file);
+  settle ();
+
+  assistant = find_toplevel_of_type (SC_TYPE_IMPORT_ASSISTANT);
+  g_assert_nonnull (assistant);
+  g_assert_true (gtk_window_get_transient_for (assistant) == GTK_WINDOW (window));
+  g_assert_null (sc_window_get_workbook (window));
+
+  gtk_window_destroy (assistant);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_preferences (void)
 {
@@ -679,6 +720,7 @@ main (int   argc,
   g_test_add_func ("/window/recovery", test_recovery);
   g_test_add_func ("/window/close-unsaved", test_close_unsaved);
   g_test_add_func ("/window/preferences", test_preferences);
+  g_test_add_func ("/window/open-data-file", test_open_data_file);
 
   return g_test_run ();
 }

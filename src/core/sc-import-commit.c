@@ -140,6 +140,26 @@ match_partners (ScImport   *self,
   return map;
 }
 
+/* The workbook's KPI for a staged one (by id, then by name), or NULL where
+ * a new one is needed.
+ */
+static ScKpi *
+match_kpi (StageKpi   *k,
+           ScWorkbook *book,
+           GHashTable *by_name)
+{
+  g_autofree char *key = NULL;
+  ScKpi *kpi;
+
+  if (k->force_new)
+    return NULL;
+  if ((kpi = sc_workbook_lookup_kpi (book, k->key)) != NULL)
+    return kpi;
+
+  key = sc_import_normalize_name (k->name);
+  return g_hash_table_lookup (by_name, key);
+}
+
 static ScKpi **
 match_kpis (ScImport   *self,
             ScWorkbook *book)
@@ -148,16 +168,22 @@ match_kpis (ScImport   *self,
   ScKpi **map = g_new0 (ScKpi *, self->kpis->len + 1);
 
   for (guint i = 0; i < self->kpis->len; i++)
-    {
-      StageKpi *k = g_ptr_array_index (self->kpis, i);
-      g_autofree char *key = sc_import_normalize_name (k->name);
-
-      map[i] = sc_workbook_lookup_kpi (book, k->key);
-      if (map[i] == NULL)
-        map[i] = g_hash_table_lookup (by_name, key);
-    }
+    map[i] = match_kpi (g_ptr_array_index (self->kpis, i), book, by_name);
 
   return map;
+}
+
+/* What commit would match the staged KPI at @position to in @book: its KPI,
+ * or NULL where the import adds one.
+ */
+ScKpi *
+sc_import_stage_match_kpi (ScImport   *self,
+                           guint       position,
+                           ScWorkbook *book)
+{
+  g_autoptr(GHashTable) by_name = index_by_name (sc_workbook_get_kpis (book), TRUE);
+
+  return match_kpi (g_ptr_array_index (self->kpis, position), book, by_name);
 }
 
 /* Everything that could make the commit fail, before anything changes. */
@@ -251,6 +277,17 @@ create_kpi (ScImport   *self,
 
   if (k->template != NULL)
     kpi = sc_kpi_copy (k->template);
+  else if (k->force_new)
+    {
+      g_autofree char *id = g_strdup (k->key);
+
+      for (guint n = 2; sc_workbook_lookup_kpi (book, id) != NULL; n++)
+        {
+          g_free (id);
+          id = g_strdup_printf ("%s_%u", k->key, n);
+        }
+      kpi = sc_kpi_new (id, k->name);
+    }
   else if ((kpi = sc_catalogue_lookup (k->key)) == NULL)
     kpi = sc_kpi_new (k->key, k->name);
 

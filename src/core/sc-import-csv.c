@@ -18,6 +18,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "sc-import-mapping.h"
 #include "sc-import-names.h"
 #include "sc-import-private.h"
 #include "sc-number-parse.h"
@@ -411,14 +412,19 @@ map_header (CsvImport  *ci,
       ScPartnerType type;
       gboolean implied;
       ScImportColumn kind;
+      ScImportRole role;
 
       if (!g_utf8_validate (text, -1, NULL))
         return header_problem (ci, i + 1, error, _("the header is not valid text in the detected encoding"));
       g_ptr_array_add (ci->headers, g_strdup (text));
 
-      kind = sc_import_column_from_header (text, &type, &implied);
-      if (kind == SC_IMPORT_COLUMN_OTHER)
+      /* The role set for the column, or the one its name means */
+      role = sc_import_role_for_header (ci->import, i, text);
+      if (role == SC_IMPORT_ROLE_IGNORE || role == SC_IMPORT_ROLE_KPI_COLUMN)
         continue;
+      kind = (ScImportColumn) role;
+      if (sc_import_column_from_header (text, &type, &implied) != kind)
+        implied = FALSE;
       if (ci->columns[kind] >= 0)
         {
           g_autofree char *message =
@@ -471,7 +477,7 @@ map_kpi_columns (CsvImport  *ci,
 
       for (guint k = 0; k < SC_IMPORT_N_COLUMNS; k++)
         known |= ci->columns[k] == (int) i;
-      if (known || *text == '\0')
+      if (known || sc_import_role_for_header (ci->import, i, text) != SC_IMPORT_ROLE_KPI_COLUMN)
         continue;
 
       kc.column = i;

@@ -32,6 +32,7 @@ typedef struct
   char  *key;                    /* a catalogue id, or an id made from the name */
   char  *name;                   /* as written */
   ScKpi *template;               /* a definition from JSON; or NULL */
+  guint  force_new : 1;          /* matched to nothing: a new KPI named as written */
 } StageKpi;
 
 typedef struct
@@ -93,6 +94,9 @@ struct _ScImport
   char                decimal_mark;
   char               *encoding;
   ScImportDuplicates  duplicates;
+  GArray             *roles;            /* int per column: an ScImportRole, or -1 to detect */
+  GHashTable         *kpi_matches;      /* name as written → KPI id, "" for a new KPI */
+  char               *sheet;            /* of a workbook; NULL: the first with data */
   guint               skip_bad_rows : 1;
 
   /* Report */
@@ -189,5 +193,8 @@ gboolean        sc_import_stage_commit      (ScImport        *self,
 void            sc_import_stage_undo        (ScImport        *self,
                                              ScWorkbook      *book);
 void            sc_import_undo_free         (ImportUndo      *undo);
+ScKpi          *sc_import_stage_match_kpi   (ScImport        *self,
+                                             guint            position,
+                                             ScWorkbook      *book);
 
 G_END_DECLS

@@ -128,9 +128,26 @@ sc_import_stage_partner (ScImport   *self,
   return self->partners->len - 1;
 }
 
+/* A key for a new staged KPI that no other staged KPI uses. */
+static char *
+unused_kpi_key (ScImport   *self,
+                const char *wanted)
+{
+  char *key = g_strdup (wanted);
+
+  for (guint n = 2; g_hash_table_contains (self->kpis_by_key, key); n++)
+    {
+      g_free (key);
+      key = g_strdup_printf ("%s_%u", wanted, n);
+    }
+
+  return key;
+}
+
 /* The index of the KPI a file calls @name: names that mean the same
  * catalogue KPI ("OTD", "Liefertreue") share one. @template, if given, is
- * the definition the file carries.
+ * the definition the file carries. A match set with
+ * sc_import_set_kpi_match() comes before the catalogue.
  */
 guint32
 sc_import_stage_kpi (ScImport   *self,
@@ -139,25 +156,50 @@ sc_import_stage_kpi (ScImport   *self,
 {
   g_autofree char *key = NULL;
   const char *catalogue_id;
+  const char *match = NULL;
+  gboolean force_new = FALSE;
   gpointer found;
   StageKpi *k;
 
   if ((found = g_hash_table_lookup (self->kpis_by_name, name)) != NULL)
     return GPOINTER_TO_UINT (found) - 1;
 
-  if (template != NULL)
+  if (template == NULL)
+    match = g_hash_table_lookup (self->kpi_matches, name);
+
+  if (match != NULL && *match != '\0')
+    key = g_strdup (match);
+  else if (match != NULL)
+    {
+      key = sc_import_slugify (name, '_');
+      force_new = TRUE;
+    }
+  else if (template != NULL)
     key = g_strdup (sc_kpi_get_id (template));
   else if ((catalogue_id = sc_import_match_catalogue (name)) != NULL)
     key = g_strdup (catalogue_id);
   else
     key = sc_import_slugify (name, '_');
 
-  if ((found = g_hash_table_lookup (self->kpis_by_key, key)) == NULL)
+  found = g_hash_table_lookup (self->kpis_by_key, key);
+  if (found != NULL &&
+      ((StageKpi *) g_ptr_array_index (self->kpis, GPOINTER_TO_UINT (found) - 1))->force_new != force_new)
+    {
+      /* A new KPI must not merge with a matched one that happens to share its id */
+      char *unused = unused_kpi_key (self, key);
+
+      g_free (key);
+      key = unused;
+      found = NULL;
+    }
+
+  if (found == NULL)
     {
       k = g_new0 (StageKpi, 1);
       k->key = g_steal_pointer (&key);
       k->name = g_strdup (template ? sc_kpi_get_name (template) : name);
       k->template = template ? g_object_ref (template) : NULL;
+      k->force_new = force_new;
       g_ptr_array_add (self->kpis, k);
       found = GUINT_TO_POINTER (self->kpis->len);
       g_hash_table_insert (self->kpis_by_key, k->key, found);

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "sc-import-private.h"
+#include "sc-import-xlsx.h"
 #include "sc-workbook-io.h"
 
 G_DEFINE_FINAL_TYPE (ScImport, sc_import, G_TYPE_OBJECT)
@@ -53,6 +54,9 @@ sc_import_finalize (GObject *object)
   g_clear_pointer (&self->sources, g_ptr_array_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->encoding, g_free);
+  g_clear_pointer (&self->sheet, g_free);
+  g_clear_pointer (&self->roles, g_array_unref);
+  g_clear_pointer (&self->kpi_matches, g_hash_table_unref);
 
   G_OBJECT_CLASS (sc_import_parent_class)->finalize (object);
 }
@@ -70,6 +74,8 @@ sc_import_init (ScImport *self)
 {
   self->sources = g_ptr_array_new_with_free_func (source_free);
   self->problems = g_ptr_array_new_with_free_func (problem_free);
+  self->roles = g_array_new (FALSE, FALSE, sizeof (int));
+  self->kpi_matches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->granularity = SC_GRANULARITY_MONTH;
   self->first = self->last = SC_PERIOD_NONE;
   sc_import_stage_init (self);
@@ -248,6 +254,8 @@ add_stream (ScImport      *self,
     return FALSE;
   peek = g_buffered_input_stream_peek_buffer (G_BUFFERED_INPUT_STREAM (buffered), &n_peek);
 
+  if (sc_import_is_spreadsheet (peek, n_peek))
+    return sc_import_read_spreadsheet (self, buffered, name, cancellable, error);
   if (!is_json (peek, n_peek))
     return sc_import_read_csv (self, buffered, name, cancellable, error);
 
@@ -490,7 +498,8 @@ sc_import_can_undo (ScImport *self)
 }
 
 /* Takes back a committed import: removes the partners, KPIs and series it
- * added and restores the values it replaced.
+ * added and restores the values it replaced. The import can then be
+ * committed again (redo).
  */
 void
 sc_import_undo (ScImport   *self,
@@ -502,6 +511,7 @@ sc_import_undo (ScImport   *self,
 
   sc_import_stage_undo (self, book);
   g_clear_pointer (&self->undo, sc_import_undo_free);
+  self->committed = FALSE;
 }
 
 guint
@@ -604,6 +614,10 @@ sc_import_format_to_string (ScImportFormat format)
       return "json";
     case SC_IMPORT_FORMAT_SCORECARD:
       return "scorecard";
+    case SC_IMPORT_FORMAT_XLSX:
+      return "xlsx";
+    case SC_IMPORT_FORMAT_ODS:
+      return "ods";
     case SC_IMPORT_FORMAT_CSV:
     default:
       return "csv";

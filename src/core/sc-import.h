@@ -31,6 +31,7 @@ G_BEGIN_DECLS
  * @SC_IMPORT_ERROR_CONFLICT: the data does not fit the workbook (granularity, period range)
  * @SC_IMPORT_ERROR_EMPTY: the file holds no values
  * @SC_IMPORT_ERROR_CANCELLED: reserved; cancellation reports %G_IO_ERROR_CANCELLED
+ * @SC_IMPORT_ERROR_ENCRYPTED: the workbook is password-protected
  *
  * Errors of importing data. Messages name the file, line and column and say
  * what was expected.
@@ -49,6 +50,7 @@ typedef enum
   SC_IMPORT_ERROR_CONFLICT,
   SC_IMPORT_ERROR_EMPTY,
   SC_IMPORT_ERROR_CANCELLED,
+  SC_IMPORT_ERROR_ENCRYPTED,
 } ScImportError;
 
 /**
@@ -80,12 +82,16 @@ typedef enum
  * @SC_IMPORT_FORMAT_CSV: delimited text (CSV, TSV, …)
  * @SC_IMPORT_FORMAT_JSON: the JSON interchange format of docs/import-formats.md
  * @SC_IMPORT_FORMAT_SCORECARD: another workbook, merged
+ * @SC_IMPORT_FORMAT_XLSX: a sheet of an Excel workbook (.xlsx)
+ * @SC_IMPORT_FORMAT_ODS: a sheet of an OpenDocument spreadsheet (.ods)
  */
 typedef enum
 {
   SC_IMPORT_FORMAT_CSV,
   SC_IMPORT_FORMAT_JSON,
   SC_IMPORT_FORMAT_SCORECARD,
+  SC_IMPORT_FORMAT_XLSX,
+  SC_IMPORT_FORMAT_ODS,
 } ScImportFormat;
 
 /* One skipped row, refused duplicate or other problem, for the user. Line
@@ -136,6 +142,12 @@ void                sc_import_set_skip_bad_rows    (ScImport           *self,
                                                     gboolean            skip_bad_rows);
 void                sc_import_set_duplicates       (ScImport           *self,
                                                     ScImportDuplicates  duplicates);
+void                sc_import_set_sheet            (ScImport           *self,
+                                                    const char         *sheet);
+
+/* Spreadsheets (sc-import-xlsx.c) */
+char              **sc_import_list_xlsx_sheets     (GFile              *file,
+                                                    GError            **error);
 
 /* Staging */
 gboolean            sc_import_add_file             (ScImport           *self,

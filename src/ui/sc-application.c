@@ -78,8 +78,8 @@ sc_application_open (GApplication  *app,
     {
       ScWindow *window = get_empty_or_new_window (SC_APPLICATION (app));
 
-      sc_window_open_file (window, files[i]);
       gtk_window_present (GTK_WINDOW (window));
+      sc_window_open_or_import (window, files[i]);
     }
 }
 
@@ -169,6 +169,7 @@ sc_application_startup (GApplication *app)
     { "win.redo", { "<Control><Shift>z", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.edit-kpis", { "<Control>k", NULL } },
+    { "win.import", { "<Control><Shift>i", NULL } },
     { "win.new-issue", { "<Control>i", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "window.close", { "<Control>w", NULL } },

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sc-import-assistant.h"
 #include "sc-issue-editor.h"
 #include "sc-kpi-editor.h"
 #include "sc-window-private.h"
@@ -228,6 +229,53 @@ redo_action (GtkWidget  *widget,
   sc_undo_stack_redo (self->undo_stack);
 }
 
+/* Import */
+
+static void
+on_import_done_cb (ScImportAssistant    *assistant,
+                   ScWorkbook           *book,
+                   const ScImportCounts *counts,
+                   gpointer              user_data)
+{
+  ScWindow *self = user_data;
+
+  if (self->book != book)
+    _sc_window_set_workbook (self, book, NULL);   /* a new, untitled workbook */
+  adw_toast_overlay_add_toast (self->toast_overlay, sc_import_assistant_create_toast (assistant));
+}
+
+/* Opens the import assistant, on @file when given. */
+void
+sc_window_import_file (ScWindow *self,
+                       GFile    *file)
+{
+  g_return_if_fail (SC_IS_WINDOW (self));
+
+  sc_import_assistant_present (GTK_WINDOW (self), self->book, self->undo_stack, file,
+                               on_import_done_cb, self);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  sc_window_import_file (SC_WINDOW (widget), NULL);
+}
+
+/* A workbook opens; anything else is data to import. */
+void
+sc_window_open_or_import (ScWindow *self,
+                          GFile    *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+
+  if (name != NULL && g_str_has_suffix (name, ".scorecard"))
+    sc_window_open_file (self, file);
+  else
+    sc_window_import_file (self, file);
+}
+
 /* KPI definitions, with the selected partner's overrides */
 static void
 edit_kpis_action (GtkWidget  *widget,
@@ -355,13 +403,13 @@ on_drop_cb (GtkDropTarget *target,
     return FALSE;
 
   /* The first file here; the others in windows of their own */
-  sc_window_open_file (self, files->data);
+  sc_window_open_or_import (self, files->data);
   for (GSList *l = files->next; l; l = l->next)
     {
       ScWindow *window = sc_window_new (SC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
 
-      sc_window_open_file (window, l->data);
       gtk_window_present (GTK_WINDOW (window));
+      sc_window_open_or_import (window, l->data);
     }
 
   return TRUE;
@@ -382,6 +430,7 @@ _sc_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.edit-kpis", NULL, edit_kpis_action);
   gtk_widget_class_install_action (widget_class, "win.new-issue", NULL, new_issue_action);
 
@@ -394,6 +443,8 @@ _sc_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.edit-kpis", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.new-issue", NULL);
 }
 

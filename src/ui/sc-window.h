@@ -22,5 +22,9 @@ ScWorkbook *sc_window_get_workbook (ScWindow      *self);
 GFile      *sc_window_get_file     (ScWindow      *self);
 void        sc_window_open_file    (ScWindow      *self,
                                     GFile         *file);
+void        sc_window_import_file  (ScWindow      *self,
+                                    GFile         *file);
+void        sc_window_open_or_import (ScWindow    *self,
+                                    GFile         *file);
 
 G_END_DECLS

@@ -1,0 +1,1144 @@
+/* sc-reader-xlsx.c
+ *
+ * Copyright 2026 Scorecards developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A streaming reader of spreadsheet workbooks: Office Open XML (.xlsx) and
+ * OpenDocument (.ods). libgsf opens the zip container; each XML part is
+ * inflated in chunks of 64 KiB and fed to a GMarkupParseContext, so a sheet
+ * is never held whole. This file reads the container and the small parts
+ * (relationships, the workbook's sheet list, styles, shared strings) and
+ * hands the cells of a sheet's rows to a callback. Every part is capped in
+ * size, nesting and count, so hostile files fail quickly with a clear error.
+ */
+
+#define G_LOG_DOMAIN "sc-reader-xlsx"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <stdlib.h>
+
+#include "sc-import.h"
+#include "sc-reader-xlsx-private.h"
+
+G_DEFINE_FINAL_TYPE (ScReaderXlsx, sc_reader_xlsx, G_TYPE_OBJECT)
+
+static void
+xlsx_sheet_free (gpointer data)
+{
+  XlsxSheet *sheet = data;
+
+  g_free (sheet->name);
+  g_free (sheet->path);
+  g_free (sheet);
+}
+
+static void
+sc_reader_xlsx_finalize (GObject *object)
+{
+  ScReaderXlsx *self = (ScReaderXlsx *)object;
+
+  xlsx_part_close (self);
+  g_clear_object (&self->zip);
+  g_clear_object (&self->source);
+  g_clear_pointer (&self->bytes, g_bytes_unref);
+  g_clear_pointer (&self->sheets, g_ptr_array_unref);
+  g_clear_pointer (&self->display_name, g_free);
+  g_clear_pointer (&self->ods_value, g_free);
+  g_clear_pointer (&self->strings_path, g_free);
+  g_clear_pointer (&self->styles_path, g_free);
+  g_string_free (self->sst_data, TRUE);
+  g_clear_pointer (&self->sst_offsets, g_array_unref);
+  g_clear_pointer (&self->numfmts, g_hash_table_unref);
+  g_clear_pointer (&self->xf_dates, g_array_unref);
+  g_string_free (self->text, TRUE);
+  g_string_free (self->row_text, TRUE);
+  g_clear_pointer (&self->row_cells, g_array_unref);
+  g_clear_pointer (&self->cells, g_array_unref);
+
+  G_OBJECT_CLASS (sc_reader_xlsx_parent_class)->finalize (object);
+}
+
+static void
+sc_reader_xlsx_class_init (ScReaderXlsxClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sc_reader_xlsx_finalize;
+}
+
+static void
+sc_reader_xlsx_init (ScReaderXlsx *self)
+{
+  self->sheets = g_ptr_array_new_with_free_func (xlsx_sheet_free);
+  self->sst_data = g_string_new (NULL);
+  self->sst_offsets = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->numfmts = g_hash_table_new (NULL, NULL);
+  self->xf_dates = g_array_new (FALSE, TRUE, sizeof (guint8));
+  self->text = g_string_sized_new (256);
+  self->row_text = g_string_sized_new (1024);
+  self->row_cells = g_array_new (FALSE, FALSE, sizeof (XlsxCell));
+  self->cells = g_array_new (FALSE, FALSE, sizeof (ScSheetCell));
+}
+
+/* Helpers shared with the sheet and .ods parsers */
+
+const char *
+xlsx_attribute (const char **names,
+                const char **values,
+                const char  *local)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    if (strcmp (xlsx_local_name (names[i]), local) == 0)
+      return values[i];
+
+  return NULL;
+}
+
+/* An error about the file or the part being read: "book.xlsx: part: …" */
+gboolean
+xlsx_set_error (ScReaderXlsx  *self,
+                GError       **error,
+                int            code,
+                const char    *format,
+                ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (self->part_path != NULL)
+    g_set_error (error, SC_IMPORT_ERROR, code, "%s: %s: %s", self->display_name, self->part_path, message);
+  else
+    g_set_error (error, SC_IMPORT_ERROR, code, "%s: %s", self->display_name, message);
+
+  return FALSE;
+}
+
+/* An error about the current cell of the sheet: "book.xlsx: Suppliers!C17: …" */
+gboolean
+xlsx_cell_error (ScReaderXlsx  *self,
+                 GError       **error,
+                 int            code,
+                 const char    *format,
+                 ...)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *cell = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  cell = sc_reader_xlsx_cell_name (self->sheet_name, self->column, self->row);
+  g_set_error (error, SC_IMPORT_ERROR, code, "%s: %s: %s", self->display_name, cell, message);
+
+  return FALSE;
+}
+
+/* Each element start: GMarkup keeps its own stack, so depth is capped here. */
+gboolean
+xlsx_enter (ScReaderXlsx  *self,
+            GError       **error)
+{
+  self->fed_since_event = 0;
+  if (++self->depth > SC_READER_XLSX_MAX_DEPTH)
+    return xlsx_set_error (self, error, SC_IMPORT_ERROR_TOO_LARGE,
+                           _("the XML is nested more than %d levels deep"), SC_READER_XLSX_MAX_DEPTH);
+  return TRUE;
+}
+
+void
+xlsx_leave (ScReaderXlsx *self)
+{
+  self->fed_since_event = 0;
+  if (self->depth > 0)
+    self->depth--;
+}
+
+/* Parts */
+
+static GsfInput *
+child_by_path (GsfInfile  *zip,
+               const char *path)
+{
+  g_auto(GStrv) names = g_strsplit (path, "/", -1);
+
+  return gsf_infile_child_by_aname (zip, (const char **) names);
+}
+
+/* Checks the sizes a part declares before inflating anything, so a zip
+ * bomb fails at once rather than after gigabytes.
+ */
+static gboolean
+check_part_size (ScReaderXlsx  *self,
+                 gint64         size,
+                 gint64         max_size,
+                 GError       **error)
+{
+  gint64 file_size = g_bytes_get_size (self->bytes);
+
+  if (size > max_size || self->total_read + size > SC_READER_XLSX_MAX_TOTAL_SIZE)
+    return xlsx_set_error (self, error, SC_IMPORT_ERROR_TOO_LARGE,
+                           _("the part unpacks to %" G_GINT64_FORMAT " MiB, more than the %" G_GINT64_FORMAT
+                             " MiB a workbook may hold"), size >> 20, max_size >> 20);
+  if (size > SC_READER_XLSX_MAX_SMALL_PART && size / MAX (file_size, 1) > SC_READER_XLSX_MAX_RATIO)
+    return xlsx_set_error (self, error, SC_IMPORT_ERROR_TOO_LARGE,
+                           _("the part unpacks to %" G_GINT64_FORMAT " MiB from a %" G_GINT64_FORMAT
+                             " KiB file; this looks like a zip bomb, not a workbook"),
+                           size >> 20, file_size >> 10);
+  return TRUE;
+}
+
+/* Opens the part at @path for parsing with @parser. A missing part sets
+ * *@found to FALSE when @found is given, and is an error otherwise.
+ */
+gboolean
+xlsx_part_open (ScReaderXlsx         *self,
+                const char           *path,
+                const GMarkupParser  *parser,
+                gint64                max_size,
+                gboolean             *found,
+                GError              **error)
+{
+  xlsx_part_close (self);
+  self->part_path = g_strdup (path);
+  self->part = child_by_path (self->zip, path);
+  if (found != NULL)
+    *found = self->part != NULL;
+  if (self->part == NULL)
+    {
+      if (found != NULL)
+        {
+          g_clear_pointer (&self->part_path, g_free);
+          return TRUE;
+        }
+      g_clear_pointer (&self->part_path, g_free);
+      return xlsx_set_error (self, error, SC_IMPORT_ERROR_SYNTAX,
+                             _("the workbook has no part “%s”; is the file damaged?"), path);
+    }
+
+  if (!check_part_size (self, gsf_input_size (self->part), max_size, error))
+    return FALSE;
+
+  self->context = g_markup_parse_context_new (parser, 0, self, NULL);
+  self->depth = 0;
+  self->fed_since_event = 0;
+  self->part_done = FALSE;
+
+  return TRUE;
+}
+
+void
+xlsx_part_close (ScReaderXlsx *self)
+{
+  g_clear_pointer (&self->context, g_markup_parse_context_free);
+  g_clear_pointer (&self->scanner, sc_xml_scanner_free);
+  g_clear_object (&self->part);
+  g_clear_pointer (&self->part_path, g_free);
+}
+
+static gboolean
+markup_error (ScReaderXlsx  *self,
+              GError        *local_error,
+              GError       **error)
+{
+  if (local_error->domain == SC_IMPORT_ERROR || local_error->domain == G_IO_ERROR)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  xlsx_set_error (self, error, SC_IMPORT_ERROR_SYNTAX, _("the XML is malformed: %s"), local_error->message);
+  g_error_free (local_error);
+  return FALSE;
+}
+
+/* Inflates one chunk of the open part and parses it; *@done at its end. */
+gboolean
+xlsx_part_feed (ScReaderXlsx  *self,
+                gboolean      *done,
+                GError       **error)
+{
+  GError *local_error = NULL;
+  gsize n = MIN ((gsize) gsf_input_remaining (self->part), XLSX_CHUNK_SIZE);
+  const guint8 *data;
+
+  *done = FALSE;
+  if (n == 0 || self->part_done)
+    {
+      *done = TRUE;
+      if (!self->part_done &&
+          !(self->scanner ? sc_xml_scanner_end (self->scanner, &local_error)
+                          : g_markup_parse_context_end_parse (self->context, &local_error)))
+        return markup_error (self, local_error, error);
+      return TRUE;
+    }
+
+  if ((data = gsf_input_read (self->part, n, NULL)) == NULL)
+    return xlsx_set_error (self, error, SC_IMPORT_ERROR_SYNTAX,
+                           _("the part cannot be unpacked; is the file damaged?"));
+  self->total_read += n;
+
+  /* GMarkup gathers a text or a tag whole before any callback: cap that */
+  self->fed_since_event += n;
+  if (self->fed_since_event > 2 * SC_READER_XLSX_MAX_CELL + XLSX_CHUNK_SIZE)
+    return xlsx_set_error (self, error, SC_IMPORT_ERROR_TOO_LARGE,
+                           _("a text or a tag is longer than %d MiB"), 2 * SC_READER_XLSX_MAX_CELL >> 20);
+
+  if (!(self->scanner ? sc_xml_scanner_feed (self->scanner, (const char *) data, n, &local_error)
+                      : g_markup_parse_context_parse (self->context, (const char *) data, n, &local_error)))
+    return markup_error (self, local_error, error);
+
+  return TRUE;
+}
+
+static gboolean
+parse_part (ScReaderXlsx         *self,
+            const char           *path,
+            const GMarkupParser  *parser,
+            gboolean             *found,
+            GError              **error)
+{
+  gboolean done = FALSE;
+
+  if (!xlsx_part_open (self, path, parser, SC_READER_XLSX_MAX_SMALL_PART, found, error))
+    return FALSE;
+  if (self->part == NULL)
+    return TRUE;
+
+  while (!done)
+    if (!xlsx_part_feed (self, &done, error))
+      return FALSE;
+
+  xlsx_part_close (self);
+  return TRUE;
+}
+
+/* Relationships: _rels/.rels and xl/_rels/workbook.xml.rels */
+
+typedef struct
+{
+  GHashTable *targets;           /* id → resolved path */
+  GHashTable *types;             /* type's last word → resolved path */
+  const char *base;              /* the folder targets are relative to */
+} Rels;
+
+static char *
+resolve_target (const char *base,
+                const char *target)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+  g_autofree char *joined = NULL;
+  g_auto(GStrv) names = NULL;
+
+  joined = target[0] == '/' ? g_strdup (target + 1) : g_strconcat (base, target, NULL);
+  names = g_strsplit (joined, "/", -1);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (strcmp (names[i], "..") == 0)
+        {
+          if (parts->len > 0)
+            g_ptr_array_remove_index (parts, parts->len - 1);
+        }
+      else if (names[i][0] != '\0' && strcmp (names[i], ".") != 0)
+        g_ptr_array_add (parts, names[i]);
+    }
+  g_ptr_array_add (parts, NULL);
+
+  return g_strjoinv ("/", (char **) parts->pdata);
+}
+
+static void
+rels_start (GMarkupParseContext  *context,
+            const char           *element,
+            const char          **names,
+            const char          **values,
+            gpointer              user_data,
+            GError              **error)
+{
+  ScReaderXlsx *self = user_data;
+  Rels *rels = self->parse_data;
+  const char *id, *type, *target, *mode, *slash;
+
+  if (!xlsx_enter (self, error) || strcmp (xlsx_local_name (element), "Relationship") != 0)
+    return;
+
+  id = xlsx_attribute (names, values, "Id");
+  type = xlsx_attribute (names, values, "Type");
+  target = xlsx_attribute (names, values, "Target");
+  mode = xlsx_attribute (names, values, "TargetMode");
+  if (id == NULL || target == NULL || g_strcmp0 (mode, "External") == 0)
+    return;
+
+  g_hash_table_insert (rels->targets, g_strdup (id), resolve_target (rels->base, target));
+  if (type != NULL && (slash = strrchr (type, '/')) != NULL && !g_hash_table_contains (rels->types, slash + 1))
+    g_hash_table_insert (rels->types, g_strdup (slash + 1), resolve_target (rels->base, target));
+}
+
+static void
+generic_end (GMarkupParseContext  *context,
+             const char           *element,
+             gpointer              user_data,
+             GError              **error)
+{
+  xlsx_leave (user_data);
+}
+
+static const GMarkupParser rels_parser = { rels_start, generic_end, NULL, NULL, NULL };
+
+static gboolean
+read_rels (ScReaderXlsx  *self,
+           const char    *path,
+           const char    *base,
+           Rels          *rels,
+           GError       **error)
+{
+  gboolean found, ok;
+
+  rels->targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  rels->types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  rels->base = base;
+  self->parse_data = rels;
+  ok = parse_part (self, path, &rels_parser, &found, error);
+  self->parse_data = NULL;
+
+  return ok;
+}
+
+static void
+rels_clear (Rels *rels)
+{
+  g_clear_pointer (&rels->targets, g_hash_table_unref);
+  g_clear_pointer (&rels->types, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Rels, rels_clear)
+
+/* The workbook part: sheet names in order, their relationship ids, and the date system */
+
+static void
+workbook_start (GMarkupParseContext  *context,
+                const char           *element,
+                const char          **names,
+                const char          **values,
+                gpointer              user_data,
+                GError              **error)
+{
+  ScReaderXlsx *self = user_data;
+  const char *local = xlsx_local_name (element);
+  XlsxSheet *sheet;
+  const char *v;
+
+  if (!xlsx_enter (self, error))
+    return;
+
+  if (strcmp (local, "workbookPr") == 0 && (v = xlsx_attribute (names, values, "date1904")) != NULL)
+    self->date1904 = strcmp (v, "1") == 0 || g_ascii_strcasecmp (v, "true") == 0;
+  else if (strcmp (local, "sheet") == 0)
+    {
+      if (self->sheets->len >= SC_READER_XLSX_MAX_SHEETS)
+        {
+          xlsx_set_error (self, error, SC_IMPORT_ERROR_TOO_LARGE, _("more than %d sheets"),
+                          SC_READER_XLSX_MAX_SHEETS);
+          return;
+        }
+      sheet = g_new0 (XlsxSheet, 1);
+      sheet->name = g_strdup (xlsx_attribute (names, values, "name"));
+      sheet->path = g_strdup (xlsx_attribute (names, values, "id")); /* r:id, resolved later */
+      v = xlsx_attribute (names, values, "state");
+      sheet->hidden = v != NULL && strcmp (v, "visible") != 0;
+      if (sheet->name == NULL)
+        sheet->name = g_strdup_printf ("Sheet%u", self->sheets->len + 1);
+      g_ptr_array_add (self->sheets, sheet);
+    }
+}
+
+static const GMarkupParser workbook_parser = { workbook_start, generic_end, NULL, NULL, NULL };
+
+static char *
+find_workbook_part (ScReaderXlsx  *self,
+                    GError       **error)
+{
+  g_auto(Rels) rels = { 0 };
+  const char *path;
+
+  if (!read_rels (self, "_rels/.rels", "", &rels, error))
+    return NULL;
+  path = g_hash_table_lookup (rels.types, "officeDocument");
+
+  return g_strdup (path ? path : "xl/workbook.xml");
+}
+
+static gboolean
+open_xlsx (ScReaderXlsx  *self,
+           GError       **error)
+{
+  g_autofree char *workbook = NULL;
+  g_autofree char *rels_path = NULL;
+  g_autofree char *base = NULL;
+  g_auto(Rels) rels = { 0 };
+  const char *slash;
+
+  if ((workbook = find_workbook_part (self, error)) == NULL ||
+      !parse_part (self, workbook, &workbook_parser, NULL, error))
+    return FALSE;
+
+  slash = strrchr (workbook, '/');
+  base = slash ? g_strndup (workbook, slash - workbook + 1) : g_strdup ("");
+  rels_path = g_strdup_printf ("%s_rels/%s.rels", base, slash ? slash + 1 : workbook);
+  if (!read_rels (self, rels_path, base, &rels, error))
+    return FALSE;
+
+  for (guint i = 0; i < self->sheets->len; i++)
+    {
+      XlsxSheet *sheet = g_ptr_array_index (self->sheets, i);
+      const char *path = sheet->path ? g_hash_table_lookup (rels.targets, sheet->path) : NULL;
+
+      g_free (sheet->path);
+      sheet->path = path ? g_strdup (path) : g_strdup_printf ("%sworksheets/sheet%u.xml", base, i + 1);
+    }
+  self->strings_path = g_strdup (g_hash_table_lookup (rels.types, "sharedStrings"));
+  self->styles_path = g_strdup (g_hash_table_lookup (rels.types, "styles"));
+
+  if (self->sheets->len == 0)
+    return xlsx_set_error (self, error, SC_IMPORT_ERROR_EMPTY, _("the workbook has no sheets"));
+  return TRUE;
+}
+
+/* Styles: which cell formats show dates */
+
+static XlsxDateKind
+classify_builtin (guint id)
+{
+  if (id == 9 || id == 10)
+    return XLSX_PERCENT;
+  if (id == 17)
+    return XLSX_DATE_MONTH;
+  if ((id >= 14 && id <= 16) || id == 22 || (id >= 27 && id <= 31) || (id >= 34 && id <= 36) ||
+      (id >= 50 && id <= 58))
+    return XLSX_DATE_DAY;
+  return XLSX_DATE_NONE;
+}
+
+/* A custom number format shows a date when, outside quoted text, escapes and
+ * [brackets], it has a day or a year; without a day it is a month.
+ */
+static XlsxDateKind
+classify_format_code (const char *code)
+{
+  gboolean day = FALSE, year = FALSE, month = FALSE, percent = FALSE;
+
+  for (const char *p = code; *p != '\0'; p++)
+    {
+      switch (*p)
+        {
+        case '"':
+          while (p[1] != '\0' && p[1] != '"')
+            p++;
+          p += p[1] == '"';
+          break;
+        case '\\':
+        case '_':
+        case '*':
+          p += p[1] != '\0';
+          break;
+        case '[':
+          while (p[1] != '\0' && p[1] != ']')
+            p++;
+          break;
+        case 'd': case 'D':
+          day = TRUE;
+          break;
+        case 'y': case 'Y': case 'e':
+          year = TRUE;
+          break;
+        case 'm': case 'M':
+          month = TRUE;
+          break;
+        case '%':
+          percent = TRUE;
+          break;
+        default:
+          break;
+        }
+    }
+
+  if (day)
+    return XLSX_DATE_DAY;
+  if (year)
+    return month ? XLSX_DATE_MONTH : XLSX_DATE_DAY;
+  return percent ? XLSX_PERCENT : XLSX_DATE_NONE;
+}
+
+static void
+styles_start (GMarkupParseContext  *context,
+              const char           *element,
+              const char          **names,
+              const char          **values,
+              gpointer              user_data,
+              GError              **error)
+{
+  ScReaderXlsx *self = user_data;
+  const char *local = xlsx_local_name (element);
+  const char *id, *code;
+  guint8 kind;
+
+  if (!xlsx_enter (self, error))
+    return;
+
+  if (strcmp (local, "numFmt") == 0)
+    {
+      id = xlsx_attribute (names, values, "numFmtId");
+      code = xlsx_attribute (names, values, "formatCode");
+      if (id != NULL && code != NULL)
+        g_hash_table_insert (self->numfmts, GUINT_TO_POINTER (strtoul (id, NULL, 10) + 1),
+                             GUINT_TO_POINTER (classify_format_code (code) + 1));
+    }
+  else if (strcmp (local, "cellXfs") == 0)
+    self->in_cell_xfs = TRUE;
+  else if (strcmp (local, "xf") == 0 && self->in_cell_xfs && self->xf_dates->len < 65536)
+    {
+      guint fmt = (id = xlsx_attribute (names, values, "numFmtId")) ? strtoul (id, NULL, 10) : 0;
+      gpointer custom = g_hash_table_lookup (self->numfmts, GUINT_TO_POINTER (fmt + 1));
+
+      kind = custom ? GPOINTER_TO_UINT (custom) - 1 : classify_builtin (fmt);
+      g_array_append_val (self->xf_dates, kind);
+    }
+}
+
+static void
+styles_end (GMarkupParseContext  *context,
+            const char           *element,
+            gpointer              user_data,
+            GError              **error)
+{
+  ScReaderXlsx *self = user_data;
+
+  xlsx_leave (self);
+  if (strcmp (xlsx_local_name (element), "cellXfs") == 0)
+    self->in_cell_xfs = FALSE;
+}
+
+static const GMarkupParser styles_parser = { styles_start, styles_end, NULL, NULL, NULL };
+
+/* Shared strings */
+
+/* Excel writes characters XML cannot hold as _xHHHH_ ("_x000D_"). */
+void
+xlsx_append_decoded (GString    *into,
+                     const char *text,
+                     gsize       len)
+{
+  const char *end = text + len;
+
+  while (text < end)
+    {
+      const char *u = memchr (text, '_', end - text);
+      gunichar c;
+      char utf8[6];
+      char *stop;
+
+      if (u == NULL || end - u < 7 || u[1] != 'x' || u[6] != '_' || !g_ascii_isxdigit (u[2]))
+        {
+          const char *upto = u ? u + 1 : end;
+
+          g_string_append_len (into, text, upto - text);
+          text = upto;
+          continue;
+        }
+      g_string_append_len (into, text, u - text);
+      c = strtoul (u + 2, &stop, 16);
+      if (stop != u + 6 || !g_unichar_validate (c) || c == 0)
+        {
+          g_string_append_c (into, '_');
+          text = u + 1;
+          continue;
+        }
+      g_string_append_len (into, utf8, g_unichar_to_utf8 (c, utf8));
+      text = u + 7;
+    }
+}
+
+static void
+strings_start (GMarkupParseContext  *context,
+               const char           *element,
+               const char          **names,
+               const char          **values,
+               gpointer              user_data,
+               GError              **error)
+{
+  ScReaderXlsx *self = user_data;
+  const char *local = xlsx_local_name (element);
+
+  if (!xlsx_enter (self, error))
+    return;
+
+  if (strcmp (local, "si") == 0)
+    {
+      if (self->sst_offsets->len >= SC_READER_XLSX_MAX_STRINGS)
+        {
+          xlsx_set_error (self, error, SC_IMPORT_ERROR_TOO_LARGE,
+                          _("more than %d shared strings"), SC_READER_XLSX_MAX_STRINGS);
+          return;
+        }
+      self->in_si = TRUE;
+      g_string_truncate (self->text, 0);
+    }
+  else if (strcmp (local, "rPh") == 0)
+    self->in_phonetic = TRUE;
+  else if (strcmp (local, "t") == 0 && self->in_si && !self->in_phonetic)
+    self->collect = TRUE;
+}
+
+static void
+strings_end (GMarkupParseContext  *context,
+             const char           *element,
+             gpointer              user_data,
+             GError              **error)
+{
+  ScReaderXlsx *self = user_data;
+  const char *local = xlsx_local_name (element);
+  guint32 offset = self->sst_data->len;
+
+  xlsx_leave (self);
+  if (strcmp (local, "t") == 0)
+    self->collect = FALSE;
+  else if (strcmp (local, "rPh") == 0)
+    self->in_phonetic = FALSE;
+  else if (strcmp (local, "si") == 0 && self->in_si)
+    {
+      self->in_si = FALSE;
+      if (self->sst_data->len + self->text->len + 1 > SC_READER_XLSX_MAX_STRING_DATA)
+        {
+          xlsx_set_error (self, error, SC_IMPORT_ERROR_TOO_LARGE,
+                          _("the shared strings hold more than %zu MiB"), SC_READER_XLSX_MAX_STRING_DATA >> 20);
+          return;
+        }
+      xlsx_append_decoded (self->sst_data, self->text->str, self->text->len);
+      g_string_append_c (self->sst_data, '\0');
+      g_array_append_val (self->sst_offsets, offset);
+    }
+}
+
+void
+xlsx_collect_text (GMarkupParseContext  *context,
+              const char           *text,
+              gsize                 len,
+              gpointer              user_data,
+              GError              **error)
+{
+  ScReaderXlsx *self = user_data;
+
+  if (!self->collect)
+    return;
+  if (self->text->len + len > SC_READER_XLSX_MAX_CELL)
+    {
+      xlsx_set_error (self, error, SC_IMPORT_ERROR_TOO_LARGE,
+                      _("a text is longer than %d MiB"), SC_READER_XLSX_MAX_CELL >> 20);
+      return;
+    }
+  g_string_append_len (self->text, text, len);
+}
+
+static const GMarkupParser strings_parser = { strings_start, strings_end, xlsx_collect_text, NULL, NULL };
+
+/* The shared strings and styles, read once before the first sheet. */
+static gboolean
+load_parts (ScReaderXlsx  *self,
+            GError       **error)
+{
+  gboolean found;
+
+  if (self->parts_loaded)
+    return TRUE;
+  self->parts_loaded = TRUE;
+
+  if (!parse_part (self, self->styles_path ? self->styles_path : "xl/styles.xml",
+                   &styles_parser, &found, error))
+    return FALSE;
+
+  if (!xlsx_part_open (self, self->strings_path ? self->strings_path : "xl/sharedStrings.xml",
+                       &strings_parser, SC_READER_XLSX_MAX_STRING_DATA * 2, &found, error))
+    return FALSE;
+  for (gboolean done = !found; !done;)
+    if (!xlsx_part_feed (self, &done, error))
+      return FALSE;
+  xlsx_part_close (self);
+  g_string_truncate (self->text, 0);
+
+  return TRUE;
+}
+
+/* A percentage as the user sees it: "0.955" → "95.5", by moving the
+ * decimal point in the text, so that no binary rounding creeps in.
+ */
+void
+xlsx_percent_text (const char *text,
+                   GString    *out)
+{
+  const char *dot, *digits = text;
+  gsize n_int, n_frac;
+
+  g_string_truncate (out, 0);
+  if (*digits == '-')
+    g_string_append_c (out, *digits++);
+  if (strpbrk (digits, "eE") != NULL || strspn (digits, "0123456789.") != strlen (digits))
+    {
+      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_string_truncate (out, 0);
+      g_string_append (out, g_ascii_formatd (buffer, sizeof buffer, "%.15g", g_ascii_strtod (text, NULL) * 100));
+      return;
+    }
+
+  dot = strchr (digits, '.');
+  n_int = dot ? (gsize) (dot - digits) : strlen (digits);
+  n_frac = dot ? strlen (dot + 1) : 0;
+  while (n_int > 0 && *digits == '0')
+    digits++, n_int--;
+  g_string_append_len (out, digits, n_int);
+  for (gsize i = 0; i < 2; i++)
+    g_string_append_c (out, i < n_frac ? dot[1 + i] : '0');
+  while (out->len > 1 && out->str[0] == '0')
+    g_string_erase (out, 0, 1);
+  if (out->len == 0 || (out->len == 1 && out->str[0] == '-'))
+    g_string_append_c (out, '0');
+  if (n_frac > 2)
+    {
+      g_string_append_c (out, '.');
+      g_string_append (out, dot + 3);
+      while (out->str[out->len - 1] == '0')
+        g_string_truncate (out, out->len - 1);
+      if (out->str[out->len - 1] == '.')
+        g_string_truncate (out, out->len - 1);
+    }
+}
+
+/* Rows, for the sheet parsers */
+
+void
+xlsx_row_begin (ScReaderXlsx *self)
+{
+  g_string_truncate (self->row_text, 0);
+  g_array_set_size (self->row_cells, 0);
+  self->last_column = -1;
+}
+
+gboolean
+xlsx_row_add_cell (ScReaderXlsx     *self,
+                   guint             column,
+                   ScSheetCellType   type,
+                   const char       *text,
+                   gsize             length,
+                   GError          **error)
+{
+  XlsxCell cell = { column, type, self->row_text->len, length };
+
+  if ((int) column <= self->last_column)
+    return xlsx_cell_error (self, error, SC_IMPORT_ERROR_SYNTAX,
+                            _("the cell comes after a cell to its right; is the file damaged?"));
+  if (column >= SC_READER_XLSX_MAX_COLUMNS)
+    return xlsx_cell_error (self, error, SC_IMPORT_ERROR_TOO_LARGE,
+                            _("more than %d columns"), SC_READER_XLSX_MAX_COLUMNS);
+  if (self->row_text->len + length > 16 * SC_READER_XLSX_MAX_CELL)
+    return xlsx_cell_error (self, error, SC_IMPORT_ERROR_TOO_LARGE,
+                            _("the row holds more than %d MiB"), 16 * SC_READER_XLSX_MAX_CELL >> 20);
+
+  self->last_column = column;
+  g_string_append_len (self->row_text, text, length);
+  g_string_append_c (self->row_text, '\0');
+  g_array_append_val (self->row_cells, cell);
+
+  return TRUE;
+}
+
+gboolean
+xlsx_row_end (ScReaderXlsx  *self,
+              GError       **error)
+{
+  guint n = self->row_cells->len;
+
+  if (n == 0)
+    return TRUE;
+
+  g_array_set_size (self->cells, n);
+  for (guint i = 0; i < n; i++)
+    {
+      const XlsxCell *c = &g_array_index (self->row_cells, XlsxCell, i);
+      ScSheetCell *out = &g_array_index (self->cells, ScSheetCell, i);
+
+      out->column = c->column;
+      out->type = c->type;
+      out->text = self->row_text->str + c->offset;
+      out->length = c->length;
+    }
+
+  return self->func (self->row, (const ScSheetCell *) self->cells->data, n, self->func_data, error);
+}
+
+/* Public API */
+
+ScReaderXlsx *
+sc_reader_xlsx_new (const char *display_name)
+{
+  ScReaderXlsx *self = g_object_new (SC_TYPE_READER_XLSX, NULL);
+
+  self->display_name = g_strdup (display_name);
+  return self;
+}
+
+static gboolean
+open_ole (ScReaderXlsx  *self,
+          GError       **error)
+{
+  GsfInfile *ole = gsf_infile_msole_new (self->source, NULL);
+  GsfInput *encrypted = ole ? gsf_infile_child_by_name (ole, "EncryptedPackage") : NULL;
+
+  g_clear_object (&ole);
+  if (encrypted != NULL)
+    {
+      g_object_unref (encrypted);
+      return xlsx_set_error (self, error, SC_IMPORT_ERROR_ENCRYPTED,
+                             _("This workbook is password-protected; save it without a password in "
+                               "Excel and import again"));
+    }
+
+  return xlsx_set_error (self, error, SC_IMPORT_ERROR_SYNTAX,
+                         _("this is an Excel 97–2003 workbook (.xls) or another Office file; save it "
+                           "as an Excel workbook (.xlsx) or as CSV and import again"));
+}
+
+/**
+ * sc_reader_xlsx_open:
+ * @bytes: the whole file, an .xlsx or .ods (a zip) or an encrypted workbook
+ *
+ * Opens the container and reads the list of sheets.
+ */
+gboolean
+sc_reader_xlsx_open (ScReaderXlsx  *self,
+                     GBytes        *bytes,
+                     GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  GsfInput *content;
+  gsize size;
+  const guint8 *data = g_bytes_get_data (bytes, &size);
+
+  g_return_val_if_fail (SC_IS_READER_XLSX (self), FALSE);
+  g_return_val_if_fail (self->bytes == NULL, FALSE);
+
+  self->bytes = g_bytes_ref (bytes);
+  self->source = gsf_input_memory_new (data, size, FALSE);
+
+  if (size >= 8 && memcmp (data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
+    return open_ole (self, error);
+
+  self->zip = gsf_infile_zip_new (self->source, &local_error);
+  if (self->zip == NULL)
+    return xlsx_set_error (self, error, SC_IMPORT_ERROR_SYNTAX,
+                           _("not a readable .xlsx or .ods workbook (%s)"),
+                           local_error ? local_error->message : _("not a zip file"));
+
+  content = gsf_infile_child_by_name (self->zip, "content.xml");
+  if (content != NULL)
+    {
+      g_object_unref (content);
+      self->ods = TRUE;
+      return xlsx_ods_open (self, error);
+    }
+
+  return open_xlsx (self, error);
+}
+
+gboolean
+sc_reader_xlsx_is_ods (ScReaderXlsx *self)
+{
+  g_return_val_if_fail (SC_IS_READER_XLSX (self), FALSE);
+  return self->ods;
+}
+
+guint
+sc_reader_xlsx_get_n_sheets (ScReaderXlsx *self)
+{
+  g_return_val_if_fail (SC_IS_READER_XLSX (self), 0);
+  return self->sheets->len;
+}
+
+const char *
+sc_reader_xlsx_get_sheet_name (ScReaderXlsx *self,
+                               guint         sheet)
+{
+  g_return_val_if_fail (SC_IS_READER_XLSX (self), NULL);
+  g_return_val_if_fail (sheet < self->sheets->len, NULL);
+  return ((XlsxSheet *) g_ptr_array_index (self->sheets, sheet))->name;
+}
+
+gboolean
+sc_reader_xlsx_get_sheet_hidden (ScReaderXlsx *self,
+                                 guint         sheet)
+{
+  g_return_val_if_fail (SC_IS_READER_XLSX (self), FALSE);
+  g_return_val_if_fail (sheet < self->sheets->len, FALSE);
+  return ((XlsxSheet *) g_ptr_array_index (self->sheets, sheet))->hidden;
+}
+
+/**
+ * sc_reader_xlsx_begin_sheet:
+ *
+ * Starts reading @sheet; sc_reader_xlsx_read_chunk() then calls @func for
+ * its rows a chunk at a time.
+ */
+gboolean
+sc_reader_xlsx_begin_sheet (ScReaderXlsx    *self,
+                            guint            sheet,
+                            ScSheetRowFunc   func,
+                            gpointer         user_data,
+                            GError         **error)
+{
+  XlsxSheet *s;
+
+  g_return_val_if_fail (SC_IS_READER_XLSX (self), FALSE);
+  g_return_val_if_fail (sheet < self->sheets->len, FALSE);
+
+  s = g_ptr_array_index (self->sheets, sheet);
+  self->sheet_index = sheet;
+  self->sheet_name = s->name;
+  self->func = func;
+  self->func_data = user_data;
+  self->row = 0;
+  self->column = 0;
+  self->n_rows_seen = 0;
+  self->ods_table = 0;
+  self->in_sheet_data = self->in_cell = self->collect = FALSE;
+
+  if (self->ods)
+    return xlsx_part_open (self, "content.xml", &xlsx_ods_parser, SC_READER_XLSX_MAX_PART_SIZE, NULL, error);
+
+  if (!load_parts (self, error) ||
+      !xlsx_part_open (self, s->path, &xlsx_sheet_parser, SC_READER_XLSX_MAX_PART_SIZE, NULL, error))
+    return FALSE;
+
+  /* Sheets are most of a workbook: the faster scanner drives the same callbacks */
+  if (!self->use_gmarkup)
+    {
+      g_clear_pointer (&self->context, g_markup_parse_context_free);
+      self->scanner = sc_xml_scanner_new (&xlsx_sheet_parser, self);
+    }
+  return TRUE;
+}
+
+/* Reads sheets with GMarkupParseContext rather than the faster scanner:
+ * the tests and the fuzzer compare the two.
+ */
+void
+sc_reader_xlsx_set_use_gmarkup (ScReaderXlsx *self,
+                                gboolean      use_gmarkup)
+{
+  g_return_if_fail (SC_IS_READER_XLSX (self));
+  self->use_gmarkup = !!use_gmarkup;
+}
+
+gboolean
+sc_reader_xlsx_read_chunk (ScReaderXlsx  *self,
+                           gboolean      *done,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_return_val_if_fail (SC_IS_READER_XLSX (self), FALSE);
+  g_return_val_if_fail (self->context != NULL || self->scanner != NULL, FALSE);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  if (!xlsx_part_feed (self, done, error))
+    return FALSE;
+  if (*done)
+    xlsx_part_close (self);
+
+  return TRUE;
+}
+
+/* "C17", or "Suppliers!C17"; a sheet name with spaces or punctuation is
+ * quoted as Excel writes it: 'Q1 data'!C17.
+ */
+char *
+sc_reader_xlsx_cell_name (const char *sheet,
+                          guint       column,
+                          guint64     row)
+{
+  char letters[8];
+  int n = 0;
+  gboolean quote = FALSE;
+  g_autofree char *escaped = NULL;
+  char reversed[8];
+
+  for (guint c = column + 1; c > 0 && n < 7; c = (c - 1) / 26)
+    reversed[n++] = 'A' + (c - 1) % 26;
+  for (int i = 0; i < n; i++)
+    letters[i] = reversed[n - 1 - i];
+  letters[n] = '\0';
+
+  if (sheet == NULL)
+    return g_strdup_printf ("%s%" G_GUINT64_FORMAT, letters, row);
+
+  for (const char *p = sheet; *p != '\0'; p++)
+    quote |= !g_ascii_isalnum (*p) && *p != '_' && !((guchar) *p & 0x80);
+  if (!quote)
+    return g_strdup_printf ("%s!%s%" G_GUINT64_FORMAT, sheet, letters, row);
+
+  {
+    g_auto(GStrv) parts = g_strsplit (sheet, "'", -1);
+    escaped = g_strjoinv ("''", parts);
+  }
+  return g_strdup_printf ("'%s'!%s%" G_GUINT64_FORMAT, escaped, letters, row);
+}
+
+/**
+ * sc_reader_xlsx_serial_to_date:
+ * @serial: days since the epoch of the date system, with the time as fraction
+ * @date1904: the 1904 date system (days since 1904-01-01) rather than 1900
+ * @with_day: write "YYYY-MM-DD" rather than "YYYY-MM"
+ *
+ * In the 1900 system serial 1 is 1900-01-01 and serial 60 is the
+ * 1900-02-29 that Lotus 1-2-3 believed in and Excel keeps; it is written
+ * as such, and the period parser refuses it as a day that does not exist.
+ *
+ * Returns: %FALSE when @serial is no date Excel can show
+ */
+gboolean
+sc_reader_xlsx_serial_to_date (double    serial,
+                               gboolean  date1904,
+                               gboolean  with_day,
+                               char     *buffer,
+                               gsize     size)
+{
+  g_autoptr(GDate) date = NULL;
+  double days = floor (serial + 1e-9);
+
+  if (!isfinite (serial) || days < (date1904 ? 0 : 1) || days > 2958465)
+    return FALSE;
+
+  if (!date1904 && days == 60)
+    {
+      g_snprintf (buffer, size, with_day ? "1900-02-29" : "1900-02");
+      return TRUE;
+    }
+
+  date = date1904 ? g_date_new_dmy (1, 1, 1904) : g_date_new_dmy (31, 12, 1899);
+  if (!date1904 && days > 60)
+    days--;
+  g_date_add_days (date, (guint) days);
+
+  if (with_day)
+    g_snprintf (buffer, size, "%04u-%02u-%02u", g_date_get_year (date), g_date_get_month (date),
+                g_date_get_day (date));
+  else
+    g_snprintf (buffer, size, "%04u-%02u", g_date_get_year (date), g_date_get_month (date));
+  return TRUE;
+}
