@@ -385,6 +385,47 @@ test_kpi_match (void)
   g_assert_null (sc_workbook_lookup_kpi (book, "tickets_je_woche"));
 }
 
+/* The next file with the same header comes with the mapping chosen last
+ * time: the KPI matched by hand is matched again without asking.
+ */
+static void
+test_remembers_mapping (void)
+{
+  g_autoptr(GFile) file = fixture ("wide-unknown-kpi.csv");
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_auto(Done) done = { 0 };
+      g_autoptr(ScWorkbook) book = sc_workbook_new ();
+      g_autoptr(ScKpi) tickets = sc_kpi_new ("tickets", "Tickets per week");
+      ScImportAssistant *assistant;
+      AdwComboRow *row;
+      g_autoptr(GtkStringObject) chosen = NULL;
+
+      sc_workbook_add_kpi (book, tickets);
+      assistant = sc_import_assistant_present (NULL, book, NULL, file, on_done_cb, &done);
+      wait_for_step (assistant, "format");
+      next (assistant);
+      wait_for_step (assistant, "mapping");
+      next (assistant);
+      wait_for_step (assistant, "kpis");
+
+      row = sc_import_assistant_get_kpi_row (assistant, "Tickets je Woche");
+      g_assert_nonnull (row);
+      if (round == 0)
+        adw_combo_row_set_selected (row, find_string (adw_combo_row_get_model (row), "Tickets per week"));
+      chosen = g_list_model_get_item (adw_combo_row_get_model (row), adw_combo_row_get_selected (row));
+      g_assert_cmpstr (gtk_string_object_get_string (chosen), ==, "Tickets per week");
+
+      next (assistant);
+      wait_for_step (assistant, "results");
+      next (assistant);
+      settle ();
+      g_assert_cmpuint (done.n_done, ==, 1);
+      g_assert_cmpfloat (value_at (book, "Nordwind GmbH", "tickets", "2025-04"), ==, 9);
+    }
+}
+
 /* Bad rows: listed with file, line and column; imported only when skipped. */
 static void
 test_skip_bad_rows (void)
@@ -548,11 +589,16 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GtkCssProvider) provider = NULL;
+  g_autofree char *config_home = NULL;
 
   /* The accessibility bridge needs a session bus, which a bare CI machine
    * does not have; without one, GTK would warn (fatal in a test).
    */
   g_setenv ("GTK_A11Y", "none", TRUE);
+
+  /* Remembered mappings go to a directory of the test's own */
+  config_home = g_dir_make_tmp ("sc-test-config-XXXXXX", NULL);
+  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
 
   g_test_init (&argc, &argv, NULL);
   adw_init ();
@@ -570,6 +616,7 @@ main (int   argc,
   g_test_add_func ("/import-assistant/failed-commit", test_failed_commit);
   g_test_add_func ("/import-assistant/cancel", test_cancel);
   g_test_add_func ("/import-assistant/details", test_details);
+  g_test_add_func ("/import-assistant/remembers-mapping", test_remembers_mapping);
 
   return g_test_run ();
 }

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "sc-import-assistant-private.h"
+#include "sc-import-memory.h"
 
 #define PREVIEW_ROWS 20
 
@@ -332,6 +333,10 @@ preview_cb (GObject      *source,
 
   g_array_set_size (self->roles, 0);
   g_array_append_vals (self->roles, preview->roles, preview->n_columns);
+  /* The same header as an earlier import: its mapping, as the user left it */
+  if (preview->format == SC_IMPORT_FORMAT_CSV && !self->matches_changed)
+    sc_import_memory_recall ((const char * const *) preview->header, preview->n_columns,
+                             self->roles, self->kpi_matches);
   _sc_import_assistant_show_preview (self);
   _sc_import_assistant_fill_mapping (self);
 
@@ -467,6 +472,10 @@ import_now (ScImportAssistant *self)
     }
 
   self->committed = TRUE;
+  if (self->preview != NULL && self->preview->format == SC_IMPORT_FORMAT_CSV)
+    sc_import_memory_remember ((const char * const *) self->preview->header,
+                               self->preview->n_columns,
+                               (const ScImportRole *) self->roles->data, self->kpi_matches);
   self->counts.n_values = sc_import_get_n_values (self->import);
   self->counts.n_partners = sc_import_get_n_partners (self->import);
   self->counts.n_kpis = sc_import_get_n_kpis (self->import);
