@@ -4,8 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * `scorecards import DATA… -o BOOK.scorecard [--into BOOK] [--layout long|wide]
- * [--dry-run] [--json] [--skip-bad-rows]`: CSV, TSV, JSON or workbooks into a
- * new workbook or an existing one. Nothing is written unless every file
+ * [--dry-run] [--json] [--skip-bad-rows] [--sheet NAME]`: CSV, TSV, JSON, a sheet
+ * of an .xlsx or .ods, or workbooks into a new workbook or an existing one. Nothing is written unless every file
  * imports; --dry-run reports what would be imported.
  */
 
@@ -31,6 +31,7 @@ typedef struct
   char     *delimiter;
   char     *decimal_mark;
   char     *encoding;
+  char     *sheet;
   gboolean  dry_run;
   gboolean  json;
   gboolean  skip_bad_rows;
@@ -47,6 +48,7 @@ options_clear (Options *o)
   g_free (o->delimiter);
   g_free (o->decimal_mark);
   g_free (o->encoding);
+  g_free (o->sheet);
   g_strfreev (o->files);
 }
 
@@ -221,6 +223,7 @@ configure (ScImport       *import,
       sc_import_set_delimiter (import, delimiter);
       sc_import_set_decimal_mark (import, decimal);
       sc_import_set_encoding (import, o->encoding);
+      sc_import_set_sheet (import, o->sheet);
       sc_import_set_skip_bad_rows (import, o->skip_bad_rows);
       sc_import_set_duplicates (import, o->duplicates && g_str_equal (o->duplicates, "refuse")
                                         ? SC_IMPORT_DUPLICATES_REFUSE : SC_IMPORT_DUPLICATES_LAST_WINS);
@@ -334,11 +337,12 @@ parse_options (int       argc,
     { "delimiter", 0, 0, G_OPTION_ARG_STRING, &o->delimiter, N_("Field delimiter: , ; tab | (default: detect)"), "C" },
     { "decimal-mark", 0, 0, G_OPTION_ARG_STRING, &o->decimal_mark, N_("Decimal mark: . or , (default: detect)"), "C" },
     { "encoding", 0, 0, G_OPTION_ARG_STRING, &o->encoding, N_("UTF-8, UTF-16LE, UTF-16BE or WINDOWS-1252 (default: detect)"), "NAME" },
+    { "sheet", 0, 0, G_OPTION_ARG_STRING, &o->sheet, N_("The sheet of an .xlsx or .ods workbook (default: the first with data)"), "NAME" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->files, NULL, "DATA…" },
     { NULL }
   };
 
-  context = g_option_context_new (_("DATA… — import CSV, TSV or JSON data into a workbook"));
+  context = g_option_context_new (_("DATA… — import CSV, TSV, JSON, .xlsx or .ods data into a workbook"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_set_prgname ("scorecards import");

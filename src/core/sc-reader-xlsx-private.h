@@ -4,8 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The state of a spreadsheet reader, shared by its files: the container and
- * its parts (sc-reader-xlsx.c), the sheet of an .xlsx (sc-reader-xlsx-sheet.c)
- * and the content of an .ods (sc-reader-ods.c).
+ * its parts (sc-reader-xlsx.c), the workbook, styles and shared strings of an
+ * .xlsx (sc-reader-xlsx-book.c), its sheets (sc-reader-xlsx-sheet.c) and the
+ * content of an .ods (sc-reader-ods.c).
  */
 
 #pragma once
@@ -94,7 +95,7 @@ struct _ScReaderXlsx
   ScSheetCellType      cell_type;
   char                 cell_t[12];      /* the t attribute */
   guint                cell_style;
-  guint                collect : 1;     /* gathering the text of <v>, <t> or <text:p> */
+  gboolean             collect;         /* gathering the text of <v>, <t> or <text:p> */
   guint                in_cell : 1;
   guint                in_sheet_data : 1;
   guint                have_value : 1;
@@ -147,6 +148,13 @@ gboolean    xlsx_part_feed         (ScReaderXlsx  *self,
                                     gboolean      *done,
                                     GError       **error);
 void        xlsx_part_close        (ScReaderXlsx  *self);
+GsfInput   *xlsx_child_by_path     (GsfInfile     *zip,
+                                    const char    *path);
+gboolean    xlsx_parse_part        (ScReaderXlsx  *self,
+                                    const char    *path,
+                                    const GMarkupParser *parser,
+                                    gboolean      *found,
+                                    GError       **error);
 void        xlsx_append_decoded    (GString       *into,
                                     const char    *text,
                                     gsize          len);
@@ -165,6 +173,12 @@ gboolean    xlsx_row_add_cell      (ScReaderXlsx  *self,
                                     gsize          length,
                                     GError       **error);
 gboolean    xlsx_row_end           (ScReaderXlsx  *self,
+                                    GError       **error);
+
+/* sc-reader-xlsx-book.c */
+gboolean    xlsx_open_workbook     (ScReaderXlsx  *self,
+                                    GError       **error);
+gboolean    xlsx_load_parts        (ScReaderXlsx  *self,
                                     GError       **error);
 
 /* sc-reader-xlsx-sheet.c */

@@ -801,6 +801,7 @@ sc_workbook_load_from_file (GFile         *file,
   g_autoptr(GFileInfo) info = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
   gsize length;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -816,6 +817,19 @@ sc_workbook_load_from_file (GFile         *file,
       g_set_error (error, SC_WORKBOOK_ERROR, SC_WORKBOOK_ERROR_TOO_LARGE,
                    _("%s: the file is larger than %d MiB"), name, SC_WORKBOOK_MAX_FILE_SIZE >> 20);
       return NULL;
+    }
+
+  /* A local file is mapped rather than read into a growing buffer: a large
+   * workbook then never needs its size twice over while loading.
+   */
+  path = g_file_get_path (file);
+  if (path != NULL)
+    {
+      g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, NULL);
+
+      if (mapped != NULL)
+        return sc_workbook_load_from_data (g_mapped_file_get_contents (mapped),
+                                           g_mapped_file_get_length (mapped), name, error);
     }
 
   if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))

@@ -39,6 +39,7 @@ struct _ScXmlScanner
   guint                depth;
   gsize                offsets[MAX_DEPTH]; /* where each open name starts in stack */
   gsize                lengths[MAX_DEPTH];
+  const gboolean      *text_wanted; /* NULL: always */
   guint64              position;   /* bytes consumed */
   guint                seen_root : 1;
 };
@@ -122,7 +123,8 @@ emit_text (ScXmlScanner  *self,
   GError *local_error = NULL;
   gsize n = len;
 
-  if (len == 0 || self->parser->text == NULL || self->depth == 0)
+  if (len == 0 || self->parser->text == NULL || self->depth == 0 ||
+      (self->text_wanted != NULL && !*self->text_wanted))
     return TRUE;
 
   if (has_ampersand (text, len))
@@ -235,10 +237,12 @@ start_element (ScXmlScanner  *self,
     return FALSE;
 
   self->seen_root = TRUE;
-  self->parser->start_element (NULL, name, names, values, self->user_data, &local_error);
+  if (self->parser->start_element != NULL)
+    self->parser->start_element (NULL, name, names, values, self->user_data, &local_error);
   if (local_error == NULL && empty)
     {
-      self->parser->end_element (NULL, name, self->user_data, &local_error);
+      if (self->parser->end_element != NULL)
+        self->parser->end_element (NULL, name, self->user_data, &local_error);
       g_string_truncate (self->stack, offset);
       self->depth--;
     }
@@ -270,7 +274,8 @@ end_element (ScXmlScanner  *self,
   if (self->lengths[self->depth - 1] != len || memcmp (open, tag, len) != 0)
     return scan_error (self, error, G_MARKUP_ERROR_PARSE, _("a closing tag does not match the open element"));
 
-  self->parser->end_element (NULL, open, self->user_data, &local_error);
+  if (self->parser->end_element != NULL)
+    self->parser->end_element (NULL, open, self->user_data, &local_error);
   g_string_truncate (self->stack, offset);
   self->depth--;
   if (local_error != NULL)
@@ -286,7 +291,19 @@ static const char *
 find_tag_end (const char *p,
               const char *end)
 {
+  const char *gt = memchr (p, '>', end - p);
+  guint n_quotes = 0;
   char quote = 0;
+
+  /* Commonly no value holds a '>': the first one ends the tag if the
+   * double quotes before it pair up and there is no single quote.
+   */
+  if (gt == NULL)
+    return NULL;
+  for (const char *q = p; q < gt; q++)
+    n_quotes += *q == '"';
+  if (n_quotes % 2 == 0 && memchr (p, '\'', gt - p) == NULL)
+    return gt;
 
   for (p++; p < end; p++)
     {
@@ -367,11 +384,7 @@ scan (ScXmlScanner  *self,
 
       if (*p != '<')
         {
-          for (lt = p; lt < end && lt - p < 16 && *lt != '<'; lt++)
-            ;
-          if (lt < end && *lt != '<')
-            lt = memchr (lt, '<', end - lt);
-          if (lt == NULL || lt == end)
+          if ((lt = memchr (p, '<', end - p)) == NULL)
             break;
           if (!emit_text (self, p, lt - p, error))
             return -1;
@@ -460,6 +473,16 @@ sc_xml_scanner_end (ScXmlScanner  *self,
   if (!blank || self->depth > 0 || !self->seen_root)
     return scan_error (self, error, G_MARKUP_ERROR_PARSE, _("the document ends early; is the file truncated?"));
   return TRUE;
+}
+
+/* Text is given to the parser only while *@wanted: the callbacks of a sheet
+ * ignore the blanks between elements, which are half of what Gnumeric writes.
+ */
+void
+sc_xml_scanner_set_text_wanted (ScXmlScanner   *self,
+                                const gboolean *wanted)
+{
+  self->text_wanted = wanted;
 }
 
 void

@@ -170,6 +170,8 @@ sc_application_startup (GApplication *app)
     { "win.search", { "<Control>f", NULL } },
     { "win.edit-kpis", { "<Control>k", NULL } },
     { "win.import", { "<Control><Shift>i", NULL } },
+    { "win.export-report", { "<Control>e", NULL } },
+    { "win.print", { "<Control>p", NULL } },
     { "win.new-issue", { "<Control>i", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "window.close", { "<Control>w", NULL } },

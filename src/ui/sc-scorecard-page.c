@@ -188,16 +188,27 @@ on_point_activated_cb (ScScorecardPage *self,
 }
 
 static void
-add_trend_chart (ScScorecardPage *self,
+set_trend_chart (ScScorecardPage *self,
                  ScWorkbook      *book,
-                 ScKpi           *kpi)
+                 ScKpi           *kpi,
+                 guint            position)
 {
+  GtkFlowBoxChild *slot = gtk_flow_box_get_child_at_index (self->chart_grid, position);
   g_autoptr(ScChart) chart = NULL;
   GtkWidget *widget;
 
   chart = sc_chart_new (SC_CHART_TREND,
                         sc_chart_trend_data_new_for_view (book, self->partner, kpi, &self->view,
                                                           CHART_PERIODS));
+
+  /* Switching partner reuses the chart widgets: creating a dozen of them
+   * each time cost more than drawing them
+   */
+  if (slot != NULL)
+    {
+      sc_chart_widget_set_chart (SC_CHART_WIDGET (gtk_flow_box_child_get_child (slot)), chart);
+      return;
+    }
 
   widget = sc_chart_widget_new ();
   sc_chart_widget_set_chart (SC_CHART_WIDGET (widget), chart);
@@ -208,14 +219,23 @@ add_trend_chart (ScScorecardPage *self,
   gtk_flow_box_append (self->chart_grid, widget);
 }
 
+/* Drops the chart widgets from @n_kept on. */
+static void
+trim_charts (ScScorecardPage *self,
+             guint            n_kept)
+{
+  GtkFlowBoxChild *slot;
+
+  while ((slot = gtk_flow_box_get_child_at_index (self->chart_grid, n_kept)))
+    gtk_flow_box_remove (self->chart_grid, GTK_WIDGET (slot));
+}
+
 static void
 clear (ScScorecardPage *self)
 {
   GtkWidget *child;
 
   sc_kpi_table_set_items (self->kpi_table, NULL);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->chart_grid))))
-    gtk_flow_box_remove (self->chart_grid, child);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->facts_box))))
     gtk_flow_box_remove (self->facts_box, child);
   sc_chart_widget_set_chart (self->radar, NULL);
@@ -305,6 +325,7 @@ sc_scorecard_page_show (ScScorecardPage       *self,
 
   if (partner == NULL)
     {
+      trim_charts (self, 0);
       gtk_label_set_label (self->name_label, "");
       gtk_label_set_label (self->detail_label, "");
       return;
@@ -320,7 +341,10 @@ sc_scorecard_page_show (ScScorecardPage       *self,
   gtk_label_set_label (self->detail_label, detail->str);
 
   if (result == NULL)
-    return;
+    {
+      trim_charts (self, 0);
+      return;
+    }
 
   show_facts (self, book, result);
   items = g_list_store_new (SC_TYPE_KPI_ITEM);
@@ -331,8 +355,9 @@ sc_scorecard_page_show (ScScorecardPage       *self,
 
       item = sc_kpi_item_new (book, kr, sc_workbook_get_series (book, partner, kr->kpi), self->period);
       g_list_store_append (items, item);
-      add_trend_chart (self, book, kr->kpi);
+      set_trend_chart (self, book, kr->kpi, i);
     }
+  trim_charts (self, result->kpis->len);
   sc_kpi_table_set_items (self->kpi_table, items);
 
   radar = sc_chart_new_from_workbook (book, SC_CHART_RADAR, partner, NULL, self->period,

@@ -16,6 +16,8 @@
 #include "sc-import-assistant.h"
 #include "sc-issue-editor.h"
 #include "sc-kpi-editor.h"
+#include "sc-report-dialog.h"
+#include "sc-report-print.h"
 #include "sc-window-private.h"
 #include "sc-workbook-io.h"
 
@@ -276,6 +278,41 @@ sc_window_open_or_import (ScWindow *self,
     sc_window_import_file (self, file);
 }
 
+/* Reports */
+
+static GSettings *
+window_settings (ScWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return SC_IS_APPLICATION (app) ? sc_application_get_settings (SC_APPLICATION (app)) : NULL;
+}
+
+static void
+export_report_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ScWindow *self = SC_WINDOW (widget);
+  ScPartner *partner = self->selection ? gtk_single_selection_get_selected_item (self->selection) : NULL;
+
+  if (self->book != NULL)
+    sc_report_dialog_present (GTK_WINDOW (self), self->book, partner, &self->rollup,
+                              window_settings (self));
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  ScWindow *self = SC_WINDOW (widget);
+  ScPartner *partner = self->selection ? gtk_single_selection_get_selected_item (self->selection) : NULL;
+
+  if (self->book != NULL)
+    sc_report_print (GTK_WINDOW (self), self->book, partner, &self->rollup, window_settings (self));
+}
+
 /* KPI definitions, with the selected partner's overrides */
 static void
 edit_kpis_action (GtkWidget  *widget,
@@ -328,6 +365,8 @@ _sc_window_update_actions (ScWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_book);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_book);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-kpis", has_book);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", has_book);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_book);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
                                  sc_undo_stack_get_can_undo (self->undo_stack));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
@@ -431,6 +470,8 @@ _sc_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.edit-kpis", NULL, edit_kpis_action);
   gtk_widget_class_install_action (widget_class, "win.new-issue", NULL, new_issue_action);
 
@@ -443,6 +484,8 @@ _sc_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.edit-kpis", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-report", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.new-issue", NULL);

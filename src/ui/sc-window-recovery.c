@@ -100,10 +100,33 @@ failed:
   return FALSE;
 }
 
+/* A modal window of ours (an export running in its worker thread, an
+ * import) may be reading the workbook: the copy waits until it closes.
+ */
+static gboolean
+has_modal_child (ScWindow *self)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_get_transient_for (window) == GTK_WINDOW (self) &&
+          gtk_window_get_modal (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static gboolean
 autosave_cb (gpointer data)
 {
   ScWindow *self = data;
+
+  if (has_modal_child (self))
+    return G_SOURCE_CONTINUE;
 
   self->autosave_source = 0;
   _sc_window_autosave_now (self);

@@ -1,0 +1,221 @@
+/* test-cli-xlsx.c
+ *
+ * Copyright 2026 Scorecards developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Tests of `scorecards import BOOK.xlsx [--sheet NAME]`: runs the built
+ * binary on the spreadsheet fixtures and checks the report, the messages
+ * naming sheet and cell, and the exit statuses.
+ */
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} CliRun;
+
+static void
+cli_run_free (CliRun *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+  g_free (run);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliRun, cli_run_free)
+
+static const char *
+binary_path (void)
+{
+  const char *path = g_getenv ("SCORECARDS_BIN");
+
+  if (path == NULL)
+    path = g_test_get_filename (G_TEST_BUILT, "..", "src", "scorecards", NULL);
+  return path;
+}
+
+static char *
+fixture (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
+}
+
+/* Runs `scorecards` with the arguments up to NULL. */
+static CliRun * G_GNUC_NULL_TERMINATED
+run (const char *first_arg,
+     ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  CliRun *result = g_new0 (CliRun, 1);
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) binary_path ());
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  result->status = g_subprocess_get_exit_status (process);
+
+  return result;
+}
+
+static JsonObject *
+parse_object (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+static void
+test_dry_run_json (void)
+{
+  g_autofree char *path = fixture ("xlsx-wide-decimals.xlsx");
+  g_autoptr(CliRun) r = run ("import", path, "--dry-run", "--json", NULL);
+  g_autoptr(JsonObject) report = NULL;
+  JsonObject *file;
+
+  g_assert_cmpint (r->status, ==, 0);
+  report = parse_object (r->out);
+  g_assert_true (json_object_get_boolean_member (report, "ok"));
+  g_assert_cmpstr (json_object_get_string_member (report, "format"), ==, "xlsx");
+  g_assert_cmpint (json_object_get_int_member (report, "rows"), ==, 9);
+  g_assert_cmpint (json_object_get_int_member (report, "imported"), ==, 36);
+  g_assert_cmpint (json_object_get_int_member (report, "partners"), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (report, "first_period"), ==, "2025-01");
+  file = json_array_get_object_element (json_object_get_array_member (report, "files"), 0);
+  g_assert_cmpstr (json_object_get_string_member (file, "format"), ==, "xlsx");
+}
+
+static void
+test_sheet_option (void)
+{
+  g_autofree char *path = fixture ("xlsx-several-sheets.xlsx");
+  g_autoptr(CliRun) first = run ("import", path, "--dry-run", "--json", NULL);
+  g_autoptr(CliRun) customers = run ("import", path, "--sheet", "Customers", "--dry-run", "--json", NULL);
+  g_autoptr(CliRun) missing = run ("import", path, "--sheet", "Vendors", "--dry-run", NULL);
+  g_autoptr(JsonObject) a = NULL;
+  g_autoptr(JsonObject) b = NULL;
+
+  g_assert_cmpint (first->status, ==, 0);
+  g_assert_cmpint (customers->status, ==, 0);
+  a = parse_object (first->out);
+  b = parse_object (customers->out);
+  g_assert_cmpint (json_object_get_int_member (a, "partners"), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (b, "partners"), ==, 2);
+
+  g_assert_cmpint (missing->status, ==, 1);
+  g_assert_nonnull (strstr (missing->err, "there is no sheet “Vendors”"));
+  g_assert_nonnull (strstr (missing->err, "“Suppliers”, “Customers”"));
+}
+
+static void
+test_cell_errors (void)
+{
+  g_autofree char *path = fixture ("xlsx-bad-value.xlsx");
+  g_autoptr(CliRun) failed = run ("import", path, "--dry-run", NULL);
+  g_autoptr(CliRun) skipped = run ("import", path, "--dry-run", "--json", "--skip-bad-rows", NULL);
+  g_autoptr(JsonObject) report = NULL;
+  JsonObject *problem;
+
+  g_assert_cmpint (failed->status, ==, 1);
+  g_assert_nonnull (strstr (failed->err, "xlsx-bad-value.xlsx: Suppliers!C17: expected a number"));
+
+  g_assert_cmpint (skipped->status, ==, 0);
+  report = parse_object (skipped->out);
+  g_assert_cmpint (json_object_get_int_member (report, "skipped"), ==, 1);
+  problem = json_array_get_object_element (json_object_get_array_member (report, "errors"), 0);
+  g_assert_cmpint (json_object_get_int_member (problem, "line"), ==, 17);
+  g_assert_cmpint (json_object_get_int_member (problem, "column"), ==, 3);
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (problem, "message"), "Suppliers!C17: "));
+}
+
+static void
+test_hostile (void)
+{
+  static const char *names[] = {
+    "hostile-zip-bomb.xlsx", "hostile-ratio-bomb.xlsx", "hostile-huge-strings.xlsx", "hostile-deep.xlsx",
+    "hostile-malformed.xlsx", "hostile-missing-sheet.xlsx", "hostile-no-workbook.xlsx",
+    "hostile-not-a-zip.xlsx", "hostile-encrypted.xlsx",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = fixture (names[i]);
+      g_autoptr(CliRun) r = run ("import", path, "--dry-run", "--json", NULL);
+      g_autoptr(JsonObject) report = NULL;
+
+      g_assert_cmpint (r->status, ==, 1);
+      g_assert_true (g_str_has_prefix (r->err, "scorecards: "));
+      g_assert_nonnull (strstr (r->err, names[i]));
+      report = parse_object (r->out);
+      g_assert_false (json_object_get_boolean_member (report, "ok"));
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (report, "errors")), ==, 1);
+    }
+}
+
+static void
+test_encrypted_message (void)
+{
+  g_autofree char *path = fixture ("hostile-encrypted.xlsx");
+  g_autoptr(CliRun) r = run ("import", path, "--dry-run", NULL);
+
+  g_assert_cmpint (r->status, ==, 1);
+  g_assert_nonnull (strstr (r->err, "This workbook is password-protected; save it without a password in "
+                                    "Excel and import again"));
+}
+
+/* `summary` takes a workbook file as data too */
+static void
+test_summary_of_xlsx (void)
+{
+  g_autofree char *path = fixture ("xlsx-long-dates.xlsx");
+  g_autoptr(CliRun) r = run ("summary", path, "--json", NULL);
+
+  g_assert_cmpint (r->status, ==, 0);
+  g_assert_nonnull (strstr (r->out, "Nordkap AS"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli-xlsx/dry-run-json", test_dry_run_json);
+  g_test_add_func ("/cli-xlsx/sheet-option", test_sheet_option);
+  g_test_add_func ("/cli-xlsx/cell-errors", test_cell_errors);
+  g_test_add_func ("/cli-xlsx/hostile", test_hostile);
+  g_test_add_func ("/cli-xlsx/encrypted-message", test_encrypted_message);
+  g_test_add_func ("/cli-xlsx/summary-of-xlsx", test_summary_of_xlsx);
+
+  return g_test_run ();
+}
