@@ -426,6 +426,33 @@ test_remembers_mapping (void)
     }
 }
 
+/* An Excel workbook previews and imports like a CSV: its first sheet
+ * with data, the header found below the title rows.
+ */
+static void
+test_xlsx (void)
+{
+  g_auto(Done) done = { 0 };
+  g_autoptr(ScWorkbook) book = sc_workbook_new ();
+  g_autoptr(GFile) file = fixture ("xlsx-header-row-3.xlsx");
+  ScImportAssistant *assistant;
+
+  assistant = sc_import_assistant_present (NULL, book, NULL, file, on_done_cb, &done);
+  wait_for_step (assistant, "format");
+  g_assert_cmpstr (sc_import_assistant_get_preview_cell (assistant, 0, 0), ==, "Müller Drehteile GmbH");
+  save_screenshot (GTK_WIDGET (assistant), "import-assistant-xlsx.png");
+  next (assistant);
+  wait_for_step (assistant, "mapping");
+  next (assistant);
+  wait_for_step (assistant, "kpis");
+  next (assistant);
+  wait_for_step (assistant, "results");
+  next (assistant);
+  settle ();
+  g_assert_cmpuint (done.n_done, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (sc_workbook_get_partners (book)), >, 0);
+}
+
 /* Bad rows: listed with file, line and column; imported only when skipped. */
 static void
 test_skip_bad_rows (void)
@@ -617,6 +644,7 @@ main (int   argc,
   g_test_add_func ("/import-assistant/cancel", test_cancel);
   g_test_add_func ("/import-assistant/details", test_details);
   g_test_add_func ("/import-assistant/remembers-mapping", test_remembers_mapping);
+  g_test_add_func ("/import-assistant/xlsx", test_xlsx);
 
   return g_test_run ();
 }

@@ -19,6 +19,7 @@
 
 #include "sc-import-preview.h"
 #include "sc-import-private.h"
+#include "sc-import-xlsx.h"
 #include "sc-reader-csv.h"
 
 static gboolean
@@ -202,6 +203,27 @@ sc_import_preview_file (ScImport      *self,
 
   g_clear_pointer (&preview->header, g_strfreev);
   preview->format = SC_IMPORT_FORMAT_CSV;
+
+  /* A spreadsheet previews as the import reads it: its sheet as rows of
+   * text (the first sheet with data unless one was chosen)
+   */
+  if (sc_import_is_spreadsheet (peek, n_peek))
+    {
+      g_autoptr(GBytes) bytes = g_file_load_bytes (file, cancellable, NULL, error);
+      g_autoptr(GInputStream) sheet = NULL;
+      char delimiter = self->delimiter;
+      gboolean ok;
+
+      if (bytes == NULL ||
+          !(sheet = sc_import_open_sheet_text (bytes, name, self->sheet, self->decimal_mark, NULL, error)))
+        return NULL;
+      /* The sheet comes as tab-separated text, whatever was detected */
+      self->delimiter = '\t';
+      ok = read_csv (self, sheet, preview, name, max_rows, cancellable, error);
+      self->delimiter = delimiter;
+      return ok ? g_steal_pointer (&preview) : NULL;
+    }
+
   if (!read_csv (self, buffered, preview, name, max_rows, cancellable, error))
     return NULL;
 

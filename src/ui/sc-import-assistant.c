@@ -523,7 +523,7 @@ on_chooser_response_cb (ScImportAssistant    *self,
 static void
 choose_file (ScImportAssistant *self)
 {
-  static const char *suffixes[] = { "csv", "tsv", "txt", "json", "scorecard" };
+  static const char *suffixes[] = { "csv", "tsv", "txt", "json", "xlsx", "ods", "scorecard" };
   g_autoptr(GtkFileFilter) data = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
@@ -534,7 +534,9 @@ choose_file (ScImportAssistant *self)
                                                GTK_FILE_CHOOSER_ACTION_OPEN,
                                                _("_Choose"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_filter_set_name (data, _("Data Files (CSV, TSV, JSON, Workbooks)"));
+  gtk_file_filter_set_name (data, _("Data Files (CSV, TSV, Excel, OpenDocument, JSON, Workbooks)"));
+  gtk_file_filter_add_mime_type (data, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  gtk_file_filter_add_mime_type (data, "application/vnd.oasis.opendocument.spreadsheet");
   gtk_file_filter_add_mime_type (data, "text/csv");
   gtk_file_filter_add_mime_type (data, "text/tab-separated-values");
   gtk_file_filter_add_mime_type (data, "application/json");
