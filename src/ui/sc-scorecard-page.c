@@ -39,6 +39,11 @@ struct _ScScorecardPage
   GtkFlowBox    *chart_grid;
   ScChartWidget *radar;
 
+  /* Owned state */
+  ScWorkbook    *book;
+  GPtrArray     *chart_kpis;   /* ScKpi, the charts to show */
+  guint          charts_source;
+
   /* Borrowed while shown */
   ScPartner     *partner;
   ScPeriod       period;
@@ -230,6 +235,28 @@ trim_charts (ScScorecardPage *self,
     gtk_flow_box_remove (self->chart_grid, GTK_WIDGET (slot));
 }
 
+static gboolean
+show_charts_cb (gpointer data)
+{
+  ScScorecardPage *self = data;
+  g_autoptr(ScChart) radar = NULL;
+
+  self->charts_source = 0;
+  if (self->book == NULL || self->partner == NULL || self->chart_kpis == NULL)
+    return G_SOURCE_REMOVE;
+
+  for (guint i = 0; i < self->chart_kpis->len; i++)
+    set_trend_chart (self, self->book, g_ptr_array_index (self->chart_kpis, i), i);
+  trim_charts (self, self->chart_kpis->len);
+
+  radar = sc_chart_new_from_workbook (self->book, SC_CHART_RADAR, self->partner, NULL, self->period,
+                                      self->period, NULL);
+  sc_chart_widget_set_chart (self->radar, radar);
+
+  return G_SOURCE_REMOVE;
+}
+
+
 static void
 clear (ScScorecardPage *self)
 {
@@ -246,6 +273,9 @@ sc_scorecard_page_dispose (GObject *object)
 {
   ScScorecardPage *self = (ScScorecardPage *)object;
 
+  g_clear_handle_id (&self->charts_source, g_source_remove);
+  g_clear_pointer (&self->chart_kpis, g_ptr_array_unref);
+  g_clear_object (&self->book);
   gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_SCORECARD_PAGE);
 
   G_OBJECT_CLASS (sc_scorecard_page_parent_class)->dispose (object);
@@ -311,13 +341,13 @@ sc_scorecard_page_show (ScScorecardPage       *self,
                         const ScRollup        *rollup)
 {
   g_autoptr(GString) detail = g_string_new (NULL);
-  g_autoptr(ScChart) radar = NULL;
   g_autoptr(GListStore) items = NULL;
   g_auto(GStrv) keys = NULL;
 
   g_return_if_fail (SC_IS_SCORECARD_PAGE (self));
 
   clear (self);
+  g_clear_handle_id (&self->charts_source, g_source_remove);
   self->partner = partner;
   self->period = rollup ? rollup->anchor : SC_PERIOD_NONE;
   if (rollup)
@@ -348,6 +378,8 @@ sc_scorecard_page_show (ScScorecardPage       *self,
 
   show_facts (self, book, result);
   items = g_list_store_new (SC_TYPE_KPI_ITEM);
+  g_clear_pointer (&self->chart_kpis, g_ptr_array_unref);
+  self->chart_kpis = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < result->kpis->len; i++)
     {
       const ScKpiResult *kr = &g_array_index (result->kpis, ScKpiResult, i);
@@ -355,14 +387,17 @@ sc_scorecard_page_show (ScScorecardPage       *self,
 
       item = sc_kpi_item_new (book, kr, sc_workbook_get_series (book, partner, kr->kpi), self->period);
       g_list_store_append (items, item);
-      set_trend_chart (self, book, kr->kpi, i);
+      g_ptr_array_add (self->chart_kpis, g_object_ref (kr->kpi));
     }
-  trim_charts (self, result->kpis->len);
   sc_kpi_table_set_items (self->kpi_table, items);
 
-  radar = sc_chart_new_from_workbook (book, SC_CHART_RADAR, partner, NULL, self->period,
-                                      self->period, NULL);
-  sc_chart_widget_set_chart (self->radar, radar);
+  /* The charts below the table come a moment later: what the user looks at
+   * first (score, grade, the KPIs) is drawn without waiting for a dozen
+   * charts
+   */
+  g_set_object (&self->book, book);
+  g_clear_handle_id (&self->charts_source, g_source_remove);
+  self->charts_source = g_timeout_add_full (G_PRIORITY_LOW, 0, show_charts_cb, self, NULL);
 }
 
 ScKpiTable *
