@@ -112,6 +112,20 @@ test_semicolon_decimal_comma (void)
   assert_row (reader, 2, "Schäfer Gusswerk KG", "Jan 2025", "Liefertreue", "97,5", NULL);
 }
 
+/* Periods written "01.2025" on every row must not outvote the one decimal
+ * comma per row: they are a month and a year, not numbers.
+ */
+static void
+test_month_year_periods (void)
+{
+  g_autoptr(ScReaderCsv) reader = open_fixture ("de-month-year-periods.csv");
+
+  g_assert_cmpint (sc_reader_csv_get_delimiter (reader), ==, ';');
+  g_assert_cmpint (sc_reader_csv_get_decimal_mark (reader), ==, ',');
+  assert_row (reader, 1, "Lieferant", "Typ", "Kennzahl", "Monat", "Wert", NULL);
+  assert_row (reader, 2, "Nordwind GmbH", "Lieferant", "Liefertreue", "01.2025", "95,5", NULL);
+}
+
 static void
 test_windows_1252 (void)
 {
@@ -281,6 +295,7 @@ main (int   argc,
   g_test_add_func ("/csv/utf16be-bom", test_utf16be_bom);
   g_test_add_func ("/csv/semicolon-decimal-comma", test_semicolon_decimal_comma);
   g_test_add_func ("/csv/windows-1252", test_windows_1252);
+  g_test_add_func ("/csv/month-year-periods", test_month_year_periods);
   g_test_add_func ("/csv/quoted-newlines", test_quoted_newlines);
   g_test_add_func ("/csv/line-endings", test_line_endings);
   g_test_add_func ("/csv/bom-utf8", test_bom_utf8);

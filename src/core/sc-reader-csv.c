@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "sc-import.h"
@@ -566,8 +567,25 @@ detect_delimiter (const char *text,
   return best == 4 ? ',' : candidates[best];
 }
 
+/* "03.2025" or "3,2025": a month and a year, not a number. */
+static gboolean
+looks_like_month_year (const char *cell)
+{
+  gsize before = strspn (cell, "0123456789");
+  int month, year;
+
+  if (before < 1 || before > 2 || (cell[before] != '.' && cell[before] != ',') ||
+      strspn (cell + before + 1, "0123456789") != 4 || cell[before + 5] != '\0')
+    return FALSE;
+
+  month = atoi (cell);
+  year = atoi (cell + before + 1);
+  return month >= 1 && month <= 12 && year >= 1900 && year <= 2100;
+}
+
 /* Votes of one cell for a decimal comma (+1) or point (−1): "1,5" and
- * "1.234,5" are German, "1.5" and "1,234.5" English; "1,500" is either.
+ * "1.234,5" are German, "1.5" and "1,234.5" English; "1,500" is either,
+ * and "03.2025" is a period, not a number.
  */
 static int
 decimal_vote (const char *cell)
@@ -589,7 +607,7 @@ decimal_vote (const char *cell)
         return 0;
     }
 
-  if (n_digits == 0 || (comma == NULL && point == NULL))
+  if (n_digits == 0 || (comma == NULL && point == NULL) || looks_like_month_year (cell))
     return 0;
   if (comma && point)
     return comma > point ? 1 : -1;
