@@ -20,6 +20,8 @@
 
 #include "sc-application.h"
 #include "sc-import-assistant.h"
+#include "sc-issue-editor.h"
+#include "sc-issue-editor-private.h"
 #include "sc-preferences-window.h"
 #include "sc-window.h"
 #include "sc-window-private.h"
@@ -661,6 +663,53 @@ test_open_data_file (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Noting an issue from the window: the action opens the editor for the
+ * selected partner; saving adds the issue, the partner's count and undo
+ * follow; undo takes it away again.
+ */
+static void
+test_new_issue (void)
+{
+  g_autofree char *path = sample_path ();
+  ScWindow *window = open_window (path);
+  ScIssueEditor *editor;
+  ScWorkbook *book;
+  ScPartner *partner;
+  guint n_before, open_before;
+
+  wait_until (has_workbook, window);
+  book = sc_window_get_workbook (window);
+  select_partner (window, "Isar Fahrzeugbau AG");
+  partner = sc_workbook_lookup_partner (book, "c02");
+  g_assert_nonnull (partner);
+  n_before = g_list_model_get_n_items (sc_workbook_get_issues (book));
+  open_before = sc_workbook_count_open_issues (book, partner);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-issue", NULL));
+  settle ();
+  editor = SC_ISSUE_EDITOR (find_toplevel_of_type (SC_TYPE_ISSUE_EDITOR));
+  g_assert_nonnull (editor);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (sc_issue_editor_get_save_button (editor))));
+
+  gtk_editable_set_text (sc_issue_editor_get_title_editable (editor), "Late shipment of spare parts");
+  gtk_editable_set_text (sc_issue_editor_get_owner_editable (editor), "Jana Weber");
+  settle ();
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (sc_issue_editor_get_save_button (editor))));
+  g_signal_emit_by_name (sc_issue_editor_get_save_button (editor), "clicked");
+  settle ();
+
+  g_assert_cmpuint (g_list_model_get_n_items (sc_workbook_get_issues (book)), ==, n_before + 1);
+  g_assert_cmpuint (sc_workbook_count_open_issues (book, partner), ==, open_before + 1);
+  g_assert_true (is_modified (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (sc_workbook_get_issues (book)), ==, n_before);
+
+  sc_workbook_set_modified (book, FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_preferences (void)
 {
@@ -721,6 +770,7 @@ main (int   argc,
   g_test_add_func ("/window/close-unsaved", test_close_unsaved);
   g_test_add_func ("/window/preferences", test_preferences);
   g_test_add_func ("/window/open-data-file", test_open_data_file);
+  g_test_add_func ("/window/new-issue", test_new_issue);
 
   return g_test_run ();
 }
