@@ -453,6 +453,44 @@ test_xlsx (void)
   g_assert_cmpuint (g_list_model_get_n_items (sc_workbook_get_partners (book)), >, 0);
 }
 
+/* A workbook with several sheets: the assistant lists them, previews the
+ * first with data, and imports the one chosen.
+ */
+static void
+test_xlsx_sheets (void)
+{
+  g_auto(Done) done = { 0 };
+  g_autoptr(ScWorkbook) book = sc_workbook_new ();
+  g_autoptr(GFile) file = fixture ("xlsx-several-sheets.xlsx");
+  ScImportAssistant *assistant;
+  AdwComboRow *sheets;
+
+  assistant = sc_import_assistant_present (NULL, book, NULL, file, on_done_cb, &done);
+  wait_for_step (assistant, "format");
+  sheets = assistant->sheet_row;
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (sheets)));
+  /* "First sheet with data", then Cover, Suppliers, Customers, Lists */
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (sheets)), ==, 5);
+  g_assert_cmpstr (sc_import_assistant_get_preview_cell (assistant, 0, 0), ==, "Müller Drehteile GmbH");
+
+  adw_combo_row_set_selected (sheets, 3);
+  wait_for_step (assistant, "format");
+  settle ();
+  g_assert_cmpstr (sc_import_assistant_get_preview_cell (assistant, 0, 0), ==, "Contoso AG");
+  save_screenshot (GTK_WIDGET (assistant), "import-assistant-sheets.png");
+
+  next (assistant);
+  wait_for_step (assistant, "mapping");
+  next (assistant);
+  wait_for_step (assistant, "kpis");
+  next (assistant);
+  wait_for_step (assistant, "results");
+  next (assistant);
+  settle ();
+  g_assert_cmpuint (done.n_done, ==, 1);
+  g_assert_cmpfloat (value_at (book, "Fabrikam Inc", "nps", "2025-02"), ==, 23);
+}
+
 /* Bad rows: listed with file, line and column; imported only when skipped. */
 static void
 test_skip_bad_rows (void)
@@ -645,6 +683,7 @@ main (int   argc,
   g_test_add_func ("/import-assistant/details", test_details);
   g_test_add_func ("/import-assistant/remembers-mapping", test_remembers_mapping);
   g_test_add_func ("/import-assistant/xlsx", test_xlsx);
+  g_test_add_func ("/import-assistant/xlsx-sheets", test_xlsx_sheets);
 
   return g_test_run ();
 }

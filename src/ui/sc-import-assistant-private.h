@@ -25,6 +25,7 @@ struct _ScImportAssistant
   GtkWidget            *back_button;
   GtkButton            *next_button;
   GtkStack             *stack;
+  AdwComboRow          *sheet_row;
   AdwComboRow          *layout_row;
   AdwComboRow          *delimiter_row;
   AdwComboRow          *encoding_row;
@@ -56,6 +57,7 @@ struct _ScImportAssistant
   GtkFileChooserNative *chooser;
   ScImportPreview      *preview;
   GListStore           *preview_rows;  /* GtkStringList per row */
+  GStrv                 sheets;        /* of a spreadsheet; NULL for text files */
   GArray               *roles;         /* ScImportRole per column, as the user sees them */
   GPtrArray            *mapping_rows;  /* AdwComboRow per column */
   GHashTable           *kpi_matches;   /* name as written → KPI id, "" for new */

@@ -251,6 +251,14 @@ new_import_with_format (ScImportAssistant *self)
   sc_import_set_delimiter (import, delimiter < G_N_ELEMENTS (delimiters) ? delimiters[delimiter] : 0);
   sc_import_set_encoding (import, encoding < G_N_ELEMENTS (encodings) ? encodings[encoding] : NULL);
   sc_import_set_decimal_mark (import, decimal < G_N_ELEMENTS (decimal_marks) ? decimal_marks[decimal] : 0);
+  if (self->sheets != NULL)
+    {
+      guint sheet = adw_combo_row_get_selected (self->sheet_row);
+
+      /* 0 is "the first sheet with data" */
+      if (sheet > 0 && sheet <= g_strv_length (self->sheets))
+        sc_import_set_sheet (import, self->sheets[sheet - 1]);
+    }
 
   return import;
 }
@@ -278,6 +286,21 @@ new_import_for_analysis (ScImportAssistant *self)
                                     ? SC_IMPORT_DUPLICATES_REFUSE : SC_IMPORT_DUPLICATES_LAST_WINS);
 
   return import;
+}
+
+static void
+fill_sheets (ScImportAssistant *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+  self->updating = TRUE;
+  gtk_string_list_append (names, _("First sheet with data"));
+  for (guint i = 0; self->sheets && self->sheets[i]; i++)
+    gtk_string_list_append (names, self->sheets[i]);
+  adw_combo_row_set_model (self->sheet_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->sheet_row, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->sheet_row), self->sheets != NULL);
+  self->updating = FALSE;
 }
 
 static void
@@ -695,6 +718,7 @@ sc_import_assistant_finalize (GObject *object)
   g_clear_pointer (&self->mapping_rows, g_ptr_array_unref);
   g_clear_pointer (&self->kpi_rows, g_ptr_array_unref);
   g_clear_pointer (&self->kpi_matches, g_hash_table_unref);
+  g_clear_pointer (&self->sheets, g_strfreev);
   g_clear_pointer (&self->commit_error, g_free);
   g_clear_pointer (&self->working_from, g_free);
 
@@ -717,6 +741,7 @@ sc_import_assistant_class_init (ScImportAssistantClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScImportAssistant, back_button);
   gtk_widget_class_bind_template_child (widget_class, ScImportAssistant, next_button);
   gtk_widget_class_bind_template_child (widget_class, ScImportAssistant, stack);
+  gtk_widget_class_bind_template_child (widget_class, ScImportAssistant, sheet_row);
   gtk_widget_class_bind_template_child (widget_class, ScImportAssistant, layout_row);
   gtk_widget_class_bind_template_child (widget_class, ScImportAssistant, delimiter_row);
   gtk_widget_class_bind_template_child (widget_class, ScImportAssistant, encoding_row);
@@ -859,6 +884,11 @@ sc_import_assistant_set_file (ScImportAssistant *self,
 
   g_set_object (&self->file, file);
   g_clear_pointer (&self->preview, sc_import_preview_free);
+
+  /* A spreadsheet: its sheets to choose from */
+  g_clear_pointer (&self->sheets, g_strfreev);
+  self->sheets = sc_import_list_xlsx_sheets (file, NULL);
+  fill_sheets (self);
 
   /* A new file starts from detection */
   self->updating = TRUE;
