@@ -10,37 +10,14 @@
 
 #include "config.h"
 
+#include "sc-test-cli.h"
+
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} CliRun;
 
-static void
-cli_run_free (CliRun *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-  g_free (run);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliRun, cli_run_free)
-
-static const char *
-binary_path (void)
-{
-  const char *path = g_getenv ("SCORECARDS_BIN");
-
-  if (path == NULL)
-    path = g_test_get_filename (G_TEST_BUILT, "..", "src", "scorecards", NULL);
-  return path;
-}
 
 static char *
 fixture (const char *name)
@@ -48,39 +25,6 @@ fixture (const char *name)
   return g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
 }
 
-/* Runs `scorecards` with the arguments up to NULL. */
-static CliRun * G_GNUC_NULL_TERMINATED
-run (const char *first_arg,
-     ...)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  CliRun *result = g_new0 (CliRun, 1);
-  va_list args;
-
-  g_ptr_array_add (argv, (char *) binary_path ());
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  result->status = g_subprocess_get_exit_status (process);
-
-  return result;
-}
 
 static JsonObject *
 parse_object (const char *text)
@@ -99,7 +43,7 @@ static void
 test_dry_run_json (void)
 {
   g_autofree char *path = fixture ("de-semicolon-decimal-comma.csv");
-  g_autoptr(CliRun) r = run ("import", path, "--dry-run", "--json", NULL);
+  g_autoptr(CliRun) r = sc_test_cli_run ("import", path, "--dry-run", "--json", NULL);
   g_autoptr(JsonObject) report = NULL;
 
   g_assert_cmpint (r->status, ==, 0);
@@ -124,8 +68,8 @@ static void
 test_dry_run_errors (void)
 {
   g_autofree char *path = fixture ("bad-rows.csv");
-  g_autoptr(CliRun) failed = run ("import", path, "--dry-run", "--json", NULL);
-  g_autoptr(CliRun) skipped = run ("import", path, "--dry-run", "--json", "--skip-bad-rows", NULL);
+  g_autoptr(CliRun) failed = sc_test_cli_run ("import", path, "--dry-run", "--json", NULL);
+  g_autoptr(CliRun) skipped = sc_test_cli_run ("import", path, "--dry-run", "--json", "--skip-bad-rows", NULL);
   g_autoptr(JsonObject) report = NULL;
   JsonArray *errors;
   JsonObject *first;
@@ -157,11 +101,11 @@ test_import_and_summary (void)
   g_autofree char *book = g_build_filename (dir, "book.scorecard", NULL);
   g_autofree char *utf16 = fixture ("excel-utf16-tab.txt");
   g_autofree char *cp1252 = fixture ("windows-1252.csv");
-  g_autoptr(CliRun) created = run ("import", utf16, "-o", book, NULL);
-  g_autoptr(CliRun) exists = run ("import", utf16, "-o", book, NULL);
-  g_autoptr(CliRun) added = run ("import", cp1252, "--into", book, NULL);
-  g_autoptr(CliRun) summary = run ("summary", book, "--json", NULL);
-  g_autoptr(CliRun) direct = run ("summary", utf16, "--json", NULL);
+  g_autoptr(CliRun) created = sc_test_cli_run ("import", utf16, "-o", book, NULL);
+  g_autoptr(CliRun) exists = sc_test_cli_run ("import", utf16, "-o", book, NULL);
+  g_autoptr(CliRun) added = sc_test_cli_run ("import", cp1252, "--into", book, NULL);
+  g_autoptr(CliRun) summary = sc_test_cli_run ("summary", book, "--json", NULL);
+  g_autoptr(CliRun) direct = sc_test_cli_run ("summary", utf16, "--json", NULL);
   g_autoptr(JsonObject) report = NULL;
 
   g_assert_cmpint (created->status, ==, 0);
@@ -184,10 +128,10 @@ static void
 test_usage_and_bad_input (void)
 {
   g_autofree char *path = fixture ("unterminated-quote.csv");
-  g_autoptr(CliRun) no_output = run ("import", path, NULL);
-  g_autoptr(CliRun) bad_layout = run ("import", path, "--dry-run", "--layout", "diagonal", NULL);
-  g_autoptr(CliRun) bad_input = run ("import", path, "--dry-run", NULL);
-  g_autoptr(CliRun) summary = run ("summary", path, NULL);
+  g_autoptr(CliRun) no_output = sc_test_cli_run ("import", path, NULL);
+  g_autoptr(CliRun) bad_layout = sc_test_cli_run ("import", path, "--dry-run", "--layout", "diagonal", NULL);
+  g_autoptr(CliRun) bad_input = sc_test_cli_run ("import", path, "--dry-run", NULL);
+  g_autoptr(CliRun) summary = sc_test_cli_run ("summary", path, NULL);
 
   g_assert_cmpint (no_output->status, ==, 2);
   g_assert_cmpint (bad_layout->status, ==, 2);

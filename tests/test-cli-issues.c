@@ -10,36 +10,13 @@
 
 #include "config.h"
 
+#include "sc-test-cli.h"
+
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} CliRun;
 
-static void
-cli_run_free (CliRun *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-  g_free (run);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliRun, cli_run_free)
-
-static const char *
-binary_path (void)
-{
-  const char *path = g_getenv ("SCORECARDS_BIN");
-
-  if (path == NULL)
-    path = g_test_get_filename (G_TEST_BUILT, "..", "src", "scorecards", NULL);
-  return path;
-}
 
 static const char *
 sample_path (void)
@@ -52,36 +29,17 @@ static CliRun * G_GNUC_NULL_TERMINATED
 run_issues (const char *first_arg,
             ...)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  CliRun *run = g_new0 (CliRun, 1);
-  va_list args;
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  va_list ap;
 
-  g_ptr_array_add (argv, (char *) binary_path ());
-  g_ptr_array_add (argv, (char *) "issues");
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
+  g_ptr_array_add (args, (char *) "issues");
+  va_start (ap, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-
-  g_test_message ("exit status %d\nstderr: %s", run->status, run->err);
-  return run;
+  return sc_test_cli_runv ((const char * const *) args->pdata, NULL);
 }
 
 static JsonNode *

@@ -10,37 +10,14 @@
 
 #include "config.h"
 
+#include "sc-test-cli.h"
+
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} CliRun;
 
-static void
-cli_run_free (CliRun *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-  g_free (run);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliRun, cli_run_free)
-
-static const char *
-binary_path (void)
-{
-  const char *path = g_getenv ("SCORECARDS_BIN");
-
-  if (path == NULL)
-    path = g_test_get_filename (G_TEST_BUILT, "..", "src", "scorecards", NULL);
-  return path;
-}
 
 static char *
 fixture (const char *name)
@@ -48,39 +25,6 @@ fixture (const char *name)
   return g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
 }
 
-/* Runs `scorecards` with the arguments up to NULL. */
-static CliRun * G_GNUC_NULL_TERMINATED
-run (const char *first_arg,
-     ...)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  CliRun *result = g_new0 (CliRun, 1);
-  va_list args;
-
-  g_ptr_array_add (argv, (char *) binary_path ());
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  result->status = g_subprocess_get_exit_status (process);
-
-  return result;
-}
 
 static JsonObject *
 parse_object (const char *text)
@@ -99,7 +43,7 @@ static void
 test_dry_run_json (void)
 {
   g_autofree char *path = fixture ("xlsx-wide-decimals.xlsx");
-  g_autoptr(CliRun) r = run ("import", path, "--dry-run", "--json", NULL);
+  g_autoptr(CliRun) r = sc_test_cli_run ("import", path, "--dry-run", "--json", NULL);
   g_autoptr(JsonObject) report = NULL;
   JsonObject *file;
 
@@ -119,9 +63,9 @@ static void
 test_sheet_option (void)
 {
   g_autofree char *path = fixture ("xlsx-several-sheets.xlsx");
-  g_autoptr(CliRun) first = run ("import", path, "--dry-run", "--json", NULL);
-  g_autoptr(CliRun) customers = run ("import", path, "--sheet", "Customers", "--dry-run", "--json", NULL);
-  g_autoptr(CliRun) missing = run ("import", path, "--sheet", "Vendors", "--dry-run", NULL);
+  g_autoptr(CliRun) first = sc_test_cli_run ("import", path, "--dry-run", "--json", NULL);
+  g_autoptr(CliRun) customers = sc_test_cli_run ("import", path, "--sheet", "Customers", "--dry-run", "--json", NULL);
+  g_autoptr(CliRun) missing = sc_test_cli_run ("import", path, "--sheet", "Vendors", "--dry-run", NULL);
   g_autoptr(JsonObject) a = NULL;
   g_autoptr(JsonObject) b = NULL;
 
@@ -141,8 +85,8 @@ static void
 test_cell_errors (void)
 {
   g_autofree char *path = fixture ("xlsx-bad-value.xlsx");
-  g_autoptr(CliRun) failed = run ("import", path, "--dry-run", NULL);
-  g_autoptr(CliRun) skipped = run ("import", path, "--dry-run", "--json", "--skip-bad-rows", NULL);
+  g_autoptr(CliRun) failed = sc_test_cli_run ("import", path, "--dry-run", NULL);
+  g_autoptr(CliRun) skipped = sc_test_cli_run ("import", path, "--dry-run", "--json", "--skip-bad-rows", NULL);
   g_autoptr(JsonObject) report = NULL;
   JsonObject *problem;
 
@@ -170,7 +114,7 @@ test_hostile (void)
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       g_autofree char *path = fixture (names[i]);
-      g_autoptr(CliRun) r = run ("import", path, "--dry-run", "--json", NULL);
+      g_autoptr(CliRun) r = sc_test_cli_run ("import", path, "--dry-run", "--json", NULL);
       g_autoptr(JsonObject) report = NULL;
 
       g_assert_cmpint (r->status, ==, 1);
@@ -186,7 +130,7 @@ static void
 test_encrypted_message (void)
 {
   g_autofree char *path = fixture ("hostile-encrypted.xlsx");
-  g_autoptr(CliRun) r = run ("import", path, "--dry-run", NULL);
+  g_autoptr(CliRun) r = sc_test_cli_run ("import", path, "--dry-run", NULL);
 
   g_assert_cmpint (r->status, ==, 1);
   g_assert_nonnull (strstr (r->err, "This workbook is password-protected; save it without a password in "
@@ -198,7 +142,7 @@ static void
 test_summary_of_xlsx (void)
 {
   g_autofree char *path = fixture ("xlsx-long-dates.xlsx");
-  g_autoptr(CliRun) r = run ("summary", path, "--json", NULL);
+  g_autoptr(CliRun) r = sc_test_cli_run ("summary", path, "--json", NULL);
 
   g_assert_cmpint (r->status, ==, 0);
   g_assert_nonnull (strstr (r->out, "Nordkap AS"));

@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include "sc-test-cli.h"
+
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
@@ -17,34 +19,9 @@
 
 #define SAMPLE_FILE "contoso-2024-2025.scorecard"
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} CliRun;
-
-static void
-cli_run_free (CliRun *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-  g_free (run);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliRun, cli_run_free)
 
 /* Helpers */
 
-static const char *
-binary_path (void)
-{
-  const char *path = g_getenv ("SCORECARDS_BIN");
-
-  if (path == NULL)
-    path = g_test_get_filename (G_TEST_BUILT, "..", "src", "scorecards", NULL);
-  return path;
-}
 
 static const char *
 sample_path (void)
@@ -58,41 +35,6 @@ fixture_path (const char *name)
   return g_test_get_filename (G_TEST_DIST, "fixtures", name, NULL);
 }
 
-/* Runs scorecards with the arguments up to NULL, with no display. */
-static CliRun * G_GNUC_NULL_TERMINATED
-run_cli (const char *first_arg,
-         ...)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  CliRun *run = g_new0 (CliRun, 1);
-  va_list args;
-
-  g_ptr_array_add (argv, (char *) binary_path ());
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-
-  g_test_message ("exit status %d\nstderr: %s", run->status, run->err);
-  return run;
-}
 
 static JsonNode *
 parse_json (const char *text)
@@ -153,7 +95,7 @@ assert_has_members (JsonObject         *object,
 static void
 test_version (void)
 {
-  g_autoptr(CliRun) run = run_cli ("--version", NULL);
+  g_autoptr(CliRun) run = sc_test_cli_run ("--version", NULL);
 
   g_assert_cmpint (run->status, ==, 0);
   g_assert_cmpstr (run->out, ==, "scorecards " PACKAGE_VERSION "\n");
@@ -164,8 +106,8 @@ test_version (void)
 static void
 test_help (void)
 {
-  g_autoptr(CliRun) run = run_cli ("--help", NULL);
-  g_autoptr(CliRun) summary_help = run_cli ("summary", "--help", NULL);
+  g_autoptr(CliRun) run = sc_test_cli_run ("--help", NULL);
+  g_autoptr(CliRun) summary_help = sc_test_cli_run ("summary", "--help", NULL);
 
   g_assert_cmpint (run->status, ==, 0);
   g_assert_nonnull (strstr (run->out, "summary"));
@@ -179,9 +121,9 @@ test_help (void)
 static void
 test_usage_errors (void)
 {
-  g_autoptr(CliRun) no_args = run_cli ("summary", NULL);
-  g_autoptr(CliRun) two_books = run_cli ("summary", sample_path (), sample_path (), NULL);
-  g_autoptr(CliRun) bad_option = run_cli ("summary", "--frobnicate", sample_path (), NULL);
+  g_autoptr(CliRun) no_args = sc_test_cli_run ("summary", NULL);
+  g_autoptr(CliRun) two_books = sc_test_cli_run ("summary", sample_path (), sample_path (), NULL);
+  g_autoptr(CliRun) bad_option = sc_test_cli_run ("summary", "--frobnicate", sample_path (), NULL);
 
   g_assert_cmpint (no_args->status, ==, 2);
   g_assert_cmpstr (no_args->out, ==, "");
@@ -195,7 +137,7 @@ test_usage_errors (void)
 static void
 test_missing_file (void)
 {
-  g_autoptr(CliRun) run = run_cli ("summary", "nonexistent.scorecard", NULL);
+  g_autoptr(CliRun) run = sc_test_cli_run ("summary", "nonexistent.scorecard", NULL);
 
   g_assert_cmpint (run->status, ==, 1);
   g_assert_cmpstr (run->out, ==, "");
@@ -206,7 +148,7 @@ test_missing_file (void)
 static void
 test_broken_file (void)
 {
-  g_autoptr(CliRun) run = run_cli ("summary", fixture_path ("truncated.scorecard"), NULL);
+  g_autoptr(CliRun) run = sc_test_cli_run ("summary", fixture_path ("truncated.scorecard"), NULL);
   const char *place;
 
   g_assert_cmpint (run->status, ==, 1);
@@ -243,7 +185,7 @@ assert_partner_summary (JsonObject *partner)
 static void
 test_summary_json (void)
 {
-  g_autoptr(CliRun) run = run_cli ("summary", sample_path (), "--json", NULL);
+  g_autoptr(CliRun) run = sc_test_cli_run ("summary", sample_path (), "--json", NULL);
   g_autoptr(JsonNode) root = NULL;
   JsonArray *partners;
   guint n_suppliers = 0, n_customers = 0;
@@ -285,7 +227,7 @@ test_summary_json (void)
 static void
 test_summary_json_period (void)
 {
-  g_autoptr(CliRun) run = run_cli ("summary", sample_path (), "--period", "2025-04", "--json", NULL);
+  g_autoptr(CliRun) run = sc_test_cli_run ("summary", sample_path (), "--period", "2025-04", "--json", NULL);
   g_autoptr(JsonNode) root = NULL;
   JsonObject *s02, *ppm;
 
@@ -306,7 +248,7 @@ test_summary_json_period (void)
 static void
 test_summary_text_period (void)
 {
-  g_autoptr(CliRun) run = run_cli ("summary", sample_path (), "--period", "2025-04", NULL);
+  g_autoptr(CliRun) run = sc_test_cli_run ("summary", sample_path (), "--period", "2025-04", NULL);
 
   g_assert_cmpint (run->status, ==, 0);
   g_assert_true (g_str_has_prefix (run->out, "Period: Apr 2025"));
@@ -316,7 +258,7 @@ test_summary_text_period (void)
 static void
 test_bad_period (void)
 {
-  g_autoptr(CliRun) run = run_cli ("summary", sample_path (), "--period", "2025-13", NULL);
+  g_autoptr(CliRun) run = sc_test_cli_run ("summary", sample_path (), "--period", "2025-13", NULL);
 
   g_assert_cmpint (run->status, ==, 2);
   g_assert_cmpstr (run->out, ==, "");
@@ -326,7 +268,7 @@ test_bad_period (void)
 static void
 test_summary_text (void)
 {
-  g_autoptr(CliRun) run = run_cli ("summary", sample_path (), NULL);
+  g_autoptr(CliRun) run = sc_test_cli_run ("summary", sample_path (), NULL);
   g_auto(GStrv) lines = NULL;
 
   g_assert_cmpint (run->status, ==, 0);

@@ -15,6 +15,8 @@
 
 #include "config.h"
 
+#include "sc-test-ui.h"
+
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
@@ -38,16 +40,6 @@ on_timeout_cb (gpointer data)
 
   *timed_out = TRUE;
   return G_SOURCE_REMOVE;
-}
-
-static void
-settle (void)
-{
-  gboolean timed_out = FALSE;
-
-  g_timeout_add (300, on_timeout_cb, &timed_out);
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
 }
 
 /* Iterates the main loop until the assistant shows @step and is idle. */
@@ -76,35 +68,6 @@ wait_until_idle (ScImportAssistant *assistant)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (timed_out);
   g_source_remove (id);
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("SC_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-
-  settle ();
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
 static GFile *
@@ -253,7 +216,7 @@ test_steps (void)
   assistant = sc_import_assistant_present (parent, book, undo, NULL, on_done_cb, &done);
   g_object_add_weak_pointer (G_OBJECT (assistant), (gpointer *) &assistant);
   g_assert_cmpstr (sc_import_assistant_get_step (assistant), ==, "choose");
-  save_screenshot (GTK_WIDGET (assistant), "import-assistant-choose.png");
+  sc_test_save_screenshot (GTK_WIDGET (assistant), "import-assistant-choose.png");
 
   /* The preview, as parsed */
   sc_import_assistant_set_file (assistant, file);
@@ -261,7 +224,7 @@ test_steps (void)
   g_assert_cmpuint (sc_import_assistant_get_n_preview_columns (assistant), ==, 4);
   g_assert_cmpstr (sc_import_assistant_get_preview_cell (assistant, 0, 0), ==, "Schäfer Gusswerk KG");
   g_assert_cmpstr (sc_import_assistant_get_preview_cell (assistant, 0, 3), ==, "97,5");
-  save_screenshot (GTK_WIDGET (assistant), "import-assistant.png");
+  sc_test_save_screenshot (GTK_WIDGET (assistant), "import-assistant.png");
 
   /* A comma as the delimiter reads it otherwise, at once */
   adw_combo_row_set_selected (assistant->delimiter_row, 1);
@@ -280,22 +243,22 @@ test_steps (void)
                     SC_IMPORT_ROLE_PARTNER);
   g_assert_cmpuint (adw_combo_row_get_selected (sc_import_assistant_get_column_row (assistant, 1)), ==,
                     SC_IMPORT_ROLE_PERIOD);
-  save_screenshot (GTK_WIDGET (assistant), "import-assistant-mapping.png");
+  sc_test_save_screenshot (GTK_WIDGET (assistant), "import-assistant-mapping.png");
 
   /* The KPIs: German names mean catalogue KPIs */
   next (assistant);
   wait_for_step (assistant, "kpis");
   g_assert_nonnull (sc_import_assistant_get_kpi_row (assistant, "Liefertreue"));
-  save_screenshot (GTK_WIDGET (assistant), "import-assistant-kpis.png");
+  sc_test_save_screenshot (GTK_WIDGET (assistant), "import-assistant-kpis.png");
 
   next (assistant);
   wait_for_step (assistant, "results");
   g_assert_cmpuint (count_rows (sc_import_assistant_get_problem_list (assistant)), ==, 0);
-  save_screenshot (GTK_WIDGET (assistant), "import-assistant-results.png");
+  sc_test_save_screenshot (GTK_WIDGET (assistant), "import-assistant-results.png");
 
   /* Import: the assistant closes, the window gets a toast */
   next (assistant);
-  settle ();
+  sc_test_settle ();
   g_assert_null (assistant);
   g_assert_cmpuint (done.n_done, ==, 1);
   g_assert_true (done.book == book);
@@ -305,7 +268,7 @@ test_steps (void)
   g_assert_cmpstr (done.toast_title, ==, "Imported 4 values for 1 partner and 3 KPIs");
   g_assert_cmpfloat (value_at (book, "Schäfer Gusswerk KG", "on_time_delivery_pct", "2025-03"), ==, 93.25);
   g_assert_cmpfloat (value_at (book, "Schäfer Gusswerk KG", "cost_of_poor_quality_eur", "2025-03"), ==, 1234.5);
-  save_screenshot (GTK_WIDGET (parent), "import-toast.png");
+  sc_test_save_screenshot (GTK_WIDGET (parent), "import-toast.png");
 
   /* Undo and redo from the window's undo stack */
   g_assert_cmpstr (sc_undo_stack_get_undo_label (undo), ==, "Import de-semicolon-decimal-comma.csv");
@@ -337,7 +300,7 @@ test_windows_1252 (void)
   next (assistant);
   wait_for_step (assistant, "results");
   next (assistant);
-  settle ();
+  sc_test_settle ();
   g_assert_cmpuint (done.n_done, ==, 1);
   g_assert_nonnull (done.book);
   g_assert_cmpfloat (value_at (done.book, "Société Générale des Pièces", "rework_cost_eur", "2025-03"), ==, 2500);
@@ -373,12 +336,12 @@ test_kpi_match (void)
   position = find_string (adw_combo_row_get_model (row), "Tickets per week");
   g_assert_cmpuint (position, !=, G_MAXUINT);
   adw_combo_row_set_selected (row, position);
-  save_screenshot (GTK_WIDGET (assistant), "import-assistant-kpi-match.png");
+  sc_test_save_screenshot (GTK_WIDGET (assistant), "import-assistant-kpi-match.png");
 
   next (assistant);
   wait_for_step (assistant, "results");
   next (assistant);
-  settle ();
+  sc_test_settle ();
   g_assert_cmpuint (done.n_done, ==, 1);
   g_assert_cmpfloat (value_at (book, "Nordwind GmbH", "tickets", "2025-04"), ==, 9);
   g_assert_cmpfloat (value_at (book, "Nordwind GmbH", "nps", "2025-03"), ==, 35);
@@ -420,7 +383,7 @@ test_remembers_mapping (void)
       next (assistant);
       wait_for_step (assistant, "results");
       next (assistant);
-      settle ();
+      sc_test_settle ();
       g_assert_cmpuint (done.n_done, ==, 1);
       g_assert_cmpfloat (value_at (book, "Nordwind GmbH", "tickets", "2025-04"), ==, 9);
     }
@@ -440,7 +403,7 @@ test_xlsx (void)
   assistant = sc_import_assistant_present (NULL, book, NULL, file, on_done_cb, &done);
   wait_for_step (assistant, "format");
   g_assert_cmpstr (sc_import_assistant_get_preview_cell (assistant, 0, 0), ==, "Müller Drehteile GmbH");
-  save_screenshot (GTK_WIDGET (assistant), "import-assistant-xlsx.png");
+  sc_test_save_screenshot (GTK_WIDGET (assistant), "import-assistant-xlsx.png");
   next (assistant);
   wait_for_step (assistant, "mapping");
   next (assistant);
@@ -448,7 +411,7 @@ test_xlsx (void)
   next (assistant);
   wait_for_step (assistant, "results");
   next (assistant);
-  settle ();
+  sc_test_settle ();
   g_assert_cmpuint (done.n_done, ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (sc_workbook_get_partners (book)), >, 0);
 }
@@ -475,9 +438,9 @@ test_xlsx_sheets (void)
 
   adw_combo_row_set_selected (sheets, 3);
   wait_for_step (assistant, "format");
-  settle ();
+  sc_test_settle ();
   g_assert_cmpstr (sc_import_assistant_get_preview_cell (assistant, 0, 0), ==, "Contoso AG");
-  save_screenshot (GTK_WIDGET (assistant), "import-assistant-sheets.png");
+  sc_test_save_screenshot (GTK_WIDGET (assistant), "import-assistant-sheets.png");
 
   next (assistant);
   wait_for_step (assistant, "mapping");
@@ -486,7 +449,7 @@ test_xlsx_sheets (void)
   next (assistant);
   wait_for_step (assistant, "results");
   next (assistant);
-  settle ();
+  sc_test_settle ();
   g_assert_cmpuint (done.n_done, ==, 1);
   g_assert_cmpfloat (value_at (book, "Fabrikam Inc", "nps", "2025-02"), ==, 23);
 }
@@ -525,12 +488,12 @@ test_skip_bad_rows (void)
   for (row = gtk_widget_get_first_child (GTK_WIDGET (problems)); row; row = gtk_widget_get_next_sibling (row))
     g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, where[i++]);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (assistant->results_status), "error"));
-  save_screenshot (GTK_WIDGET (assistant), "import-assistant-problems.png");
+  sc_test_save_screenshot (GTK_WIDGET (assistant), "import-assistant-problems.png");
 
   /* Without skipping, nothing can be imported and nothing changes */
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (assistant->next_button)));
   gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.next", NULL);
-  settle ();
+  sc_test_settle ();
   g_assert_cmpuint (done.n_done, ==, 0);
   after = sc_workbook_to_bytes (book);
   g_assert_true (g_bytes_equal (before, after));
@@ -539,9 +502,9 @@ test_skip_bad_rows (void)
   gtk_switch_set_active (assistant->skip_switch, TRUE);
   g_assert_cmpstr (adw_preferences_group_get_title (assistant->problems_group), ==, "Skipped Rows");
   g_assert_cmpuint (count_rows (problems), ==, G_N_ELEMENTS (where));
-  save_screenshot (GTK_WIDGET (assistant), "import-assistant-skipped.png");
+  sc_test_save_screenshot (GTK_WIDGET (assistant), "import-assistant-skipped.png");
   next (assistant);
-  settle ();
+  sc_test_settle ();
   g_assert_cmpuint (done.n_done, ==, 1);
   g_assert_cmpuint (done.counts.n_values, ==, 3);
   g_assert_cmpuint (done.counts.n_skipped, ==, 4);
@@ -583,7 +546,7 @@ test_failed_commit (void)
   next (assistant);
   wait_for_step (assistant, "results");
   next (assistant);
-  settle ();
+  sc_test_settle ();
 
   g_assert_nonnull (assistant);
   g_assert_cmpuint (done.n_done, ==, 0);
@@ -592,7 +555,7 @@ test_failed_commit (void)
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (assistant->next_button)));
   after = sc_workbook_to_bytes (book);
   g_assert_true (g_bytes_equal (before, after));
-  save_screenshot (GTK_WIDGET (assistant), "import-assistant-failed.png");
+  sc_test_save_screenshot (GTK_WIDGET (assistant), "import-assistant-failed.png");
 
   gtk_window_destroy (GTK_WINDOW (assistant));
   g_assert_null (assistant);
@@ -641,11 +604,11 @@ test_details (void)
   g_assert_true (sc_import_commit (import, book, &error));
 
   details = sc_import_assistant_present_details (NULL, import);
-  settle ();
+  sc_test_settle ();
   g_assert_cmpstr (sc_import_assistant_get_step (details), ==, "results");
   g_assert_cmpuint (count_rows (sc_import_assistant_get_problem_list (details)), ==, 4);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (details->next_button)));
-  save_screenshot (GTK_WIDGET (details), "import-details.png");
+  sc_test_save_screenshot (GTK_WIDGET (details), "import-details.png");
   gtk_window_destroy (GTK_WINDOW (details));
 }
 

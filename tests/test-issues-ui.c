@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include "sc-test-ui.h"
+
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -29,54 +31,6 @@ typedef struct
   GtkWindow    *window;
   ScIssuesPage *page;
 } Fixture;
-
-static gboolean
-on_timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-settle (void)
-{
-  gboolean timed_out = FALSE;
-
-  g_timeout_add (300, on_timeout_cb, &timed_out);
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("SC_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-
-  settle ();
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -102,7 +56,7 @@ fixture_set_up (Fixture       *f,
   sc_issues_page_set_today (f->page, &today);
   sc_issues_page_set_workbook (f->page, f->book, f->undo);
   gtk_window_present (f->window);
-  settle ();
+  sc_test_settle ();
 }
 
 static void
@@ -151,7 +105,7 @@ test_filters (Fixture       *f,
 {
   g_assert_cmpuint (n_shown (f), ==, 15);
   g_assert_cmpstr (sc_issues_page_get_visible_child (f->page), ==, "list");
-  save_screenshot (GTK_WIDGET (f->window), "issues-page.png");
+  sc_test_save_screenshot (GTK_WIDGET (f->window), "issues-page.png");
 
   gtk_drop_down_set_selected (sc_issues_page_get_status_dropdown (f->page), 5);   /* Closed */
   g_assert_cmpuint (n_shown (f), ==, 4);
@@ -189,14 +143,14 @@ test_filters (Fixture       *f,
 
   /* Search: title, description, owner and partner name, ignoring case */
   gtk_editable_set_text (sc_issues_page_get_search_entry (f->page), "POROSITY");
-  settle ();
+  sc_test_settle ();
   g_assert_cmpuint (n_shown (f), ==, 1);
   g_assert_cmpstr (sc_issue_get_id (shown (f, 0)), ==, "ISS-0005");
   gtk_editable_set_text (sc_issues_page_get_search_entry (f->page), "lombardia");
-  settle ();
+  sc_test_settle ();
   g_assert_cmpuint (n_shown (f), ==, 3);
   gtk_editable_set_text (sc_issues_page_get_search_entry (f->page), "no such thing");
-  settle ();
+  sc_test_settle ();
   g_assert_cmpuint (n_shown (f), ==, 0);
   g_assert_cmpstr (sc_issues_page_get_visible_child (f->page), ==, "empty");
   g_assert_cmpstr (adw_status_page_get_title (sc_issues_page_get_status_page (f->page)), ==,
@@ -238,7 +192,7 @@ test_bulk_status (Fixture       *f,
 
   gtk_selection_model_select_range (selection, 0, 3, TRUE);
   gtk_widget_activate_action (GTK_WIDGET (f->page), "issues.set-status", "s", "resolved");
-  settle ();
+  sc_test_settle ();
   for (guint i = 0; i < 3; i++)
     g_assert_cmpint (sc_issue_get_status (issues[i]), ==, SC_ISSUE_RESOLVED);
   /* The page follows: none is open any more */
@@ -247,7 +201,7 @@ test_bulk_status (Fixture       *f,
   /* One undo step brings all three back */
   g_assert_true (sc_undo_stack_undo (f->undo));
   g_assert_false (sc_undo_stack_get_can_undo (f->undo));
-  settle ();
+  sc_test_settle ();
   for (guint i = 0; i < 3; i++)
     g_assert_cmpint (sc_issue_get_status (issues[i]), ==, SC_ISSUE_OPEN);
   g_assert_cmpuint (n_shown (f), ==, 3);
@@ -268,7 +222,7 @@ test_create (Fixture       *f,
   editor = SC_ISSUE_EDITOR (sc_issue_editor_new_for_create (f->window, f->book, f->undo,
                                                             partner, kpi, period));
   gtk_window_present (GTK_WINDOW (editor));
-  settle ();
+  sc_test_settle ();
   create = sc_issue_editor_get_save_button (editor);
 
   /* No title, no Create */
@@ -294,7 +248,7 @@ test_create (Fixture       *f,
   gtk_text_buffer_set_text (sc_issue_editor_get_action_buffer (editor), "X-ray every lot.", -1);
   adw_combo_row_set_selected (sc_issue_editor_get_severity_row (editor), SC_SEVERITY_HIGH);
   g_signal_emit_by_name (create, "clicked");
-  settle ();
+  sc_test_settle ();
 
   issue = sc_workbook_lookup_issue (f->book, "ISS-0016");
   g_assert_nonnull (issue);
@@ -313,7 +267,7 @@ test_create (Fixture       *f,
   g_assert_cmpuint (n_shown (f), ==, 16);
 
   g_assert_true (sc_undo_stack_undo (f->undo));
-  settle ();
+  sc_test_settle ();
   g_assert_null (sc_workbook_lookup_issue (f->book, "ISS-0016"));
   g_assert_cmpuint (n_shown (f), ==, 15);
 }
@@ -331,8 +285,8 @@ test_edit_history (Fixture       *f,
   editor = SC_ISSUE_EDITOR (sc_issue_editor_new_for_issue (f->window, f->book, f->undo, issue));
   gtk_window_set_default_size (GTK_WINDOW (editor), 640, 1270);
   gtk_window_present (GTK_WINDOW (editor));
-  settle ();
-  save_screenshot (GTK_WIDGET (editor), "issue-editor.png");
+  sc_test_settle ();
+  sc_test_save_screenshot (GTK_WIDGET (editor), "issue-editor.png");
   save = sc_issue_editor_get_save_button (editor);
 
   /* Nothing changed yet: nothing to save */
@@ -347,7 +301,7 @@ test_edit_history (Fixture       *f,
   gtk_editable_set_text (sc_issue_editor_get_owner_editable (editor), "Markus Lehmann");
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (save)));
   g_signal_emit_by_name (save, "clicked");
-  settle ();
+  sc_test_settle ();
 
   g_assert_cmpint (sc_issue_get_status (issue), ==, SC_ISSUE_RESOLVED);
   g_assert_cmpstr (sc_issue_get_owner (issue), ==, "Markus Lehmann");
@@ -356,7 +310,7 @@ test_edit_history (Fixture       *f,
   /* The history shows the change, newest first */
   editor = SC_ISSUE_EDITOR (sc_issue_editor_new_for_issue (f->window, f->book, f->undo, issue));
   gtk_window_present (GTK_WINDOW (editor));
-  settle ();
+  sc_test_settle ();
   row = gtk_list_box_get_row_at_index (sc_issue_editor_get_history_list (editor), 0);
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
@@ -383,22 +337,22 @@ test_delete (Fixture       *f,
 
   editor = SC_ISSUE_EDITOR (sc_issue_editor_new_for_issue (f->window, f->book, f->undo, issue));
   gtk_window_present (GTK_WINDOW (editor));
-  settle ();
+  sc_test_settle ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (sc_issue_editor_get_delete_button (editor))));
   g_signal_emit_by_name (sc_issue_editor_get_delete_button (editor), "clicked");
-  settle ();
+  sc_test_settle ();
 
   /* Nothing is deleted before the user confirms */
   dialog = sc_issue_editor_get_delete_dialog (editor);
   g_assert_nonnull (dialog);
   g_assert_nonnull (sc_workbook_lookup_issue (f->book, "ISS-0015"));
   adw_message_dialog_response (dialog, "delete");
-  settle ();
+  sc_test_settle ();
 
   g_assert_null (sc_workbook_lookup_issue (f->book, "ISS-0015"));
   g_assert_cmpuint (n_shown (f), ==, 14);
   g_assert_true (sc_undo_stack_undo (f->undo));
-  settle ();
+  sc_test_settle ();
   g_assert_true (sc_workbook_lookup_issue (f->book, "ISS-0015") == issue);
   g_assert_cmpuint (n_shown (f), ==, 15);
 }
@@ -426,7 +380,7 @@ test_empty_and_export (Fixture       *f,
   g_rmdir (dir);
 
   sc_issues_page_set_workbook (f->page, empty, f->undo);
-  settle ();
+  sc_test_settle ();
   g_assert_cmpstr (sc_issues_page_get_visible_child (f->page), ==, "empty");
   g_assert_cmpstr (adw_status_page_get_title (sc_issues_page_get_status_page (f->page)), ==, "No Issues");
 }

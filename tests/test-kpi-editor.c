@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include "sc-test-ui.h"
+
 #include <adwaita.h>
 #include <math.h>
 
@@ -84,35 +86,6 @@ score_kpi (ScScorer   *scorer,
 }
 
 /* Writes what @widget shows to $SC_SCREENSHOT_DIR/@name, if set. */
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("SC_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-
-  wait_ms (300);
-  paintable = gtk_widget_paintable_new (widget);
-  width = gdk_paintable_get_intrinsic_width (paintable);
-  height = gdk_paintable_get_intrinsic_height (paintable);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 typedef struct
 {
   ScWorkbook  *book;
@@ -455,13 +428,13 @@ test_editor_screenshot (Fixture       *f,
   gtk_window_set_default_size (GTK_WINDOW (f->editor), 760, 900);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
   gtk_editable_set_text (sc_kpi_definition_row_get_field (row, SC_KPI_FIELD_WARNING), "200");
-  save_screenshot (GTK_WIDGET (f->editor), "kpi-editor.png");
+  sc_test_save_screenshot (GTK_WIDGET (f->editor), "kpi-editor.png");
 
   gtk_editable_set_text (sc_kpi_definition_row_get_field (row, SC_KPI_FIELD_WARNING), "500");
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (f->editor), "overrides");
-  save_screenshot (GTK_WIDGET (f->editor), "kpi-editor-overrides.png");
+  sc_test_save_screenshot (GTK_WIDGET (f->editor), "kpi-editor-overrides.png");
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (f->editor), "grades");
-  save_screenshot (GTK_WIDGET (f->editor), "kpi-editor-grades.png");
+  sc_test_save_screenshot (GTK_WIDGET (f->editor), "kpi-editor-grades.png");
 }
 
 /* The score explainer */
@@ -520,7 +493,7 @@ test_explainer_rows (void)
   g_assert_cmpstr (sc_kpi_get_id (sc_score_explainer_get_row (explainer, 0)->kpi), !=, "audit_findings_count");
 
   gtk_window_present (GTK_WINDOW (window));
-  save_screenshot (window, "explain-score.png");
+  sc_test_save_screenshot (window, "explain-score.png");
 
   sc_score_explainer_set_result (explainer, NULL);
   g_assert_cmpuint (sc_score_explainer_get_n_rows (explainer), ==, 0);

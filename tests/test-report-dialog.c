@@ -15,6 +15,8 @@
 
 #include "config.h"
 
+#include "sc-test-ui.h"
+
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -42,16 +44,6 @@ on_timeout_cb (gpointer data)
 
   *timed_out = TRUE;
   return G_SOURCE_REMOVE;
-}
-
-static void
-settle (void)
-{
-  gboolean timed_out = FALSE;
-
-  g_timeout_add (300, on_timeout_cb, &timed_out);
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
 }
 
 static gboolean
@@ -118,36 +110,6 @@ open_dialog (ScWindow  *window,
   g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
   gtk_window_present (dialog);
   return SC_REPORT_DIALOG (dialog);
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("SC_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-
-  settle ();
-  settle ();
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
 /* The descendant whose buildable id is @name (set by the template). */
@@ -312,7 +274,7 @@ test_defaults (void)
   g_assert_cmpstr (options->confidentiality, ==, "Confidential – for the named partner only");
   g_assert_cmpint (options->page_size, ==, SC_REPORT_PAGE_LETTER);
   g_assert_true (can_export (dialog));
-  save_screenshot (GTK_WIDGET (dialog), "report-dialog.png");
+  sc_test_save_screenshot (GTK_WIDGET (dialog), "report-dialog.png");
 
   /* The whole workbook, then only its customers */
   g_assert_true (sc_report_dialog_set_partners_mode (dialog, SC_REPORT_PARTNERS_ALL));
@@ -347,7 +309,7 @@ test_search (void)
 
   g_assert_true (sc_report_dialog_set_partners_mode (dialog, SC_REPORT_PARTNERS_CHOSEN));
   gtk_editable_set_text (sc_report_dialog_get_partner_search (dialog), "fonderia");
-  settle ();
+  sc_test_settle ();
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row;
        row = gtk_widget_get_next_sibling (row))
     {
@@ -379,7 +341,7 @@ test_export_chosen (void)
   g_assert_true (sc_report_dialog_set_chosen (dialog, lookup (window, SUPPLIER_A), TRUE));
   g_assert_true (sc_report_dialog_set_chosen (dialog, lookup (window, SUPPLIER_B), TRUE));
   g_assert_true (can_export (dialog));
-  save_screenshot (GTK_WIDGET (dialog), "report-dialog-chosen.png");
+  sc_test_save_screenshot (GTK_WIDGET (dialog), "report-dialog-chosen.png");
 
   options = sc_report_dialog_dup_options (dialog);
   g_assert_cmpuint (options->partners->len, ==, 2);
@@ -467,12 +429,12 @@ test_cancel (void)
     g_string_append_printf (text, "Action %u: agree the containment plan and the date of the re-audit.\n", i);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (notes), text->str, -1);
   g_assert_true (sc_report_dialog_set_partners_mode (dialog, SC_REPORT_PARTNERS_ALL));
-  settle ();
+  sc_test_settle ();
 
   sc_report_dialog_export_to (dialog, path);
   wait_until (has_progress, dialog);
   g_assert_true (sc_report_dialog_get_busy (dialog));
-  save_screenshot (GTK_WIDGET (dialog), "report-dialog-progress.png");
+  sc_test_save_screenshot (GTK_WIDGET (dialog), "report-dialog-progress.png");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "report.cancel", NULL));
   wait_until (is_idle, dialog);
 

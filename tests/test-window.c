@@ -15,6 +15,8 @@
 
 #include "config.h"
 
+#include "sc-test-ui.h"
+
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
@@ -56,16 +58,6 @@ wait_until (gboolean (*done) (ScWindow *),
   g_source_remove (id);
 }
 
-static void
-settle (void)
-{
-  gboolean timed_out = FALSE;
-
-  g_timeout_add (300, on_timeout_cb, &timed_out);
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 static gboolean
 has_workbook (ScWindow *window)
 {
@@ -83,37 +75,6 @@ open_window (const char *path)
   sc_window_open_file (window, file);
 
   return window;
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("SC_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-
-  /* Past every transition (the stack crossfades) */
-  settle ();
-  settle ();
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
 /* The partner with @name in the sidebar, or G_MAXUINT. */
@@ -215,12 +176,12 @@ test_open_sample (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 27);
   g_assert_cmpuint (find_partner (G_LIST_MODEL (selection), "Müller Drehteile GmbH"), !=, G_MAXUINT);
   g_assert_cmpuint (find_partner (G_LIST_MODEL (selection), "Isar Fahrzeugbau AG"), !=, G_MAXUINT);
-  save_screenshot (GTK_WIDGET (window), "window.png");
+  sc_test_save_screenshot (GTK_WIDGET (window), "window.png");
 
   position = find_partner (G_LIST_MODEL (selection), "Fonderia Valle Trompia S.r.l.");
   g_assert_cmpuint (position, !=, G_MAXUINT);
   gtk_selection_model_select_item (selection, position, TRUE);
-  settle ();
+  sc_test_settle ();
 
   g_assert_cmpstr (sc_window_get_partner_title (window), ==, "Fonderia Valle Trompia S.r.l.");
   g_assert_cmpuint (g_list_model_get_n_items (sc_kpi_table_get_items (sc_window_get_kpi_table (window))), >=, 12);
@@ -237,16 +198,16 @@ test_open_sample (void)
   sc_kpi_table_sort_by (sc_window_get_kpi_table (window), SC_KPI_COLUMN_STATUS, GTK_SORT_ASCENDING);
   first = g_list_model_get_item (sc_kpi_table_get_items (sc_window_get_kpi_table (window)), 0);
   g_assert_cmpint (sc_kpi_item_get_status (first), ==, SC_STATUS_RED);
-  save_screenshot (GTK_WIDGET (window), "scorecard-red-supplier.png");
+  sc_test_save_screenshot (GTK_WIDGET (window), "scorecard-red-supplier.png");
 
   /* A trend chart per KPI */
   g_assert_cmpuint (count_children (GTK_WIDGET (sc_window_get_chart_grid (window))), >=, 12);
 
   /* The other pages: compare and issues */
   adw_view_stack_set_visible_child_name (sc_window_get_view_stack (window), "compare");
-  save_screenshot (GTK_WIDGET (window), "compare.png");
+  sc_test_save_screenshot (GTK_WIDGET (window), "compare.png");
   adw_view_stack_set_visible_child_name (sc_window_get_view_stack (window), "issues");
-  save_screenshot (GTK_WIDGET (window), "issues.png");
+  sc_test_save_screenshot (GTK_WIDGET (window), "issues.png");
   adw_view_stack_set_visible_child_name (sc_window_get_view_stack (window), "scorecard");
   if (g_getenv ("SC_SCREENSHOT_DIR"))
     {
@@ -257,9 +218,9 @@ test_open_sample (void)
 
       g_assert_true (gtk_widget_compute_point (grid, scroller, &GRAPHENE_POINT_INIT (0, 0), &point));
       gtk_adjustment_set_value (adjustment, point.y - 40);
-      save_screenshot (GTK_WIDGET (window), "scorecard-charts.png");
+      sc_test_save_screenshot (GTK_WIDGET (window), "scorecard-charts.png");
       gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-      save_screenshot (GTK_WIDGET (window), "scorecard-radar.png");
+      sc_test_save_screenshot (GTK_WIDGET (window), "scorecard-radar.png");
     }
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -276,42 +237,42 @@ test_search_and_filter (void)
   model = G_LIST_MODEL (sc_window_get_partner_selection (window));
 
   sc_window_set_search_text (window, "fonderia");
-  settle ();
+  sc_test_settle ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
 
   /* Tags are searched too: three suppliers of castings */
   sc_window_set_search_text (window, "castings");
-  settle ();
+  sc_test_settle ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
 
   sc_window_set_search_text (window, "");
-  settle ();
+  sc_test_settle ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 27);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "sidebar.partner-filter", "s", "customer"));
-  settle ();
+  sc_test_settle ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 8);
 
   /* Six of the customers are OEMs */
   sc_window_set_search_text (window, "oem");
-  settle ();
+  sc_test_settle ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 6);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "sidebar.partner-filter", "s", "supplier"));
-  settle ();
+  sc_test_settle ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "sidebar.partner-filter", "s", "all"));
   sc_window_set_search_text (window, "");
-  settle ();
+  sc_test_settle ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 19 + 8);
 
   /* The tag filter: the suppliers in the Powertrain segment */
   sc_window_set_tag (window, "segment", "Powertrain");
-  settle ();
+  sc_test_settle ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
   sc_window_set_tag (window, NULL, NULL);
-  settle ();
+  sc_test_settle ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 27);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
@@ -327,13 +288,13 @@ test_open_broken_file (void)
 
   g_assert_true (g_file_set_contents (path, "{ \"format\": \"scorecards\", \"version\": 1, \"kpis\": [", -1, NULL));
   window = open_window (path);
-  settle ();
-  settle ();
+  sc_test_settle ();
+  sc_test_settle ();
 
   /* Nothing opened, the window still invites opening a workbook */
   g_assert_null (sc_window_get_workbook (window));
   g_assert_cmpstr (sc_window_get_visible_page (window), ==, "empty");
-  save_screenshot (GTK_WIDGET (window), "empty-with-error.png");
+  sc_test_save_screenshot (GTK_WIDGET (window), "empty-with-error.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_unlink (path);
@@ -355,7 +316,7 @@ select_partner (ScWindow   *window,
 
   g_assert_cmpuint (position, !=, G_MAXUINT);
   gtk_selection_model_select_item (selection, position, TRUE);
-  settle ();
+  sc_test_settle ();
 }
 
 static const char *
@@ -374,7 +335,7 @@ scroll_to_charts (ScWindow *window)
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
   graphene_point_t point;
 
-  settle ();
+  sc_test_settle ();
   g_assert_true (gtk_widget_compute_point (grid, scroller, &GRAPHENE_POINT_INIT (0, 0), &point));
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + point.y - 40);
 }
@@ -392,14 +353,14 @@ test_sort (void)
 
   /* Lowest score first: the foundry whose quality collapsed (45.2 in Dec 2025) */
   sc_window_set_sort (window, 1);
-  settle ();
+  sc_test_settle ();
   first = g_list_model_get_item (model, 0);
   g_assert_cmpstr (sc_partner_get_name (first), ==, "Fonderia Valle Trompia S.r.l.");
   g_clear_object (&first);
 
   /* Highest first: several at 100, then by name */
   sc_window_set_sort (window, 2);
-  settle ();
+  sc_test_settle ();
   first = g_list_model_get_item (model, 0);
   g_assert_cmpstr (sc_partner_get_name (first), ==, "Fjord Marine Propulsion AS");
 
@@ -424,11 +385,11 @@ test_view (void)
   /* Q2 2025: the ratio of the quarter's defects to its received parts */
   g_assert_true (sc_rollup_parse ("2025-Q2", sc_workbook_get_granularity (book), &quarter));
   sc_window_set_rollup (window, &quarter);
-  settle ();
+  sc_test_settle ();
   g_assert_cmpstr (kpi_value (window, "Defective parts per million (PPM)"), ==, "3808 ppm");
-  save_screenshot (GTK_WIDGET (window), "quarter-view.png");
+  sc_test_save_screenshot (GTK_WIDGET (window), "quarter-view.png");
   scroll_to_charts (window);
-  save_screenshot (GTK_WIDGET (window), "quarter-trends.png");
+  sc_test_save_screenshot (GTK_WIDGET (window), "quarter-trends.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -502,20 +463,20 @@ test_edit_undo_save (void)
 
   /* A target of 70 % makes its 72 % delivery performance green */
   edit_target (window, "on_time_delivery_pct", 70);
-  settle ();
+  sc_test_settle ();
   g_assert_true (is_modified (window));
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "•"));
   g_assert_cmpint (sc_kpi_item_get_status (kpi_row (window, "On-time delivery")), ==, SC_STATUS_GREEN);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  settle ();
+  sc_test_settle ();
   g_assert_cmpfloat (sc_kpi_get_target (sc_workbook_lookup_kpi (book, "on_time_delivery_pct")), ==, 95);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
-  settle ();
+  sc_test_settle ();
   g_assert_cmpfloat (sc_kpi_get_target (sc_workbook_lookup_kpi (book, "on_time_delivery_pct")), ==, 70);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  settle ();
+  sc_test_settle ();
   g_assert_false (is_modified (window));
   g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "•"));
 
@@ -599,27 +560,27 @@ test_close_unsaved (void)
   wait_until (has_workbook, window);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   edit_target (window, "scrap_rate_pct", 2);
-  settle ();
+  sc_test_settle ();
 
   /* Closing asks first, and Cancel keeps the window and its changes */
   gtk_window_close (GTK_WINDOW (window));
-  settle ();
+  sc_test_settle ();
   g_assert_nonnull (window);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
-  save_screenshot (GTK_WIDGET (dialog), "close-unsaved.png");
+  sc_test_save_screenshot (GTK_WIDGET (dialog), "close-unsaved.png");
   adw_message_dialog_response (dialog, "cancel");
-  settle ();
+  sc_test_settle ();
   g_assert_nonnull (window);
   g_assert_true (is_modified (window));
 
   /* Discard closes it */
   gtk_window_close (GTK_WINDOW (window));
-  settle ();
+  sc_test_settle ();
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "discard");
-  settle ();
+  sc_test_settle ();
   g_assert_null (window);
 }
 
@@ -652,7 +613,7 @@ test_open_data_file (void)
 
   gtk_window_present (GTK_WINDOW (window));
   sc_window_open_or_import (window, file);
-  settle ();
+  sc_test_settle ();
 
   assistant = find_toplevel_of_type (SC_TYPE_IMPORT_ASSISTANT);
   g_assert_nonnull (assistant);
@@ -686,24 +647,24 @@ test_new_issue (void)
   open_before = sc_workbook_count_open_issues (book, partner);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-issue", NULL));
-  settle ();
+  sc_test_settle ();
   editor = SC_ISSUE_EDITOR (find_toplevel_of_type (SC_TYPE_ISSUE_EDITOR));
   g_assert_nonnull (editor);
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (sc_issue_editor_get_save_button (editor))));
 
   gtk_editable_set_text (sc_issue_editor_get_title_editable (editor), "Late shipment of spare parts");
   gtk_editable_set_text (sc_issue_editor_get_owner_editable (editor), "Jana Weber");
-  settle ();
+  sc_test_settle ();
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (sc_issue_editor_get_save_button (editor))));
   g_signal_emit_by_name (sc_issue_editor_get_save_button (editor), "clicked");
-  settle ();
+  sc_test_settle ();
 
   g_assert_cmpuint (g_list_model_get_n_items (sc_workbook_get_issues (book)), ==, n_before + 1);
   g_assert_cmpuint (sc_workbook_count_open_issues (book, partner), ==, open_before + 1);
   g_assert_true (is_modified (window));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  settle ();
+  sc_test_settle ();
   g_assert_cmpuint (g_list_model_get_n_items (sc_workbook_get_issues (book)), ==, n_before);
 
   sc_workbook_set_modified (book, FALSE);
@@ -719,7 +680,7 @@ test_preferences (void)
 
   gtk_window_present (GTK_WINDOW (window));
   g_settings_set_string (settings, "company-name", "Contoso Manufacturing GmbH");
-  settle ();
+  sc_test_settle ();
 
   /* The rows show the settings, and a choice is stored at once */
   adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget_named (window, "view_row")), 2);
@@ -727,7 +688,7 @@ test_preferences (void)
   g_assert_cmpstr (view, ==, "ytd");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_widget_named (window, "company_row"))),
                    ==, "Contoso Manufacturing GmbH");
-  save_screenshot (window, "preferences.png");
+  sc_test_save_screenshot (window, "preferences.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
