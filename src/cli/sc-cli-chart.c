@@ -55,43 +55,6 @@ matches (const char *name,
   return exact ? g_str_equal (a, b) : strstr (a, b) != NULL;
 }
 
-/* A partner by id, by name, or by a part of its name that only one
- * partner has.
- */
-static ScPartner *
-find_partner (ScWorkbook  *book,
-              const char  *query,
-              GError     **error)
-{
-  GListModel *partners = sc_workbook_get_partners (book);
-  ScPartner *found = sc_workbook_lookup_partner (book, query);
-  guint n_found = 0;
-
-  if (found != NULL)
-    return found;
-  for (int exact = 1; exact >= 0 && n_found == 0; exact--)
-    {
-      for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
-        {
-          g_autoptr(ScPartner) partner = g_list_model_get_item (partners, i);
-
-          if (matches (sc_partner_get_name (partner), query, exact))
-            {
-              found = partner;
-              n_found++;
-            }
-        }
-    }
-  if (n_found == 1)
-    return found;
-  if (n_found > 1)
-    g_set_error (error, SC_CHART_ERROR, SC_CHART_ERROR_NO_DATA,
-                 _("“%s” matches %u partners; give more of the name, or the id"), query, n_found);
-  else
-    g_set_error (error, SC_CHART_ERROR, SC_CHART_ERROR_NO_DATA, _("no partner “%s”"), query);
-  return NULL;
-}
-
 static ScKpi *
 find_kpi (ScWorkbook  *book,
           const char  *query,
@@ -157,7 +120,8 @@ build_chart (ChartOptions  *options,
   book = sc_cli_open_book (options->args[0], error);
   if (book == NULL)
     return NULL;
-  if (options->partner && (partner = find_partner (book, options->partner, error)) == NULL)
+  if (options->partner && (partner = sc_cli_find_partner (book, options->partner, SC_CHART_ERROR,
+                                                                    SC_CHART_ERROR_NO_DATA, error)) == NULL)
     return NULL;
   if (options->kpi && (kpi = find_kpi (book, options->kpi, error)) == NULL)
     return NULL;

@@ -46,58 +46,6 @@ print_cell (const char *str,
 }
 
 static gboolean
-matches_name (ScPartner  *partner,
-              const char *needle,
-              gboolean    whole)
-{
-  g_autofree char *name = g_utf8_casefold (sc_partner_get_name (partner), -1);
-
-  return whole ? g_str_equal (name, needle) : strstr (name, needle) != NULL;
-}
-
-/* The partner with id @arg, else the one whose name is @arg (ignoring
- * case), else the only one whose name contains it.
- */
-static ScPartner *
-find_partner (ScWorkbook  *book,
-              const char  *arg,
-              GError     **error)
-{
-  GListModel *partners = sc_workbook_get_partners (book);
-  g_autofree char *needle = g_utf8_casefold (arg, -1);
-  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
-  ScPartner *partner;
-
-  if ((partner = sc_workbook_lookup_partner (book, arg)))
-    return partner;
-
-  for (int whole = TRUE; whole >= FALSE && found->len == 0; whole--)
-    {
-      for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
-        {
-          g_autoptr(ScPartner) p = g_list_model_get_item (partners, i);
-
-          if (matches_name (p, needle, whole))
-            g_ptr_array_add (found, g_steal_pointer (&p));
-        }
-    }
-
-  if (found->len == 1)
-    return g_ptr_array_index (found, 0);
-
-  if (found->len == 0)
-    g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                 _("no partner has the id or name “%s”"), arg);
-  else
-    g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                 _("“%s” matches %u partners (%s, %s, …); give more of the name or the id"),
-                 arg, found->len,
-                 sc_partner_get_name (g_ptr_array_index (found, 0)),
-                 sc_partner_get_name (g_ptr_array_index (found, 1)));
-  return NULL;
-}
-
-static gboolean
 filter_matches (const Filter *filter,
                 ScIssue      *issue)
 {
@@ -219,7 +167,8 @@ parse_filter (ScWorkbook  *book,
                    status_arg);
       return FALSE;
     }
-  if (partner_arg && !(filter->partner = find_partner (book, partner_arg, error)))
+  if (partner_arg && !(filter->partner = sc_cli_find_partner (book, partner_arg, G_OPTION_ERROR,
+                                                                  G_OPTION_ERROR_BAD_VALUE, error)))
     return FALSE;
   if (kpi_arg && !(filter->kpi = sc_workbook_lookup_kpi (book, kpi_arg)))
     {

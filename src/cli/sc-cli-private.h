@@ -17,6 +17,11 @@ ScWorkbook *sc_cli_import_book (const char  *path,
                                 GError     **error);
 int         sc_cli_import      (int          argc,
                                 char       **argv);
+ScPartner  *sc_cli_find_partner (ScWorkbook *book,
+                                 const char *query,
+                                 GQuark      domain,
+                                 int         code,
+                                 GError    **error);
 void        sc_cli_usage_error (const char  *command,
                                 const char  *message);
 int         sc_cli_chart       (int          argc,

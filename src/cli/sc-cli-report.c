@@ -84,51 +84,6 @@ check_usage (ReportArgs       *args,
   return FALSE;
 }
 
-static gboolean
-matches (const char *name,
-         const char *query,
-         gboolean    exact)
-{
-  g_autofree char *a = g_utf8_casefold (name, -1);
-  g_autofree char *b = g_utf8_casefold (query, -1);
-
-  return exact ? g_str_equal (a, b) : strstr (a, b) != NULL;
-}
-
-/* A partner by id, by name, or by a part of its name only one has. */
-static ScPartner *
-find_partner (ScWorkbook  *book,
-              const char  *query,
-              GError     **error)
-{
-  GListModel *partners = sc_workbook_get_partners (book);
-  ScPartner *found = sc_workbook_lookup_partner (book, query);
-  guint n_found = 0;
-
-  for (int exact = 1; found == NULL && exact >= 0 && n_found == 0; exact--)
-    {
-      for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
-        {
-          g_autoptr(ScPartner) partner = g_list_model_get_item (partners, i);
-
-          if (matches (sc_partner_get_name (partner), query, exact))
-            {
-              found = partner;
-              n_found++;
-            }
-        }
-    }
-  if (n_found > 1)
-    {
-      g_set_error (error, SC_REPORT_ERROR, SC_REPORT_ERROR_NO_PARTNERS,
-                   _("“%s” matches %u partners; give more of the name, or the id"), query, n_found);
-      return NULL;
-    }
-  if (found == NULL)
-    g_set_error (error, SC_REPORT_ERROR, SC_REPORT_ERROR_NO_PARTNERS, _("no partner “%s”"), query);
-  return found;
-}
-
 /* A period argument of the workbook's granularity; prints a usage error. */
 static gboolean
 parse_period (ScWorkbook *book,
@@ -172,7 +127,8 @@ fill_options (ReportArgs       *args,
 {
   for (guint i = 0; args->partners != NULL && args->partners[i] != NULL; i++)
     {
-      ScPartner *partner = find_partner (book, args->partners[i], error);
+      ScPartner *partner = sc_cli_find_partner (book, args->partners[i], SC_REPORT_ERROR,
+                                                SC_REPORT_ERROR_NO_PARTNERS, error);
 
       if (partner == NULL)
         return SC_EXIT_BAD_INPUT;

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "sc-cli-private.h"
 #include "sc-workbook-io.h"
@@ -120,4 +121,58 @@ sc_cli_open_book (const char  *path,
                   GError     **error)
 {
   return sc_cli_import_book (path, error);
+}
+
+static gboolean
+name_matches (ScPartner  *partner,
+              const char *needle,
+              gboolean    whole)
+{
+  g_autofree char *name = g_utf8_casefold (sc_partner_get_name (partner), -1);
+
+  return whole ? g_str_equal (name, needle) : strstr (name, needle) != NULL;
+}
+
+/* The partner with id @query, else the one whose name is @query (ignoring
+ * case), else the only one whose name contains it. Otherwise an error in
+ * @domain / @code saying which partners it matched, if any.
+ */
+ScPartner *
+sc_cli_find_partner (ScWorkbook  *book,
+                     const char  *query,
+                     GQuark       domain,
+                     int          code,
+                     GError     **error)
+{
+  GListModel *partners = sc_workbook_get_partners (book);
+  g_autofree char *needle = g_utf8_casefold (query, -1);
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+  ScPartner *partner;
+
+  if ((partner = sc_workbook_lookup_partner (book, query)))
+    return partner;
+
+  for (int whole = TRUE; whole >= FALSE && found->len == 0; whole--)
+    {
+      for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
+        {
+          g_autoptr(ScPartner) p = g_list_model_get_item (partners, i);
+
+          if (name_matches (p, needle, whole))
+            g_ptr_array_add (found, g_steal_pointer (&p));
+        }
+    }
+
+  if (found->len == 1)
+    return g_ptr_array_index (found, 0);
+
+  if (found->len == 0)
+    g_set_error (error, domain, code, _("no partner has the id or name “%s”"), query);
+  else
+    g_set_error (error, domain, code,
+                 _("“%s” matches %u partners (%s, %s, …); give more of the name or the id"),
+                 query, found->len,
+                 sc_partner_get_name (g_ptr_array_index (found, 0)),
+                 sc_partner_get_name (g_ptr_array_index (found, 1)));
+  return NULL;
 }
