@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sc-logo-chooser.h"
 #include "sc-preferences-window.h"
 
 struct _ScPreferencesWindow
@@ -96,20 +97,10 @@ on_logo_response_cb (ScPreferencesWindow  *self,
 static void
 on_logo_clicked_cb (ScPreferencesWindow *self)
 {
-  g_autoptr(GtkFileFilter) images = gtk_file_filter_new ();
-
   if (self->chooser != NULL)
     return;
 
-  gtk_file_filter_set_name (images, _("Images"));
-  gtk_file_filter_add_mime_type (images, "image/png");
-  gtk_file_filter_add_mime_type (images, "image/svg+xml");
-  gtk_file_filter_add_mime_type (images, "image/jpeg");
-  self->chooser = gtk_file_chooser_native_new (_("Choose a Logo"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               _("_Choose"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), images);
+  self->chooser = sc_logo_chooser_new (GTK_WINDOW (self));
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_logo_response_cb),
                            self, G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
