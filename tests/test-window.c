@@ -24,6 +24,7 @@
 #include "sc-import-assistant.h"
 #include "sc-issue-editor.h"
 #include "sc-issue-editor-private.h"
+#include "sc-issue-row.h"
 #include "sc-preferences-window.h"
 #include "sc-window.h"
 #include "sc-window-private.h"
@@ -158,6 +159,20 @@ count_children (GtkWidget *widget)
   return n;
 }
 
+/* The widgets of @type inside @widget, at any depth. */
+static guint
+count_descendants (GtkWidget *widget,
+                   GType      type)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    n += (G_TYPE_CHECK_INSTANCE_TYPE (child, type) ? 1 : 0) + count_descendants (child, type);
+
+  return n;
+}
+
 static void
 test_open_sample (void)
 {
@@ -206,7 +221,11 @@ test_open_sample (void)
   /* The other pages: compare and issues */
   adw_view_stack_set_visible_child_name (sc_window_get_view_stack (window), "compare");
   sc_test_save_screenshot (GTK_WIDGET (window), "compare.png");
+  /* The hidden Issues page has made no rows; shown, it lists the issues */
+  g_assert_cmpuint (count_descendants (GTK_WIDGET (window->issues_page), SC_TYPE_ISSUE_ROW), ==, 0);
   adw_view_stack_set_visible_child_name (sc_window_get_view_stack (window), "issues");
+  sc_test_settle ();
+  g_assert_cmpuint (count_descendants (GTK_WIDGET (window->issues_page), SC_TYPE_ISSUE_ROW), >=, 5);
   sc_test_save_screenshot (GTK_WIDGET (window), "issues.png");
   adw_view_stack_set_visible_child_name (sc_window_get_view_stack (window), "scorecard");
   if (g_getenv ("SC_SCREENSHOT_DIR"))

@@ -804,6 +804,13 @@ connect_filter (ScIssuesPage *self,
 }
 
 static void
+on_list_view_map_cb (ScIssuesPage *self)
+{
+  if (gtk_list_view_get_model (self->list_view) == NULL)
+    gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+}
+
+static void
 init_models (ScIssuesPage *self)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
@@ -819,7 +826,11 @@ init_models (ScIssuesPage *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  /* The rows are made when the page is first shown: a list view that has
+   * not been allocated yet builds rows for hundreds of issues nobody sees.
+   */
+  g_signal_connect_object (self->list_view, "map",
+                           G_CALLBACK (on_list_view_map_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->sort_model, "items-changed",
                            G_CALLBACK (on_items_changed_cb), self, G_CONNECT_SWAPPED);
