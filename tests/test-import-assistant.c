@@ -23,6 +23,7 @@
 #include "sc-import-assistant.h"
 #include "sc-import-assistant-private.h"
 #include "sc-workbook-io.h"
+#include "sc-test-book.h"
 
 typedef struct
 {
@@ -93,30 +94,6 @@ workbook_from (const char *name)
   sc_workbook_set_modified (book, FALSE);
 
   return book;
-}
-
-static double
-value_at (ScWorkbook *book,
-          const char *partner_name,
-          const char *kpi_id,
-          const char *period_str)
-{
-  GListModel *partners = sc_workbook_get_partners (book);
-  ScKpi *kpi = sc_workbook_lookup_kpi (book, kpi_id);
-  ScPeriod period;
-
-  g_assert_nonnull (kpi);
-  g_assert_true (sc_period_parse (sc_workbook_get_granularity (book), period_str, &period));
-  for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
-    {
-      g_autoptr(ScPartner) partner = g_list_model_get_item (partners, i);
-
-      if (g_str_equal (sc_partner_get_name (partner), partner_name))
-        return sc_workbook_get_value (book, partner, kpi, period);
-    }
-
-  g_error ("no partner “%s”", partner_name);
-  return 0;
 }
 
 static void
@@ -266,8 +243,8 @@ test_steps (void)
   g_assert_cmpuint (done.counts.n_partners, ==, 1);
   g_assert_cmpuint (done.counts.n_kpis, ==, 3);
   g_assert_cmpstr (done.toast_title, ==, "Imported 4 values for 1 partner and 3 KPIs");
-  g_assert_cmpfloat (value_at (book, "Schäfer Gusswerk KG", "on_time_delivery_pct", "2025-03"), ==, 93.25);
-  g_assert_cmpfloat (value_at (book, "Schäfer Gusswerk KG", "cost_of_poor_quality_eur", "2025-03"), ==, 1234.5);
+  g_assert_cmpfloat (sc_test_value_at (book, "Schäfer Gusswerk KG", "on_time_delivery_pct", "2025-03"), ==, 93.25);
+  g_assert_cmpfloat (sc_test_value_at (book, "Schäfer Gusswerk KG", "cost_of_poor_quality_eur", "2025-03"), ==, 1234.5);
   sc_test_save_screenshot (GTK_WIDGET (parent), "import-toast.png");
 
   /* Undo and redo from the window's undo stack */
@@ -275,7 +252,7 @@ test_steps (void)
   g_assert_true (sc_undo_stack_undo (undo));
   g_assert_cmpuint (g_list_model_get_n_items (sc_workbook_get_partners (book)), ==, 0);
   g_assert_true (sc_undo_stack_redo (undo));
-  g_assert_cmpfloat (value_at (book, "Schäfer Gusswerk KG", "ppm_defects", "2025-12"), ==, 250);
+  g_assert_cmpfloat (sc_test_value_at (book, "Schäfer Gusswerk KG", "ppm_defects", "2025-12"), ==, 250);
 
   gtk_window_destroy (parent);
 }
@@ -303,7 +280,7 @@ test_windows_1252 (void)
   sc_test_settle ();
   g_assert_cmpuint (done.n_done, ==, 1);
   g_assert_nonnull (done.book);
-  g_assert_cmpfloat (value_at (done.book, "Société Générale des Pièces", "rework_cost_eur", "2025-03"), ==, 2500);
+  g_assert_cmpfloat (sc_test_value_at (done.book, "Société Générale des Pièces", "rework_cost_eur", "2025-03"), ==, 2500);
 }
 
 /* "Tickets je Woche" goes into the workbook's own tickets KPI. */
@@ -343,8 +320,8 @@ test_kpi_match (void)
   next (assistant);
   sc_test_settle ();
   g_assert_cmpuint (done.n_done, ==, 1);
-  g_assert_cmpfloat (value_at (book, "Nordwind GmbH", "tickets", "2025-04"), ==, 9);
-  g_assert_cmpfloat (value_at (book, "Nordwind GmbH", "nps", "2025-03"), ==, 35);
+  g_assert_cmpfloat (sc_test_value_at (book, "Nordwind GmbH", "tickets", "2025-04"), ==, 9);
+  g_assert_cmpfloat (sc_test_value_at (book, "Nordwind GmbH", "nps", "2025-03"), ==, 35);
   g_assert_null (sc_workbook_lookup_kpi (book, "tickets_je_woche"));
 }
 
@@ -385,7 +362,7 @@ test_remembers_mapping (void)
       next (assistant);
       sc_test_settle ();
       g_assert_cmpuint (done.n_done, ==, 1);
-      g_assert_cmpfloat (value_at (book, "Nordwind GmbH", "tickets", "2025-04"), ==, 9);
+      g_assert_cmpfloat (sc_test_value_at (book, "Nordwind GmbH", "tickets", "2025-04"), ==, 9);
     }
 }
 
@@ -451,7 +428,7 @@ test_xlsx_sheets (void)
   next (assistant);
   sc_test_settle ();
   g_assert_cmpuint (done.n_done, ==, 1);
-  g_assert_cmpfloat (value_at (book, "Fabrikam Inc", "nps", "2025-02"), ==, 23);
+  g_assert_cmpfloat (sc_test_value_at (book, "Fabrikam Inc", "nps", "2025-02"), ==, 23);
 }
 
 /* Bad rows: listed with file, line and column; imported only when skipped. */
@@ -508,7 +485,7 @@ test_skip_bad_rows (void)
   g_assert_cmpuint (done.n_done, ==, 1);
   g_assert_cmpuint (done.counts.n_values, ==, 3);
   g_assert_cmpuint (done.counts.n_skipped, ==, 4);
-  g_assert_cmpfloat (value_at (book, "Alpha AB", "on_time_delivery_pct", "2025-04"), ==, 95);
+  g_assert_cmpfloat (sc_test_value_at (book, "Alpha AB", "on_time_delivery_pct", "2025-04"), ==, 95);
   first = sc_workbook_get_first_period (book);
   last = first + (ScPeriod) sc_workbook_get_n_periods (book) - 1;
 
@@ -518,7 +495,7 @@ test_skip_bad_rows (void)
   g_assert_true (sc_undo_stack_undo (undo));
   g_assert_null (sc_workbook_lookup_kpi (book, "on_time_delivery_pct"));
   g_assert_cmpuint (g_list_model_get_n_items (sc_workbook_get_partners (book)), ==, 1);
-  g_assert_cmpfloat (value_at (book, "Alpha AB", "otif_pct", "2025-02"), ==, 92.5);
+  g_assert_cmpfloat (sc_test_value_at (book, "Alpha AB", "otif_pct", "2025-02"), ==, 92.5);
   g_assert_true (sc_workbook_ensure_periods (widened, first, last, NULL));
   expected = sc_workbook_to_bytes (widened);
   undone = sc_workbook_to_bytes (book);

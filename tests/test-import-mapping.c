@@ -15,6 +15,7 @@
 
 #include "sc-import-preview.h"
 #include "sc-workbook-io.h"
+#include "sc-test-book.h"
 
 static GFile *
 fixture (const char *name)
@@ -38,30 +39,6 @@ preview_fixture (ScImport   *import,
   g_assert_nonnull (preview);
 
   return preview;
-}
-
-static double
-value_at (ScWorkbook *book,
-          const char *partner_name,
-          const char *kpi_id,
-          const char *period_str)
-{
-  GListModel *partners = sc_workbook_get_partners (book);
-  ScKpi *kpi = sc_workbook_lookup_kpi (book, kpi_id);
-  ScPeriod period;
-
-  g_assert_nonnull (kpi);
-  g_assert_true (sc_period_parse (sc_workbook_get_granularity (book), period_str, &period));
-  for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
-    {
-      g_autoptr(ScPartner) partner = g_list_model_get_item (partners, i);
-
-      if (g_str_equal (sc_partner_get_name (partner), partner_name))
-        return sc_workbook_get_value (book, partner, kpi, period);
-    }
-
-  g_error ("no partner “%s”", partner_name);
-  return 0;
 }
 
 static void
@@ -179,7 +156,7 @@ test_column_roles (void)
   g_assert_no_error (error);
   g_assert_cmpint (sc_import_get_source (import, 0)->layout, ==, SC_IMPORT_LAYOUT_LONG);
   g_assert_true (sc_import_commit (import, book, &error));
-  g_assert_cmpfloat (value_at (book, "Alpha AB", "on_time_delivery_pct", "2025-02"), ==, 91);
+  g_assert_cmpfloat (sc_test_value_at (book, "Alpha AB", "on_time_delivery_pct", "2025-02"), ==, 91);
 
   /* Two columns with one role are a header error */
   sc_import_set_column_role (twice, 1, SC_IMPORT_ROLE_PARTNER);
@@ -193,7 +170,7 @@ test_column_roles (void)
   g_assert_true (sc_import_commit (ignored, wide, &error));
   g_assert_no_error (error);
   g_assert_null (sc_workbook_lookup_kpi (wide, "tickets_je_woche"));
-  g_assert_cmpfloat (value_at (wide, "Nordwind GmbH", "nps", "2025-04"), ==, 38);
+  g_assert_cmpfloat (sc_test_value_at (wide, "Nordwind GmbH", "nps", "2025-04"), ==, 38);
   g_assert_cmpuint (sc_import_get_n_kpis (ignored), ==, 2);
 }
 
@@ -231,14 +208,14 @@ test_kpi_matches (void)
 
   g_assert_true (sc_import_commit (import, book, &error));
   g_assert_no_error (error);
-  g_assert_cmpfloat (value_at (book, "Nordwind GmbH", "tickets", "2025-04"), ==, 9);
+  g_assert_cmpfloat (sc_test_value_at (book, "Nordwind GmbH", "tickets", "2025-04"), ==, 9);
   g_assert_null (sc_workbook_lookup_kpi (book, "tickets_je_woche"));
 
   /* "NPS" as a new KPI named as written, not the catalogue's */
   nps = sc_workbook_lookup_kpi (book, "nps");
   g_assert_nonnull (nps);
   g_assert_cmpstr (sc_kpi_get_name (nps), ==, "NPS");
-  g_assert_cmpfloat (value_at (book, "Nordwind GmbH", "nps", "2025-03"), ==, 35);
+  g_assert_cmpfloat (sc_test_value_at (book, "Nordwind GmbH", "nps", "2025-03"), ==, 35);
 }
 
 /* A new KPI whose id the workbook uses already gets another one. */
@@ -257,7 +234,7 @@ test_new_kpi_id_taken (void)
   g_assert_true (sc_import_commit (import, book, &error));
   g_assert_no_error (error);
   g_assert_nonnull (sc_workbook_lookup_kpi (book, "otd_2"));
-  g_assert_cmpfloat (value_at (book, "Alpha", "otd_2", "2025-01"), ==, 90);
+  g_assert_cmpfloat (sc_test_value_at (book, "Alpha", "otd_2", "2025-01"), ==, 90);
 }
 
 static void
@@ -286,7 +263,7 @@ test_undo_redo (void)
   redone = sc_workbook_to_bytes (book);
   g_assert_true (g_bytes_equal (first, redone));
   g_assert_false (g_bytes_equal (empty, redone));
-  g_assert_cmpfloat (value_at (book, "Schäfer Gusswerk KG", "on_time_delivery_pct", "2025-03"), ==, 93.25);
+  g_assert_cmpfloat (sc_test_value_at (book, "Schäfer Gusswerk KG", "on_time_delivery_pct", "2025-03"), ==, 93.25);
 }
 
 int

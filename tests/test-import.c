@@ -16,6 +16,7 @@
 
 #include "sc-import.h"
 #include "sc-workbook-io.h"
+#include "sc-test-book.h"
 
 static ScImport *
 new_import (gboolean skip_bad_rows)
@@ -53,38 +54,6 @@ import_fixture (const char *name)
   return book;
 }
 
-static ScPartner *
-find_partner (ScWorkbook *book,
-              const char *name)
-{
-  GListModel *partners = sc_workbook_get_partners (book);
-
-  for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
-    {
-      g_autoptr(ScPartner) partner = g_list_model_get_item (partners, i);
-
-      if (g_str_equal (sc_partner_get_name (partner), name))
-        return partner;
-    }
-
-  g_error ("no partner “%s”", name);
-  return NULL;
-}
-
-static double
-value_at (ScWorkbook *book,
-          const char *partner,
-          const char *kpi_id,
-          const char *period_str)
-{
-  ScKpi *kpi = sc_workbook_lookup_kpi (book, kpi_id);
-  ScPeriod period;
-
-  g_assert_nonnull (kpi);
-  g_assert_true (sc_period_parse (sc_workbook_get_granularity (book), period_str, &period));
-  return sc_workbook_get_value (book, find_partner (book, partner), kpi, period);
-}
-
 /* Dialects and layouts */
 
 static void
@@ -92,10 +61,10 @@ test_utf16_wide (void)
 {
   g_autoptr(ScWorkbook) book = import_fixture ("excel-utf16-tab.txt");
 
-  g_assert_cmpfloat (value_at (book, "Müller Drehteile GmbH", "on_time_delivery_pct", "2025-02"), ==, 94);
-  g_assert_cmpfloat (value_at (book, "Nordkap AS", "ppm_defects", "2025-01"), ==, 410);
-  g_assert_cmpfloat (value_at (book, "Nordkap AS", "on_time_delivery_pct", "2025-01"), ==, 88.25);
-  g_assert_cmpint (sc_partner_get_partner_type (find_partner (book, "Nordkap AS")), ==, SC_PARTNER_SUPPLIER);
+  g_assert_cmpfloat (sc_test_value_at (book, "Müller Drehteile GmbH", "on_time_delivery_pct", "2025-02"), ==, 94);
+  g_assert_cmpfloat (sc_test_value_at (book, "Nordkap AS", "ppm_defects", "2025-01"), ==, 410);
+  g_assert_cmpfloat (sc_test_value_at (book, "Nordkap AS", "on_time_delivery_pct", "2025-01"), ==, 88.25);
+  g_assert_cmpint (sc_partner_get_partner_type (sc_test_find_partner (book, "Nordkap AS")), ==, SC_PARTNER_SUPPLIER);
 }
 
 static void
@@ -103,10 +72,10 @@ test_german (void)
 {
   g_autoptr(ScWorkbook) book = import_fixture ("de-semicolon-decimal-comma.csv");
 
-  g_assert_cmpfloat (value_at (book, "Schäfer Gusswerk KG", "on_time_delivery_pct", "2025-01"), ==, 97.5);
-  g_assert_cmpfloat (value_at (book, "Schäfer Gusswerk KG", "on_time_delivery_pct", "2025-03"), ==, 93.25);
-  g_assert_cmpfloat (value_at (book, "Schäfer Gusswerk KG", "cost_of_poor_quality_eur", "2025-03"), ==, 1234.5);
-  g_assert_cmpfloat (value_at (book, "Schäfer Gusswerk KG", "ppm_defects", "2025-12"), ==, 250);
+  g_assert_cmpfloat (sc_test_value_at (book, "Schäfer Gusswerk KG", "on_time_delivery_pct", "2025-01"), ==, 97.5);
+  g_assert_cmpfloat (sc_test_value_at (book, "Schäfer Gusswerk KG", "on_time_delivery_pct", "2025-03"), ==, 93.25);
+  g_assert_cmpfloat (sc_test_value_at (book, "Schäfer Gusswerk KG", "cost_of_poor_quality_eur", "2025-03"), ==, 1234.5);
+  g_assert_cmpfloat (sc_test_value_at (book, "Schäfer Gusswerk KG", "ppm_defects", "2025-12"), ==, 250);
 }
 
 static void
@@ -114,8 +83,8 @@ test_windows_1252 (void)
 {
   g_autoptr(ScWorkbook) book = import_fixture ("windows-1252.csv");
 
-  g_assert_cmpfloat (value_at (book, "Société Générale des Pièces", "rework_cost_eur", "2025-03"), ==, 2500);
-  g_assert_cmpfloat (value_at (book, "Müller Drehteile GmbH", "rework_cost_eur", "2025-03"), ==, 1500);
+  g_assert_cmpfloat (sc_test_value_at (book, "Société Générale des Pièces", "rework_cost_eur", "2025-03"), ==, 2500);
+  g_assert_cmpfloat (sc_test_value_at (book, "Müller Drehteile GmbH", "rework_cost_eur", "2025-03"), ==, 1500);
 }
 
 static void
@@ -127,13 +96,13 @@ test_small_dialects (void)
   g_autoptr(ScWorkbook) pipe = import_fixture ("pipe.csv");
   g_autoptr(ScWorkbook) be = import_fixture ("excel-utf16be-tab.txt");
 
-  g_assert_cmpfloat (value_at (crlf, "Alpha AB", "otif_pct", "2025-02"), ==, 92.5);
-  g_assert_cmpfloat (value_at (cr, "Alpha AB", "otif_pct", "2025-02"), ==, 92.5);
-  g_assert_cmpfloat (value_at (bom, "Öresund AB", "ppm_defects", "2025-01"), ==, 300);
+  g_assert_cmpfloat (sc_test_value_at (crlf, "Alpha AB", "otif_pct", "2025-02"), ==, 92.5);
+  g_assert_cmpfloat (sc_test_value_at (cr, "Alpha AB", "otif_pct", "2025-02"), ==, 92.5);
+  g_assert_cmpfloat (sc_test_value_at (bom, "Öresund AB", "ppm_defects", "2025-01"), ==, 300);
   g_assert_cmpint (sc_workbook_get_granularity (pipe), ==, SC_GRANULARITY_QUARTER);
-  g_assert_cmpfloat (value_at (pipe, "Zenith Motors", "nps", "2025-Q2"), ==, 45);
-  g_assert_cmpint (sc_partner_get_partner_type (find_partner (pipe, "Zenith Motors")), ==, SC_PARTNER_CUSTOMER);
-  g_assert_cmpfloat (value_at (be, "Åkesson AB", "on_time_delivery_pct", "2025-03"), ==, 91.5);
+  g_assert_cmpfloat (sc_test_value_at (pipe, "Zenith Motors", "nps", "2025-Q2"), ==, 45);
+  g_assert_cmpint (sc_partner_get_partner_type (sc_test_find_partner (pipe, "Zenith Motors")), ==, SC_PARTNER_CUSTOMER);
+  g_assert_cmpfloat (sc_test_value_at (be, "Åkesson AB", "on_time_delivery_pct", "2025-03"), ==, 91.5);
 }
 
 static void
@@ -144,22 +113,22 @@ test_wide_unknown_kpi (void)
 
   g_assert_nonnull (kpi);
   g_assert_cmpstr (sc_kpi_get_name (kpi), ==, "Tickets je Woche");
-  g_assert_cmpfloat (value_at (book, "Nordwind GmbH", "tickets_je_woche", "2025-04"), ==, 9);
-  g_assert_cmpfloat (value_at (book, "Nordwind GmbH", "csat_score", "2025-03"), ==, 4.2);
-  g_assert_cmpfloat (value_at (book, "Nordwind GmbH", "nps", "2025-04"), ==, 38);
-  g_assert_cmpint (sc_partner_get_partner_type (find_partner (book, "Nordwind GmbH")), ==, SC_PARTNER_CUSTOMER);
+  g_assert_cmpfloat (sc_test_value_at (book, "Nordwind GmbH", "tickets_je_woche", "2025-04"), ==, 9);
+  g_assert_cmpfloat (sc_test_value_at (book, "Nordwind GmbH", "csat_score", "2025-03"), ==, 4.2);
+  g_assert_cmpfloat (sc_test_value_at (book, "Nordwind GmbH", "nps", "2025-04"), ==, 38);
+  g_assert_cmpint (sc_partner_get_partner_type (sc_test_find_partner (book, "Nordwind GmbH")), ==, SC_PARTNER_CUSTOMER);
 }
 
 static void
 test_target_and_ratio (void)
 {
   g_autoptr(ScWorkbook) book = import_fixture ("long-target-ratio.csv");
-  ScPartner *alpha = find_partner (book, "Alpha AB");
+  ScPartner *alpha = sc_test_find_partner (book, "Alpha AB");
   const ScSeries *series = sc_workbook_get_series (book, alpha, sc_workbook_lookup_kpi (book, "ppm_defects"));
   double target, weight;
 
-  g_assert_cmpfloat_with_epsilon (value_at (book, "Alpha AB", "ppm_defects", "2025-01"), 150, 1e-9);
-  g_assert_cmpfloat (value_at (book, "Alpha AB", "ppm_defects", "2025-02"), ==, 100);
+  g_assert_cmpfloat_with_epsilon (sc_test_value_at (book, "Alpha AB", "ppm_defects", "2025-01"), 150, 1e-9);
+  g_assert_cmpfloat (sc_test_value_at (book, "Alpha AB", "ppm_defects", "2025-02"), ==, 100);
   g_assert_nonnull (series->numerator);
   g_assert_cmpfloat (series->denominator[1], ==, 20000);
   g_assert_true (sc_partner_get_override (alpha, "ppm_defects", &target, &weight));
@@ -190,9 +159,9 @@ test_interchange_json (void)
   g_assert_nonnull (mueller);
   g_assert_cmpstr (sc_partner_get_tag (mueller, "site"), ==, "Stuttgart");
   g_assert_cmpstr (sc_kpi_get_unit (sc_workbook_lookup_kpi (book, "tickets_per_week")), ==, "count");
-  g_assert_cmpfloat (value_at (book, "Müller Drehteile GmbH", "on_time_delivery_pct", "2025-03"), ==, 96.5);
-  g_assert_cmpfloat (value_at (book, "Müller Drehteile GmbH", "tickets_per_week", "2025-03"), ==, 12);
-  g_assert_cmpfloat_with_epsilon (value_at (book, "Nordkap AS", "ppm_defects", "2025-04"), 500, 1e-9);
+  g_assert_cmpfloat (sc_test_value_at (book, "Müller Drehteile GmbH", "on_time_delivery_pct", "2025-03"), ==, 96.5);
+  g_assert_cmpfloat (sc_test_value_at (book, "Müller Drehteile GmbH", "tickets_per_week", "2025-03"), ==, 12);
+  g_assert_cmpfloat_with_epsilon (sc_test_value_at (book, "Nordkap AS", "ppm_defects", "2025-04"), 500, 1e-9);
 }
 
 /* A workbook merges into another: values add, names match. */
@@ -210,8 +179,8 @@ test_merge_workbook (void)
   g_assert_cmpint (sc_import_get_source (import, 0)->format, ==, SC_IMPORT_FORMAT_SCORECARD);
   g_assert_true (sc_import_commit (import, book, &error));
   g_assert_no_error (error);
-  g_assert_cmpfloat (value_at (book, "Alpha AB", "otif_pct", "2025-01"), ==, 91);
-  g_assert_cmpfloat (value_at (book, "Öresund AB", "ppm_defects", "2025-01"), ==, 300);
+  g_assert_cmpfloat (sc_test_value_at (book, "Alpha AB", "otif_pct", "2025-01"), ==, 91);
+  g_assert_cmpfloat (sc_test_value_at (book, "Öresund AB", "ppm_defects", "2025-01"), ==, 300);
 }
 
 /* Errors */
@@ -248,11 +217,11 @@ test_date_order_learnt (void)
   g_autoptr(ScWorkbook) mdy = import_fixture ("mdy-dates.csv");
 
   /* 17/05 makes the file day-first: 03/04 is April, 05/06 June */
-  g_assert_cmpfloat (value_at (dmy, "Alpha", "on_time_delivery_pct", "2025-04"), ==, 90);
-  g_assert_cmpfloat (value_at (dmy, "Alpha", "on_time_delivery_pct", "2025-06"), ==, 92);
+  g_assert_cmpfloat (sc_test_value_at (dmy, "Alpha", "on_time_delivery_pct", "2025-04"), ==, 90);
+  g_assert_cmpfloat (sc_test_value_at (dmy, "Alpha", "on_time_delivery_pct", "2025-06"), ==, 92);
   /* 4/17 makes it month-first: 3/4 is March */
-  g_assert_cmpfloat (value_at (mdy, "Alpha", "on_time_delivery_pct", "2025-03"), ==, 90);
-  g_assert_cmpfloat (value_at (mdy, "Alpha", "on_time_delivery_pct", "2025-04"), ==, 91);
+  g_assert_cmpfloat (sc_test_value_at (mdy, "Alpha", "on_time_delivery_pct", "2025-03"), ==, 90);
+  g_assert_cmpfloat (sc_test_value_at (mdy, "Alpha", "on_time_delivery_pct", "2025-04"), ==, 91);
 }
 
 static void
@@ -282,7 +251,7 @@ test_skip_bad_rows (void)
       g_assert_cmpuint (p->line, ==, expected[i].line);
       g_assert_cmpuint (p->column, ==, expected[i].column);
     }
-  g_assert_cmpfloat (value_at (book, "Alpha AB", "on_time_delivery_pct", "2025-04"), ==, 95);
+  g_assert_cmpfloat (sc_test_value_at (book, "Alpha AB", "on_time_delivery_pct", "2025-04"), ==, 95);
   g_assert_cmpuint (sc_import_get_n_values (import), ==, 3);
 }
 
@@ -295,7 +264,7 @@ test_duplicates (void)
   g_autoptr(GError) error = NULL;
 
   /* Last wins by default; "On-time delivery %" is OTD */
-  g_assert_cmpfloat (value_at (book, "Alpha", "on_time_delivery_pct", "2025-01"), ==, 92);
+  g_assert_cmpfloat (sc_test_value_at (book, "Alpha", "on_time_delivery_pct", "2025-01"), ==, 92);
 
   sc_import_set_duplicates (refuse, SC_IMPORT_DUPLICATES_REFUSE);
   g_assert_true (add_fixture (refuse, "duplicates.csv", &error));
@@ -348,14 +317,14 @@ test_undo (void)
   g_assert_true (sc_import_add_data (import, data, strlen (data), "more.csv", &error));
   g_assert_true (sc_import_commit (import, book, &error));
   g_assert_no_error (error);
-  g_assert_cmpfloat (value_at (book, "Alpha AB", "otif_pct", "2025-02"), ==, 50);
+  g_assert_cmpfloat (sc_test_value_at (book, "Alpha AB", "otif_pct", "2025-02"), ==, 50);
   g_assert_cmpuint (g_list_model_get_n_items (sc_workbook_get_partners (book)), ==, 2);
 
   g_assert_true (sc_import_can_undo (import));
   sc_import_undo (import, book);
   g_assert_false (sc_import_can_undo (import));
   after = sc_workbook_to_bytes (book);
-  g_assert_cmpfloat (value_at (book, "Alpha AB", "otif_pct", "2025-02"), ==, 92.5);
+  g_assert_cmpfloat (sc_test_value_at (book, "Alpha AB", "otif_pct", "2025-02"), ==, 92.5);
   g_assert_null (sc_workbook_lookup_kpi (book, "scrap_rate_pct"));
   g_assert_true (g_bytes_equal (before, after));
 }

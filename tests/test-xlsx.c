@@ -19,6 +19,7 @@
 #include "sc-import-xlsx.h"
 #include "sc-reader-xlsx.h"
 #include "sc-workbook-io.h"
+#include "sc-test-book.h"
 
 static GFile *
 fixture_file (const char *name)
@@ -58,38 +59,6 @@ import_sheet (const char *name,
   return book;
 }
 
-static ScPartner *
-find_partner (ScWorkbook *book,
-              const char *name)
-{
-  GListModel *partners = sc_workbook_get_partners (book);
-
-  for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
-    {
-      g_autoptr(ScPartner) partner = g_list_model_get_item (partners, i);
-
-      if (g_str_equal (sc_partner_get_name (partner), name))
-        return partner;
-    }
-
-  g_error ("no partner “%s”", name);
-  return NULL;
-}
-
-static double
-value_at (ScWorkbook *book,
-          const char *partner,
-          const char *kpi_id,
-          const char *period_str)
-{
-  ScKpi *kpi = sc_workbook_lookup_kpi (book, kpi_id);
-  ScPeriod period;
-
-  g_assert_nonnull (kpi);
-  g_assert_true (sc_period_parse (sc_workbook_get_granularity (book), period_str, &period));
-  return sc_workbook_get_value (book, find_partner (book, partner), kpi, period);
-}
-
 /* Fixtures */
 
 static void
@@ -97,9 +66,9 @@ test_long_dates (void)
 {
   g_autoptr(ScWorkbook) book = import_sheet ("xlsx-long-dates.xlsx", NULL);
 
-  g_assert_cmpfloat (value_at (book, "Müller Drehteile GmbH", "on_time_delivery_pct", "2025-01"), ==, 96.75);
-  g_assert_cmpfloat (value_at (book, "Nordkap AS", "ppm_defects", "2025-03"), ==, 312.25);
-  g_assert_cmpfloat (value_at (book, "Acme Castings Ltd", "scrap_rate_pct", "2025-02"), ==, 4.75);
+  g_assert_cmpfloat (sc_test_value_at (book, "Müller Drehteile GmbH", "on_time_delivery_pct", "2025-01"), ==, 96.75);
+  g_assert_cmpfloat (sc_test_value_at (book, "Nordkap AS", "ppm_defects", "2025-03"), ==, 312.25);
+  g_assert_cmpfloat (sc_test_value_at (book, "Acme Castings Ltd", "scrap_rate_pct", "2025-02"), ==, 4.75);
 }
 
 static void
@@ -110,7 +79,7 @@ test_ods (void)
   g_autoptr(GBytes) a = sc_workbook_to_bytes (book);
   g_autoptr(GBytes) b = sc_workbook_to_bytes (xlsx);
 
-  g_assert_cmpfloat (value_at (book, "Nordkap AS", "ppm_defects", "2025-03"), ==, 312.25);
+  g_assert_cmpfloat (sc_test_value_at (book, "Nordkap AS", "ppm_defects", "2025-03"), ==, 312.25);
   g_assert_true (g_bytes_equal (a, b));
 }
 
@@ -119,10 +88,10 @@ test_wide_decimals (void)
 {
   g_autoptr(ScWorkbook) book = import_sheet ("xlsx-wide-decimals.xlsx", NULL);
 
-  g_assert_cmpfloat (value_at (book, "Nordkap AS", "on_time_delivery_pct", "2025-02"), ==, 98.5);
-  g_assert_cmpfloat (value_at (book, "Acme Castings Ltd", "scrap_rate_pct", "2025-03"), ==, 5);
+  g_assert_cmpfloat (sc_test_value_at (book, "Nordkap AS", "on_time_delivery_pct", "2025-02"), ==, 98.5);
+  g_assert_cmpfloat (sc_test_value_at (book, "Acme Castings Ltd", "scrap_rate_pct", "2025-03"), ==, 5);
   /* 0.938 in a percent format is 93.8 as the user sees it */
-  g_assert_cmpfloat (value_at (book, "Acme Castings Ltd", "otif_pct", "2025-03"), ==, 93.8);
+  g_assert_cmpfloat (sc_test_value_at (book, "Acme Castings Ltd", "otif_pct", "2025-03"), ==, 93.8);
 }
 
 static void
@@ -130,7 +99,7 @@ test_numbers_as_text (void)
 {
   g_autoptr(ScWorkbook) book = import_sheet ("xlsx-numbers-as-text.xlsx", NULL);
 
-  g_assert_cmpfloat (value_at (book, "Nordkap AS", "on_time_delivery_pct", "2025-03"), ==, 98.8);
+  g_assert_cmpfloat (sc_test_value_at (book, "Nordkap AS", "on_time_delivery_pct", "2025-03"), ==, 98.8);
 }
 
 static void
@@ -138,9 +107,9 @@ test_merged_header (void)
 {
   g_autoptr(ScWorkbook) book = import_sheet ("xlsx-merged-header.xlsx", NULL);
 
-  g_assert_cmpfloat (value_at (book, "Acme Castings Ltd", "on_time_delivery_pct", "2025-02"), ==, 100);
-  g_assert_cmpfloat (value_at (book, "Acme Castings Ltd", "ppm_defects", "2025-02"), ==, 313.5);
-  g_assert_cmpfloat (value_at (book, "Acme Castings Ltd", "lead_time_days", "2025-02"), ==, 14);
+  g_assert_cmpfloat (sc_test_value_at (book, "Acme Castings Ltd", "on_time_delivery_pct", "2025-02"), ==, 100);
+  g_assert_cmpfloat (sc_test_value_at (book, "Acme Castings Ltd", "ppm_defects", "2025-02"), ==, 313.5);
+  g_assert_cmpfloat (sc_test_value_at (book, "Acme Castings Ltd", "lead_time_days", "2025-02"), ==, 14);
   g_assert_null (sc_workbook_lookup_kpi (book, "quality"));
 }
 
@@ -158,9 +127,9 @@ test_several_sheets (void)
 
   /* The empty cover is passed over; the hidden list is not chosen */
   g_assert_cmpuint (g_list_model_get_n_items (sc_workbook_get_partners (first)), ==, 3);
-  g_assert_cmpfloat (value_at (first, "Nordkap AS", "on_time_delivery_pct", "2025-02"), ==, 98.5);
+  g_assert_cmpfloat (sc_test_value_at (first, "Nordkap AS", "on_time_delivery_pct", "2025-02"), ==, 98.5);
   g_assert_cmpuint (g_list_model_get_n_items (sc_workbook_get_partners (customers)), ==, 2);
-  g_assert_cmpfloat (value_at (customers, "Fabrikam Inc", "nps", "2025-02"), ==, 23);
+  g_assert_cmpfloat (sc_test_value_at (customers, "Fabrikam Inc", "nps", "2025-02"), ==, 23);
 }
 
 static void
@@ -183,7 +152,7 @@ test_header_row_3 (void)
   g_autoptr(ScWorkbook) book = import_sheet ("xlsx-header-row-3.xlsx", NULL);
 
   g_assert_cmpuint (g_list_model_get_n_items (sc_workbook_get_partners (book)), ==, 3);
-  g_assert_cmpfloat (value_at (book, "Acme Castings Ltd", "on_time_delivery_pct", "2025-01"), ==, 99.75);
+  g_assert_cmpfloat (sc_test_value_at (book, "Acme Castings Ltd", "on_time_delivery_pct", "2025-01"), ==, 99.75);
 }
 
 static void
@@ -191,8 +160,8 @@ test_date1904 (void)
 {
   g_autoptr(ScWorkbook) book = import_sheet ("xlsx-date1904.xlsx", NULL);
 
-  g_assert_cmpfloat (value_at (book, "Müller Drehteile GmbH", "on_time_delivery_pct", "2025-01"), ==, 91);
-  g_assert_cmpfloat (value_at (book, "Müller Drehteile GmbH", "on_time_delivery_pct", "2025-03"), ==, 93);
+  g_assert_cmpfloat (sc_test_value_at (book, "Müller Drehteile GmbH", "on_time_delivery_pct", "2025-01"), ==, 91);
+  g_assert_cmpfloat (sc_test_value_at (book, "Müller Drehteile GmbH", "on_time_delivery_pct", "2025-03"), ==, 93);
 }
 
 static void
@@ -201,9 +170,9 @@ test_sparse_formulas (void)
   g_autoptr(ScWorkbook) book = import_sheet ("xlsx-sparse-formulas.xlsx", NULL);
 
   /* PPM is a formula; Gnumeric stored its result */
-  g_assert_cmpfloat (value_at (book, "Müller Drehteile GmbH", "ppm_defects", "2025-03"), ==, 300);
-  g_assert_cmpfloat (value_at (book, "Acme Castings Ltd", "ppm_defects", "2025-03"), ==, 800);
-  g_assert_cmpfloat (value_at (book, "Nordkap AS", "defects", "2025-03"), ==, 5);
+  g_assert_cmpfloat (sc_test_value_at (book, "Müller Drehteile GmbH", "ppm_defects", "2025-03"), ==, 300);
+  g_assert_cmpfloat (sc_test_value_at (book, "Acme Castings Ltd", "ppm_defects", "2025-03"), ==, 800);
+  g_assert_cmpfloat (sc_test_value_at (book, "Nordkap AS", "defects", "2025-03"), ==, 5);
 }
 
 static void
