@@ -3,13 +3,43 @@
  * Copyright 2026 Scorecards developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Helpers of the window tests: letting the main loop run, and saving what
- * a widget shows as a PNG when SC_SCREENSHOT_DIR is set, to look at.
+ * Helpers of the window tests: starting GTK as the application does,
+ * letting the main loop run, and saving what a widget shows as a PNG when
+ * SC_SCREENSHOT_DIR is set, to look at.
  */
 
 #include "config.h"
 
 #include "sc-test-ui.h"
+
+#include <adwaita.h>
+
+/* g_test_init() and libadwaita, with the style sheet and icons that
+ * ScApplication loads from its resource base path.
+ */
+void
+sc_test_ui_init (int    *argc,
+                 char ***argv)
+{
+  g_autoptr(GtkCssProvider) provider = NULL;
+  GdkDisplay *display;
+
+  /* The accessibility bridge needs a session bus, which a bare CI machine
+   * does not have; without one, GTK would warn (fatal in a test).
+   */
+  g_setenv ("GTK_A11Y", "none", TRUE);
+
+  g_test_init (argc, argv, NULL);
+  adw_init ();
+
+  display = gdk_display_get_default ();
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/io/github/scorecards/Scorecards/style.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (display),
+                                    "/io/github/scorecards/Scorecards/icons");
+}
 
 static gboolean
 on_timeout_cb (gpointer data)

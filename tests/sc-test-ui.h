@@ -10,6 +10,8 @@
 
 G_BEGIN_DECLS
 
+void sc_test_ui_init         (int         *argc,
+                              char      ***argv);
 void sc_test_settle          (void);
 void sc_test_save_screenshot (GtkWidget  *widget,
                               const char *name);

@@ -593,26 +593,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GtkCssProvider) provider = NULL;
   g_autofree char *config_home = NULL;
-
-  /* The accessibility bridge needs a session bus, which a bare CI machine
-   * does not have; without one, GTK would warn (fatal in a test).
-   */
-  g_setenv ("GTK_A11Y", "none", TRUE);
 
   /* Remembered mappings go to a directory of the test's own */
   config_home = g_dir_make_tmp ("sc-test-config-XXXXXX", NULL);
   g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
 
-  g_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  /* What ScApplication loads from its resource base path */
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/io/github/scorecards/Scorecards/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  sc_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/import-assistant/steps", test_steps);
   g_test_add_func ("/import-assistant/windows-1252", test_windows_1252);

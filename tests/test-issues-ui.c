@@ -389,21 +389,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GtkCssProvider) provider = NULL;
-
-  /* The accessibility bridge needs a session bus; see tests/test-window.c */
-  g_setenv ("GTK_A11Y", "none", TRUE);
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
 
-  g_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/io/github/scorecards/Scorecards/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
-                                    "/io/github/scorecards/Scorecards/icons");
+  sc_test_ui_init (&argc, &argv);
 
 #define ADD(path, func) g_test_add ("/issues-ui/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("filters", test_filters);

@@ -504,17 +504,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GtkCssProvider) css = NULL;
-
-  /* No D-Bus session bus on CI: see docs/decisions.md */
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  css = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (css, "/io/github/scorecards/Scorecards/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  sc_test_ui_init (&argc, &argv);
 
 #define ADD(path, partner, func) \
   g_test_add (path, Fixture, partner, fixture_set_up, func, fixture_tear_down)

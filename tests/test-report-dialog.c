@@ -520,26 +520,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GtkCssProvider) provider = NULL;
   g_autofree char *data_home = NULL;
 
-  /* The accessibility bridge needs a session bus, which a bare CI machine
-   * does not have; without one, GTK would warn (fatal in a test).
-   */
-  g_setenv ("GTK_A11Y", "none", TRUE);
   /* Recovery files go to a directory of the test's own */
   data_home = g_dir_make_tmp ("sc-test-data-XXXXXX", NULL);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
-  g_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/io/github/scorecards/Scorecards/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
-                                    "/io/github/scorecards/Scorecards/icons");
+  sc_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/report-dialog/defaults", test_defaults);
   g_test_add_func ("/report-dialog/search", test_search);
