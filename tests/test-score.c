@@ -261,6 +261,33 @@ test_partner_override (void)
   assert_same_score (sc_score_partner_period (book, s01, month ("2025-04")), (200 + 160) / 6.0);
 }
 
+/* What the sidebar keeps of a result: the score, grade and reds */
+static void
+test_partner_summary (void)
+{
+  g_autoptr(ScWorkbook) book = new_weighted_book ();
+  ScPartner *s01 = sc_workbook_lookup_partner (book, "s01");
+  g_autoptr(ScPartnerResult) result = NULL;
+  ScPartnerSummary summary;
+
+  sc_partner_set_override (s01, "ppm", 400, 2);
+  result = sc_score_partner (book, s01, month ("2025-04"));
+  sc_partner_summary_init (&summary, result);
+
+  assert_same_score (summary.score, 75);
+  g_assert_cmpstr (summary.grade, ==, result->grade);
+  g_assert_cmpuint (summary.n_red, ==, 1);
+  g_assert_cmpint (summary.trend, ==, result->trend);
+  g_assert_cmpfloat (summary.change, ==, result->change);
+
+  /* No result: no data, nothing red */
+  sc_partner_summary_init (&summary, NULL);
+  g_assert_true (isnan (summary.score));
+  g_assert_null (summary.grade);
+  g_assert_cmpuint (summary.n_red, ==, 0);
+  g_assert_cmpint (summary.trend, ==, SC_TREND_NONE);
+}
+
 static void
 test_partner_zero_weights (void)
 {
@@ -448,6 +475,7 @@ main (int    argc,
   g_test_add_func ("/score/kpi/target-argument", test_target_argument);
   g_test_add_func ("/score/partner/weighted-mean", test_partner_weighted_mean);
   g_test_add_func ("/score/partner/override", test_partner_override);
+  g_test_add_func ("/score/partner/summary", test_partner_summary);
   g_test_add_func ("/score/partner/zero-weights", test_partner_zero_weights);
   g_test_add_func ("/score/partner/without-data", test_partner_without_data);
   g_test_add_func ("/score/least-squares", test_least_squares);

@@ -230,6 +230,29 @@ sc_partner_result_free (ScPartnerResult *result)
   g_free (result);
 }
 
+/* Keeps of @result what a list of partners shows; @result may be NULL (no
+ * data).
+ */
+void
+sc_partner_summary_init (ScPartnerSummary      *summary,
+                         const ScPartnerResult *result)
+{
+  g_return_if_fail (summary != NULL);
+
+  *summary = (ScPartnerSummary) { NAN, NAN, NAN, NULL, SC_TREND_NONE, 0 };
+  if (result == NULL)
+    return;
+
+  summary->score = result->score;
+  summary->change = result->change;
+  summary->slope = result->slope;
+  summary->grade = result->grade;
+  summary->trend = result->trend;
+  for (guint i = 0; i < result->kpis->len; i++)
+    if (g_array_index (result->kpis, ScKpiResult, i).status == SC_STATUS_RED)
+      summary->n_red++;
+}
+
 /* Scores every partner of @book in @period, in the workbook's order, ranked
  * within each partner type.
  */

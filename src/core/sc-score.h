@@ -66,6 +66,17 @@ typedef struct
   ScRollup   rollup;        /* the view scored */
 } ScPartnerResult;
 
+/* What a list of partners shows of each: a result without its KPIs. */
+typedef struct
+{
+  double      score;
+  double      change;
+  double      slope;
+  const char *grade;        /* NULL: no data */
+  ScTrend     trend;
+  guint       n_red;        /* KPIs in the red */
+} ScPartnerSummary;
+
 ScPartnerResult *sc_partner_result_new  (ScPartner      *partner,
                                          const ScRollup *rollup);
 ScStatus     sc_score_status            (ScKpi          *kpi,
@@ -87,6 +98,8 @@ ScPartnerResult *sc_score_partner       (ScWorkbook     *book,
 GPtrArray   *sc_score_all               (ScWorkbook     *book,
                                          ScPeriod        period);
 void         sc_partner_result_free     (ScPartnerResult *result);
+void         sc_partner_summary_init    (ScPartnerSummary      *summary,
+                                         const ScPartnerResult *result);
 
 double       sc_least_squares_slope     (const double   *values,
                                          guint           n);

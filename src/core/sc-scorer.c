@@ -35,12 +35,15 @@ typedef struct
   guint           category_index;
 } Entry;
 
+/* One allocation per partner: with thousands of partners, arrays grown by
+ * doubling would leave much of their memory unused.
+ */
 typedef struct
 {
   ScPartner *partner;
-  GArray    *entries;      /* Entry, in the workbook's KPI order */
+  guint      n_entries;
   guint      n_categories;
-  gboolean   dirty;
+  Entry      entries[];    /* in the workbook's KPI order */
 } PartnerEntries;
 
 struct _ScScorer
@@ -53,15 +56,6 @@ struct _ScScorer
 };
 
 G_DEFINE_FINAL_TYPE (ScScorer, sc_scorer, G_TYPE_OBJECT)
-
-static void
-partner_entries_free (gpointer data)
-{
-  PartnerEntries *pe = data;
-
-  g_clear_pointer (&pe->entries, g_array_unref);
-  g_free (pe);
-}
 
 /* Resolves one series into an entry: the partner's overrides applied. */
 static void
@@ -88,40 +82,32 @@ get_entries (ScScorer  *self,
   PartnerEntries *pe = g_hash_table_lookup (self->partners, partner);
   g_autoptr(GPtrArray) list = NULL;
 
-  if (pe != NULL && !pe->dirty)
+  if (pe != NULL)
     return pe;
 
-  if (pe == NULL)
-    {
-      pe = g_new0 (PartnerEntries, 1);
-      pe->partner = partner;
-      pe->entries = g_array_new (FALSE, TRUE, sizeof (Entry));
-      g_hash_table_insert (self->partners, partner, pe);
-    }
-
-  g_array_set_size (pe->entries, 0);
-  pe->n_categories = 0;
   list = sc_workbook_dup_partner_series (self->book, partner);
+  pe = g_malloc0 (sizeof (PartnerEntries) + list->len * sizeof (Entry));
+  pe->partner = partner;
   for (guint i = 0; i < list->len; i++)
     {
-      Entry e = { 0 };
+      Entry *e = &pe->entries[pe->n_entries++];
 
-      fill_entry (&e, partner, g_ptr_array_index (list, i));
-      e.category_index = pe->n_categories;
-      for (guint j = 0; j < pe->entries->len; j++)
+      fill_entry (e, partner, g_ptr_array_index (list, i));
+      e->category_index = pe->n_categories;
+      for (guint j = 0; j + 1 < pe->n_entries; j++)
         {
-          Entry *other = &g_array_index (pe->entries, Entry, j);
-          if (g_strcmp0 (other->category, e.category) == 0)
+          const Entry *other = &pe->entries[j];
+
+          if (g_strcmp0 (other->category, e->category) == 0)
             {
-              e.category_index = other->category_index;
+              e->category_index = other->category_index;
               break;
             }
         }
-      if (e.category_index == pe->n_categories)
+      if (e->category_index == pe->n_categories)
         pe->n_categories++;
-      g_array_append_val (pe->entries, e);
     }
-  pe->dirty = FALSE;
+  g_hash_table_insert (self->partners, partner, pe);
 
   return pe;
 }
@@ -174,9 +160,9 @@ overall (ScScorer       *self,
   double sum = 0, weights = 0;
 
   sc_rollup_get_range (rollup, sc_workbook_get_granularity (self->book), &first, &last);
-  for (guint i = 0; i < pe->entries->len; i++)
+  for (guint i = 0; i < pe->n_entries; i++)
     {
-      const Entry *e = &g_array_index (pe->entries, Entry, i);
+      const Entry *e = &pe->entries[i];
       guint n_present;
       double value = entry_value (self, e, first, last, &n_present);
       ScStatus status;
@@ -249,7 +235,7 @@ sc_scorer_class_init (ScScorerClass *klass)
 static void
 sc_scorer_init (ScScorer *self)
 {
-  self->partners = g_hash_table_new_full (NULL, NULL, NULL, partner_entries_free);
+  self->partners = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 }
 
 /* Public API */
@@ -318,9 +304,9 @@ period_history (PartnerEntries *pe,
   for (guint i = 0; i < n; i++)
     scores[i] = 0;
 
-  for (guint k = 0; k < pe->entries->len; k++)
+  for (guint k = 0; k < pe->n_entries; k++)
     {
-      const Entry *e = &g_array_index (pe->entries, Entry, k);
+      const Entry *e = &pe->entries[k];
       const ScSeries *s = e->series;
 
       if (e->weight <= 0)
@@ -389,10 +375,11 @@ fill_result (ScScorer        *self,
   sc_rollup_get_range (&result->rollup, granularity, &first, &last);
   sc_rollup_get_range (&previous, granularity, &pfirst, &plast);
   g_array_set_size (result->categories, pe->n_categories);
+  g_array_set_size (result->kpis, pe->n_entries);
 
-  for (guint i = 0; i < pe->entries->len; i++)
+  for (guint i = 0; i < pe->n_entries; i++)
     {
-      const Entry *e = &g_array_index (pe->entries, Entry, i);
+      const Entry *e = &pe->entries[i];
       ScCategoryResult *cat = &g_array_index (result->categories, ScCategoryResult, e->category_index);
       ScKpiResult r = { e->kpi };
       guint n_previous;
@@ -410,7 +397,7 @@ fill_result (ScScorer        *self,
           cat->score = (isnan (cat->score) ? 0 : cat->score) + e->weight * r.score;
           cat->weight += e->weight;
         }
-      g_array_append_val (result->kpis, r);
+      g_array_index (result->kpis, ScKpiResult, i) = r;
     }
 
   for (guint i = 0; i < result->categories->len; i++)

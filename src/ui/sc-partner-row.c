@@ -89,36 +89,35 @@ grade_css_class (const char *grade)
     }
 }
 
-/* Shows @result; @history is the overall score over the workbook's periods. */
+/* Shows @summary of @partner; @history is the overall score over the
+ * workbook's periods.
+ */
 void
-sc_partner_row_update (ScPartnerRow          *self,
-                       const ScPartnerResult *result,
-                       const double          *history,
-                       guint                  n_history,
-                       guint                  open_issues)
+sc_partner_row_update (ScPartnerRow           *self,
+                       ScPartner              *partner,
+                       const ScPartnerSummary *summary,
+                       const double           *history,
+                       guint                   n_history,
+                       guint                   open_issues)
 {
   static const char *grade_classes[] = { "grade-a", "grade-b", "grade-c", "grade-d", "grade-none" };
   g_autoptr(GString) detail = g_string_new (NULL);
   g_autofree char *spark_label = NULL;
   g_autofree char *tooltip = NULL;
-  const char *name = sc_partner_get_name (result->partner);
-  guint n_red = 0;
+  const char *name = sc_partner_get_name (partner);
+  guint n_red = summary->n_red;
 
   g_return_if_fail (SC_IS_PARTNER_ROW (self));
 
-  for (guint i = 0; i < result->kpis->len; i++)
-    if (g_array_index (result->kpis, ScKpiResult, i).status == SC_STATUS_RED)
-      n_red++;
-
   gtk_label_set_label (self->name_label, name);
-  gtk_label_set_label (self->grade_label, result->grade ? result->grade : "–");
+  gtk_label_set_label (self->grade_label, summary->grade ? summary->grade : "–");
   for (guint i = 0; i < G_N_ELEMENTS (grade_classes); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (self->grade_label), grade_classes[i]);
-  gtk_widget_add_css_class (GTK_WIDGET (self->grade_label), grade_css_class (result->grade));
+  gtk_widget_add_css_class (GTK_WIDGET (self->grade_label), grade_css_class (summary->grade));
 
-  g_string_append (detail, sc_partner_type_get_label (sc_partner_get_partner_type (result->partner)));
-  if (!isnan (result->score))
-    g_string_append_printf (detail, " · %.1f", result->score);
+  g_string_append (detail, sc_partner_type_get_label (sc_partner_get_partner_type (partner)));
+  if (!isnan (summary->score))
+    g_string_append_printf (detail, " · %.1f", summary->score);
   if (n_red > 0)
     /* Translators: number of KPIs in the red; the symbol marks the status */
     {
@@ -138,7 +137,7 @@ sc_partner_row_update (ScPartnerRow          *self,
 
   spark_label = g_strdup_printf (_("Overall score over %u periods"), n_history);
   sc_sparkline_widget_set_values (self->sparkline, history, n_history, NAN,
-                                  isnan (result->score) ? SC_STATUS_NO_DATA :
+                                  isnan (summary->score) ? SC_STATUS_NO_DATA :
                                   n_red > 0 ? SC_STATUS_RED : SC_STATUS_GREEN,
                                   spark_label);
 

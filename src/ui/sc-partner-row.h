@@ -17,8 +17,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ScPartnerRow, sc_partner_row, SC, PARTNER_ROW, GtkWidget)
 
 GtkWidget *sc_partner_row_new    (void);
-void       sc_partner_row_update (ScPartnerRow          *self,
-                                  const ScPartnerResult *result,
+void       sc_partner_row_update (ScPartnerRow           *self,
+                                  ScPartner              *partner,
+                                  const ScPartnerSummary *summary,
                                   const double          *history,
                                   guint                  n_history,
                                   guint                  open_issues);

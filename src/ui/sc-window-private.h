@@ -57,7 +57,7 @@ struct _ScWindow
   GtkSingleSelection   *selection;
   GtkStringList        *period_labels;
   GPtrArray            *tags;        /* "key\x1fvalue" per tag dropdown item after the first */
-  GHashTable           *results;     /* ScPartner* → ScPartnerResult* */
+  GHashTable           *summaries;   /* ScPartner* → ScPartnerSummary* */
   GHashTable           *histories;   /* ScPartner* → double[n_periods] */
   GHashTable           *bound_items; /* GtkListItem* set: rows on screen */
   GtkFileChooserNative *chooser;

@@ -47,11 +47,12 @@ static void show_partner (ScWindow  *self,
 
 /* Scores */
 
-static const ScPartnerResult *
-get_result (ScWindow  *self,
-            ScPartner *partner)
+/* What the sidebar shows of @partner, NULL before scoring */
+static const ScPartnerSummary *
+get_summary (ScWindow  *self,
+             ScPartner *partner)
 {
-  return g_hash_table_lookup (self->results, partner);
+  return g_hash_table_lookup (self->summaries, partner);
 }
 
 /* The overall score of @partner in every stored period up to the view's
@@ -77,25 +78,32 @@ get_history (ScWindow  *self,
   return history;
 }
 
+/* Scores every partner for the sidebar, keeping only what it shows: the
+ * full result (every KPI) is made again for the partner being shown.
+ */
 static void
 rescore (ScWindow *self)
 {
-  g_autoptr(GPtrArray) results = NULL;
+  GListModel *partners;
+  guint n;
 
-  g_hash_table_remove_all (self->results);
+  g_hash_table_remove_all (self->summaries);
   g_hash_table_remove_all (self->histories);
 
   if (self->book == NULL || self->rollup.anchor == SC_PERIOD_NONE)
     return;
 
-  results = sc_scorer_score_all (self->scorer, &self->rollup);
-  for (guint i = 0; i < results->len; i++)
+  partners = sc_workbook_get_partners (self->book);
+  n = g_list_model_get_n_items (partners);
+  for (guint i = 0; i < n; i++)
     {
-      ScPartnerResult *r = g_ptr_array_index (results, i);
-      g_hash_table_insert (self->results, r->partner, r);
+      g_autoptr(ScPartner) partner = g_list_model_get_item (partners, i);
+      g_autoptr(ScPartnerResult) result = sc_scorer_score_partner (self->scorer, partner, &self->rollup);
+      ScPartnerSummary *summary = g_new (ScPartnerSummary, 1);
+
+      sc_partner_summary_init (summary, result);
+      g_hash_table_insert (self->summaries, partner, summary);
     }
-  /* The hash table owns the results now */
-  g_ptr_array_set_free_func (results, NULL);
 }
 
 static void
@@ -103,16 +111,19 @@ update_row (ScWindow    *self,
             GtkListItem *item)
 {
   ScPartner *partner = gtk_list_item_get_item (item);
-  const ScPartnerResult *result = get_result (self, partner);
-  g_autoptr(ScPartnerResult) empty = NULL;
+  const ScPartnerSummary *summary = get_summary (self, partner);
+  ScPartnerSummary empty;
   const double *history;
   guint n_history;
 
-  if (result == NULL)
-    result = empty = sc_partner_result_new (partner, &self->rollup);
+  if (summary == NULL)
+    {
+      sc_partner_summary_init (&empty, NULL);
+      summary = &empty;
+    }
 
   history = get_history (self, partner, &n_history);
-  sc_partner_row_update (SC_PARTNER_ROW (gtk_list_item_get_child (item)), result,
+  sc_partner_row_update (SC_PARTNER_ROW (gtk_list_item_get_child (item)), partner, summary,
                          history, n_history,
                          sc_workbook_count_open_issues (self->book, partner));
 }
@@ -317,8 +328,8 @@ compare_partners (gconstpointer a,
                   gpointer      user_data)
 {
   ScWindow *self = user_data;
-  const ScPartnerResult *ra = get_result (self, (ScPartner *) a);
-  const ScPartnerResult *rb = get_result (self, (ScPartner *) b);
+  const ScPartnerSummary *ra = get_summary (self, (ScPartner *) a);
+  const ScPartnerSummary *rb = get_summary (self, (ScPartner *) b);
   double sa = ra ? ra->score : NAN, sb = rb ? rb->score : NAN;
   int order = 0;
 
@@ -503,15 +514,18 @@ static void
 show_partner (ScWindow  *self,
               ScPartner *partner)
 {
+  g_autoptr(ScPartnerResult) result = NULL;
   g_autofree char *label = NULL;
 
+  if (partner != NULL && self->book != NULL && self->rollup.anchor != SC_PERIOD_NONE)
+    result = sc_scorer_score_partner (self->scorer, partner, &self->rollup);
   label = self->book ? sc_rollup_to_label (&self->rollup, sc_workbook_get_granularity (self->book))
                      : g_strdup ("");
   adw_view_switcher_title_set_title (self->switcher_title, partner ? sc_partner_get_name (partner) : "");
   adw_view_switcher_title_set_subtitle (self->switcher_title, label);
 
   sc_scorecard_page_show (self->scorecard_page, self->book, partner,
-                          partner ? get_result (self, partner) : NULL, &self->rollup);
+                          result, &self->rollup);
   sc_issues_page_set_partner (self->issues_page, partner);
   show_compare_if_visible (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-issue", partner != NULL);
@@ -848,7 +862,7 @@ sc_window_finalize (GObject *object)
 {
   ScWindow *self = (ScWindow *)object;
 
-  g_clear_pointer (&self->results, g_hash_table_unref);
+  g_clear_pointer (&self->summaries, g_hash_table_unref);
   g_clear_pointer (&self->histories, g_hash_table_unref);
   g_clear_pointer (&self->bound_items, g_hash_table_unref);
   g_clear_object (&self->filter);
@@ -983,7 +997,7 @@ sc_window_init (ScWindow *self)
   self->undo_stack = sc_undo_stack_new ();
   self->rollup.kind = SC_ROLLUP_PERIOD;
   self->rollup.anchor = SC_PERIOD_NONE;
-  self->results = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) sc_partner_result_free);
+  self->summaries = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->histories = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->bound_items = g_hash_table_new (NULL, NULL);
   self->filter = GTK_FILTER (gtk_custom_filter_new (filter_partner, self, NULL));
