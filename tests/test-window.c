@@ -26,6 +26,8 @@
 #include "sc-issue-editor-private.h"
 #include "sc-issue-row.h"
 #include "sc-preferences-window.h"
+#include "sc-score-explainer.h"
+#include "sc-score-explainer-private.h"
 #include "sc-window.h"
 #include "sc-window-private.h"
 #include "sc-workbook-io.h"
@@ -208,6 +210,27 @@ test_open_sample (void)
   status = find_label_with_text (GTK_WIDGET (sc_window_get_kpi_table (window)), "◆ Critical");
   g_assert_nonnull (status);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (status), "status-red"));
+
+  /* "Overall score — why?" makes its explanation when opened: one row per
+   * KPI of the partner shown
+   */
+  {
+    GtkLabel *caption = find_label_with_text (GTK_WIDGET (window), "Overall score — why?");
+    GtkWidget *button = gtk_widget_get_ancestor (GTK_WIDGET (caption), GTK_TYPE_MENU_BUTTON);
+    GtkPopover *popover;
+
+    g_assert_nonnull (button);
+    g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    sc_test_settle ();
+    popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+    g_assert_nonnull (popover);
+    g_assert_true (SC_IS_SCORE_EXPLAINER (gtk_popover_get_child (popover)));
+    g_assert_cmpuint (sc_score_explainer_get_n_rows (SC_SCORE_EXPLAINER (gtk_popover_get_child (popover))), ==,
+                      g_list_model_get_n_items (sc_kpi_table_get_items (sc_window_get_kpi_table (window))));
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+    sc_test_settle ();
+  }
 
   /* Sorted by status, the worst comes first */
   sc_kpi_table_sort_by (sc_window_get_kpi_table (window), SC_KPI_COLUMN_STATUS, GTK_SORT_ASCENDING);

@@ -218,6 +218,21 @@ sc_score_partner (ScWorkbook *book,
   return sc_scorer_score_partner (scorer, partner, &rollup);
 }
 
+ScPartnerResult *
+sc_partner_result_copy (const ScPartnerResult *result)
+{
+  ScPartnerResult *copy;
+
+  g_return_val_if_fail (result != NULL, NULL);
+
+  copy = g_memdup2 (result, sizeof *result);
+  copy->partner = g_object_ref (result->partner);
+  copy->kpis = g_array_copy (result->kpis);
+  copy->categories = g_array_copy (result->categories);
+
+  return copy;
+}
+
 void
 sc_partner_result_free (ScPartnerResult *result)
 {

@@ -97,6 +97,7 @@ ScPartnerResult *sc_score_partner       (ScWorkbook     *book,
                                          ScPeriod        period);
 GPtrArray   *sc_score_all               (ScWorkbook     *book,
                                          ScPeriod        period);
+ScPartnerResult *sc_partner_result_copy (const ScPartnerResult *result);
 void         sc_partner_result_free     (ScPartnerResult *result);
 void         sc_partner_summary_init    (ScPartnerSummary      *summary,
                                          const ScPartnerResult *result);

@@ -101,6 +101,23 @@ fact_new (const char *caption,
   return box;
 }
 
+/* The explanation is made when it is first opened, not with every partner
+ * shown.
+ */
+static void
+create_explainer_cb (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  const ScPartnerResult *result = user_data;
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *explainer = sc_score_explainer_new ();
+
+  sc_score_explainer_set_result (SC_SCORE_EXPLAINER (explainer), result);
+  gtk_widget_set_size_request (explainer, 460, -1);
+  gtk_popover_set_child (GTK_POPOVER (popover), explainer);
+  gtk_menu_button_set_popover (button, popover);
+}
+
 /* The overall score opens the explanation: which KPIs cost the points. */
 static GtkWidget *
 score_fact_new (const ScPartnerResult *result)
@@ -108,15 +125,17 @@ score_fact_new (const ScPartnerResult *result)
   g_autofree char *score = isnan (result->score) ? g_strdup ("—") : g_strdup_printf ("%.1f", result->score);
   g_autofree char *accessible = g_strdup_printf (_("Overall score: %s. Explain the score"), score);
   GtkWidget *button = gtk_menu_button_new ();
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *explainer = sc_score_explainer_new ();
+  GtkWidget *content = fact_content_new (_("Overall score — why?"), score, NULL);
 
-  sc_score_explainer_set_result (SC_SCORE_EXPLAINER (explainer), result);
-  gtk_widget_set_size_request (explainer, 460, -1);
-  gtk_popover_set_child (GTK_POPOVER (popover), explainer);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
-  gtk_menu_button_set_child (GTK_MENU_BUTTON (button),
-                             fact_content_new (_("Overall score — why?"), score, NULL));
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_explainer_cb,
+                                         sc_partner_result_copy (result),
+                                         (GDestroyNotify) sc_partner_result_free);
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (button), content);
+  /* Left-aligned like the other cards, however wide the card: the menu
+   * button centres its child in a box of its own
+   */
+  for (GtkWidget *w = gtk_widget_get_parent (content); w != NULL && w != button; w = gtk_widget_get_parent (w))
+    gtk_widget_set_halign (w, GTK_ALIGN_FILL);
   gtk_widget_add_css_class (button, "card");
   gtk_widget_add_css_class (button, "fact");
   gtk_widget_add_css_class (button, "fact-button");
