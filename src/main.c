@@ -29,6 +29,7 @@ main (int    argc,
   if (sc_cli_handles (argc, argv))
     return sc_cli_run (argc, argv);
 
+  sc_application_choose_renderer ();
   app = sc_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

@@ -152,6 +152,44 @@ static const GActionEntry app_actions[] = {
   { "preferences", preferences_action },
 };
 
+/* TRUE when the machine has a GPU that GL can use: a DRI render node, or
+ * NVIDIA's proprietary device.
+ */
+static gboolean
+has_gpu (void)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (g_file_test ("/dev/nvidiactl", G_FILE_TEST_EXISTS))
+    return TRUE;
+
+  dir = g_dir_open ("/dev/dri", 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "renderD") || g_str_has_prefix (name, "card"))
+      return TRUE;
+
+  return FALSE;
+}
+
+/**
+ * sc_application_choose_renderer:
+ *
+ * Without a GPU, GTK's GL renderer runs on the CPU through Mesa's llvmpipe,
+ * and draws this window slower and with more memory than GTK's cairo
+ * renderer (docs/performance.md, "Window"): then the cairo renderer is
+ * used. A renderer chosen with GSK_RENDERER is always kept. Call before
+ * the first window is shown, while the process has one thread.
+ */
+void
+sc_application_choose_renderer (void)
+{
+  if (g_getenv ("GSK_RENDERER") != NULL || has_gpu ())
+    return;
+
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+}
+
 static void
 sc_application_startup (GApplication *app)
 {

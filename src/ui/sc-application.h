@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ScApplication, sc_application, SC, APPLICATION, AdwApplication)
 
+void           sc_application_choose_renderer (void);
 ScApplication *sc_application_new          (void);
 GSettings     *sc_application_get_settings (ScApplication *self);
 

@@ -11,6 +11,10 @@
  *   bench-window switch BOOK [N]       then select N partners one after
  *                                      the other, each until it is drawn
  *
+ * The bare window uses GTK's own choice of renderer; the Scorecards window
+ * the one the application chooses (sc_application_choose_renderer()).
+ * Set GSK_RENDERER to compare both on the same renderer.
+ *
  * Each prints the time from the start of main() to the first frame drawn
  * (with the workbook shown), the switching times, and the peak resident
  * memory of the process.
@@ -23,6 +27,7 @@
 #include <stdlib.h>
 #include <sys/resource.h>
 
+#include "sc-application.h"
 #include "sc-window-private.h"
 
 static gint64 start_time;
@@ -130,13 +135,16 @@ main (int   argc,
 
   start_time = g_get_monotonic_time ();
   g_setenv ("GTK_A11Y", "none", TRUE);
-  adw_init ();
 
   if (argc >= 2 && g_str_equal (argv[1], "bare"))
     {
+      adw_init ();
       run_bare ();
       return 0;
     }
+
+  sc_application_choose_renderer ();
+  adw_init ();
   if (argc < 3)
     {
       fprintf (stderr, "usage: bench-window bare | open BOOK | switch BOOK [N]\n");
