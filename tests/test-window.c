@@ -25,9 +25,11 @@
 #include "sc-issue-editor.h"
 #include "sc-issue-editor-private.h"
 #include "sc-issue-row.h"
+#include "sc-partner-row.h"
 #include "sc-preferences-window.h"
 #include "sc-score-explainer.h"
 #include "sc-score-explainer-private.h"
+#include "sc-tooltip.h"
 #include "sc-window.h"
 #include "sc-window-private.h"
 #include "sc-workbook-io.h"
@@ -175,6 +177,27 @@ count_descendants (GtkWidget *widget,
   return n;
 }
 
+/* The first @type below @widget whose tooltip starts with @prefix */
+static GtkWidget *
+find_with_tooltip (GtkWidget  *widget,
+                   GType       type,
+                   const char *prefix)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && sc_tooltip_get_text (child) &&
+          g_str_has_prefix (sc_tooltip_get_text (child), prefix))
+        return child;
+      if ((found = find_with_tooltip (child, type, prefix)))
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 test_open_sample (void)
 {
@@ -210,6 +233,16 @@ test_open_sample (void)
   status = find_label_with_text (GTK_WIDGET (sc_window_get_kpi_table (window)), "◆ Critical");
   g_assert_nonnull (status);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (status), "status-red"));
+
+  /* The sidebar row says how many KPIs are red, in its tooltip too */
+  {
+    GtkWidget *partner_row = find_with_tooltip (GTK_WIDGET (window), SC_TYPE_PARTNER_ROW,
+                                                "Fonderia Valle Trompia S.r.l.");
+
+    g_assert_nonnull (partner_row);
+    g_assert_true (gtk_widget_get_has_tooltip (partner_row));
+    g_assert_nonnull (strstr (sc_tooltip_get_text (partner_row), "◆ 6 red"));
+  }
 
   /* "Overall score — why?" makes its explanation when opened: one row per
    * KPI of the partner shown

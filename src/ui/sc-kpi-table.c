@@ -18,6 +18,7 @@
 
 #include "sc-kpi-table.h"
 #include "sc-sparkline-widget.h"
+#include "sc-tooltip.h"
 
 struct _ScKpiTable
 {
@@ -87,7 +88,7 @@ bind_name_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_label (GTK_LABEL (gtk_widget_get_next_sibling (name)), sc_kpi_item_get_details (kpi));
   tooltip = g_strdup_printf ("%s\n%s", sc_kpi_item_get_name (kpi),
                              sc_kpi_get_description (sc_kpi_item_get_kpi (kpi)));
-  gtk_widget_set_tooltip_text (box, tooltip);
+  sc_tooltip_set_text (box, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (box),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, sc_kpi_item_get_description (kpi),
                                   -1);
@@ -213,7 +214,7 @@ bind_actions_cb (GtkSignalListItemFactory *factory,
   g_autofree char *tooltip = g_strdup_printf (_("Note an Issue on %s…"), sc_kpi_item_get_name (kpi));
 
   g_object_set_data (G_OBJECT (button), "item", kpi);
-  gtk_widget_set_tooltip_text (button, tooltip);
+  sc_tooltip_set_text (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
 }
 

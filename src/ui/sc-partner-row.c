@@ -17,6 +17,7 @@
 #include "sc-palette.h"
 #include "sc-partner-row.h"
 #include "sc-sparkline-widget.h"
+#include "sc-tooltip.h"
 
 struct _ScPartnerRow
 {
@@ -133,7 +134,7 @@ sc_partner_row_update (ScPartnerRow           *self,
   gtk_label_set_label (self->detail_label, detail->str);
 
   tooltip = g_strdup_printf ("%s\n%s", name, detail->str);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
+  sc_tooltip_set_text (GTK_WIDGET (self), tooltip);
 
   spark_label = g_strdup_printf (_("Overall score over %u periods"), n_history);
   sc_sparkline_widget_set_values (self->sparkline, history, n_history, NAN,

@@ -22,6 +22,7 @@
 #include "sc-kpi-table.h"
 #include "sc-score-explainer.h"
 #include "sc-scorecard-page.h"
+#include "sc-tooltip.h"
 
 /* Trend charts show at most this many periods up to the view's period */
 #define CHART_PERIODS 24
@@ -95,7 +96,7 @@ fact_new (const char *caption,
   gtk_widget_add_css_class (box, "card");
   gtk_widget_add_css_class (box, "fact");
   if (tooltip)
-    gtk_widget_set_tooltip_text (box, tooltip);
+    sc_tooltip_set_text (box, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (box),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
   return box;
@@ -139,7 +140,7 @@ score_fact_new (const ScPartnerResult *result)
   gtk_widget_add_css_class (button, "card");
   gtk_widget_add_css_class (button, "fact");
   gtk_widget_add_css_class (button, "fact-button");
-  gtk_widget_set_tooltip_text (button, _("Weighted mean of the KPI scores (0–100). "
+  sc_tooltip_set_text (button, _("Weighted mean of the KPI scores (0–100). "
                                          "Click to see what each KPI contributes."));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
