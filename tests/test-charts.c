@@ -574,6 +574,94 @@ test_sample_radar_pareto (void)
   g_assert_cmpuint (bullet->n_items, ==, 8);
 }
 
+/* The mean of @category over every partner of @type, scored one by one */
+static double
+mean_by_hand (ScWorkbook     *book,
+              ScPartnerType   type,
+              const ScRollup *rollup,
+              const char     *category)
+{
+  g_autoptr(ScScorer) scorer = sc_scorer_new (book);
+  GListModel *partners = sc_workbook_get_partners (book);
+  double sum = 0;
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
+    {
+      g_autoptr(ScPartner) partner = g_list_model_get_item (partners, i);
+      g_autoptr(ScPartnerResult) result = NULL;
+
+      if (sc_partner_get_partner_type (partner) != type)
+        continue;
+      result = sc_scorer_score_partner (scorer, partner, rollup);
+      for (guint c = 0; c < result->categories->len; c++)
+        {
+          const ScCategoryResult *cat = &g_array_index (result->categories, ScCategoryResult, c);
+
+          if (g_strcmp0 (cat->category, category) == 0 && !isnan (cat->score))
+            {
+              sum += cat->score;
+              n++;
+            }
+        }
+    }
+  return n ? sum / n : NAN;
+}
+
+/* The radar's reference is the mean of the partners of the same type, in
+ * the view shown, and follows an edit
+ */
+static void
+test_radar_reference (void)
+{
+  g_autoptr(ScWorkbook) book = load_sample ();
+  g_autoptr(ScScorer) scorer = sc_scorer_new (book);
+  ScPartner *s01 = sc_workbook_lookup_partner (book, "s01");
+  ScPeriod last = sc_workbook_get_first_period (book) + sc_workbook_get_n_periods (book) - 1;
+  ScRollup month = { SC_ROLLUP_PERIOD, last };
+  ScRollup quarter = { SC_ROLLUP_QUARTER, last };
+  const ScRollup *views[] = { &month, &quarter };
+
+  for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+    {
+      g_autoptr(ScChartRadarData) radar = sc_chart_radar_data_new_from_scorer (scorer, s01, views[v]);
+
+      g_assert_cmpuint (radar->n_axes, >=, 4);
+      for (guint i = 0; i < radar->n_axes; i++)
+        g_assert_cmpfloat_with_epsilon (radar->axes[i].reference,
+                                        mean_by_hand (book, SC_PARTNER_SUPPLIER, views[v], radar->axes[i].category),
+                                        1e-9);
+    }
+
+  /* Every supplier's on-time delivery to 0 %: the delivery mean drops */
+  {
+    ScKpi *otd = sc_workbook_lookup_kpi (book, "on_time_delivery_pct");
+    GListModel *partners = sc_workbook_get_partners (book);
+    g_autoptr(ScChartRadarData) before = sc_chart_radar_data_new_from_scorer (scorer, s01, &month);
+    g_autoptr(ScChartRadarData) after = NULL;
+    double delivery_before = NAN, delivery_after = NAN;
+
+    for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
+      {
+        g_autoptr(ScPartner) partner = g_list_model_get_item (partners, i);
+
+        if (sc_partner_get_partner_type (partner) == SC_PARTNER_SUPPLIER)
+          g_assert_true (sc_workbook_set_value (book, partner, otd, last, 0, NULL));
+      }
+    after = sc_chart_radar_data_new_from_scorer (scorer, s01, &month);
+    for (guint i = 0; i < before->n_axes; i++)
+      if (g_strcmp0 (before->axes[i].category, "delivery") == 0)
+        delivery_before = before->axes[i].reference;
+    for (guint i = 0; i < after->n_axes; i++)
+      if (g_strcmp0 (after->axes[i].category, "delivery") == 0)
+        delivery_after = after->axes[i].reference;
+    g_assert_false (isnan (delivery_before));
+    g_assert_cmpfloat (delivery_after, <, delivery_before);
+    g_assert_cmpfloat_with_epsilon (delivery_after, mean_by_hand (book, SC_PARTNER_SUPPLIER, &month, "delivery"),
+                                    1e-9);
+  }
+}
+
 /* Sparkline */
 
 static void
@@ -740,6 +828,7 @@ main (int    argc,
   g_test_add_func ("/charts/sample/trend", test_sample_trend);
   g_test_add_func ("/charts/sample/ranking-heatmap", test_sample_compare);
   g_test_add_func ("/charts/sample/radar-pareto-bullet", test_sample_radar_pareto);
+  g_test_add_func ("/charts/sample/radar-reference", test_radar_reference);
   g_test_add_func ("/charts/sparkline/isolated-point", test_sparkline_isolated_point);
   g_test_add_func ("/charts/export", test_export);
   g_test_add_func ("/charts/cli", test_cli);

@@ -46,16 +46,36 @@ typedef struct
   Entry      entries[];    /* in the workbook's KPI order */
 } PartnerEntries;
 
+/* The mean score of each KPI category over the partners of one type, for
+ * one view
+ */
+typedef struct
+{
+  ScPartnerType  type;
+  ScRollup       rollup;
+  GHashTable    *means;    /* category → double* */
+} CategoryMeans;
+
 struct _ScScorer
 {
   GObject     parent_instance;
 
   ScWorkbook *book;
   GHashTable *partners;    /* ScPartner* → PartnerEntries* */
+  GPtrArray  *category_means; /* CategoryMeans*, a few views */
   ScPartner  *series_edit; /* partner of the series change being announced */
 };
 
 G_DEFINE_FINAL_TYPE (ScScorer, sc_scorer, G_TYPE_OBJECT)
+
+static void
+category_means_free (gpointer data)
+{
+  CategoryMeans *cm = data;
+
+  g_hash_table_unref (cm->means);
+  g_free (cm);
+}
 
 /* Resolves one series into an entry: the partner's overrides applied. */
 static void
@@ -219,6 +239,7 @@ sc_scorer_finalize (GObject *object)
   ScScorer *self = (ScScorer *)object;
 
   g_clear_pointer (&self->partners, g_hash_table_unref);
+  g_clear_pointer (&self->category_means, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sc_scorer_parent_class)->finalize (object);
 }
@@ -236,6 +257,7 @@ static void
 sc_scorer_init (ScScorer *self)
 {
   self->partners = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->category_means = g_ptr_array_new_with_free_func (category_means_free);
 }
 
 /* Public API */
@@ -271,6 +293,7 @@ sc_scorer_invalidate (ScScorer  *self,
 {
   g_return_if_fail (SC_IS_SCORER (self));
 
+  g_ptr_array_set_size (self->category_means, 0);
   if (partner == NULL)
     {
       g_hash_table_remove_all (self->partners);
@@ -535,4 +558,95 @@ sc_scorer_score_all (ScScorer       *self,
 
   rank_results (results);
   return results;
+}
+
+/* The mean over every partner of @type of their score in each KPI
+ * category, in the view @rollup, over the partners with data in that
+ * category. Kept until the workbook changes.
+ */
+static CategoryMeans *
+compute_category_means (ScScorer       *self,
+                        ScPartnerType   type,
+                        const ScRollup *rollup)
+{
+  GListModel *partners = sc_workbook_get_partners (self->book);
+  guint n = g_list_model_get_n_items (partners);
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  CategoryMeans *cm = g_new0 (CategoryMeans, 1);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  cm->type = type;
+  cm->rollup = *rollup;
+  cm->means = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ScPartner) partner = g_list_model_get_item (partners, i);
+      g_autoptr(ScPartnerResult) result = NULL;
+
+      if (sc_partner_get_partner_type (partner) != type)
+        continue;
+
+      /* The categories only: no grade, no trend */
+      result = sc_partner_result_new (partner, rollup);
+      fill_result (self, get_entries (self, partner), result);
+      for (guint c = 0; c < result->categories->len; c++)
+        {
+          const ScCategoryResult *cat = &g_array_index (result->categories, ScCategoryResult, c);
+          double *sum;
+
+          if (cat->category == NULL || isnan (cat->score))
+            continue;
+          if ((sum = g_hash_table_lookup (cm->means, cat->category)) == NULL)
+            {
+              sum = g_new0 (double, 1);
+              g_hash_table_insert (cm->means, g_strdup (cat->category), sum);
+            }
+          *sum += cat->score;
+          g_hash_table_insert (counts, (gpointer) cat->category,
+                               GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, cat->category)) + 1));
+        }
+    }
+
+  g_hash_table_iter_init (&iter, cm->means);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    *(double *) value /= GPOINTER_TO_UINT (g_hash_table_lookup (counts, key));
+
+  return cm;
+}
+
+double
+sc_scorer_category_mean (ScScorer       *self,
+                         ScPartnerType   type,
+                         const ScRollup *rollup,
+                         const char     *category)
+{
+  CategoryMeans *cm = NULL;
+  double *mean;
+
+  g_return_val_if_fail (SC_IS_SCORER (self), NAN);
+  g_return_val_if_fail (rollup != NULL, NAN);
+
+  if (category == NULL)
+    return NAN;
+
+  for (guint i = 0; i < self->category_means->len && cm == NULL; i++)
+    {
+      CategoryMeans *c = g_ptr_array_index (self->category_means, i);
+
+      if (c->type == type && c->rollup.kind == rollup->kind && c->rollup.anchor == rollup->anchor)
+        cm = c;
+    }
+  if (cm == NULL)
+    {
+      /* A handful of views is plenty: the window shows one at a time */
+      if (self->category_means->len >= 8)
+        g_ptr_array_remove_index (self->category_means, 0);
+      cm = compute_category_means (self, type, rollup);
+      g_ptr_array_add (self->category_means, cm);
+    }
+
+  mean = g_hash_table_lookup (cm->means, category);
+  return mean ? *mean : NAN;
 }

@@ -28,6 +28,10 @@ void             sc_scorer_overall_history (ScScorer       *self,
                                            ScPartner       *partner,
                                            ScRollupKind     kind,
                                            double          *scores);
+double           sc_scorer_category_mean  (ScScorer        *self,
+                                           ScPartnerType    type,
+                                           const ScRollup  *rollup,
+                                           const char      *category);
 void             sc_scorer_invalidate     (ScScorer        *self,
                                            ScPartner       *partner);
 

@@ -394,59 +394,28 @@ partner_categories (ScPartnerResult *result)
   return categories;
 }
 
-/* The mean category score over the partners of @type that have data. */
-static double
-reference_score (GPtrArray     *all,
-                 ScPartnerType  type,
-                 const char    *category)
-{
-  double sum = 0;
-  guint n = 0;
-
-  for (guint i = 0; i < all->len; i++)
-    {
-      ScPartnerResult *r = g_ptr_array_index (all, i);
-      double score;
-
-      if (sc_partner_get_partner_type (r->partner) != type)
-        continue;
-      score = category_score (r, category);
-      if (!isnan (score))
-        {
-          sum += score;
-          n++;
-        }
-    }
-  return n ? sum / n : NAN;
-}
-
-/* @partner's score per KPI category in @period, against the mean of the
- * partners of the same type.
+/* @partner's score per KPI category in the view @rollup, against the mean
+ * of the partners of the same type. The scorer keeps those means, so that
+ * going from partner to partner does not score them all again.
  */
 ScChartRadarData *
-sc_chart_radar_data_new_from_workbook (ScWorkbook *book,
-                                       ScPartner  *partner,
-                                       ScPeriod    period)
+sc_chart_radar_data_new_from_scorer (ScScorer       *scorer,
+                                     ScPartner      *partner,
+                                     const ScRollup *rollup)
 {
-  g_autoptr(GPtrArray) all = NULL;
+  ScWorkbook *book;
+  g_autoptr(ScPartnerResult) result = NULL;
   g_autoptr(GPtrArray) categories = NULL;
   g_autofree char *label = NULL;
-  ScPartnerResult *result = NULL;
   ScPartnerType type;
   ScChartRadarData *data;
 
-  g_return_val_if_fail (SC_IS_WORKBOOK (book), NULL);
+  g_return_val_if_fail (SC_IS_SCORER (scorer), NULL);
   g_return_val_if_fail (SC_IS_PARTNER (partner), NULL);
+  g_return_val_if_fail (rollup != NULL, NULL);
 
-  period = resolve_period (book, period);
-  all = sc_score_all (book, period);
-  for (guint i = 0; i < all->len && result == NULL; i++)
-    {
-      if (((ScPartnerResult *) g_ptr_array_index (all, i))->partner == partner)
-        result = g_ptr_array_index (all, i);
-    }
-  g_return_val_if_fail (result != NULL, NULL);
-
+  book = sc_scorer_get_workbook (scorer);
+  result = sc_scorer_score_partner (scorer, partner, rollup);
   type = sc_partner_get_partner_type (partner);
   categories = partner_categories (result);
   data = sc_chart_radar_data_new (categories->len);
@@ -457,18 +426,37 @@ sc_chart_radar_data_new_from_workbook (ScWorkbook *book,
       data->axes[i].category = g_strdup (category);
       data->axes[i].label = g_strdup (sc_category_get_label (category));
       data->axes[i].score = category_score (result, category);
-      data->axes[i].reference = reference_score (all, type, category);
+      data->axes[i].reference = sc_scorer_category_mean (scorer, type, rollup, category);
     }
 
-  label = sc_period_to_label (sc_workbook_get_granularity (book), period);
+  label = sc_rollup_to_label (rollup, sc_workbook_get_granularity (book));
   data->title = g_strdup (_("Score by category"));
   /* Translators: the subtitle of a chart: a partner, then a period */
   data->subtitle = g_strdup_printf (_("%s · %s"), sc_partner_get_name (partner), label);
   data->reference_label = g_strdup (type == SC_PARTNER_SUPPLIER ? _("Mean of all suppliers")
                                                                 : _("Mean of all customers"));
   data->partner = g_object_ref (partner);
-  data->period = period;
+  data->period = rollup->anchor;
   return data;
+}
+
+/* @partner's score per KPI category in @period, against the mean of the
+ * partners of the same type.
+ */
+ScChartRadarData *
+sc_chart_radar_data_new_from_workbook (ScWorkbook *book,
+                                       ScPartner  *partner,
+                                       ScPeriod    period)
+{
+  g_autoptr(ScScorer) scorer = NULL;
+  ScRollup rollup = { SC_ROLLUP_PERIOD, SC_PERIOD_NONE };
+
+  g_return_val_if_fail (SC_IS_WORKBOOK (book), NULL);
+  g_return_val_if_fail (SC_IS_PARTNER (partner), NULL);
+
+  scorer = sc_scorer_new (book);
+  rollup.anchor = resolve_period (book, period);
+  return sc_chart_radar_data_new_from_scorer (scorer, partner, &rollup);
 }
 
 typedef struct

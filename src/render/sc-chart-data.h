@@ -7,6 +7,7 @@
 #pragma once
 
 #include "sc-score.h"
+#include "sc-scorer.h"
 #include "sc-workbook.h"
 
 G_BEGIN_DECLS
@@ -216,6 +217,9 @@ ScChartHeatmapData *sc_chart_heatmap_data_new_from_workbook (ScWorkbook *book,
 ScChartRadarData   *sc_chart_radar_data_new_from_workbook   (ScWorkbook *book,
                                                              ScPartner  *partner,
                                                              ScPeriod    period);
+ScChartRadarData   *sc_chart_radar_data_new_from_scorer     (ScScorer       *scorer,
+                                                             ScPartner      *partner,
+                                                             const ScRollup *rollup);
 ScChartParetoData  *sc_chart_pareto_data_new_from_workbook  (ScWorkbook *book,
                                                              ScPartner  *partner,
                                                              ScChartParetoGroup group);

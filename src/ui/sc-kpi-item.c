@@ -109,6 +109,59 @@ sc_kpi_item_init (ScKpiItem *self)
 }
 
 /* @series gives the sparkline: its values up to @period. */
+/* Shows @result again in @self: the scorecard keeps its items, and the
+ * table its rows, from one partner to the next.
+ */
+void
+sc_kpi_item_update (ScKpiItem         *self,
+                    ScWorkbook        *book,
+                    const ScKpiResult *result,
+                    const ScSeries    *series,
+                    ScPeriod           period)
+{
+  g_autofree char *target = NULL;
+  guint n;
+
+  g_return_if_fail (SC_IS_KPI_ITEM (self));
+  g_return_if_fail (SC_IS_WORKBOOK (book));
+  g_return_if_fail (result != NULL);
+
+  n = MIN (sc_workbook_get_n_periods (book),
+           (guint) MAX (0, period - sc_workbook_get_first_period (book) + 1));
+
+  g_set_object (&self->kpi, result->kpi);
+  self->value = result->value;
+  self->change = result->value - result->previous;
+  self->score = result->score;
+  self->target = result->target;
+  self->status = result->status;
+  target = format_target (result->kpi, result->target);
+  g_free (self->details);
+  self->details = g_strdup_printf ("%s · %s", sc_category_get_label (sc_kpi_get_category (result->kpi)),
+                                   sc_kpi_get_unit (result->kpi));
+  g_free (self->value_text);
+  self->value_text = sc_kpi_format_value (result->kpi, result->value, TRUE);
+  g_free (self->target_text);
+  self->target_text = g_steal_pointer (&target);
+  g_free (self->change_text);
+  self->change_text = format_change (result->kpi, self->change);
+  g_free (self->status_text);
+  self->status_text = g_strdup_printf ("%s %s", sc_palette_status_symbol (result->status),
+                                       sc_status_get_label (result->status));
+  g_free (self->description);
+  self->description = g_strdup_printf (_("%s: %s, %s, target %s, change %s"),
+                                       sc_kpi_get_name (result->kpi), self->value_text,
+                                       sc_status_get_label (result->status), self->target_text,
+                                       self->change_text);
+  g_clear_pointer (&self->history, g_free);
+  self->n_history = 0;
+  if (series != NULL && n > 0)
+    {
+      self->history = g_memdup2 (series->values, n * sizeof (double));
+      self->n_history = n;
+    }
+}
+
 ScKpiItem *
 sc_kpi_item_new (ScWorkbook        *book,
                  const ScKpiResult *result,
@@ -116,34 +169,8 @@ sc_kpi_item_new (ScWorkbook        *book,
                  ScPeriod           period)
 {
   ScKpiItem *self = g_object_new (SC_TYPE_KPI_ITEM, NULL);
-  g_autofree char *target = NULL;
-  guint n = MIN (sc_workbook_get_n_periods (book),
-                 (guint) MAX (0, period - sc_workbook_get_first_period (book) + 1));
 
-  self->kpi = g_object_ref (result->kpi);
-  self->value = result->value;
-  self->change = result->value - result->previous;
-  self->score = result->score;
-  self->target = result->target;
-  self->status = result->status;
-  target = format_target (result->kpi, result->target);
-  self->details = g_strdup_printf ("%s · %s", sc_category_get_label (sc_kpi_get_category (result->kpi)),
-                                   sc_kpi_get_unit (result->kpi));
-  self->value_text = sc_kpi_format_value (result->kpi, result->value, TRUE);
-  self->target_text = g_steal_pointer (&target);
-  self->change_text = format_change (result->kpi, self->change);
-  self->status_text = g_strdup_printf ("%s %s", sc_palette_status_symbol (result->status),
-                                       sc_status_get_label (result->status));
-  self->description = g_strdup_printf (_("%s: %s, %s, target %s, change %s"),
-                                       sc_kpi_get_name (result->kpi), self->value_text,
-                                       sc_status_get_label (result->status), self->target_text,
-                                       self->change_text);
-  if (series != NULL && n > 0)
-    {
-      self->history = g_memdup2 (series->values, n * sizeof (double));
-      self->n_history = n;
-    }
-
+  sc_kpi_item_update (self, book, result, series, period);
   return self;
 }
 

@@ -20,6 +20,11 @@ ScKpiItem    *sc_kpi_item_new              (ScWorkbook        *book,
                                             const ScKpiResult *result,
                                             const ScSeries    *series,
                                             ScPeriod           period);
+void          sc_kpi_item_update           (ScKpiItem         *self,
+                                            ScWorkbook        *book,
+                                            const ScKpiResult *result,
+                                            const ScSeries    *series,
+                                            ScPeriod           period);
 ScKpi        *sc_kpi_item_get_kpi          (ScKpiItem *self);
 const char   *sc_kpi_item_get_name         (ScKpiItem *self);
 const char   *sc_kpi_item_get_details      (ScKpiItem *self);

@@ -42,7 +42,10 @@ struct _ScScorecardPage
 
   /* Owned state */
   ScWorkbook    *book;
+  ScScorer      *scorer;
   GPtrArray     *chart_kpis;   /* ScKpi, the charts to show */
+  GListStore    *kpi_items;    /* ScKpiItem, what the KPI table shows */
+  GPtrArray     *kpi_pool;     /* ScKpiItem, reused from partner to partner */
   guint          charts_source;
 
   /* Borrowed while shown */
@@ -262,15 +265,15 @@ show_charts_cb (gpointer data)
   g_autoptr(ScChart) radar = NULL;
 
   self->charts_source = 0;
-  if (self->book == NULL || self->partner == NULL || self->chart_kpis == NULL)
+  if (self->book == NULL || self->scorer == NULL || self->partner == NULL || self->chart_kpis == NULL)
     return G_SOURCE_REMOVE;
 
   for (guint i = 0; i < self->chart_kpis->len; i++)
     set_trend_chart (self, self->book, g_ptr_array_index (self->chart_kpis, i), i);
   trim_charts (self, self->chart_kpis->len);
 
-  radar = sc_chart_new_from_workbook (self->book, SC_CHART_RADAR, self->partner, NULL, self->period,
-                                      self->period, NULL);
+  radar = sc_chart_new (SC_CHART_RADAR, sc_chart_radar_data_new_from_scorer (self->scorer, self->partner,
+                                                                              &self->view));
   sc_chart_widget_set_chart (self->radar, radar);
 
   return G_SOURCE_REMOVE;
@@ -282,7 +285,6 @@ clear (ScScorecardPage *self)
 {
   GtkWidget *child;
 
-  sc_kpi_table_set_items (self->kpi_table, NULL);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->facts_box))))
     gtk_flow_box_remove (self->facts_box, child);
   sc_chart_widget_set_chart (self->radar, NULL);
@@ -295,7 +297,12 @@ sc_scorecard_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->charts_source, g_source_remove);
   g_clear_pointer (&self->chart_kpis, g_ptr_array_unref);
+  if (self->kpi_items)
+    g_list_store_remove_all (self->kpi_items);
+  g_clear_object (&self->kpi_items);
+  g_clear_pointer (&self->kpi_pool, g_ptr_array_unref);
   g_clear_object (&self->book);
+  g_clear_object (&self->scorer);
   gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_SCORECARD_PAGE);
 
   G_OBJECT_CLASS (sc_scorecard_page_parent_class)->dispose (object);
@@ -340,6 +347,9 @@ static void
 sc_scorecard_page_init (ScScorecardPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->kpi_items = g_list_store_new (SC_TYPE_KPI_ITEM);
+  self->kpi_pool = g_ptr_array_new_with_free_func (g_object_unref);
+  sc_kpi_table_set_items (self->kpi_table, self->kpi_items);
   g_signal_connect_object (self->radar, "point-activated", G_CALLBACK (on_point_activated_cb),
                            self, G_CONNECT_SWAPPED);
 }
@@ -355,16 +365,17 @@ sc_scorecard_page_new (void)
  */
 void
 sc_scorecard_page_show (ScScorecardPage       *self,
-                        ScWorkbook            *book,
+                        ScScorer              *scorer,
                         ScPartner             *partner,
                         const ScPartnerResult *result,
                         const ScRollup        *rollup)
 {
   g_autoptr(GString) detail = g_string_new (NULL);
-  g_autoptr(GListStore) items = NULL;
   g_auto(GStrv) keys = NULL;
+  ScWorkbook *book = scorer ? sc_scorer_get_workbook (scorer) : NULL;
 
   g_return_if_fail (SC_IS_SCORECARD_PAGE (self));
+  g_return_if_fail (scorer == NULL || SC_IS_SCORER (scorer));
 
   clear (self);
   g_clear_handle_id (&self->charts_source, g_source_remove);
@@ -375,6 +386,7 @@ sc_scorecard_page_show (ScScorecardPage       *self,
 
   if (partner == NULL)
     {
+      g_list_store_remove_all (self->kpi_items);
       trim_charts (self, 0);
       gtk_label_set_label (self->name_label, "");
       gtk_label_set_label (self->detail_label, "");
@@ -392,30 +404,37 @@ sc_scorecard_page_show (ScScorecardPage       *self,
 
   if (result == NULL)
     {
+      g_list_store_remove_all (self->kpi_items);
       trim_charts (self, 0);
       return;
     }
 
   show_facts (self, book, result);
-  items = g_list_store_new (SC_TYPE_KPI_ITEM);
   g_clear_pointer (&self->chart_kpis, g_ptr_array_unref);
   self->chart_kpis = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < result->kpis->len; i++)
     {
       const ScKpiResult *kr = &g_array_index (result->kpis, ScKpiResult, i);
-      g_autoptr(ScKpiItem) item = NULL;
+      const ScSeries *series = sc_workbook_get_series (book, partner, kr->kpi);
 
-      item = sc_kpi_item_new (book, kr, sc_workbook_get_series (book, partner, kr->kpi), self->period);
-      g_list_store_append (items, item);
+      if (i < self->kpi_pool->len)
+        sc_kpi_item_update (g_ptr_array_index (self->kpi_pool, i), book, kr, series, self->period);
+      else
+        g_ptr_array_add (self->kpi_pool, sc_kpi_item_new (book, kr, series, self->period));
       g_ptr_array_add (self->chart_kpis, g_object_ref (kr->kpi));
     }
-  sc_kpi_table_set_items (self->kpi_table, items);
+  /* The same items replace themselves: the table rebinds the rows it has
+   * instead of making new ones
+   */
+  g_list_store_splice (self->kpi_items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->kpi_items)),
+                       self->kpi_pool->pdata, result->kpis->len);
 
   /* The charts below the table come a moment later: what the user looks at
    * first (score, grade, the KPIs) is drawn without waiting for a dozen
    * charts
    */
   g_set_object (&self->book, book);
+  g_set_object (&self->scorer, scorer);
   g_clear_handle_id (&self->charts_source, g_source_remove);
   self->charts_source = g_timeout_add_full (G_PRIORITY_LOW, 0, show_charts_cb, self, NULL);
 }

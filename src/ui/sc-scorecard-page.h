@@ -8,6 +8,8 @@
 
 #include <gtk/gtk.h>
 
+#include "sc-scorer.h"
+
 #include "sc-kpi-table.h"
 #include "sc-score.h"
 
@@ -19,7 +21,7 @@ G_DECLARE_FINAL_TYPE (ScScorecardPage, sc_scorecard_page, SC, SCORECARD_PAGE, Gt
 
 GtkWidget  *sc_scorecard_page_new            (void);
 void        sc_scorecard_page_show           (ScScorecardPage       *self,
-                                              ScWorkbook            *book,
+                                              ScScorer              *scorer,
                                               ScPartner             *partner,
                                               const ScPartnerResult *result,
                                               const ScRollup        *rollup);

@@ -524,7 +524,7 @@ show_partner (ScWindow  *self,
   adw_view_switcher_title_set_title (self->switcher_title, partner ? sc_partner_get_name (partner) : "");
   adw_view_switcher_title_set_subtitle (self->switcher_title, label);
 
-  sc_scorecard_page_show (self->scorecard_page, self->book, partner,
+  sc_scorecard_page_show (self->scorecard_page, self->book ? self->scorer : NULL, partner,
                           result, &self->rollup);
   sc_issues_page_set_partner (self->issues_page, partner);
   show_compare_if_visible (self);
