@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "sc-issue-edit.h"
 #include "sc-issue-editor.h"
 #include "sc-issue-editor-private.h"
 #include "sc-issues-page.h"
@@ -327,6 +328,82 @@ test_edit_history (Fixture       *f,
   g_assert_cmpstr (sc_issue_get_owner (issue), ==, "Paolo Ricci");
 }
 
+/* The position of @text among the combo row's strings. */
+static guint
+find_row_choice (AdwComboRow *row,
+                 const char  *text)
+{
+  GListModel *model = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), text) == 0)
+        return i;
+    }
+  g_error ("no “%s” in the combo row", text);
+}
+
+/* The title of the newest history entry, as the editor of @issue shows it. */
+static char *
+newest_history_title (Fixture *f,
+                      ScIssue *issue)
+{
+  GtkWindow *editor = GTK_WINDOW (sc_issue_editor_new_for_issue (f->window, f->book, f->undo, issue));
+  GtkListBoxRow *row;
+  char *title;
+
+  gtk_window_present (editor);
+  sc_test_settle ();
+  row = gtk_list_box_get_row_at_index (sc_issue_editor_get_history_list (SC_ISSUE_EDITOR (editor)), 0);
+  g_assert_nonnull (row);
+  title = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  gtk_window_destroy (editor);
+  sc_test_settle ();
+
+  return title;
+}
+
+static void
+test_edit_period_history (Fixture       *f,
+                          gconstpointer  data)
+{
+  ScIssue *issue = sc_workbook_lookup_issue (f->book, "ISS-0003");
+  guint n_changes = sc_issue_get_n_changes (issue);
+  g_autofree char *title = NULL;
+  AdwComboRow *period_row;
+  ScIssueEditor *editor;
+  ScPeriod june;
+
+  editor = SC_ISSUE_EDITOR (sc_issue_editor_new_for_issue (f->window, f->book, f->undo, issue));
+  gtk_window_present (GTK_WINDOW (editor));
+  sc_test_settle ();
+  period_row = sc_issue_editor_get_period_row (editor);
+  g_assert_cmpuint (adw_combo_row_get_selected (period_row), ==, find_row_choice (period_row, "Aug 2025"));
+  adw_combo_row_set_selected (period_row, find_row_choice (period_row, "Jun 2025"));
+  g_signal_emit_by_name (sc_issue_editor_get_save_button (editor), "clicked");
+  sc_test_settle ();
+
+  g_assert_true (sc_period_parse (SC_GRANULARITY_MONTH, "2025-06", &june));
+  g_assert_cmpint (sc_issue_get_period (issue), ==, june);
+  g_assert_cmpuint (sc_issue_get_n_changes (issue), ==, n_changes + 1);
+  title = newest_history_title (f, issue);
+  g_assert_cmpstr (title, ==, "Period: Aug 2025 → Jun 2025");
+  g_clear_pointer (&title, g_free);
+
+  /* Undoing puts the period back, and the history says so */
+  g_assert_true (sc_undo_stack_undo (f->undo));
+  sc_test_settle ();
+  g_assert_cmpuint (sc_issue_get_n_changes (issue), ==, n_changes + 2);
+  title = newest_history_title (f, issue);
+  g_assert_cmpstr (title, ==, "Period: Jun 2025 → Aug 2025");
+  g_clear_pointer (&title, g_free);
+
+  /* No period: a dash, as for an empty due date */
+  g_assert_true (sc_issue_edit_set_period (f->undo, issue, SC_PERIOD_NONE));
+  title = newest_history_title (f, issue);
+  g_assert_cmpstr (title, ==, "Period: Aug 2025 → —");
+}
+
 static void
 test_delete (Fixture       *f,
              gconstpointer  data)
@@ -399,6 +476,7 @@ main (int   argc,
   ADD ("bulk-status", test_bulk_status);
   ADD ("create", test_create);
   ADD ("edit-history", test_edit_history);
+  ADD ("edit-period-history", test_edit_period_history);
   ADD ("delete", test_delete);
   ADD ("empty-and-export", test_empty_and_export);
 #undef ADD

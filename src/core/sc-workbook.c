@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "sc-workbook.h"
+#include "sc-issue-private.h"
 #include "sc-util-private.h"
 
 typedef struct
@@ -457,6 +458,7 @@ sc_workbook_add_issue (ScWorkbook *self,
 
   g_hash_table_insert (self->issues_by_id, (char *) sc_issue_get_id (issue), issue);
   g_list_store_append (self->issues, issue);
+  sc_issue_set_granularity (issue, self->granularity);
   sc_issue_set_track_changes (issue, TRUE);
   g_signal_connect_object (issue, "notify", G_CALLBACK (on_item_notify_cb), self, G_CONNECT_SWAPPED);
   emit_changed (self);
@@ -548,6 +550,12 @@ sc_workbook_set_granularity (ScWorkbook    *self,
   self->granularity = granularity;
   self->first_period = SC_PERIOD_NONE;
   self->n_periods = 0;
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->issues)); i++)
+    {
+      g_autoptr(ScIssue) issue = g_list_model_get_item (G_LIST_MODEL (self->issues), i);
+
+      sc_issue_set_granularity (issue, granularity);
+    }
   emit_changed (self);
 
   return TRUE;
