@@ -500,6 +500,99 @@ test_add_remove (void)
   g_assert_cmpstr (sc_issue_get_title (sc_workbook_lookup_issue (book, "ISS-0001")), ==, "=1+1");
 }
 
+/* The ids of @issues in their order, "ISS-0001 ISS-0003". */
+static char *
+issue_ids (GListModel *issues)
+{
+  GString *ids = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (issues); i++)
+    {
+      g_autoptr(ScIssue) issue = g_list_model_get_item (issues, i);
+
+      g_string_append_printf (ids, "%s%s", i > 0 ? " " : "", sc_issue_get_id (issue));
+    }
+  return g_string_free (ids, FALSE);
+}
+
+/* Checks the order of the issues of @book, as listed and as saved. */
+static void
+assert_issue_order (ScWorkbook *book,
+                    const char *expected)
+{
+  g_autoptr(GBytes) bytes = sc_workbook_to_bytes (book);
+  g_autoptr(ScWorkbook) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ids = issue_ids (sc_workbook_get_issues (book));
+  g_autofree char *saved_ids = NULL;
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  g_assert_cmpstr (ids, ==, expected);
+  loaded = sc_workbook_load_from_data (data, size, "memory.scorecard", &error);
+  g_assert_no_error (error);
+  saved_ids = issue_ids (sc_workbook_get_issues (loaded));
+  g_assert_cmpstr (saved_ids, ==, expected);
+}
+
+static guint
+issue_index (ScWorkbook *book,
+             const char *id)
+{
+  GListModel *issues = sc_workbook_get_issues (book);
+
+  for (guint i = 0; i < g_list_model_get_n_items (issues); i++)
+    {
+      g_autoptr(ScIssue) issue = g_list_model_get_item (issues, i);
+
+      if (g_str_equal (sc_issue_get_id (issue), id))
+        return i;
+    }
+  g_error ("no issue %s", id);
+}
+
+/* Undoing a delete puts the issue back where it was, in the list and in
+ * the saved file; redoing deletes it again.
+ */
+static void
+test_remove_undo_keeps_order (void)
+{
+  g_autoptr(ScWorkbook) book = make_book ();
+  g_autoptr(ScUndoStack) stack = sc_undo_stack_new ();
+  const char *before = "ISS-0001 ISS-0002 ISS-0003";
+
+  assert_issue_order (book, before);
+
+  sc_issue_edit_remove (stack, book, sc_workbook_lookup_issue (book, "ISS-0002"));
+  assert_issue_order (book, "ISS-0001 ISS-0003");
+
+  g_assert_true (sc_undo_stack_undo (stack));
+  g_assert_cmpuint (issue_index (book, "ISS-0002"), ==, 1);
+  assert_issue_order (book, before);
+
+  g_assert_true (sc_undo_stack_redo (stack));
+  g_assert_null (sc_workbook_lookup_issue (book, "ISS-0002"));
+  assert_issue_order (book, "ISS-0001 ISS-0003");
+
+  g_assert_true (sc_undo_stack_undo (stack));
+  g_assert_cmpuint (issue_index (book, "ISS-0002"), ==, 1);
+  assert_issue_order (book, before);
+
+  /* Two deletes undone in turn: each goes back to its own place */
+  sc_issue_edit_remove (stack, book, sc_workbook_lookup_issue (book, "ISS-0001"));
+  sc_issue_edit_remove (stack, book, sc_workbook_lookup_issue (book, "ISS-0002"));
+  assert_issue_order (book, "ISS-0003");
+  g_assert_true (sc_undo_stack_undo (stack));
+  assert_issue_order (book, "ISS-0002 ISS-0003");
+  g_assert_true (sc_undo_stack_undo (stack));
+  assert_issue_order (book, before);
+
+  /* Back in the workbook, its edits are history again */
+  g_assert_true (sc_issue_edit_set_string (stack, sc_workbook_lookup_issue (book, "ISS-0002"),
+                                           "owner", "Anna"));
+  g_assert_cmpuint (sc_issue_get_n_changes (sc_workbook_lookup_issue (book, "ISS-0002")), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -515,6 +608,7 @@ main (int   argc,
   g_test_add_func ("/issue-edit/several-fields", test_edit_several_fields);
   g_test_add_func ("/issue-edit/bulk-status", test_edit_bulk_status);
   g_test_add_func ("/issue-edit/add-remove", test_add_remove);
+  g_test_add_func ("/issue-edit/remove-undo-keeps-order", test_remove_undo_keeps_order);
 
   return g_test_run ();
 }

@@ -434,6 +434,84 @@ test_delete (Fixture       *f,
   g_assert_cmpuint (n_shown (f), ==, 15);
 }
 
+/* The ids of @issues in their order, "ISS-0001 ISS-0002 …". */
+static char *
+issue_ids (GListModel *issues)
+{
+  GString *ids = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (issues); i++)
+    {
+      g_autoptr(ScIssue) issue = g_list_model_get_item (issues, i);
+
+      g_string_append_printf (ids, "%s%s", i > 0 ? " " : "", sc_issue_get_id (issue));
+    }
+  return g_string_free (ids, FALSE);
+}
+
+/* Deleting an issue from the middle and undoing it leaves the workbook's
+ * list, the page and the saved file as they were.
+ */
+static void
+test_delete_undo_order (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(ScIssue) issue = g_object_ref (sc_workbook_lookup_issue (f->book, "ISS-0007"));
+  g_autofree char *book_before = issue_ids (sc_workbook_get_issues (f->book));
+  g_autofree char *page_before = NULL;
+  g_autofree char *ids = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sc-issues-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "book.scorecard", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ScWorkbook) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  ScIssueEditor *editor;
+
+  page_before = issue_ids (G_LIST_MODEL (sc_issues_page_get_selection (f->page)));
+  g_assert_nonnull (strstr (book_before, "ISS-0006 ISS-0007 ISS-0008"));
+
+  editor = SC_ISSUE_EDITOR (sc_issue_editor_new_for_issue (f->window, f->book, f->undo, issue));
+  gtk_window_present (GTK_WINDOW (editor));
+  sc_test_settle ();
+  g_signal_emit_by_name (sc_issue_editor_get_delete_button (editor), "clicked");
+  sc_test_settle ();
+  adw_message_dialog_response (sc_issue_editor_get_delete_dialog (editor), "delete");
+  sc_test_settle ();
+  g_assert_null (sc_workbook_lookup_issue (f->book, "ISS-0007"));
+  g_assert_cmpuint (n_shown (f), ==, 14);
+
+  g_assert_true (sc_undo_stack_undo (f->undo));
+  sc_test_settle ();
+  ids = issue_ids (sc_workbook_get_issues (f->book));
+  g_assert_cmpstr (ids, ==, book_before);
+  g_clear_pointer (&ids, g_free);
+  ids = issue_ids (G_LIST_MODEL (sc_issues_page_get_selection (f->page)));
+  g_assert_cmpstr (ids, ==, page_before);
+  g_clear_pointer (&ids, g_free);
+
+  /* Redo deletes it again, undo brings it back to the same place */
+  g_assert_true (sc_undo_stack_redo (f->undo));
+  sc_test_settle ();
+  g_assert_null (sc_workbook_lookup_issue (f->book, "ISS-0007"));
+  g_assert_cmpuint (n_shown (f), ==, 14);
+  g_assert_true (sc_undo_stack_undo (f->undo));
+  sc_test_settle ();
+  g_assert_true (sc_workbook_lookup_issue (f->book, "ISS-0007") == issue);
+  ids = issue_ids (G_LIST_MODEL (sc_issues_page_get_selection (f->page)));
+  g_assert_cmpstr (ids, ==, page_before);
+  g_clear_pointer (&ids, g_free);
+
+  /* The saved file lists the issues as before the delete */
+  g_assert_true (sc_workbook_save_to_file (f->book, file, NULL, &error));
+  g_assert_no_error (error);
+  loaded = sc_workbook_load_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  ids = issue_ids (sc_workbook_get_issues (loaded));
+  g_assert_cmpstr (ids, ==, book_before);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_empty_and_export (Fixture       *f,
                        gconstpointer  data)
@@ -478,6 +556,7 @@ main (int   argc,
   ADD ("edit-history", test_edit_history);
   ADD ("edit-period-history", test_edit_period_history);
   ADD ("delete", test_delete);
+  ADD ("delete-undo-order", test_delete_undo_order);
   ADD ("empty-and-export", test_empty_and_export);
 #undef ADD
 
