@@ -6,7 +6,8 @@
  * Tests of src/core/sc-issue-export.c and sc-issue-edit.c: the CSV a
  * spreadsheet opens safely (formula cells neutralised, RFC 4180 quoting,
  * a BOM, the overdue column), the JSON export, and undoable edits of
- * issues, a bulk status change being one undo step.
+ * issues, a bulk status change being one undo step, and the history they
+ * leave (a period change included).
  */
 
 #include "config.h"
@@ -17,6 +18,7 @@
 #include "sc-issue-edit.h"
 #include "sc-issue-export.h"
 #include "sc-workbook.h"
+#include "sc-workbook-io.h"
 
 /* A workbook with two partners and three issues. */
 static ScWorkbook *
@@ -304,6 +306,92 @@ test_edit_string_undo (void)
   g_assert_cmpint (sc_issue_get_status (issue), ==, SC_ISSUE_RESOLVED);
 }
 
+/* A period change is in the history like any other field's, written as in
+ * the file; undoing it is a change back, recorded too.
+ */
+static void
+test_edit_period_history (void)
+{
+  g_autoptr(ScWorkbook) book = make_book ();
+  g_autoptr(ScUndoStack) stack = sc_undo_stack_new ();
+  ScIssue *issue = sc_workbook_lookup_issue (book, "ISS-0001");
+  guint n_changes = sc_issue_get_n_changes (issue);
+  const ScIssueChange *change;
+  ScPeriod april;
+
+  g_assert_true (sc_period_parse (SC_GRANULARITY_MONTH, "2025-04", &april));
+  g_assert_true (sc_issue_edit_set_period (stack, issue, april));
+  g_assert_cmpint (sc_issue_get_period (issue), ==, april);
+  g_assert_cmpuint (sc_issue_get_n_changes (issue), ==, n_changes + 1);
+  change = sc_issue_get_change (issue, n_changes);
+  g_assert_cmpstr (change->field, ==, "period");
+  g_assert_cmpstr (change->old_value, ==, "2025-03");
+  g_assert_cmpstr (change->new_value, ==, "2025-04");
+  g_assert_nonnull (change->time);
+  g_assert_true (g_date_time_equal (sc_issue_get_updated (issue), change->time));
+
+  /* The same period again is no edit and no entry */
+  g_assert_false (sc_issue_edit_set_period (stack, issue, april));
+  g_assert_cmpuint (sc_issue_get_n_changes (issue), ==, n_changes + 1);
+
+  /* Undo is a change back, as for every other field */
+  g_assert_true (sc_undo_stack_undo (stack));
+  g_assert_cmpint (sc_issue_get_period (issue), !=, april);
+  g_assert_cmpuint (sc_issue_get_n_changes (issue), ==, n_changes + 2);
+  change = sc_issue_get_change (issue, n_changes + 1);
+  g_assert_cmpstr (change->field, ==, "period");
+  g_assert_cmpstr (change->old_value, ==, "2025-04");
+  g_assert_cmpstr (change->new_value, ==, "2025-03");
+
+  /* Taking the period away: "none" is NULL, like an empty due date */
+  g_assert_true (sc_issue_edit_set_period (stack, issue, SC_PERIOD_NONE));
+  change = sc_issue_get_change (issue, n_changes + 2);
+  g_assert_cmpstr (change->old_value, ==, "2025-03");
+  g_assert_null (change->new_value);
+  g_assert_true (sc_undo_stack_undo (stack));
+  g_assert_true (sc_undo_stack_redo (stack));
+  g_assert_cmpint (sc_issue_get_period (issue), ==, SC_PERIOD_NONE);
+  g_assert_cmpuint (sc_issue_get_n_changes (issue), ==, n_changes + 5);
+}
+
+/* The history writes periods in the workbook's granularity and keeps them
+ * through a save.
+ */
+static void
+test_edit_period_history_saved (void)
+{
+  g_autoptr(ScWorkbook) book = make_book ();
+  g_autoptr(ScWorkbook) loaded = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  ScIssue *issue = sc_workbook_lookup_issue (book, "ISS-0003");
+  const ScIssueChange *change;
+  ScPeriod q2;
+  gsize size;
+  const char *data;
+
+  g_assert_true (sc_workbook_set_granularity (book, SC_GRANULARITY_QUARTER));
+  g_assert_true (sc_period_parse (SC_GRANULARITY_QUARTER, "2025-Q2", &q2));
+  g_assert_cmpuint (sc_issue_get_n_changes (issue), ==, 0);
+  g_assert_true (sc_issue_edit_set_period (NULL, issue, q2));
+  g_assert_cmpuint (sc_issue_get_n_changes (issue), ==, 1);
+  change = sc_issue_get_change (issue, 0);
+  g_assert_null (change->old_value);
+  g_assert_cmpstr (change->new_value, ==, "2025-Q2");
+
+  bytes = sc_workbook_to_bytes (book);
+  data = g_bytes_get_data (bytes, &size);
+  loaded = sc_workbook_load_from_data (data, size, "memory.scorecard", &error);
+  g_assert_no_error (error);
+  issue = sc_workbook_lookup_issue (loaded, "ISS-0003");
+  g_assert_cmpint (sc_issue_get_period (issue), ==, q2);
+  g_assert_cmpuint (sc_issue_get_n_changes (issue), ==, 1);
+  change = sc_issue_get_change (issue, 0);
+  g_assert_cmpstr (change->field, ==, "period");
+  g_assert_null (change->old_value);
+  g_assert_cmpstr (change->new_value, ==, "2025-Q2");
+}
+
 static void
 test_edit_several_fields (void)
 {
@@ -412,6 +500,99 @@ test_add_remove (void)
   g_assert_cmpstr (sc_issue_get_title (sc_workbook_lookup_issue (book, "ISS-0001")), ==, "=1+1");
 }
 
+/* The ids of @issues in their order, "ISS-0001 ISS-0003". */
+static char *
+issue_ids (GListModel *issues)
+{
+  GString *ids = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (issues); i++)
+    {
+      g_autoptr(ScIssue) issue = g_list_model_get_item (issues, i);
+
+      g_string_append_printf (ids, "%s%s", i > 0 ? " " : "", sc_issue_get_id (issue));
+    }
+  return g_string_free (ids, FALSE);
+}
+
+/* Checks the order of the issues of @book, as listed and as saved. */
+static void
+assert_issue_order (ScWorkbook *book,
+                    const char *expected)
+{
+  g_autoptr(GBytes) bytes = sc_workbook_to_bytes (book);
+  g_autoptr(ScWorkbook) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ids = issue_ids (sc_workbook_get_issues (book));
+  g_autofree char *saved_ids = NULL;
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  g_assert_cmpstr (ids, ==, expected);
+  loaded = sc_workbook_load_from_data (data, size, "memory.scorecard", &error);
+  g_assert_no_error (error);
+  saved_ids = issue_ids (sc_workbook_get_issues (loaded));
+  g_assert_cmpstr (saved_ids, ==, expected);
+}
+
+static guint
+issue_index (ScWorkbook *book,
+             const char *id)
+{
+  GListModel *issues = sc_workbook_get_issues (book);
+
+  for (guint i = 0; i < g_list_model_get_n_items (issues); i++)
+    {
+      g_autoptr(ScIssue) issue = g_list_model_get_item (issues, i);
+
+      if (g_str_equal (sc_issue_get_id (issue), id))
+        return i;
+    }
+  g_error ("no issue %s", id);
+}
+
+/* Undoing a delete puts the issue back where it was, in the list and in
+ * the saved file; redoing deletes it again.
+ */
+static void
+test_remove_undo_keeps_order (void)
+{
+  g_autoptr(ScWorkbook) book = make_book ();
+  g_autoptr(ScUndoStack) stack = sc_undo_stack_new ();
+  const char *before = "ISS-0001 ISS-0002 ISS-0003";
+
+  assert_issue_order (book, before);
+
+  sc_issue_edit_remove (stack, book, sc_workbook_lookup_issue (book, "ISS-0002"));
+  assert_issue_order (book, "ISS-0001 ISS-0003");
+
+  g_assert_true (sc_undo_stack_undo (stack));
+  g_assert_cmpuint (issue_index (book, "ISS-0002"), ==, 1);
+  assert_issue_order (book, before);
+
+  g_assert_true (sc_undo_stack_redo (stack));
+  g_assert_null (sc_workbook_lookup_issue (book, "ISS-0002"));
+  assert_issue_order (book, "ISS-0001 ISS-0003");
+
+  g_assert_true (sc_undo_stack_undo (stack));
+  g_assert_cmpuint (issue_index (book, "ISS-0002"), ==, 1);
+  assert_issue_order (book, before);
+
+  /* Two deletes undone in turn: each goes back to its own place */
+  sc_issue_edit_remove (stack, book, sc_workbook_lookup_issue (book, "ISS-0001"));
+  sc_issue_edit_remove (stack, book, sc_workbook_lookup_issue (book, "ISS-0002"));
+  assert_issue_order (book, "ISS-0003");
+  g_assert_true (sc_undo_stack_undo (stack));
+  assert_issue_order (book, "ISS-0002 ISS-0003");
+  g_assert_true (sc_undo_stack_undo (stack));
+  assert_issue_order (book, before);
+
+  /* Back in the workbook, its edits are history again */
+  g_assert_true (sc_issue_edit_set_string (stack, sc_workbook_lookup_issue (book, "ISS-0002"),
+                                           "owner", "Anna"));
+  g_assert_cmpuint (sc_issue_get_n_changes (sc_workbook_lookup_issue (book, "ISS-0002")), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -422,9 +603,12 @@ main (int   argc,
   g_test_add_func ("/issue-export/csv", test_csv_export);
   g_test_add_func ("/issue-export/json", test_json_export);
   g_test_add_func ("/issue-edit/string-undo", test_edit_string_undo);
+  g_test_add_func ("/issue-edit/period-history", test_edit_period_history);
+  g_test_add_func ("/issue-edit/period-history-saved", test_edit_period_history_saved);
   g_test_add_func ("/issue-edit/several-fields", test_edit_several_fields);
   g_test_add_func ("/issue-edit/bulk-status", test_edit_bulk_status);
   g_test_add_func ("/issue-edit/add-remove", test_add_remove);
+  g_test_add_func ("/issue-edit/remove-undo-keeps-order", test_remove_undo_keeps_order);
 
   return g_test_run ();
 }

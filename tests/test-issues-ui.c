@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "sc-issue-edit.h"
 #include "sc-issue-editor.h"
 #include "sc-issue-editor-private.h"
 #include "sc-issues-page.h"
@@ -327,6 +328,82 @@ test_edit_history (Fixture       *f,
   g_assert_cmpstr (sc_issue_get_owner (issue), ==, "Paolo Ricci");
 }
 
+/* The position of @text among the combo row's strings. */
+static guint
+find_row_choice (AdwComboRow *row,
+                 const char  *text)
+{
+  GListModel *model = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), text) == 0)
+        return i;
+    }
+  g_error ("no “%s” in the combo row", text);
+}
+
+/* The title of the newest history entry, as the editor of @issue shows it. */
+static char *
+newest_history_title (Fixture *f,
+                      ScIssue *issue)
+{
+  GtkWindow *editor = GTK_WINDOW (sc_issue_editor_new_for_issue (f->window, f->book, f->undo, issue));
+  GtkListBoxRow *row;
+  char *title;
+
+  gtk_window_present (editor);
+  sc_test_settle ();
+  row = gtk_list_box_get_row_at_index (sc_issue_editor_get_history_list (SC_ISSUE_EDITOR (editor)), 0);
+  g_assert_nonnull (row);
+  title = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  gtk_window_destroy (editor);
+  sc_test_settle ();
+
+  return title;
+}
+
+static void
+test_edit_period_history (Fixture       *f,
+                          gconstpointer  data)
+{
+  ScIssue *issue = sc_workbook_lookup_issue (f->book, "ISS-0003");
+  guint n_changes = sc_issue_get_n_changes (issue);
+  g_autofree char *title = NULL;
+  AdwComboRow *period_row;
+  ScIssueEditor *editor;
+  ScPeriod june;
+
+  editor = SC_ISSUE_EDITOR (sc_issue_editor_new_for_issue (f->window, f->book, f->undo, issue));
+  gtk_window_present (GTK_WINDOW (editor));
+  sc_test_settle ();
+  period_row = sc_issue_editor_get_period_row (editor);
+  g_assert_cmpuint (adw_combo_row_get_selected (period_row), ==, find_row_choice (period_row, "Aug 2025"));
+  adw_combo_row_set_selected (period_row, find_row_choice (period_row, "Jun 2025"));
+  g_signal_emit_by_name (sc_issue_editor_get_save_button (editor), "clicked");
+  sc_test_settle ();
+
+  g_assert_true (sc_period_parse (SC_GRANULARITY_MONTH, "2025-06", &june));
+  g_assert_cmpint (sc_issue_get_period (issue), ==, june);
+  g_assert_cmpuint (sc_issue_get_n_changes (issue), ==, n_changes + 1);
+  title = newest_history_title (f, issue);
+  g_assert_cmpstr (title, ==, "Period: Aug 2025 → Jun 2025");
+  g_clear_pointer (&title, g_free);
+
+  /* Undoing puts the period back, and the history says so */
+  g_assert_true (sc_undo_stack_undo (f->undo));
+  sc_test_settle ();
+  g_assert_cmpuint (sc_issue_get_n_changes (issue), ==, n_changes + 2);
+  title = newest_history_title (f, issue);
+  g_assert_cmpstr (title, ==, "Period: Jun 2025 → Aug 2025");
+  g_clear_pointer (&title, g_free);
+
+  /* No period: a dash, as for an empty due date */
+  g_assert_true (sc_issue_edit_set_period (f->undo, issue, SC_PERIOD_NONE));
+  title = newest_history_title (f, issue);
+  g_assert_cmpstr (title, ==, "Period: Aug 2025 → —");
+}
+
 static void
 test_delete (Fixture       *f,
              gconstpointer  data)
@@ -355,6 +432,84 @@ test_delete (Fixture       *f,
   sc_test_settle ();
   g_assert_true (sc_workbook_lookup_issue (f->book, "ISS-0015") == issue);
   g_assert_cmpuint (n_shown (f), ==, 15);
+}
+
+/* The ids of @issues in their order, "ISS-0001 ISS-0002 …". */
+static char *
+issue_ids (GListModel *issues)
+{
+  GString *ids = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (issues); i++)
+    {
+      g_autoptr(ScIssue) issue = g_list_model_get_item (issues, i);
+
+      g_string_append_printf (ids, "%s%s", i > 0 ? " " : "", sc_issue_get_id (issue));
+    }
+  return g_string_free (ids, FALSE);
+}
+
+/* Deleting an issue from the middle and undoing it leaves the workbook's
+ * list, the page and the saved file as they were.
+ */
+static void
+test_delete_undo_order (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(ScIssue) issue = g_object_ref (sc_workbook_lookup_issue (f->book, "ISS-0007"));
+  g_autofree char *book_before = issue_ids (sc_workbook_get_issues (f->book));
+  g_autofree char *page_before = NULL;
+  g_autofree char *ids = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sc-issues-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "book.scorecard", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ScWorkbook) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  ScIssueEditor *editor;
+
+  page_before = issue_ids (G_LIST_MODEL (sc_issues_page_get_selection (f->page)));
+  g_assert_nonnull (strstr (book_before, "ISS-0006 ISS-0007 ISS-0008"));
+
+  editor = SC_ISSUE_EDITOR (sc_issue_editor_new_for_issue (f->window, f->book, f->undo, issue));
+  gtk_window_present (GTK_WINDOW (editor));
+  sc_test_settle ();
+  g_signal_emit_by_name (sc_issue_editor_get_delete_button (editor), "clicked");
+  sc_test_settle ();
+  adw_message_dialog_response (sc_issue_editor_get_delete_dialog (editor), "delete");
+  sc_test_settle ();
+  g_assert_null (sc_workbook_lookup_issue (f->book, "ISS-0007"));
+  g_assert_cmpuint (n_shown (f), ==, 14);
+
+  g_assert_true (sc_undo_stack_undo (f->undo));
+  sc_test_settle ();
+  ids = issue_ids (sc_workbook_get_issues (f->book));
+  g_assert_cmpstr (ids, ==, book_before);
+  g_clear_pointer (&ids, g_free);
+  ids = issue_ids (G_LIST_MODEL (sc_issues_page_get_selection (f->page)));
+  g_assert_cmpstr (ids, ==, page_before);
+  g_clear_pointer (&ids, g_free);
+
+  /* Redo deletes it again, undo brings it back to the same place */
+  g_assert_true (sc_undo_stack_redo (f->undo));
+  sc_test_settle ();
+  g_assert_null (sc_workbook_lookup_issue (f->book, "ISS-0007"));
+  g_assert_cmpuint (n_shown (f), ==, 14);
+  g_assert_true (sc_undo_stack_undo (f->undo));
+  sc_test_settle ();
+  g_assert_true (sc_workbook_lookup_issue (f->book, "ISS-0007") == issue);
+  ids = issue_ids (G_LIST_MODEL (sc_issues_page_get_selection (f->page)));
+  g_assert_cmpstr (ids, ==, page_before);
+  g_clear_pointer (&ids, g_free);
+
+  /* The saved file lists the issues as before the delete */
+  g_assert_true (sc_workbook_save_to_file (f->book, file, NULL, &error));
+  g_assert_no_error (error);
+  loaded = sc_workbook_load_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  ids = issue_ids (sc_workbook_get_issues (loaded));
+  g_assert_cmpstr (ids, ==, book_before);
+  g_unlink (path);
+  g_rmdir (dir);
 }
 
 static void
@@ -399,7 +554,9 @@ main (int   argc,
   ADD ("bulk-status", test_bulk_status);
   ADD ("create", test_create);
   ADD ("edit-history", test_edit_history);
+  ADD ("edit-period-history", test_edit_period_history);
   ADD ("delete", test_delete);
+  ADD ("delete-undo-order", test_delete_undo_order);
   ADD ("empty-and-export", test_empty_and_export);
 #undef ADD
 

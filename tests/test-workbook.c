@@ -436,6 +436,35 @@ test_issue_ids (void)
 }
 
 static void
+test_insert_issue (void)
+{
+  g_autoptr(ScWorkbook) book = new_small_book ();
+  g_autoptr(ScIssue) first = sc_issue_new ("ISS-0005", "s01", "First");
+  g_autoptr(ScIssue) last = sc_issue_new ("ISS-0006", "s01", "Last");
+  g_autoptr(ScIssue) twin = sc_issue_new ("ISS-0002", "c01", "Another one");
+  GListModel *issues = sc_workbook_get_issues (book);
+  g_autoptr(ScIssue) item = NULL;
+
+  add_issue (book, "ISS-0001", "s01", SC_ISSUE_OPEN);
+  add_issue (book, "ISS-0002", "s01", SC_ISSUE_OPEN);
+
+  g_assert_true (sc_workbook_insert_issue (book, 0, first));
+  g_assert_true (sc_workbook_insert_issue (book, 100, last));   /* past the end: last */
+  g_assert_false (sc_workbook_insert_issue (book, 1, twin));
+  g_assert_cmpuint (g_list_model_get_n_items (issues), ==, 4);
+  item = g_list_model_get_item (issues, 0);
+  g_assert_true (item == first);
+  g_clear_object (&item);
+  item = g_list_model_get_item (issues, 3);
+  g_assert_true (item == last);
+  g_assert_true (sc_workbook_lookup_issue (book, "ISS-0005") == first);
+
+  /* In the workbook, its edits are history */
+  sc_issue_set_owner (first, "Jana Weber");
+  g_assert_cmpuint (sc_issue_get_n_changes (first), ==, 1);
+}
+
+static void
 test_count_open_issues (void)
 {
   g_autoptr(ScWorkbook) book = new_small_book ();
@@ -542,6 +571,7 @@ main (int    argc,
   g_test_add_func ("/workbook/remove-partner", test_remove_partner);
   g_test_add_func ("/workbook/partner-series-order", test_partner_series_order);
   g_test_add_func ("/workbook/issue-ids", test_issue_ids);
+  g_test_add_func ("/workbook/insert-issue", test_insert_issue);
   g_test_add_func ("/workbook/count-open-issues", test_count_open_issues);
   g_test_add_func ("/workbook/issue-history", test_issue_history);
   g_test_add_func ("/workbook/settings", test_settings);

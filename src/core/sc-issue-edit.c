@@ -296,6 +296,7 @@ typedef struct
 {
   ScWorkbook *book;
   ScIssue    *issue;
+  guint       position;   /* in the workbook's issues, while it is there */
 } MembershipEdit;
 
 static void
@@ -308,21 +309,26 @@ membership_edit_free (MembershipEdit *edit)
 
 static MembershipEdit *
 membership_edit_new (ScWorkbook *book,
-                     ScIssue    *issue)
+                     ScIssue    *issue,
+                     guint       position)
 {
   MembershipEdit *edit = g_new0 (MembershipEdit, 1);
 
   edit->book = g_object_ref (book);
   edit->issue = g_object_ref (issue);
+  edit->position = position;
   return edit;
 }
 
+/* Puts the issue back where it was, so that the Issues page and the saved
+ * file list the issues as before.
+ */
 static void
 membership_add (gpointer data)
 {
   MembershipEdit *edit = data;
 
-  sc_workbook_add_issue (edit->book, edit->issue);
+  sc_workbook_insert_issue (edit->book, edit->position, edit->issue);
 }
 
 static void
@@ -331,6 +337,25 @@ membership_remove (gpointer data)
   MembershipEdit *edit = data;
 
   sc_workbook_remove_issue (edit->book, edit->issue);
+}
+
+/* Where @issue is among the issues of @book, which holds it. */
+static guint
+find_position (ScWorkbook *book,
+               ScIssue    *issue)
+{
+  GListModel *issues = sc_workbook_get_issues (book);
+  guint n_issues = g_list_model_get_n_items (issues);
+
+  for (guint i = 0; i < n_issues; i++)
+    {
+      g_autoptr(ScIssue) item = g_list_model_get_item (issues, i);
+
+      if (item == issue)
+        return i;
+    }
+  g_assert_not_reached ();
+  return n_issues;
 }
 
 /* Adds @issue to @book as one undo step. FALSE when @book already holds an
@@ -342,6 +367,7 @@ sc_issue_edit_add (ScUndoStack *stack,
                    ScIssue     *issue)
 {
   g_autofree char *label = NULL;
+  guint position;
 
   g_return_val_if_fail (stack == NULL || SC_IS_UNDO_STACK (stack), FALSE);
   g_return_val_if_fail (SC_IS_WORKBOOK (book), FALSE);
@@ -352,9 +378,10 @@ sc_issue_edit_add (ScUndoStack *stack,
 
   if (stack != NULL)
     {
+      position = g_list_model_get_n_items (sc_workbook_get_issues (book)) - 1;
       label = g_strdup_printf (_("Add Issue “%s”"), sc_issue_get_title (issue));
       sc_undo_stack_push (stack, label, membership_remove, membership_add,
-                          membership_edit_new (book, issue),
+                          membership_edit_new (book, issue, position),
                           (GDestroyNotify) membership_edit_free);
     }
 
@@ -369,6 +396,7 @@ sc_issue_edit_remove (ScUndoStack *stack,
 {
   g_autoptr(ScIssue) hold = NULL;
   g_autofree char *label = NULL;
+  guint position;
 
   g_return_if_fail (stack == NULL || SC_IS_UNDO_STACK (stack));
   g_return_if_fail (SC_IS_WORKBOOK (book));
@@ -377,6 +405,7 @@ sc_issue_edit_remove (ScUndoStack *stack,
   if (sc_workbook_lookup_issue (book, sc_issue_get_id (issue)) != issue)
     return;
 
+  position = find_position (book, issue);
   hold = g_object_ref (issue);
   sc_workbook_remove_issue (book, issue);
 
@@ -384,7 +413,7 @@ sc_issue_edit_remove (ScUndoStack *stack,
     {
       label = g_strdup_printf (_("Delete Issue “%s”"), sc_issue_get_title (issue));
       sc_undo_stack_push (stack, label, membership_add, membership_remove,
-                          membership_edit_new (book, issue),
+                          membership_edit_new (book, issue, position),
                           (GDestroyNotify) membership_edit_free);
     }
 }

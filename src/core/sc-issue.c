@@ -18,6 +18,7 @@
 
 #include "sc-enum-types.h"
 #include "sc-issue.h"
+#include "sc-issue-private.h"
 #include "sc-util-private.h"
 
 struct _ScIssue
@@ -39,6 +40,7 @@ struct _ScIssue
   ScPeriod       period;
   ScSeverity     severity;
   ScIssueStatus  status;
+  ScGranularity  granularity;   /* the workbook's, to write periods in the history */
 
   guint          track_changes : 1;
 };
@@ -339,11 +341,24 @@ void
 sc_issue_set_period (ScIssue  *self,
                      ScPeriod  period)
 {
+  ScPeriod old;
+
   g_return_if_fail (SC_IS_ISSUE (self));
 
   if (self->period == period)
     return;
+  old = self->period;
   self->period = period;
+  if (self->track_changes)
+    {
+      /* Written as in the file ("2025-03"), like the other fields' values;
+       * the history's reader turns it into a label.
+       */
+      g_autofree char *old_str = sc_period_to_string (self->granularity, old);
+      g_autofree char *new_str = sc_period_to_string (self->granularity, period);
+
+      record_change (self, "period", old_str, new_str);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD]);
 }
 
@@ -466,6 +481,17 @@ sc_issue_set_track_changes (ScIssue  *self,
 {
   g_return_if_fail (SC_IS_ISSUE (self));
   self->track_changes = !!track_changes;
+}
+
+/* The granularity the issue's period is counted in: the workbook's. The
+ * issue needs it only to write its period changes into the history.
+ */
+void
+sc_issue_set_granularity (ScIssue       *self,
+                          ScGranularity  granularity)
+{
+  g_return_if_fail (SC_IS_ISSUE (self));
+  self->granularity = granularity;
 }
 
 guint

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "sc-workbook.h"
+#include "sc-issue-private.h"
 #include "sc-util-private.h"
 
 typedef struct
@@ -444,19 +445,36 @@ sc_workbook_lookup_issue (ScWorkbook *self,
   return id ? g_hash_table_lookup (self->issues_by_id, id) : NULL;
 }
 
-/* Adds @issue and starts recording its edits in its history. */
+/* Adds @issue after the others and starts recording its edits in its
+ * history. FALSE when the workbook holds an issue with its id already.
+ */
 gboolean
 sc_workbook_add_issue (ScWorkbook *self,
                        ScIssue    *issue)
 {
+  return sc_workbook_insert_issue (self, G_MAXUINT, issue);
+}
+
+/* Like sc_workbook_add_issue(), at @position in the list of issues (the
+ * end when past it): undoing a delete puts the issue back where it was.
+ */
+gboolean
+sc_workbook_insert_issue (ScWorkbook *self,
+                          guint       position,
+                          ScIssue    *issue)
+{
+  guint n_issues;
+
   g_return_val_if_fail (SC_IS_WORKBOOK (self), FALSE);
   g_return_val_if_fail (SC_IS_ISSUE (issue), FALSE);
 
   if (g_hash_table_contains (self->issues_by_id, sc_issue_get_id (issue)))
     return FALSE;
 
+  n_issues = g_list_model_get_n_items (G_LIST_MODEL (self->issues));
   g_hash_table_insert (self->issues_by_id, (char *) sc_issue_get_id (issue), issue);
-  g_list_store_append (self->issues, issue);
+  g_list_store_insert (self->issues, MIN (position, n_issues), issue);
+  sc_issue_set_granularity (issue, self->granularity);
   sc_issue_set_track_changes (issue, TRUE);
   g_signal_connect_object (issue, "notify", G_CALLBACK (on_item_notify_cb), self, G_CONNECT_SWAPPED);
   emit_changed (self);
@@ -548,6 +566,12 @@ sc_workbook_set_granularity (ScWorkbook    *self,
   self->granularity = granularity;
   self->first_period = SC_PERIOD_NONE;
   self->n_periods = 0;
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->issues)); i++)
+    {
+      g_autoptr(ScIssue) issue = g_list_model_get_item (G_LIST_MODEL (self->issues), i);
+
+      sc_issue_set_granularity (issue, granularity);
+    }
   emit_changed (self);
 
   return TRUE;

@@ -88,6 +88,9 @@ ScIssue        *sc_workbook_lookup_issue        (ScWorkbook     *self,
                                                  const char     *id);
 gboolean        sc_workbook_add_issue           (ScWorkbook     *self,
                                                  ScIssue        *issue);
+gboolean        sc_workbook_insert_issue        (ScWorkbook     *self,
+                                                 guint           position,
+                                                 ScIssue        *issue);
 void            sc_workbook_remove_issue        (ScWorkbook     *self,
                                                  ScIssue        *issue);
 char           *sc_workbook_next_issue_id       (ScWorkbook     *self);

@@ -344,8 +344,10 @@ format_history_value (ScIssueEditor *self,
                       const char    *field,
                       const char    *value)
 {
+  ScGranularity granularity = sc_workbook_get_granularity (self->book);
   ScSeverity severity;
   ScIssueStatus status;
+  ScPeriod period;
   ScKpi *kpi;
 
   if (value == NULL || *value == '\0')
@@ -356,6 +358,11 @@ format_history_value (ScIssueEditor *self,
     return g_strdup (sc_severity_get_label (severity));
   if (g_str_has_prefix (field, "kpi") && (kpi = sc_workbook_lookup_kpi (self->book, value)))
     return g_strdup (sc_kpi_get_name (kpi));
+  /* Periods are written as in the file: "2025-03", "2025-Q1", "2025-W12" */
+  if (g_str_equal (field, "period") &&
+      (sc_period_parse (granularity, value, &period) ||
+       sc_period_parse_any (value, &granularity, &period)))
+    return sc_period_to_label (granularity, period);
   if (g_utf8_strlen (value, -1) > 40)
     {
       g_autofree char *cut = g_utf8_substring (value, 0, 39);
