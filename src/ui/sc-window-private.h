@@ -59,6 +59,7 @@ struct _ScWindow
   GPtrArray            *tags;        /* "key\x1fvalue" per tag dropdown item after the first */
   GHashTable           *summaries;   /* ScPartner* → ScPartnerSummary* */
   GHashTable           *histories;   /* ScPartner* → double[n_periods] */
+  GHashTable           *name_keys;   /* ScPartner* → collation key of its name */
   GHashTable           *bound_items; /* GtkListItem* set: rows on screen */
   GtkFileChooserNative *chooser;
   char                 *partner_filter;  /* "all", "supplier" or "customer" */

@@ -10,6 +10,9 @@
  *   bench-window open BOOK             the Scorecards window with BOOK open
  *   bench-window switch BOOK [N]       then select N partners one after
  *                                      the other, each until it is drawn
+ *   bench-window view BOOK             then change the view (quarter, year,
+ *                                      YTD, rolling 12, month) each until
+ *                                      it is drawn: every partner rescored
  *
  * The bare window uses GTK's own choice of renderer; the Scorecards window
  * the one the application chooses (sc_application_choose_renderer()).
@@ -76,6 +79,7 @@ peak_rss_mb (void)
 static void
 run_bare (void)
 {
+  double t_init = elapsed_ms (start_time);
   GtkWidget *window = adw_application_window_new (NULL);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
@@ -85,22 +89,31 @@ run_bare (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
   gtk_window_present (GTK_WINDOW (window));
   wait_for_frame (window);
-  printf ("bare window: first frame after %.1f ms, peak %ld MB\n", elapsed_ms (start_time), peak_rss_mb ());
+  printf ("bare window: first frame after %.1f ms (GTK and libadwaita ready %.1f ms), peak %ld MB\n",
+          elapsed_ms (start_time), t_init, peak_rss_mb ());
 }
 
 static ScWindow *
 open_book (const char *path)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  ScWindow *window = sc_window_new (NULL);
+  double t_init, t_new, t_loaded;
+  ScWindow *window;
 
+  t_init = elapsed_ms (start_time);
+  window = sc_window_new (NULL);
+  t_new = elapsed_ms (start_time);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
   gtk_window_present (GTK_WINDOW (window));
   sc_window_open_file (window, file);
   while (sc_window_get_workbook (window) == NULL)
     g_main_context_iteration (NULL, TRUE);
+  t_loaded = elapsed_ms (start_time);
   wait_for_frame (GTK_WIDGET (window));
 
+  printf ("timeline: GTK and libadwaita ready %.1f ms, window built %.1f ms, "
+          "workbook shown %.1f ms, frame painted %.1f ms\n",
+          t_init, t_new, t_loaded, elapsed_ms (start_time));
   return window;
 }
 
@@ -127,6 +140,33 @@ run_switch (ScWindow *window,
   printf ("switch partner: %u switches, mean %.1f ms, worst %.1f ms\n", n, total / MAX (n, 1), worst);
 }
 
+static void
+run_view (ScWindow *window)
+{
+  static const ScRollupKind kinds[] = {
+    SC_ROLLUP_QUARTER, SC_ROLLUP_YEAR, SC_ROLLUP_YTD, SC_ROLLUP_ROLLING_12, SC_ROLLUP_PERIOD,
+  };
+  ScWorkbook *book = sc_window_get_workbook (window);
+  ScPeriod last = sc_workbook_get_first_period (book) + sc_workbook_get_n_periods (book) - 1;
+  double total = 0, worst = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      ScRollup rollup = { kinds[i], last };
+      gint64 t0 = g_get_monotonic_time ();
+      double ms;
+
+      sc_window_set_rollup (window, &rollup);
+      wait_for_frame (GTK_WIDGET (window));
+      ms = elapsed_ms (t0);
+      total += ms;
+      worst = MAX (worst, ms);
+    }
+
+  printf ("change view: %u changes, mean %.1f ms, worst %.1f ms\n",
+          (guint) G_N_ELEMENTS (kinds), total / G_N_ELEMENTS (kinds), worst);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -147,7 +187,7 @@ main (int   argc,
   adw_init ();
   if (argc < 3)
     {
-      fprintf (stderr, "usage: bench-window bare | open BOOK | switch BOOK [N]\n");
+      fprintf (stderr, "usage: bench-window bare | open BOOK | switch BOOK [N] | view BOOK\n");
       return 2;
     }
 
@@ -163,6 +203,8 @@ main (int   argc,
             elapsed_ms (start_time), peak_rss_mb ());
     if (g_str_equal (argv[1], "switch"))
       run_switch (window, argc > 3 ? (guint) atoi (argv[3]) : 50);
+    else if (g_str_equal (argv[1], "view"))
+      run_view (window);
     printf ("peak at the end: %ld MB\n", peak_rss_mb ());
   }
 
