@@ -46,6 +46,20 @@ static GParamSpec *properties [N_PROPS];
 static void show_partner (ScWindow  *self,
                           ScPartner *partner);
 
+/* What the loading thread hands to the window */
+typedef struct
+{
+  ScWorkbook *book;
+  ScScorer   *scorer;
+  ScRollup    rollup;
+  GHashTable *summaries;   /* ScPartner* → ScPartnerSummary* */
+} LoadResult;
+
+static void set_workbook_scored (ScWindow   *self,
+                                 ScWorkbook *book,
+                                 GFile      *file,
+                                 LoadResult *scored);
+
 /* Scores */
 
 /* What the sidebar shows of @partner, NULL before scoring */
@@ -630,6 +644,18 @@ _sc_window_set_workbook (ScWindow   *self,
                          ScWorkbook *book,
                          GFile      *file)
 {
+  set_workbook_scored (self, book, file, NULL);
+}
+
+/* Shows @book; @scored, when not NULL, holds its scores for the window's
+ * view, made in the loading thread.
+ */
+static void
+set_workbook_scored (ScWindow   *self,
+                     ScWorkbook *book,
+                     GFile      *file,
+                     LoadResult *scored)
+{
   g_autoptr(GtkSortListModel) sorted = NULL;
   g_autoptr(GtkFilterListModel) filtered = NULL;
 
@@ -647,9 +673,21 @@ _sc_window_set_workbook (ScWindow   *self,
   sc_issues_page_set_workbook (self->issues_page, book, self->undo_stack);
 
   g_clear_object (&self->scorer);
-  self->scorer = sc_scorer_new (book);
-  self->rollup.anchor = sc_workbook_get_latest_period (book);
-  rescore (self);
+  if (scored != NULL && scored->rollup.kind == self->rollup.kind)
+    {
+      self->scorer = g_steal_pointer (&scored->scorer);
+      self->rollup = scored->rollup;
+      g_hash_table_remove_all (self->histories);
+      g_hash_table_remove_all (self->name_keys);
+      g_clear_pointer (&self->summaries, g_hash_table_unref);
+      self->summaries = g_steal_pointer (&scored->summaries);
+    }
+  else
+    {
+      self->scorer = sc_scorer_new (book);
+      self->rollup.anchor = sc_workbook_get_latest_period (book);
+      rescore (self);
+    }
   fill_period_controls (self);
   fill_tags (self);
 
@@ -693,20 +731,78 @@ _sc_window_show_toast (ScWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
+/* Loading: the workbook is read and scored for the window's view in a
+ * thread, where no one else can see it yet; with thousands of partners the
+ * scoring alone would hold the window for tens of milliseconds.
+ */
+static void
+load_result_free (LoadResult *result)
+{
+  g_clear_object (&result->book);
+  g_clear_object (&result->scorer);
+  g_clear_pointer (&result->summaries, g_hash_table_unref);
+  g_free (result);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadResult *result = g_new0 (LoadResult, 1);
+  GFile *file = g_object_get_data (G_OBJECT (task), "file");
+  GError *error = NULL;
+  GListModel *partners;
+
+  result->rollup.kind = GPOINTER_TO_INT (task_data);
+  result->book = sc_workbook_load_from_file (file, cancellable, &error);
+  if (result->book == NULL)
+    {
+      load_result_free (result);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  result->scorer = sc_scorer_new (result->book);
+  result->rollup.anchor = sc_workbook_get_latest_period (result->book);
+  result->summaries = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  partners = sc_workbook_get_partners (result->book);
+  for (guint i = 0; result->rollup.anchor != SC_PERIOD_NONE && i < g_list_model_get_n_items (partners); i++)
+    {
+      g_autoptr(ScPartner) partner = g_list_model_get_item (partners, i);
+      g_autoptr(ScPartnerResult) scores = NULL;
+      ScPartnerSummary *summary = g_new (ScPartnerSummary, 1);
+
+      if (g_cancellable_is_cancelled (cancellable))
+        {
+          g_free (summary);
+          load_result_free (result);
+          g_task_return_error_if_cancelled (task);
+          return;
+        }
+      scores = sc_scorer_score_partner (result->scorer, partner, &result->rollup);
+      sc_partner_summary_init (summary, scores);
+      g_hash_table_insert (result->summaries, partner, summary);
+    }
+
+  g_task_return_pointer (task, result, (GDestroyNotify) load_result_free);
+}
+
 static void
 load_cb (GObject      *source,
-         GAsyncResult *result,
+         GAsyncResult *res,
          gpointer      user_data)
 {
   g_autoptr(ScWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(ScWorkbook) book = sc_workbook_load_finish (result, &error);
+  LoadResult *result = g_task_propagate_pointer (G_TASK (res), &error);
   g_autofree char *uri = NULL;
-  GFile *file = g_task_get_task_data (G_TASK (result));
+  GFile *file = g_object_get_data (G_OBJECT (res), "file");
 
   gtk_spinner_stop (self->spinner);
 
-  if (book == NULL)
+  if (result == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
@@ -716,7 +812,8 @@ load_cb (GObject      *source,
       return;
     }
 
-  _sc_window_set_workbook (self, book, file);
+  set_workbook_scored (self, result->book, file, result);
+  load_result_free (result);
   uri = g_file_get_uri (file);
   if (g_get_application_name () != NULL)
     gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
@@ -1083,6 +1180,8 @@ void
 sc_window_open_file (ScWindow *self,
                      GFile    *file)
 {
+  g_autoptr(GTask) task = NULL;
+
   g_return_if_fail (SC_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
@@ -1092,7 +1191,11 @@ sc_window_open_file (ScWindow *self,
       gtk_spinner_start (self->spinner);
     }
 
-  sc_workbook_load_async (file, self->cancellable, load_cb, g_object_ref (self));
+  task = g_task_new (NULL, self->cancellable, load_cb, g_object_ref (self));
+  g_task_set_source_tag (task, sc_window_open_file);
+  g_object_set_data_full (G_OBJECT (task), "file", g_object_ref (file), g_object_unref);
+  g_task_set_task_data (task, GINT_TO_POINTER (self->rollup.kind), NULL);
+  g_task_run_in_thread (task, load_thread);
 }
 
 /* Private API, used by the tests */
