@@ -11,6 +11,7 @@
 
 #include <math.h>
 
+#include "sc-scorer.h"
 #include "sc-workbook-io.h"
 
 static const char *
@@ -188,6 +189,62 @@ test_load_async (void)
   g_assert_cmpuint (sc_workbook_get_n_series (book), ==, 311);
 }
 
+static void
+assert_same (double a,
+             double b)
+{
+  if (isnan (a) || isnan (b))
+    g_assert_cmpint (isnan (a), ==, isnan (b));
+  else
+    g_assert_cmpfloat_with_epsilon (a, b, 1e-9);
+}
+
+/* The sidebar's summary of every partner, in every view, is what the full
+ * result says
+ */
+static void
+test_summaries (void)
+{
+  g_autoptr(ScWorkbook) book = load_sample ();
+  g_autoptr(ScScorer) scorer = sc_scorer_new (book);
+  GListModel *partners = sc_workbook_get_partners (book);
+  ScPeriod last = sc_workbook_get_latest_period (book);
+  const ScRollupKind kinds[] = {
+    SC_ROLLUP_PERIOD, SC_ROLLUP_QUARTER, SC_ROLLUP_YEAR, SC_ROLLUP_YTD, SC_ROLLUP_ROLLING_12,
+  };
+  guint n_red = 0;
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
+      {
+        g_autoptr(ScPartner) partner = g_list_model_get_item (partners, i);
+        ScRollup rollup = { kinds[k], last - 2 };
+        g_autoptr(ScPartnerResult) result = sc_scorer_score_partner (scorer, partner, &rollup);
+        ScPartnerSummary expected, with_trend, without;
+
+        sc_partner_summary_init (&expected, result);
+        sc_scorer_summarize (scorer, partner, &rollup, TRUE, &with_trend);
+        sc_scorer_summarize (scorer, partner, &rollup, FALSE, &without);
+
+        assert_same (with_trend.score, expected.score);
+        assert_same (with_trend.change, expected.change);
+        assert_same (with_trend.slope, expected.slope);
+        g_assert_cmpint (with_trend.trend, ==, expected.trend);
+        g_assert_cmpstr (with_trend.grade, ==, expected.grade);
+        g_assert_cmpuint (with_trend.n_red, ==, expected.n_red);
+
+        assert_same (without.score, expected.score);
+        g_assert_cmpstr (without.grade, ==, expected.grade);
+        g_assert_cmpuint (without.n_red, ==, expected.n_red);
+        g_assert_true (isnan (without.change));
+        g_assert_cmpint (without.trend, ==, SC_TREND_NONE);
+        n_red += expected.n_red;
+      }
+
+  /* The sample has partners in trouble: the comparison saw red KPIs */
+  g_assert_cmpuint (n_red, >, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -198,6 +255,7 @@ main (int    argc,
   g_test_add_func ("/sample/values", test_values);
   g_test_add_func ("/sample/partners-and-issues", test_partners_and_issues);
   g_test_add_func ("/sample/load-async", test_load_async);
+  g_test_add_func ("/sample/summaries", test_summaries);
 
   return g_test_run ();
 }

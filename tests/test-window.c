@@ -19,6 +19,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <math.h>
 
 #include "sc-application.h"
 #include "sc-import-assistant.h"
@@ -28,6 +29,7 @@
 #include "sc-partner-row.h"
 #include "sc-preferences-window.h"
 #include "sc-score-explainer.h"
+#include "sc-scorer.h"
 #include "sc-score-explainer-private.h"
 #include "sc-tooltip.h"
 #include "sc-window.h"
@@ -447,6 +449,37 @@ test_sort (void)
   sc_test_settle ();
   first = g_list_model_get_item (model, 0);
   g_assert_cmpstr (sc_partner_get_name (first), ==, "Fjord Marine Propulsion AS");
+
+  /* By trend, then by change: the sidebar computes them only now, and the
+   * order follows what the scorer says of each partner
+   */
+  for (guint sort = 3; sort <= 4; sort++)
+    {
+      ScWorkbook *book = sc_window_get_workbook (window);
+      g_autoptr(ScScorer) scorer = sc_scorer_new (book);
+      ScRollup rollup = { SC_ROLLUP_PERIOD, sc_workbook_get_latest_period (book) };
+      double previous = -G_MAXDOUBLE;
+      guint n_numbers = 0;
+
+      sc_window_set_sort (window, sort);
+      sc_test_settle ();
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr(ScPartner) partner = g_list_model_get_item (model, i);
+          g_autoptr(ScPartnerResult) result = sc_scorer_score_partner (scorer, partner, &rollup);
+          double key = sort == 3 ? result->slope : result->change;
+
+          if (isnan (key))
+            {
+              previous = G_MAXDOUBLE;   /* no data last */
+              continue;
+            }
+          g_assert_cmpfloat (key, >=, previous);
+          previous = key;
+          n_numbers++;
+        }
+      g_assert_cmpuint (n_numbers, >=, 20);
+    }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -493,6 +493,73 @@ sc_scorer_score_partner (ScScorer       *self,
   return result;
 }
 
+/**
+ * sc_scorer_summarize:
+ * @self: a scorer
+ * @partner: a partner of the workbook
+ * @rollup: the view
+ * @with_trend: whether to compute the change and the trend too
+ * @summary: (out caller-allocates): what a list of partners shows
+ *
+ * The score, grade and red KPIs of @partner without building a result:
+ * what the sidebar needs of every partner. The change and the trend take
+ * the overall score of the periods before as well, four to eight times the
+ * work; without @with_trend they are left unknown.
+ */
+void
+sc_scorer_summarize (ScScorer         *self,
+                     ScPartner        *partner,
+                     const ScRollup   *rollup,
+                     gboolean          with_trend,
+                     ScPartnerSummary *summary)
+{
+  PartnerEntries *pe;
+  ScPeriod first, last;
+  double sum = 0, weights = 0;
+
+  g_return_if_fail (SC_IS_SCORER (self));
+  g_return_if_fail (SC_IS_PARTNER (partner));
+  g_return_if_fail (rollup != NULL);
+  g_return_if_fail (summary != NULL);
+
+  sc_partner_summary_init (summary, NULL);
+  pe = get_entries (self, partner);
+  sc_rollup_get_range (rollup, sc_workbook_get_granularity (self->book), &first, &last);
+  for (guint i = 0; i < pe->n_entries; i++)
+    {
+      const Entry *e = &pe->entries[i];
+      guint n_present;
+      double value = entry_value (self, e, first, last, &n_present);
+      ScStatus status;
+      double score;
+
+      sc_thresholds_score (&e->t, value, n_present, &status, &score);
+      if (status == SC_STATUS_RED)
+        summary->n_red++;
+      if (!isnan (score) && e->weight > 0)
+        {
+          sum += e->weight * score;
+          weights += e->weight;
+        }
+    }
+
+  summary->score = weights > 0 ? sum / weights : NAN;
+  summary->grade = sc_workbook_grade_for_score (self->book, summary->score);
+
+  if (with_trend)
+    {
+      ScPartnerResult trend = { 0 };
+
+      trend.partner = partner;
+      trend.rollup = *rollup;
+      trend.score = summary->score;
+      fill_trend (self, pe, &trend);
+      summary->change = trend.change;
+      summary->slope = trend.slope;
+      summary->trend = trend.trend;
+    }
+}
+
 static int
 compare_by_score (const void *a,
                   const void *b)

@@ -19,6 +19,11 @@ ScWorkbook      *sc_scorer_get_workbook   (ScScorer        *self);
 ScPartnerResult *sc_scorer_score_partner  (ScScorer        *self,
                                            ScPartner       *partner,
                                            const ScRollup  *rollup);
+void             sc_scorer_summarize      (ScScorer        *self,
+                                           ScPartner       *partner,
+                                           const ScRollup  *rollup,
+                                           gboolean         with_trend,
+                                           ScPartnerSummary *summary);
 GPtrArray       *sc_scorer_score_all      (ScScorer        *self,
                                            const ScRollup  *rollup);
 double           sc_scorer_overall        (ScScorer        *self,

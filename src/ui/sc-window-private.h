@@ -58,6 +58,7 @@ struct _ScWindow
   GtkStringList        *period_labels;
   GPtrArray            *tags;        /* "key\x1fvalue" per tag dropdown item after the first */
   GHashTable           *summaries;   /* ScPartner* → ScPartnerSummary* */
+  gboolean              summaries_have_trend;
   GHashTable           *histories;   /* ScPartner* → double[n_periods] */
   GHashTable           *name_keys;   /* ScPartner* → collation key of its name */
   GHashTable           *bound_items; /* GtkListItem* set: rows on screen */

@@ -52,6 +52,7 @@ typedef struct
   ScWorkbook *book;
   ScScorer   *scorer;
   ScRollup    rollup;
+  gboolean    with_trend;
   GHashTable *summaries;   /* ScPartner* → ScPartnerSummary* */
 } LoadResult;
 
@@ -93,6 +94,17 @@ get_history (ScWindow  *self,
   return history;
 }
 
+/* The change and the trend of every partner are only needed to sort by
+ * them; they cost several times the score itself.
+ */
+static gboolean
+sorts_by_trend (ScWindow *self)
+{
+  guint sort = gtk_drop_down_get_selected (self->sort_dropdown);
+
+  return sort == SORT_TREND || sort == SORT_CHANGE;
+}
+
 /* Scores every partner for the sidebar, keeping only what it shows: the
  * full result (every KPI) is made again for the partner being shown.
  */
@@ -111,13 +123,13 @@ rescore (ScWindow *self)
 
   partners = sc_workbook_get_partners (self->book);
   n = g_list_model_get_n_items (partners);
+  self->summaries_have_trend = sorts_by_trend (self);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(ScPartner) partner = g_list_model_get_item (partners, i);
-      g_autoptr(ScPartnerResult) result = sc_scorer_score_partner (self->scorer, partner, &self->rollup);
       ScPartnerSummary *summary = g_new (ScPartnerSummary, 1);
 
-      sc_partner_summary_init (summary, result);
+      sc_scorer_summarize (self->scorer, partner, &self->rollup, self->summaries_have_trend, summary);
       g_hash_table_insert (self->summaries, partner, summary);
     }
 }
@@ -402,6 +414,8 @@ on_sort_changed_cb (ScWindow *self)
   GSettings *settings = get_settings ();
   guint sort = gtk_drop_down_get_selected (self->sort_dropdown);
 
+  if (sorts_by_trend (self) && !self->summaries_have_trend)
+    rescore (self);
   gtk_sorter_changed (self->sorter, GTK_SORTER_CHANGE_DIFFERENT);
   if (settings != NULL && sort < G_N_ELEMENTS (sort_names))
     g_settings_set_string (settings, "sidebar-sort", sort_names[sort]);
@@ -673,7 +687,8 @@ set_workbook_scored (ScWindow   *self,
   sc_issues_page_set_workbook (self->issues_page, book, self->undo_stack);
 
   g_clear_object (&self->scorer);
-  if (scored != NULL && scored->rollup.kind == self->rollup.kind)
+  if (scored != NULL && scored->rollup.kind == self->rollup.kind &&
+      (scored->with_trend || !sorts_by_trend (self)))
     {
       self->scorer = g_steal_pointer (&scored->scorer);
       self->rollup = scored->rollup;
@@ -681,6 +696,7 @@ set_workbook_scored (ScWindow   *self,
       g_hash_table_remove_all (self->name_keys);
       g_clear_pointer (&self->summaries, g_hash_table_unref);
       self->summaries = g_steal_pointer (&scored->summaries);
+      self->summaries_have_trend = scored->with_trend;
     }
   else
     {
@@ -755,7 +771,8 @@ load_thread (GTask        *task,
   GError *error = NULL;
   GListModel *partners;
 
-  result->rollup.kind = GPOINTER_TO_INT (task_data);
+  result->rollup.kind = GPOINTER_TO_INT (task_data) >> 1;
+  result->with_trend = GPOINTER_TO_INT (task_data) & 1;
   result->book = sc_workbook_load_from_file (file, cancellable, &error);
   if (result->book == NULL)
     {
@@ -771,7 +788,6 @@ load_thread (GTask        *task,
   for (guint i = 0; result->rollup.anchor != SC_PERIOD_NONE && i < g_list_model_get_n_items (partners); i++)
     {
       g_autoptr(ScPartner) partner = g_list_model_get_item (partners, i);
-      g_autoptr(ScPartnerResult) scores = NULL;
       ScPartnerSummary *summary = g_new (ScPartnerSummary, 1);
 
       if (g_cancellable_is_cancelled (cancellable))
@@ -781,8 +797,7 @@ load_thread (GTask        *task,
           g_task_return_error_if_cancelled (task);
           return;
         }
-      scores = sc_scorer_score_partner (result->scorer, partner, &result->rollup);
-      sc_partner_summary_init (summary, scores);
+      sc_scorer_summarize (result->scorer, partner, &result->rollup, result->with_trend, summary);
       g_hash_table_insert (result->summaries, partner, summary);
     }
 
@@ -1194,7 +1209,7 @@ sc_window_open_file (ScWindow *self,
   task = g_task_new (NULL, self->cancellable, load_cb, g_object_ref (self));
   g_task_set_source_tag (task, sc_window_open_file);
   g_object_set_data_full (G_OBJECT (task), "file", g_object_ref (file), g_object_unref);
-  g_task_set_task_data (task, GINT_TO_POINTER (self->rollup.kind), NULL);
+  g_task_set_task_data (task, GINT_TO_POINTER ((self->rollup.kind << 1) | (sorts_by_trend (self) ? 1 : 0)), NULL);
   g_task_run_in_thread (task, load_thread);
 }
 
