@@ -241,13 +241,20 @@ print_problems (ScImport *import)
   for (guint i = 0; i < problems->len; i++)
     {
       const ScImportProblem *p = g_ptr_array_index (problems, i);
+      g_autofree char *line = NULL;
 
       if (!p->skipped)
         continue;
+      line = g_strdup_printf ("%" G_GUINT64_FORMAT, p->line);
       if (p->line > 0 && p->column > 0)
-        fprintf (stderr, _("%s:%" G_GUINT64_FORMAT ":%u: skipped: %s\n"), p->file, p->line, p->column, p->message);
+        /* Translators: file:line:column: skipped: reason. The second %s is
+         * the line number, %u the column. Keep the colons: editors jump to
+         * the position from this form. */
+        fprintf (stderr, _("%s:%s:%u: skipped: %s\n"), p->file, line, p->column, p->message);
       else if (p->line > 0)
-        fprintf (stderr, _("%s:%" G_GUINT64_FORMAT ": skipped: %s\n"), p->file, p->line, p->message);
+        /* Translators: file:line: skipped: reason. The second %s is the line
+         * number. Keep the colons: editors jump to the position from this form. */
+        fprintf (stderr, _("%s:%s: skipped: %s\n"), p->file, line, p->message);
       else
         fprintf (stderr, _("%s: skipped: %s\n"), p->file, p->message);
     }
@@ -261,6 +268,9 @@ print_result (ScImport      *import,
   ScPeriod first, last;
   g_autofree char *first_label = NULL;
   g_autofree char *last_label = NULL;
+  g_autofree char *n_values = g_strdup_printf ("%'" G_GUINT64_FORMAT, sc_import_get_n_values (import));
+  g_autofree char *n_skipped = g_strdup_printf ("%'" G_GUINT64_FORMAT, sc_import_get_n_skipped (import));
+  g_autofree char *n_replaced = g_strdup_printf ("%'" G_GUINT64_FORMAT, sc_import_get_n_replaced (import));
 
   print_problems (import);
   if (sc_import_get_period_range (import, &first, &last))
@@ -269,15 +279,19 @@ print_result (ScImport      *import,
       last_label = sc_period_to_string (sc_import_get_granularity (import), last);
     }
 
-  printf (o->dry_run ? _("Would import %" G_GUINT64_FORMAT " values of %u partners and %u KPIs (%s – %s)\n")
-                     : _("Imported %" G_GUINT64_FORMAT " values of %u partners and %u KPIs (%s – %s)\n"),
-          sc_import_get_n_values (import), sc_import_get_n_partners (import), sc_import_get_n_kpis (import),
+  /* Translators: the first %s is the number of values, already formatted
+   * ("1,234"); the last two %s are the first and last period ("2024-Q1"). */
+  printf (o->dry_run ? _("Would import %s values of %u partners and %u KPIs (%s – %s)\n")
+                     /* Translators: as “Would import…”, after the import. */
+                     : _("Imported %s values of %u partners and %u KPIs (%s – %s)\n"),
+          n_values, sc_import_get_n_partners (import), sc_import_get_n_kpis (import),
           first_label ? first_label : "—", last_label ? last_label : "—");
   if (sc_import_get_n_skipped (import) > 0)
-    printf (_("Skipped %" G_GUINT64_FORMAT " bad rows (listed above)\n"), sc_import_get_n_skipped (import));
+    /* Translators: %s is the number of rows, already formatted ("1,234") */
+    printf (_("Skipped %s bad rows (listed above)\n"), n_skipped);
   if (sc_import_get_n_replaced (import) > 0)
-    printf (_("%" G_GUINT64_FORMAT " values were given more than once; the last one was kept\n"),
-            sc_import_get_n_replaced (import));
+    /* Translators: %s is the number of values, already formatted ("1,234") */
+    printf (_("%s values were given more than once; the last one was kept\n"), n_replaced);
   if (!o->dry_run)
     printf (_("Saved %s\n"), target);
 }

@@ -154,9 +154,14 @@ compute_range (ScImport  *self,
 
   if ((gint64) last - first + 1 > SC_WORKBOOK_MAX_PERIODS)
     {
+      g_autofree char *n_periods = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) last - first + 1);
+
       g_set_error (error, SC_IMPORT_ERROR, SC_IMPORT_ERROR_CONFLICT,
-                   _("%s: the data spans %" G_GINT64_FORMAT " periods; at most %d are supported"),
-                   source_name (self, 0), (gint64) last - first + 1, SC_WORKBOOK_MAX_PERIODS);
+                   /* Translators: the first %s is a file name, the second the
+                    * number of periods (months, quarters…) in the data; %d is
+                    * the most a workbook holds */
+                   _("%s: the data spans %s periods; at most %d are supported"),
+                   source_name (self, 0), n_periods, SC_WORKBOOK_MAX_PERIODS);
       return FALSE;
     }
 
@@ -233,6 +238,7 @@ handle_duplicate (ScImport          *self,
   StagePartner *partner = g_ptr_array_index (self->partners, v->partner);
   StageKpi *kpi = g_ptr_array_index (self->kpis, v->kpi);
   StagePeriod *period = g_ptr_array_index (self->periods, v->period);
+  g_autofree char *earlier_line = NULL;
 
   if (self->duplicates == SC_IMPORT_DUPLICATES_LAST_WINS)
     {
@@ -241,11 +247,14 @@ handle_duplicate (ScImport          *self,
       return TRUE;
     }
 
+  earlier_line = g_strdup_printf ("%" G_GUINT64_FORMAT, earlier->line);
   *use = FALSE;
   return sc_import_problem (self, v->source, v->line, v->column, SC_IMPORT_ERROR_DUPLICATE, error,
-                            _("a second value for %s, %s, %s; the first is in %s line %" G_GUINT64_FORMAT),
+                            /* Translators: the first three %s are a partner, a KPI and
+                             * a period; the last two a file name and a line number in it */
+                            _("a second value for %s, %s, %s; the first is in %s line %s"),
                             partner->name, kpi->name, period->text,
-                            source_name (self, earlier->source), earlier->line);
+                            source_name (self, earlier->source), earlier_line);
 }
 
 static gboolean

@@ -176,10 +176,14 @@ position_name (const char *sheet,
                guint64     line,
                guint       column)
 {
+  g_autofree char *row = NULL;
+
   if (column > 0)
     return sc_reader_xlsx_cell_name (sheet, column - 1, line);
 
-  return g_strdup_printf (_("%s, row %" G_GUINT64_FORMAT), sheet, line);
+  row = g_strdup_printf ("%" G_GUINT64_FORMAT, line);
+  /* Translators: the first %s is a sheet name, the second a row number */
+  return g_strdup_printf (_("%s, row %s"), sheet, row);
 }
 
 static void

@@ -101,13 +101,24 @@ start_row (ScReaderXlsx  *self,
   if (r != NULL && !parse_uint (r, &row))
     return xlsx_set_error (self, error, SC_IMPORT_ERROR_SYNTAX, _("the row number “%s” is not a number"), r);
   if (row <= self->row && self->n_rows_seen > 0)
-    return xlsx_set_error (self, error, SC_IMPORT_ERROR_SYNTAX,
-                           _("row %" G_GUINT64_FORMAT " comes after row %" G_GUINT64_FORMAT
-                             "; is the file damaged?"), row, self->row);
+    {
+      g_autofree char *row_text = g_strdup_printf ("%" G_GUINT64_FORMAT, row);
+      g_autofree char *last_text = g_strdup_printf ("%" G_GUINT64_FORMAT, self->row);
+
+      return xlsx_set_error (self, error, SC_IMPORT_ERROR_SYNTAX,
+                             /* Translators: both %s are row numbers of the sheet */
+                             _("row %s comes after row %s; is the file damaged?"), row_text, last_text);
+    }
   if (row == 0 || row > SC_READER_XLSX_MAX_ROWS)
-    return xlsx_set_error (self, error, SC_IMPORT_ERROR_TOO_LARGE,
-                           _("row %" G_GUINT64_FORMAT " is past the last row a sheet may have (%d)"),
-                           row, SC_READER_XLSX_MAX_ROWS);
+    {
+      g_autofree char *row_text = g_strdup_printf ("%" G_GUINT64_FORMAT, row);
+
+      return xlsx_set_error (self, error, SC_IMPORT_ERROR_TOO_LARGE,
+                             /* Translators: %s is a row number, %d the highest row
+                              * number a sheet may have */
+                             _("row %s is past the last row a sheet may have (%d)"),
+                             row_text, SC_READER_XLSX_MAX_ROWS);
+    }
 
   self->row = row;
   self->n_rows_seen++;
@@ -142,8 +153,14 @@ start_cell (ScReaderXlsx  *self,
 
   self->column = self->last_column + 1;
   if (r != NULL && !parse_cell_ref (r, &self->column))
-    return xlsx_set_error (self, error, SC_IMPORT_ERROR_SYNTAX,
-                           _("“%s” in row %" G_GUINT64_FORMAT " is not a cell reference"), r, self->row);
+    {
+      g_autofree char *row_text = g_strdup_printf ("%" G_GUINT64_FORMAT, self->row);
+
+      return xlsx_set_error (self, error, SC_IMPORT_ERROR_SYNTAX,
+                             /* Translators: the first %s is the text found in the
+                              * file, the second a row number */
+                             _("“%s” in row %s is not a cell reference"), r, row_text);
+    }
 
   g_strlcpy (self->cell_t, t ? t : "n", sizeof self->cell_t);
   self->cell_style = parse_uint (s, &style) ? (guint) MIN (style, G_MAXUINT) : 0;

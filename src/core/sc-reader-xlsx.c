@@ -218,16 +218,31 @@ check_part_size (ScReaderXlsx  *self,
                  GError       **error)
 {
   gint64 file_size = g_bytes_get_size (self->bytes);
+  g_autofree char *size_mib = NULL;
+  g_autofree char *other = NULL;
 
   if (size > max_size || self->total_read + size > SC_READER_XLSX_MAX_TOTAL_SIZE)
-    return xlsx_set_error (self, error, SC_IMPORT_ERROR_TOO_LARGE,
-                           _("the part unpacks to %" G_GINT64_FORMAT " MiB, more than the %" G_GINT64_FORMAT
-                             " MiB a workbook may hold"), size >> 20, max_size >> 20);
+    {
+      size_mib = g_strdup_printf ("%" G_GINT64_FORMAT, size >> 20);
+      other = g_strdup_printf ("%" G_GINT64_FORMAT, max_size >> 20);
+      return xlsx_set_error (self, error, SC_IMPORT_ERROR_TOO_LARGE,
+                             /* Translators: both %s are sizes in mebibytes; a part is
+                              * one file inside the workbook's zip archive */
+                             _("the part unpacks to %s MiB, more than the %s MiB a workbook may hold"),
+                             size_mib, other);
+    }
   if (size > SC_READER_XLSX_MAX_SMALL_PART && size / MAX (file_size, 1) > SC_READER_XLSX_MAX_RATIO)
-    return xlsx_set_error (self, error, SC_IMPORT_ERROR_TOO_LARGE,
-                           _("the part unpacks to %" G_GINT64_FORMAT " MiB from a %" G_GINT64_FORMAT
-                             " KiB file; this looks like a zip bomb, not a workbook"),
-                           size >> 20, file_size >> 10);
+    {
+      size_mib = g_strdup_printf ("%" G_GINT64_FORMAT, size >> 20);
+      other = g_strdup_printf ("%" G_GINT64_FORMAT, file_size >> 10);
+      return xlsx_set_error (self, error, SC_IMPORT_ERROR_TOO_LARGE,
+                             /* Translators: the first %s is a size in mebibytes, the
+                              * second the workbook's size in kibibytes; a part is one
+                              * file inside the workbook's zip archive */
+                             _("the part unpacks to %s MiB from a %s KiB file; "
+                               "this looks like a zip bomb, not a workbook"),
+                             size_mib, other);
+    }
   return TRUE;
 }
 

@@ -736,10 +736,13 @@ sc_workbook_load_from_data (const char  *data,
   if (!g_utf8_validate (data, length, NULL))
     {
       const char *end;
+      g_autofree char *offset = NULL;
 
       g_utf8_validate (data, length, &end);
+      offset = g_strdup_printf ("%" G_GSIZE_FORMAT, (gsize) (end - data));
       fail (&loader, SC_WORKBOOK_ERROR_INVALID_JSON, NULL,
-            _("the file is not valid UTF-8 (at byte %" G_GSIZE_FORMAT ")"), (gsize) (end - data));
+            /* Translators: %s is a byte offset into the file */
+            _("the file is not valid UTF-8 (at byte %s)"), offset);
       return NULL;
     }
   if (!check_nesting (&loader, data, length))

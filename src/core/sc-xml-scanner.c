@@ -50,7 +50,11 @@ scan_error (ScXmlScanner  *self,
             int            code,
             const char    *message)
 {
-  g_set_error (error, G_MARKUP_ERROR, code, _("near byte %" G_GUINT64_FORMAT ": %s"), self->position, message);
+  g_autofree char *position = g_strdup_printf ("%" G_GUINT64_FORMAT, self->position);
+
+  /* Translators: the first %s is a byte offset into the file, the second
+   * says what is wrong there */
+  g_set_error (error, G_MARKUP_ERROR, code, _("near byte %s: %s"), position, message);
   return FALSE;
 }
 
