@@ -22,6 +22,7 @@
 #include <math.h>
 
 #include "sc-application.h"
+#include "sc-chart-widget.h"
 #include "sc-import-assistant.h"
 #include "sc-issue-editor.h"
 #include "sc-issue-editor-private.h"
@@ -810,6 +811,82 @@ test_preferences (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Every cairo node under @node, in order */
+static void
+collect_cairo_nodes (GskRenderNode *node,
+                     GPtrArray     *found)
+{
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_CAIRO_NODE:
+      g_ptr_array_add (found, node);
+      break;
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        collect_cairo_nodes (gsk_container_node_get_child (node, i), found);
+      break;
+    default:
+      break;
+    }
+}
+
+/* A ranking of thousands of suppliers is far taller than a GL texture may
+ * be (GTK 4.8 aborted on the Compare page with 3,500 suppliers): the chart
+ * widget shows it in tiles of at most 1,024 pixels that cover it all.
+ */
+static void
+test_tall_chart (void)
+{
+  const guint n = 2000;
+  ScChartRankingData *data = sc_chart_ranking_data_new (n);
+  g_autoptr(ScChart) chart = NULL;
+  GtkWidget *widget = GTK_WIDGET (g_object_new (SC_TYPE_CHART_WIDGET, NULL));
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GPtrArray) tiles = g_ptr_array_new ();
+  int height = 60 + n * 22;
+  double covered = 0;
+
+  data->title = g_strdup ("Ranking by overall score");
+  for (guint i = 0; i < n; i++)
+    {
+      data->items[i].name = g_strdup_printf ("Supplier %u", i + 1);
+      data->items[i].score = 100.0 - 50.0 * i / n;
+      data->items[i].grade = g_strdup ("B");
+      data->items[i].grade_index = 1;
+      data->items[i].rank = i + 1;
+    }
+  chart = sc_chart_new (SC_CHART_RANKING, data);
+  sc_chart_widget_set_chart (SC_CHART_WIDGET (widget), chart);
+  gtk_widget_set_size_request (widget, 600, height);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), widget);
+  gtk_window_set_child (GTK_WINDOW (window), scroller);
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 480);
+  gtk_window_present (GTK_WINDOW (window));
+  sc_test_settle ();
+  g_assert_cmpint (gtk_widget_get_height (widget), ==, height);
+
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_to_node (snapshot);
+  g_assert_nonnull (node);
+  collect_cairo_nodes (node, tiles);
+  g_assert_cmpuint (tiles->len, >=, (guint) (height / 1024));
+  for (guint i = 0; i < tiles->len; i++)
+    {
+      graphene_rect_t bounds;
+
+      gsk_render_node_get_bounds (g_ptr_array_index (tiles, i), &bounds);
+      g_assert_cmpfloat (bounds.size.height, <=, 1024);
+      g_assert_cmpfloat_with_epsilon (bounds.origin.y, covered, 0.001);
+      covered += bounds.size.height;
+    }
+  g_assert_cmpfloat_with_epsilon (covered, height, 0.001);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -826,6 +903,7 @@ main (int   argc,
   g_test_add_func ("/window/search-and-filter", test_search_and_filter);
   g_test_add_func ("/window/open-broken-file", test_open_broken_file);
   g_test_add_func ("/window/sort", test_sort);
+  g_test_add_func ("/window/tall-chart", test_tall_chart);
   g_test_add_func ("/window/view", test_view);
   g_test_add_func ("/window/edit-undo-save", test_edit_undo_save);
   g_test_add_func ("/window/recovery", test_recovery);

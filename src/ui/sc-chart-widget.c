@@ -19,6 +19,9 @@
 
 #include "sc-chart-widget.h"
 
+/* The tallest cairo node a chart makes; taller charts are split */
+#define MAX_TILE_HEIGHT 1024
+
 struct _ScChartWidget
 {
   GtkWidget      parent_instance;
@@ -360,9 +363,37 @@ sc_chart_widget_snapshot (GtkWidget   *widget,
       cairo_t *cr;
 
       get_style (self, &style);
-      cr = gtk_snapshot_append_cairo (chart_snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-      sc_chart_draw (self->chart, cr, &style, width, height);
-      cairo_destroy (cr);
+      if (height <= MAX_TILE_HEIGHT)
+        {
+          cr = gtk_snapshot_append_cairo (chart_snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+          sc_chart_draw (self->chart, cr, &style, width, height);
+          cairo_destroy (cr);
+        }
+      else
+        {
+          /* A ranking of thousands of partners is tens of thousands of
+           * pixels tall: more than a GL texture can hold (GTK 4.8 aborts).
+           * The chart is drawn once, then shown in tiles that the renderer
+           * draws only when they are on screen.
+           */
+          cairo_surface_t *recording;
+
+          recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
+                                                      &(cairo_rectangle_t) { 0, 0, width, height });
+          cr = cairo_create (recording);
+          sc_chart_draw (self->chart, cr, &style, width, height);
+          cairo_destroy (cr);
+          for (int y = 0; y < height; y += MAX_TILE_HEIGHT)
+            {
+              int tile = MIN (MAX_TILE_HEIGHT, height - y);
+
+              cr = gtk_snapshot_append_cairo (chart_snapshot, &GRAPHENE_RECT_INIT (0, y, width, tile));
+              cairo_set_source_surface (cr, recording, 0, 0);
+              cairo_paint (cr);
+              cairo_destroy (cr);
+            }
+          cairo_surface_destroy (recording);
+        }
       g_clear_pointer (&self->cache, gsk_render_node_unref);
       self->cache = gtk_snapshot_free_to_node (chart_snapshot);
       self->cache_width = width;
