@@ -116,6 +116,21 @@ test_help (void)
   g_assert_cmpint (summary_help->status, ==, 0);
   g_assert_nonnull (strstr (summary_help->out, "--period"));
   g_assert_nonnull (strstr (summary_help->out, "--json"));
+  /* The usage line names the argument once */
+  g_assert_nonnull (strstr (summary_help->out, "[OPTION…] BOOK — "));
+
+  {
+    const char *commands[] = { "chart", "import", "issues" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+      {
+        g_autoptr(CliRun) help = sc_test_cli_run (commands[i], "--help", NULL);
+
+        g_assert_cmpint (help->status, ==, 0);
+        g_assert_null (strstr (help->out, "BOOK BOOK"));
+        g_assert_null (strstr (help->out, "DATA… DATA…"));
+      }
+  }
 }
 
 static void

@@ -154,7 +154,7 @@ sc_cli_chart (int    argc,
     { "width", 0, 0, G_OPTION_ARG_INT, &options.width, N_("Width in pixels, or points for SVG and PDF (default: 800)"), "W" },
     { "height", 0, 0, G_OPTION_ARG_INT, &options.height, N_("Height (default: 500)"), "H" },
     { "theme", 0, 0, G_OPTION_ARG_STRING, &options.theme, N_("light, dark or print (default: light)"), "THEME" },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options.args, NULL, "BOOK" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options.args, NULL, NULL },
     { NULL }
   };
 

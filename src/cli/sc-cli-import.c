@@ -352,7 +352,7 @@ parse_options (int       argc,
     { "decimal-mark", 0, 0, G_OPTION_ARG_STRING, &o->decimal_mark, N_("Decimal mark: . or , (default: detect)"), "C" },
     { "encoding", 0, 0, G_OPTION_ARG_STRING, &o->encoding, N_("UTF-8, UTF-16LE, UTF-16BE or WINDOWS-1252 (default: detect)"), "NAME" },
     { "sheet", 0, 0, G_OPTION_ARG_STRING, &o->sheet, N_("The sheet of an .xlsx or .ods workbook (default: the first with data)"), "NAME" },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->files, NULL, "DATA…" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->files, NULL, NULL },
     { NULL }
   };
 

@@ -101,7 +101,7 @@ sc_cli_summary (int    argc,
       N_("Period or view to summarise: 2025-03, 2025-Q1, 2025, 2025-03/ytd or 2025-03/r12 "
          "(default: the latest period with data)"), "P" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print machine-readable JSON"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, "BOOK" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, NULL },
     { NULL }
   };
 
