@@ -18,6 +18,7 @@
 #include <sys/wait.h>
 
 #include "sc-chart.h"
+#include "sc-chart-text.h"
 #include "sc-sparkline.h"
 #include "sc-workbook-io.h"
 
@@ -662,6 +663,36 @@ test_radar_reference (void)
   }
 }
 
+/* The label column of a ranking of thousands is as wide as its longest
+ * name, without measuring every name
+ */
+static void
+test_widest_text (void)
+{
+  ScChartStyle style;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  ScChartText *text;
+  const char *longest = "Officine Meccaniche Bergamasche di Precisione S.p.A.";
+  double expected;
+
+  sc_chart_style_init (&style, SC_THEME_LIGHT);
+  text = sc_chart_text_new (&style);
+  for (guint i = 0; i < 3000; i++)
+    g_ptr_array_add (names, g_strdup_printf ("Supplier %u GmbH", i));
+  g_ptr_array_add (names, NULL);
+  g_ptr_array_insert (names, 1234, g_strdup (longest));
+
+  expected = sc_chart_text_measure (text, SC_CHART_FONT_BODY, longest);
+  g_assert_cmpfloat (sc_chart_text_widest (text, SC_CHART_FONT_BODY, (const char * const *) names->pdata,
+                                           names->len), ==, expected);
+
+  /* A few: every one measured, NULLs skipped */
+  g_assert_cmpfloat (sc_chart_text_widest (text, SC_CHART_FONT_BODY,
+                                           (const char * const *) names->pdata + 1230, 10), ==, expected);
+  g_assert_cmpfloat (sc_chart_text_widest (text, SC_CHART_FONT_BODY, NULL, 0), ==, 0);
+  sc_chart_text_free (text);
+}
+
 /* Sparkline */
 
 static void
@@ -829,6 +860,7 @@ main (int    argc,
   g_test_add_func ("/charts/sample/ranking-heatmap", test_sample_compare);
   g_test_add_func ("/charts/sample/radar-pareto-bullet", test_sample_radar_pareto);
   g_test_add_func ("/charts/sample/radar-reference", test_radar_reference);
+  g_test_add_func ("/charts/widest-text", test_widest_text);
   g_test_add_func ("/charts/sparkline/isolated-point", test_sparkline_isolated_point);
   g_test_add_func ("/charts/export", test_export);
   g_test_add_func ("/charts/cli", test_cli);

@@ -184,16 +184,18 @@ compare_results (gconstpointer a,
   return g_utf8_collate (sc_partner_get_name (ra->partner), sc_partner_get_name (rb->partner));
 }
 
-/* The results of the partners of @type, sorted best first. */
+/* The results of the partners of @type in the view @rollup, sorted best
+ * first; @all owns them.
+ */
 static GPtrArray *
-sorted_results (ScWorkbook    *book,
-                ScPartnerType  type,
-                ScPeriod       period,
-                GPtrArray    **all)
+sorted_results (ScScorer       *scorer,
+                ScPartnerType   type,
+                const ScRollup *rollup,
+                GPtrArray     **all)
 {
   GPtrArray *results = g_ptr_array_new ();
 
-  *all = sc_score_all (book, period);
+  *all = sc_scorer_score_all (scorer, rollup);
   for (guint i = 0; i < (*all)->len; i++)
     {
       ScPartnerResult *r = g_ptr_array_index (*all, i);
@@ -206,11 +208,11 @@ sorted_results (ScWorkbook    *book,
 }
 
 static char *
-type_subtitle (ScWorkbook    *book,
-               ScPartnerType  type,
-               ScPeriod       period)
+type_subtitle (ScWorkbook     *book,
+               ScPartnerType   type,
+               const ScRollup *rollup)
 {
-  g_autofree char *label = sc_period_to_label (sc_workbook_get_granularity (book), period);
+  g_autofree char *label = sc_rollup_to_label (rollup, sc_workbook_get_granularity (book));
 
   return g_strdup_printf (type == SC_PARTNER_SUPPLIER ?
                           /* Translators: %s is a period, e.g. "Dec 2025" */
@@ -219,25 +221,29 @@ type_subtitle (ScWorkbook    *book,
                           _("Customers · %s"), label);
 }
 
-/* Partners of @type by overall score in @period, @highlight marked. */
+/* Partners of @type by overall score in the view @rollup, @highlight
+ * marked.
+ */
 ScChartRankingData *
-sc_chart_ranking_data_new_from_workbook (ScWorkbook    *book,
-                                         ScPartnerType  type,
-                                         ScPartner     *highlight,
-                                         ScPeriod       period)
+sc_chart_ranking_data_new_from_scorer (ScScorer       *scorer,
+                                       ScPartnerType   type,
+                                       ScPartner      *highlight,
+                                       const ScRollup *rollup)
 {
+  ScWorkbook *book;
   g_autoptr(GPtrArray) all = NULL;
   g_autoptr(GPtrArray) results = NULL;
   ScChartRankingData *data;
 
-  g_return_val_if_fail (SC_IS_WORKBOOK (book), NULL);
+  g_return_val_if_fail (SC_IS_SCORER (scorer), NULL);
+  g_return_val_if_fail (rollup != NULL, NULL);
 
-  period = resolve_period (book, period);
-  results = sorted_results (book, type, period, &all);
+  book = sc_scorer_get_workbook (scorer);
+  results = sorted_results (scorer, type, rollup, &all);
   data = sc_chart_ranking_data_new (results->len);
   data->title = g_strdup (_("Ranking by overall score"));
-  data->subtitle = type_subtitle (book, type, period);
-  data->period = period;
+  data->subtitle = type_subtitle (book, type, rollup);
+  data->period = rollup->anchor;
   data->n_grades = MAX (1, sc_workbook_get_n_grade_bands (book));
 
   for (guint i = 0; i < results->len; i++)
@@ -254,6 +260,23 @@ sc_chart_ranking_data_new_from_workbook (ScWorkbook    *book,
       item->highlight = r->partner == highlight;
     }
   return data;
+}
+
+/* Partners of @type by overall score in @period, @highlight marked. */
+ScChartRankingData *
+sc_chart_ranking_data_new_from_workbook (ScWorkbook    *book,
+                                         ScPartnerType  type,
+                                         ScPartner     *highlight,
+                                         ScPeriod       period)
+{
+  g_autoptr(ScScorer) scorer = NULL;
+  ScRollup rollup = { SC_ROLLUP_PERIOD, SC_PERIOD_NONE };
+
+  g_return_val_if_fail (SC_IS_WORKBOOK (book), NULL);
+
+  scorer = sc_scorer_new (book);
+  rollup.anchor = resolve_period (book, period);
+  return sc_chart_ranking_data_new_from_scorer (scorer, type, highlight, &rollup);
 }
 
 static int
@@ -296,27 +319,31 @@ heatmap_columns (ScWorkbook *book,
   return kpis;
 }
 
-/* Partners of @type (best first) × the KPIs they have, in @period. */
+/* Partners of @type (best first) × the KPIs they have, in the view
+ * @rollup.
+ */
 ScChartHeatmapData *
-sc_chart_heatmap_data_new_from_workbook (ScWorkbook    *book,
-                                         ScPartnerType  type,
-                                         ScPartner     *highlight,
-                                         ScPeriod       period)
+sc_chart_heatmap_data_new_from_scorer (ScScorer       *scorer,
+                                       ScPartnerType   type,
+                                       ScPartner      *highlight,
+                                       const ScRollup *rollup)
 {
+  ScWorkbook *book;
   g_autoptr(GPtrArray) all = NULL;
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GPtrArray) kpis = NULL;
   ScChartHeatmapData *data;
 
-  g_return_val_if_fail (SC_IS_WORKBOOK (book), NULL);
+  g_return_val_if_fail (SC_IS_SCORER (scorer), NULL);
+  g_return_val_if_fail (rollup != NULL, NULL);
 
-  period = resolve_period (book, period);
-  results = sorted_results (book, type, period, &all);
+  book = sc_scorer_get_workbook (scorer);
+  results = sorted_results (scorer, type, rollup, &all);
   kpis = heatmap_columns (book, results);
   data = sc_chart_heatmap_data_new (results->len, kpis->len);
   data->title = g_strdup (_("Status by partner and KPI"));
-  data->subtitle = type_subtitle (book, type, period);
-  data->period = period;
+  data->subtitle = type_subtitle (book, type, rollup);
+  data->period = rollup->anchor;
 
   for (guint c = 0; c < kpis->len; c++)
     {
@@ -341,6 +368,23 @@ sc_chart_heatmap_data_new_from_workbook (ScWorkbook    *book,
         }
     }
   return data;
+}
+
+/* Partners of @type (best first) × the KPIs they have, in @period. */
+ScChartHeatmapData *
+sc_chart_heatmap_data_new_from_workbook (ScWorkbook    *book,
+                                         ScPartnerType  type,
+                                         ScPartner     *highlight,
+                                         ScPeriod       period)
+{
+  g_autoptr(ScScorer) scorer = NULL;
+  ScRollup rollup = { SC_ROLLUP_PERIOD, SC_PERIOD_NONE };
+
+  g_return_val_if_fail (SC_IS_WORKBOOK (book), NULL);
+
+  scorer = sc_scorer_new (book);
+  rollup.anchor = resolve_period (book, period);
+  return sc_chart_heatmap_data_new_from_scorer (scorer, type, highlight, &rollup);
 }
 
 /* The weighted mean score of @result's KPIs in @category; NaN when none

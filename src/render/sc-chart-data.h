@@ -217,6 +217,14 @@ ScChartHeatmapData *sc_chart_heatmap_data_new_from_workbook (ScWorkbook *book,
 ScChartRadarData   *sc_chart_radar_data_new_from_workbook   (ScWorkbook *book,
                                                              ScPartner  *partner,
                                                              ScPeriod    period);
+ScChartRankingData *sc_chart_ranking_data_new_from_scorer   (ScScorer       *scorer,
+                                                             ScPartnerType   type,
+                                                             ScPartner      *highlight,
+                                                             const ScRollup *rollup);
+ScChartHeatmapData *sc_chart_heatmap_data_new_from_scorer   (ScScorer       *scorer,
+                                                             ScPartnerType   type,
+                                                             ScPartner      *highlight,
+                                                             const ScRollup *rollup);
 ScChartRadarData   *sc_chart_radar_data_new_from_scorer     (ScScorer       *scorer,
                                                              ScPartner      *partner,
                                                              const ScRollup *rollup);

@@ -133,6 +133,33 @@ sc_chart_frame_message (ScChartText        *text,
   sc_chart_text_show (text, cr, rect->x + rect->width / 2, rect->y + rect->height / 2, 0.5, 0.5);
 }
 
+/* The rows [*first, *end) of @n_rows rows @row_height tall from @top that
+ * meet @cr's clip: a chart of thousands of partners is drawn in tiles, and
+ * each tile draws only its own rows (and one more each side, for labels
+ * that overhang).
+ */
+void
+sc_chart_visible_rows (cairo_t *cr,
+                       double   top,
+                       double   row_height,
+                       guint    n_rows,
+                       guint   *first,
+                       guint   *end)
+{
+  double x1, y1, x2, y2, a, b;
+
+  *first = 0;
+  *end = n_rows;
+  if (row_height <= 0 || n_rows == 0)
+    return;
+
+  cairo_clip_extents (cr, &x1, &y1, &x2, &y2);
+  a = floor ((y1 - top) / row_height) - 1;
+  b = ceil ((y2 - top) / row_height) + 1;
+  *first = (guint) CLAMP (a, 0, n_rows);
+  *end = (guint) CLAMP (b, *first, n_rows);
+}
+
 /* How many steps an axis @length long can hold with labels at least
  * @spacing line heights apart.
  */

@@ -46,6 +46,12 @@ void     sc_chart_frame_message     (ScChartText        *text,
                                      const ScChartStyle *style,
                                      const ScChartRect  *rect,
                                      const char         *message);
+void     sc_chart_visible_rows      (cairo_t            *cr,
+                                     double              top,
+                                     double              row_height,
+                                     guint               n_rows,
+                                     guint              *first,
+                                     guint              *end);
 guint    sc_chart_axis_max_steps    (ScChartText        *text,
                                      double              length,
                                      double              spacing);

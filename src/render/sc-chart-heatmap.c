@@ -37,19 +37,6 @@ typedef struct
   guint        row_step;       /* a partner name every n-th row */
 } HeatmapLayout;
 
-static double
-widest_label (ScChartText  *text,
-              char        **labels,
-              guint         n,
-              guint         step)
-{
-  double widest = 0;
-
-  for (guint i = 0; i < n; i += MAX (step, 1))
-    widest = MAX (widest, sc_chart_text_measure (text, SC_CHART_FONT_SMALL, labels[i]));
-  return widest;
-}
-
 /* Columns first: their labels decide how much height is left for rows. */
 static void
 heatmap_layout (ScChartText              *text,
@@ -68,10 +55,8 @@ heatmap_layout (ScChartText              *text,
 
   layout->header = height >= 8 * body ? sc_chart_frame_header (text, cr, style, width, data->title,
                                                                data->subtitle, NULL) : 0;
-  /* the row label width from a sample of at most 24 rows: longer names
-   * are ellipsised anyway, and measuring thousands would cost frames
-   */
-  layout->label_width = MIN (widest_label (text, data->row_labels, data->n_rows, (data->n_rows + 23) / 24),
+  layout->label_width = MIN (sc_chart_text_widest (text, SC_CHART_FONT_SMALL,
+                                                   (const char * const *) data->row_labels, data->n_rows),
                              width * 0.3);
   layout->grid.x = pad + layout->label_width + pad / 2;
   layout->cell_width = MAX (width - layout->grid.x - pad, 1) / n_cols;
@@ -79,7 +64,7 @@ heatmap_layout (ScChartText              *text,
   /* column labels: level if they fit, else slanted, else upright when
    * slanted ones would touch, and thinned when even upright ones would
    */
-  col_widest = widest_label (text, data->col_labels, data->n_cols, 1);
+  col_widest = sc_chart_text_widest (text, SC_CHART_FONT_SMALL, (const char * const *) data->col_labels, data->n_cols);
   layout->col_step = 1;
   layout->angle = 0;
   layout->col_label_max = layout->cell_width - pad / 2;
@@ -143,10 +128,13 @@ draw_status_cells (cairo_t                  *cr,
   sc_palette_status_color (style->theme, status, &fill);
   if (status == SC_STATUS_NO_DATA)
     fill = style->grid;
+  guint first, end;
+
+  sc_chart_visible_rows (cr, layout->grid.y, layout->cell_height, data->n_rows, &first, &end);
   sc_color_set_source (cr, &fill);
   cairo_save (cr);
   cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
-  for (guint r = 0; r < data->n_rows; r++)
+  for (guint r = first; r < end; r++)
     for (guint c = 0; c < data->n_cols; c++)
       {
         if (data->statuses[r * data->n_cols + c] != status)
@@ -163,7 +151,7 @@ draw_status_cells (cairo_t                  *cr,
   if (status == SC_STATUS_NO_DATA)
     ink = style->muted;
   sc_color_set_source (cr, &ink);
-  for (guint r = 0; r < data->n_rows; r++)
+  for (guint r = first; r < end; r++)
     for (guint c = 0; c < data->n_cols; c++)
       {
         if (data->statuses[r * data->n_cols + c] != status)
@@ -211,8 +199,10 @@ draw_row_labels (ScChartText              *text,
                  const HeatmapLayout      *layout)
 {
   double pad = SC_CHART_PAD (style);
+  guint first, end;
 
-  for (guint r = 0; r < data->n_rows; r++)
+  sc_chart_visible_rows (cr, layout->grid.y, layout->cell_height, data->n_rows, &first, &end);
+  for (guint r = first; r < end; r++)
     {
       gboolean highlight = (int) r == data->highlight_row;
 

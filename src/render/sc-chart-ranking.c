@@ -56,8 +56,14 @@ ranking_layout (ScChartText              *text,
 
   /* a name every n-th row when the rows are thinner than a line of text */
   layout->label_step = MAX (1, (guint) ceil (body * 1.05 / MAX (layout->row_height, 0.01)));
-  for (guint i = 0; i < data->n_items; i += layout->label_step)
-    widest = MAX (widest, sc_chart_text_measure (text, SC_CHART_FONT_BODY, data->items[i].name));
+  {
+    g_autofree const char **names = g_new (const char *, MAX (data->n_items, 1));
+    guint n_names = 0;
+
+    for (guint i = 0; i < data->n_items; i += layout->label_step)
+      names[n_names++] = data->items[i].name;
+    widest = sc_chart_text_widest (text, SC_CHART_FONT_BODY, names, n_names);
+  }
   layout->rank_width = sc_chart_text_measure (text, SC_CHART_FONT_SMALL, rank) + pad / 2;
   layout->label_width = MIN (widest, width * 0.35);
   layout->bar_labels = layout->row_height >= body * 0.95;
@@ -91,8 +97,10 @@ draw_bars (cairo_t                  *cr,
            const RankingLayout      *layout)
 {
   double gap = layout->row_height >= 6 ? MIN (layout->row_height * 0.25, 6) : 0;
+  guint first, end;
 
-  for (guint i = 0; i < data->n_items; i++)
+  sc_chart_visible_rows (cr, layout->plot.y, layout->row_height, data->n_items, &first, &end);
+  for (guint i = first; i < end; i++)
     {
       const ScChartRankingItem *item = &data->items[i];
       ScColor color;
@@ -123,8 +131,10 @@ draw_row_labels (ScChartText              *text,
                  const RankingLayout      *layout)
 {
   double pad = SC_CHART_PAD (style);
+  guint first, end;
 
-  for (guint i = 0; i < data->n_items; i++)
+  sc_chart_visible_rows (cr, layout->plot.y, layout->row_height, data->n_items, &first, &end);
+  for (guint i = first; i < end; i++)
     {
       const ScChartRankingItem *item = &data->items[i];
       double y = row_y (layout, i) + layout->row_height / 2;

@@ -151,6 +151,60 @@ sc_chart_text_measure (ScChartText *self,
   return width;
 }
 
+#define WIDEST_SAMPLE 32
+
+/* The width of the widest of @texts. With thousands of partner names,
+ * measuring each would cost a frame or more on every draw: beyond a few
+ * dozen, only the ones with the most characters are measured. A name
+ * shorter in characters but wider in glyphs may then lose a few pixels to
+ * ellipsis.
+ */
+double
+sc_chart_text_widest (ScChartText        *self,
+                      ScChartFont         font,
+                      const char * const *texts,
+                      guint               n_texts)
+{
+  const char *longest[WIDEST_SAMPLE];
+  glong lengths[WIDEST_SAMPLE];
+  guint n_longest = 0;
+  double widest = 0;
+
+  if (n_texts <= WIDEST_SAMPLE)
+    {
+      for (guint i = 0; i < n_texts; i++)
+        if (texts[i] != NULL)
+          widest = MAX (widest, sc_chart_text_measure (self, font, texts[i]));
+      return widest;
+    }
+
+  /* The WIDEST_SAMPLE longest, kept sorted longest first */
+  for (guint i = 0; i < n_texts; i++)
+    {
+      glong length;
+      guint at;
+
+      if (texts[i] == NULL)
+        continue;
+      length = g_utf8_strlen (texts[i], -1);
+      if (n_longest == WIDEST_SAMPLE && length <= lengths[n_longest - 1])
+        continue;
+      at = MIN (n_longest, WIDEST_SAMPLE - 1);
+      while (at > 0 && lengths[at - 1] < length)
+        {
+          lengths[at] = lengths[at - 1];
+          longest[at] = longest[at - 1];
+          at--;
+        }
+      lengths[at] = length;
+      longest[at] = texts[i];
+      n_longest = MIN (n_longest + 1, WIDEST_SAMPLE);
+    }
+  for (guint i = 0; i < n_longest; i++)
+    widest = MAX (widest, sc_chart_text_measure (self, font, longest[i]));
+  return widest;
+}
+
 double
 sc_chart_text_line_height (ScChartText *self,
                            ScChartFont  font)

@@ -36,6 +36,10 @@ void         sc_chart_text_get_size       (ScChartText        *self,
 double       sc_chart_text_measure        (ScChartText        *self,
                                            ScChartFont         font,
                                            const char         *text);
+double       sc_chart_text_widest         (ScChartText        *self,
+                                           ScChartFont         font,
+                                           const char * const *texts,
+                                           guint               n_texts);
 double       sc_chart_text_line_height    (ScChartText        *self,
                                            ScChartFont         font);
 void         sc_chart_text_show           (ScChartText        *self,

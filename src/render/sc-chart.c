@@ -305,6 +305,47 @@ needs_partner (ScChartKind   kind,
   return FALSE;
 }
 
+/**
+ * sc_chart_set_highlight:
+ * @self: a ranking or heatmap chart
+ * @partner: (nullable): the partner to highlight
+ *
+ * Highlights @partner's row instead of the one highlighted, so that going
+ * from partner to partner does not build a chart of every partner again.
+ *
+ * Returns: %TRUE if the chart is of a kind that highlights a partner
+ */
+gboolean
+sc_chart_set_highlight (ScChart   *self,
+                        ScPartner *partner)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  switch (self->kind)
+    {
+    case SC_CHART_RANKING:
+      {
+        ScChartRankingData *data = self->data;
+
+        for (guint i = 0; i < data->n_items; i++)
+          data->items[i].highlight = partner != NULL && data->items[i].partner == partner;
+        return TRUE;
+      }
+    case SC_CHART_HEATMAP:
+      {
+        ScChartHeatmapData *data = self->data;
+
+        data->highlight_row = -1;
+        for (guint r = 0; r < data->n_rows && partner != NULL; r++)
+          if (data->partners[r] == partner)
+            data->highlight_row = (int) r;
+        return TRUE;
+      }
+    default:
+      return FALSE;
+    }
+}
+
 /* Builds a chart of @kind from @book: a trend of @partner's @kpi (the
  * first KPI it has when @kpi is NULL) from @first to @last; a bullet,
  * radar, ranking or heatmap at @last (SC_PERIOD_NONE: the latest period

@@ -72,6 +72,8 @@ ScChart     *sc_chart_ref               (ScChart            *self);
 void         sc_chart_unref             (ScChart            *self);
 ScChartKind  sc_chart_get_kind          (ScChart            *self);
 gconstpointer sc_chart_get_data         (ScChart            *self);
+gboolean     sc_chart_set_highlight     (ScChart            *self,
+                                         ScPartner          *partner);
 void         sc_chart_draw              (ScChart            *self,
                                          cairo_t            *cr,
                                          const ScChartStyle *style,

@@ -14,6 +14,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
@@ -32,7 +34,10 @@ struct _ScChartWidget
   GskRenderNode *cache;
   int            cache_width;
   int            cache_height;
+  int            cache_top;      /* the rows of a tall chart drawn, in pixels */
+  int            cache_bottom;
   gboolean       cache_dark;
+  GtkAdjustment *vadjustment;    /* of the viewport a tall chart scrolls in */
   int            focus_index;
   ScChartFormat  export_format;
 };
@@ -340,6 +345,74 @@ snapshot_focus (ScChartWidget *self,
                               (GdkRGBA[4]) { accent, accent, accent, accent });
 }
 
+/* The part of the widget's height on screen: all of it unless it scrolls
+ * in a viewport.
+ */
+static void
+get_visible_range (ScChartWidget *self,
+                   int           *top,
+                   int           *bottom)
+{
+  GtkWidget *viewport = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_VIEWPORT);
+  graphene_rect_t bounds;
+
+  *top = 0;
+  *bottom = gtk_widget_get_height (GTK_WIDGET (self));
+  if (viewport != NULL && gtk_widget_compute_bounds (viewport, GTK_WIDGET (self), &bounds))
+    {
+      *top = MAX (*top, (int) floor (bounds.origin.y));
+      *bottom = MIN (*bottom, (int) ceil (bounds.origin.y + bounds.size.height));
+    }
+}
+
+/* A tall chart draws the tiles around what is on screen; scrolling past
+ * them draws the next ones.
+ */
+static void
+on_vadjustment_changed_cb (ScChartWidget *self)
+{
+  int top, bottom;
+
+  if (self->cache == NULL || self->cache_height <= MAX_TILE_HEIGHT)
+    return;
+  get_visible_range (self, &top, &bottom);
+  if (top < self->cache_top || bottom > self->cache_bottom)
+    {
+      g_clear_pointer (&self->cache, gsk_render_node_unref);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+static void
+sc_chart_widget_map (GtkWidget *widget)
+{
+  ScChartWidget *self = SC_CHART_WIDGET (widget);
+  GtkWidget *viewport;
+
+  GTK_WIDGET_CLASS (sc_chart_widget_parent_class)->map (widget);
+
+  viewport = gtk_widget_get_ancestor (widget, GTK_TYPE_VIEWPORT);
+  if (viewport != NULL)
+    {
+      g_set_object (&self->vadjustment, gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (viewport)));
+      if (self->vadjustment != NULL)
+        g_signal_connect_object (self->vadjustment, "value-changed",
+                                 G_CALLBACK (on_vadjustment_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+}
+
+static void
+sc_chart_widget_unmap (GtkWidget *widget)
+{
+  ScChartWidget *self = SC_CHART_WIDGET (widget);
+
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->vadjustment, on_vadjustment_changed_cb, self);
+  g_clear_object (&self->vadjustment);
+
+  GTK_WIDGET_CLASS (sc_chart_widget_parent_class)->unmap (widget);
+}
+
 /* Draws the chart into the cached node only when its size or the dark
  * style changed since the last time; data changes drop the cache.
  */
@@ -351,12 +424,16 @@ sc_chart_widget_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   gboolean dark = is_dark ();
+  int top = 0, bottom = height;
 
   if (self->chart == NULL || width <= 0 || height <= 0)
     return;
 
+  if (height > MAX_TILE_HEIGHT)
+    get_visible_range (self, &top, &bottom);
+
   if (self->cache == NULL || self->cache_width != width || self->cache_height != height ||
-      self->cache_dark != dark)
+      self->cache_dark != dark || top < self->cache_top || bottom > self->cache_bottom)
     {
       GtkSnapshot *chart_snapshot = gtk_snapshot_new ();
       ScChartStyle style;
@@ -368,31 +445,31 @@ sc_chart_widget_snapshot (GtkWidget   *widget,
           cr = gtk_snapshot_append_cairo (chart_snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
           sc_chart_draw (self->chart, cr, &style, width, height);
           cairo_destroy (cr);
+          self->cache_top = 0;
+          self->cache_bottom = height;
         }
       else
         {
           /* A ranking of thousands of partners is tens of thousands of
-           * pixels tall: more than a GL texture can hold (GTK 4.8 aborts).
-           * The chart is drawn once, then shown in tiles that the renderer
-           * draws only when they are on screen.
+           * pixels tall: more than a GL texture can hold (GTK 4.8 aborts),
+           * and slow to draw whole. It is drawn in tiles, the ones on
+           * screen and one more on each side; each tile draws only its
+           * own rows.
            */
-          cairo_surface_t *recording;
+          int first = MAX (top / MAX_TILE_HEIGHT - 1, 0);
+          int last = MIN (MAX (bottom - 1, 0) / MAX_TILE_HEIGHT + 1, (height - 1) / MAX_TILE_HEIGHT);
 
-          recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
-                                                      &(cairo_rectangle_t) { 0, 0, width, height });
-          cr = cairo_create (recording);
-          sc_chart_draw (self->chart, cr, &style, width, height);
-          cairo_destroy (cr);
-          for (int y = 0; y < height; y += MAX_TILE_HEIGHT)
+          for (int i = first; i <= last; i++)
             {
+              int y = i * MAX_TILE_HEIGHT;
               int tile = MIN (MAX_TILE_HEIGHT, height - y);
 
               cr = gtk_snapshot_append_cairo (chart_snapshot, &GRAPHENE_RECT_INIT (0, y, width, tile));
-              cairo_set_source_surface (cr, recording, 0, 0);
-              cairo_paint (cr);
+              sc_chart_draw (self->chart, cr, &style, width, height);
               cairo_destroy (cr);
             }
-          cairo_surface_destroy (recording);
+          self->cache_top = first * MAX_TILE_HEIGHT;
+          self->cache_bottom = MIN ((last + 1) * MAX_TILE_HEIGHT, height);
         }
       g_clear_pointer (&self->cache, gsk_render_node_unref);
       self->cache = gtk_snapshot_free_to_node (chart_snapshot);
@@ -419,6 +496,9 @@ sc_chart_widget_dispose (GObject *object)
   ScChartWidget *self = (ScChartWidget *)object;
 
   g_clear_pointer (&self->menu, gtk_widget_unparent);
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->vadjustment, on_vadjustment_changed_cb, self);
+  g_clear_object (&self->vadjustment);
 
   G_OBJECT_CLASS (sc_chart_widget_parent_class)->dispose (object);
 }
@@ -492,6 +572,8 @@ sc_chart_widget_class_init (ScChartWidgetClass *klass)
   object_class->get_property = sc_chart_widget_get_property;
   object_class->set_property = sc_chart_widget_set_property;
   widget_class->snapshot = sc_chart_widget_snapshot;
+  widget_class->map = sc_chart_widget_map;
+  widget_class->unmap = sc_chart_widget_unmap;
   widget_class->size_allocate = sc_chart_widget_size_allocate;
 
   properties [PROP_CHART] =
@@ -582,6 +664,18 @@ sc_chart_widget_get_chart (ScChartWidget *self)
 }
 
 /* Shows @chart (a reference is taken); NULL shows nothing. */
+/* Draws the chart again after its data changed in place (for example
+ * sc_chart_set_highlight()).
+ */
+void
+sc_chart_widget_chart_changed (ScChartWidget *self)
+{
+  g_return_if_fail (SC_IS_CHART_WIDGET (self));
+
+  update_accessible (self);
+  invalidate (self);
+}
+
 void
 sc_chart_widget_set_chart (ScChartWidget *self,
                            ScChart       *chart)

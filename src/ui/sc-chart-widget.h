@@ -18,6 +18,7 @@ G_DECLARE_FINAL_TYPE (ScChartWidget, sc_chart_widget, SC, CHART_WIDGET, GtkWidge
 
 GtkWidget *sc_chart_widget_new       (void);
 ScChart   *sc_chart_widget_get_chart (ScChartWidget *self);
+void       sc_chart_widget_chart_changed (ScChartWidget *self);
 void       sc_chart_widget_set_chart (ScChartWidget *self,
                                       ScChart       *chart);
 

@@ -8,6 +8,8 @@
 
 #include <gtk/gtk.h>
 
+#include "sc-scorer.h"
+
 #include "sc-rollup.h"
 #include "sc-workbook.h"
 
@@ -19,7 +21,7 @@ G_DECLARE_FINAL_TYPE (ScComparePage, sc_compare_page, SC, COMPARE_PAGE, GtkWidge
 
 GtkWidget *sc_compare_page_new  (void);
 void       sc_compare_page_show (ScComparePage  *self,
-                                 ScWorkbook     *book,
+                                 ScScorer       *scorer,
                                  ScPartner      *partner,
                                  const ScRollup *rollup);
 

@@ -555,7 +555,8 @@ static void
 show_compare_if_visible (ScWindow *self)
 {
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "compare") == 0)
-    sc_compare_page_show (self->compare_page, self->book, selected_partner (self), &self->rollup);
+    sc_compare_page_show (self->compare_page, self->book ? self->scorer : NULL, selected_partner (self),
+                          &self->rollup);
 }
 
 static void

@@ -10,6 +10,7 @@
  *   bench-window open BOOK             the Scorecards window with BOOK open
  *   bench-window switch BOOK [N]       then select N partners one after
  *                                      the other, each until it is drawn
+ *   bench-window compare BOOK [N]      the same on the Compare page
  *   bench-window view BOOK             then change the view (quarter, year,
  *                                      YTD, rolling 12, month) each until
  *                                      it is drawn: every partner rescored
@@ -187,7 +188,7 @@ main (int   argc,
   adw_init ();
   if (argc < 3)
     {
-      fprintf (stderr, "usage: bench-window bare | open BOOK | switch BOOK [N] | view BOOK\n");
+      fprintf (stderr, "usage: bench-window bare | open BOOK | switch BOOK [N] | compare BOOK [N] | view BOOK\n");
       return 2;
     }
 
@@ -203,6 +204,12 @@ main (int   argc,
             elapsed_ms (start_time), peak_rss_mb ());
     if (g_str_equal (argv[1], "switch"))
       run_switch (window, argc > 3 ? (guint) atoi (argv[3]) : 50);
+    else if (g_str_equal (argv[1], "compare"))
+      {
+        adw_view_stack_set_visible_child_name (sc_window_get_view_stack (window), "compare");
+        wait_for_frame (GTK_WIDGET (window));
+        run_switch (window, argc > 3 ? (guint) atoi (argv[3]) : 10);
+      }
     else if (g_str_equal (argv[1], "view"))
       run_view (window);
     printf ("peak at the end: %ld MB\n", peak_rss_mb ());
