@@ -36,6 +36,19 @@ resolve_period (ScWorkbook *book,
   return period == SC_PERIOD_NONE ? sc_workbook_get_latest_period (book) : period;
 }
 
+/* A scorer of @book and the view of the single stored @period (the latest
+ * when none), for the charts made from a workbook alone.
+ */
+static ScScorer *
+period_scorer (ScWorkbook *book,
+               ScPeriod    period,
+               ScRollup   *rollup)
+{
+  rollup->kind = SC_ROLLUP_PERIOD;
+  rollup->anchor = resolve_period (book, period);
+  return sc_scorer_new (book);
+}
+
 static void
 add_trend_markers (ScWorkbook       *book,
                    ScChartTrendData *data)
@@ -270,12 +283,11 @@ sc_chart_ranking_data_new_from_workbook (ScWorkbook    *book,
                                          ScPeriod       period)
 {
   g_autoptr(ScScorer) scorer = NULL;
-  ScRollup rollup = { SC_ROLLUP_PERIOD, SC_PERIOD_NONE };
+  ScRollup rollup;
 
   g_return_val_if_fail (SC_IS_WORKBOOK (book), NULL);
 
-  scorer = sc_scorer_new (book);
-  rollup.anchor = resolve_period (book, period);
+  scorer = period_scorer (book, period, &rollup);
   return sc_chart_ranking_data_new_from_scorer (scorer, type, highlight, &rollup);
 }
 
@@ -378,12 +390,11 @@ sc_chart_heatmap_data_new_from_workbook (ScWorkbook    *book,
                                          ScPeriod       period)
 {
   g_autoptr(ScScorer) scorer = NULL;
-  ScRollup rollup = { SC_ROLLUP_PERIOD, SC_PERIOD_NONE };
+  ScRollup rollup;
 
   g_return_val_if_fail (SC_IS_WORKBOOK (book), NULL);
 
-  scorer = sc_scorer_new (book);
-  rollup.anchor = resolve_period (book, period);
+  scorer = period_scorer (book, period, &rollup);
   return sc_chart_heatmap_data_new_from_scorer (scorer, type, highlight, &rollup);
 }
 
@@ -493,13 +504,12 @@ sc_chart_radar_data_new_from_workbook (ScWorkbook *book,
                                        ScPeriod    period)
 {
   g_autoptr(ScScorer) scorer = NULL;
-  ScRollup rollup = { SC_ROLLUP_PERIOD, SC_PERIOD_NONE };
+  ScRollup rollup;
 
   g_return_val_if_fail (SC_IS_WORKBOOK (book), NULL);
   g_return_val_if_fail (SC_IS_PARTNER (partner), NULL);
 
-  scorer = sc_scorer_new (book);
-  rollup.anchor = resolve_period (book, period);
+  scorer = period_scorer (book, period, &rollup);
   return sc_chart_radar_data_new_from_scorer (scorer, partner, &rollup);
 }
 
