@@ -34,7 +34,8 @@ struct _ScWindow
   AdwViewStack         *view_stack;
   ScScorecardPage      *scorecard_page;
   ScComparePage        *compare_page;
-  ScIssuesPage         *issues_page;
+  AdwBin               *issues_bin;
+  ScIssuesPage         *issues_page;   /* made when first shown */
   GtkSearchEntry       *search_entry;
   GtkDropDown          *sort_dropdown;
   GtkDropDown          *tag_dropdown;
@@ -73,6 +74,7 @@ struct _ScWindow
 };
 
 /* sc-window.c */
+ScIssuesPage      *_sc_window_ensure_issues_page (ScWindow  *self);
 void               _sc_window_set_workbook      (ScWindow   *self,
                                                  ScWorkbook *book,
                                                  GFile      *file);

@@ -575,14 +575,34 @@ show_partner (ScWindow  *self,
 
   sc_scorecard_page_show (self->scorecard_page, self->book ? self->scorer : NULL, partner,
                           result, &self->rollup);
-  sc_issues_page_set_partner (self->issues_page, partner);
+  if (self->issues_page != NULL)
+    sc_issues_page_set_partner (self->issues_page, partner);
   show_compare_if_visible (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-issue", partner != NULL);
+}
+
+/* The Issues page, a third of the window's widgets, is made the first
+ * time it is shown: most sessions start on a scorecard.
+ */
+ScIssuesPage *
+_sc_window_ensure_issues_page (ScWindow *self)
+{
+  if (self->issues_page == NULL)
+    {
+      self->issues_page = SC_ISSUES_PAGE (sc_issues_page_new ());
+      adw_bin_set_child (self->issues_bin, GTK_WIDGET (self->issues_page));
+      if (self->book != NULL)
+        sc_issues_page_set_workbook (self->issues_page, self->book, self->undo_stack);
+      sc_issues_page_set_partner (self->issues_page, selected_partner (self));
+    }
+  return self->issues_page;
 }
 
 static void
 on_page_changed_cb (ScWindow *self)
 {
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "issues") == 0)
+    _sc_window_ensure_issues_page (self);
   show_compare_if_visible (self);
 }
 
@@ -685,7 +705,8 @@ set_workbook_scored (ScWindow   *self,
   g_signal_connect_object (book, "notify::modified", G_CALLBACK (on_modified_changed_cb),
                            self, G_CONNECT_SWAPPED);
   sc_undo_stack_clear (self->undo_stack);
-  sc_issues_page_set_workbook (self->issues_page, book, self->undo_stack);
+  if (self->issues_page != NULL)
+    sc_issues_page_set_workbook (self->issues_page, book, self->undo_stack);
 
   g_clear_object (&self->scorer);
   if (scored != NULL && scored->rollup.kind == self->rollup.kind &&
@@ -1077,7 +1098,6 @@ sc_window_class_init (ScWindowClass *klass)
 
   g_type_ensure (SC_TYPE_SCORECARD_PAGE);
   g_type_ensure (SC_TYPE_COMPARE_PAGE);
-  g_type_ensure (SC_TYPE_ISSUES_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/scorecards/Scorecards/sc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ScWindow, toast_overlay);
@@ -1090,7 +1110,7 @@ sc_window_class_init (ScWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, scorecard_page);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, compare_page);
-  gtk_widget_class_bind_template_child (widget_class, ScWindow, issues_page);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, issues_bin);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, sort_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, tag_dropdown);
