@@ -276,6 +276,16 @@ test_open_sample (void)
     sc_test_settle ();
   }
 
+  /* The main menu is made when first opened, with every entry */
+  g_assert_null (gtk_menu_button_get_menu_model (window->sidebar_menu_button));
+  gtk_menu_button_popup (window->sidebar_menu_button);
+  sc_test_settle ();
+  g_assert_true (gtk_menu_button_get_menu_model (window->sidebar_menu_button) == window->primary_menu);
+  g_assert_nonnull (gtk_menu_button_get_popover (window->sidebar_menu_button));
+  g_assert_cmpint (g_menu_model_get_n_items (window->primary_menu), >=, 3);
+  gtk_menu_button_popdown (window->sidebar_menu_button);
+  sc_test_settle ();
+
   /* Sorted by status, the worst comes first */
   sc_kpi_table_sort_by (sc_window_get_kpi_table (window), SC_KPI_COLUMN_STATUS, GTK_SORT_ASCENDING);
   first = g_list_model_get_item (sc_kpi_table_get_items (sc_window_get_kpi_table (window)), 0);

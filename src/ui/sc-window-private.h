@@ -35,6 +35,9 @@ struct _ScWindow
   ScScorecardPage      *scorecard_page;
   ScComparePage        *compare_page;
   AdwBin               *issues_bin;
+  GtkMenuButton        *empty_menu_button;
+  GtkMenuButton        *sidebar_menu_button;
+  GMenuModel           *primary_menu;
   ScIssuesPage         *issues_page;   /* made when first shown */
   GtkSearchEntry       *search_entry;
   GtkDropDown          *sort_dropdown;

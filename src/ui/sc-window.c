@@ -1111,6 +1111,9 @@ sc_window_class_init (ScWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScWindow, scorecard_page);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, compare_page);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, issues_bin);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, empty_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, sidebar_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, sort_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, tag_dropdown);
@@ -1133,6 +1136,18 @@ sc_window_class_init (ScWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_create_issue_cb);
 
   _sc_window_class_init_actions (widget_class);
+}
+
+/* The primary menu's popover is made when first opened: it is a few
+ * dozen widgets the window does not need to show its first frame.
+ */
+static void
+create_primary_menu_cb (GtkMenuButton *button,
+                        gpointer       user_data)
+{
+  ScWindow *self = user_data;
+
+  gtk_menu_button_set_menu_model (button, self->primary_menu);
 }
 
 static void
@@ -1164,6 +1179,8 @@ sc_window_init (ScWindow *self)
   gtk_list_view_set_factory (self->partner_list, factory);
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->partner_list));
+  gtk_menu_button_set_create_popup_func (self->empty_menu_button, create_primary_menu_cb, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->sidebar_menu_button, create_primary_menu_cb, self, NULL);
 
   click = gtk_gesture_click_new ();
   g_signal_connect_object (click, "released", G_CALLBACK (on_partner_list_released_cb),
