@@ -313,7 +313,15 @@ resolve_range (ScReport  *self,
     return FALSE;
   self->first = self->options->first;
   if (self->first == SC_PERIOD_NONE)
-    self->first = MAX (book_first, self->last - (DEFAULT_PERIODS - 1));
+    {
+      /* 12 periods, or all of a longer view (a weekly workbook's year) */
+      ScGranularity granularity = sc_workbook_get_granularity (self->book);
+      ScRollup view = { self->options->rollup, self->last };
+      ScPeriod view_first, view_last;
+
+      sc_rollup_get_range (&view, granularity, &view_first, &view_last);
+      self->first = MAX (book_first, MIN (view_first, self->last - (DEFAULT_PERIODS - 1)));
+    }
   if (self->first > self->last)
     self->first = self->last;
   return TRUE;
