@@ -45,7 +45,9 @@ print_text (ScWorkbook     *book,
   g_autoptr(GPtrArray) results = sc_scorer_score_all (scorer, rollup);
   g_autofree char *label = sc_rollup_to_label (rollup, sc_workbook_get_granularity (book));
 
-  printf (_("Period: %s — %u partners\n\n"), label, results->len);
+  printf (g_dngettext (GETTEXT_PACKAGE, "Period: %s — %u partner\n\n", "Period: %s — %u partners\n\n",
+                       results->len),
+          label, results->len);
   print_cell (_("Partner"), 34);
   print_cell (_("Type"), 9);
   print_cell (_("Score"), 6);
