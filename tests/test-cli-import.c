@@ -5,7 +5,8 @@
  *
  * Tests of `scorecards import` (src/cli/sc-cli-import.c) and of data files
  * given to `scorecards summary`: runs the built binary on the fixtures and
- * checks the JSON report, the exit statuses and the workbooks written.
+ * checks the JSON report, the text summary (its plurals), the exit
+ * statuses and the workbooks written.
  */
 
 #include "config.h"
@@ -141,6 +142,67 @@ test_usage_and_bad_input (void)
   g_assert_nonnull (strstr (summary->err, "unterminated-quote.csv:3:1:"));
 }
 
+/* Writes @text to @name in a new temporary folder; returns the path. */
+static char *
+write_temp (const char *name,
+            const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("scorecards-cli-import-XXXXXX", &error);
+  char *path;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+/* The summary after an import says "1 value of 1 partner and 1 KPI",
+ * each count with its own plural, and the plurals as they always were.
+ */
+static void
+test_counts_text (void)
+{
+  g_autofree char *one = write_temp ("one.csv", "partner,kpi,period,value\n"
+                                                "Alpha,OTD,2025-01,90\n"
+                                                "Alpha,OTD,2025-01,91\n"
+                                                "Alpha,OTD,2025-13,92\n");
+  g_autofree char *many = write_temp ("many.csv", "partner,kpi,period,value\n"
+                                                  "Alpha,OTD,2025-01,90\n"
+                                                  "Alpha,OTD,2025-01,91\n"
+                                                  "Beta,OTD,2025-01,92\n"
+                                                  "Beta,OTD,2025-01,93\n"
+                                                  "Beta,Scrap rate,2025-02,1.5\n"
+                                                  "Alpha,OTD,2025-13,1\n"
+                                                  "Alpha,OTD,2025-14,1\n");
+  g_autofree char *dir = g_path_get_dirname (one);
+  g_autofree char *book = g_build_filename (dir, "one.scorecard", NULL);
+  g_autoptr(CliRun) dry_one = sc_test_cli_run ("import", one, "--dry-run", "--skip-bad-rows", NULL);
+  g_autoptr(CliRun) dry_many = sc_test_cli_run ("import", many, "--dry-run", "--skip-bad-rows", NULL);
+  g_autoptr(CliRun) saved = sc_test_cli_run ("import", one, "--skip-bad-rows", "-o", book, NULL);
+  g_autoptr(CliRun) summary = sc_test_cli_run ("summary", book, NULL);
+  g_autofree char *saved_text = g_strdup_printf ("Imported 1 value of 1 partner and 1 KPI (2025-01 – 2025-01)\n"
+                                                 "Skipped 1 bad row (listed above)\n"
+                                                 "1 value was given more than once; the last one was kept\n"
+                                                 "Saved %s\n", book);
+
+  g_assert_cmpint (dry_one->status, ==, 0);
+  g_assert_cmpstr (dry_one->out, ==,
+                   "Would import 1 value of 1 partner and 1 KPI (2025-01 – 2025-01)\n"
+                   "Skipped 1 bad row (listed above)\n"
+                   "1 value was given more than once; the last one was kept\n");
+  g_assert_cmpint (dry_many->status, ==, 0);
+  g_assert_cmpstr (dry_many->out, ==,
+                   "Would import 3 values of 2 partners and 2 KPIs (2025-01 – 2025-02)\n"
+                   "Skipped 2 bad rows (listed above)\n"
+                   "2 values were given more than once; the last one was kept\n");
+  g_assert_cmpint (saved->status, ==, 0);
+  g_assert_cmpstr (saved->out, ==, saved_text);
+  g_assert_cmpint (summary->status, ==, 0);
+  g_assert_true (g_str_has_prefix (summary->out, "Period: Jan 2025 — 1 partner\n\n"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -151,6 +213,7 @@ main (int   argc,
   g_test_add_func ("/cli-import/dry-run-errors", test_dry_run_errors);
   g_test_add_func ("/cli-import/import-and-summary", test_import_and_summary);
   g_test_add_func ("/cli-import/usage-and-bad-input", test_usage_and_bad_input);
+  g_test_add_func ("/cli-import/counts-text", test_counts_text);
 
   return g_test_run ();
 }

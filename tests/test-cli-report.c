@@ -18,6 +18,7 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
 
 
@@ -130,6 +131,76 @@ test_split (void)
   g_assert_cmpuint (n, ==, 27);
 }
 
+/* The overall score `summary --period VIEW --json` gives partner @id, as
+ * the report prints it.
+ */
+static char *
+dup_summary_score (const char *view,
+                   const char *id)
+{
+  g_autoptr(CliRun) run = run_cli ("summary", sample_path (), "--period", view, "--json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+  JsonArray *partners;
+
+  g_assert_cmpint (run->status, ==, 0);
+  json_parser_load_from_data (parser, run->out, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  partners = json_object_get_array_member (root, "partners");
+  for (guint i = 0; i < json_array_get_length (partners); i++)
+    {
+      JsonObject *partner = json_array_get_object_element (partners, i);
+
+      if (g_str_equal (json_object_get_string_member (partner, "id"), id))
+        return g_strdup_printf ("%.1f", json_object_get_double_member (partner, "score"));
+    }
+  g_assert_not_reached ();
+}
+
+/* --period takes the views of `summary --period`: the summary page scores
+ * that view, names it, and the report ends with it.
+ */
+static void
+test_period (void)
+{
+  static const struct {
+    const char *period;
+    const char *label;    /* "scored for …" */
+    const char *range;
+  } cases[] = {
+    { "2025-Q2", "scored for Q2 2025", "Jul 2024 – Jun 2025" },
+    { "2025", "scored for 2025", "Jan 2025 – Dec 2025" },
+    { "2025-03/ytd", "scored for YTD Mar 2025", "Apr 2024 – Mar 2025" },
+    { "2025-06/r12", "scored for 12 months to Jun 2025", "Jul 2024 – Jun 2025" },
+    { "2025-04", "scored for Apr 2025", "May 2024 – Apr 2025" },
+  };
+  g_autofree char *dir = temp_dir ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = g_build_filename (dir, "s02.pdf", NULL);
+      g_autoptr(CliRun) run = run_cli ("report", sample_path (), "-o", out, "-p", "s02",
+                                       "--period", cases[i].period, NULL);
+      g_autofree char *text = NULL;
+      g_autofree char *score = NULL;
+
+      g_assert_cmpint (run->status, ==, 0);
+      text = pdf_text (out);
+      if (text == NULL)
+        {
+          g_test_skip ("pdftotext is not installed: the page text is not checked");
+          return;
+        }
+      if (strstr (text, cases[i].label) == NULL || strstr (text, cases[i].range) == NULL)
+        g_error ("--period %s: “%s” or “%s” is not in the text:\n%s", cases[i].period,
+                 cases[i].label, cases[i].range, text);
+      score = dup_summary_score (cases[i].period, "s02");
+      g_assert_nonnull (strstr (text, score));
+    }
+}
+
 /* The same command twice, with SOURCE_DATE_EPOCH, gives the same bytes. */
 static void
 test_reproducible (void)
@@ -164,23 +235,27 @@ test_png_pages (void)
 static void
 test_usage_errors (void)
 {
-  static const char *cases[][6] = {
+  static const char *cases[][8] = {
     { "report", NULL },
     { "report", "BOOK", NULL },                                 /* no -o */
     { "report", "BOOK", "-o", "x.pdf", "--page-size", "a5" },
     { "report", "BOOK", "-o", "x.pdf", "--split", "dir" },
     { "report", "BOOK", "-o", "x.pdf", "--from", "March" },
     { "report", "BOOK", "-o", "x.pdf", "--format", "docx" },
+    { "report", "BOOK", "-o", "x.pdf", "--period", "2025-13" },
+    { "report", "BOOK", "-o", "x.pdf", "--period", "2025-Q5" },
+    { "report", "BOOK", "-o", "x.pdf", "--period", "2025-03/ytd", "--to", "2025-03" },
+    { "report", "BOOK", "-o", "x.pdf", "--period", "2024-Q1", "--from", "2024-06" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(CliRun) run = NULL;
-      const char *args[6] = { NULL };
+      const char *args[8] = { NULL };
 
-      for (guint k = 0; k < 6 && cases[i][k] != NULL; k++)
+      for (guint k = 0; k < 8 && cases[i][k] != NULL; k++)
         args[k] = g_str_equal (cases[i][k], "BOOK") ? sample_path () : cases[i][k];
-      run = run_cli (args[0], args[1], args[2], args[3], args[4], args[5], NULL);
+      run = run_cli (args[0], args[1], args[2], args[3], args[4], args[5], args[6], args[7], NULL);
       g_assert_cmpint (run->status, ==, 2);
       g_assert_nonnull (strstr (run->err, "scorecards report:"));
     }
@@ -210,6 +285,7 @@ main (int   argc,
 
   g_test_add_func ("/cli-report/one-partner", test_one_partner);
   g_test_add_func ("/cli-report/split", test_split);
+  g_test_add_func ("/cli-report/period", test_period);
   g_test_add_func ("/cli-report/reproducible", test_reproducible);
   g_test_add_func ("/cli-report/png-pages", test_png_pages);
   g_test_add_func ("/cli-report/usage-errors", test_usage_errors);

@@ -108,6 +108,7 @@ test_help (void)
 {
   g_autoptr(CliRun) run = sc_test_cli_run ("--help", NULL);
   g_autoptr(CliRun) summary_help = sc_test_cli_run ("summary", "--help", NULL);
+  g_autoptr(CliRun) report_help = sc_test_cli_run ("report", "--help", NULL);
 
   g_assert_cmpint (run->status, ==, 0);
   g_assert_nonnull (strstr (run->out, "summary"));
@@ -120,7 +121,7 @@ test_help (void)
   g_assert_nonnull (strstr (summary_help->out, "[OPTION…] BOOK — "));
 
   {
-    const char *commands[] = { "chart", "import", "issues" };
+    const char *commands[] = { "chart", "import", "issues", "report" };
 
     for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
       {
@@ -131,6 +132,12 @@ test_help (void)
         g_assert_null (strstr (help->out, "DATA… DATA…"));
       }
   }
+
+  /* report takes the same views as summary */
+  g_assert_cmpint (report_help->status, ==, 0);
+  g_assert_nonnull (strstr (report_help->out, "--period"));
+  g_assert_nonnull (strstr (report_help->out, "2025-03/r12"));
+  g_assert_nonnull (strstr (run->out, "[--to P] [--period P]"));
 }
 
 static void

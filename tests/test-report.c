@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "sc-report.h"
+#include "sc-scorer.h"
 #include "sc-workbook-io.h"
 
 #if __has_include (<poppler.h>)
@@ -451,6 +452,114 @@ test_split (void)
   g_assert_null (strstr (text, "Gummiwerk"));
 }
 
+/* "RANK among N suppliers" from a summary page, NULL from other pages.
+ * Poppler runs the four panels together: a line ends in their titles
+ * ("Overall scoreGradeTrendRank"), the next in the rank's digits, and the
+ * rank's detail ends a later line.
+ */
+static char *
+dup_rank_text (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autofree char *rank = NULL;
+  const char *among = NULL;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (rank == NULL && g_str_has_suffix (lines[i], "Rank") && lines[i + 1] != NULL)
+        {
+          const char *end = lines[i + 1] + strlen (lines[i + 1]);
+          const char *digits = end;
+
+          while (digits > lines[i + 1] && g_ascii_isdigit (digits[-1]))
+            digits--;
+          rank = digits < end ? g_strdup (digits) : g_strdup ("—");
+        }
+      if (among == NULL)
+        among = strstr (lines[i], "among ");
+      if (among == NULL)
+        among = strstr (lines[i], "not ranked without data");
+    }
+  if (rank == NULL || among == NULL)
+    return NULL;
+  return g_strdup_printf ("%s %s", rank, among);
+}
+
+/* What the scorer ranks @partner among all partners at the latest period. */
+static char *
+dup_expected_rank (ScWorkbook *book,
+                   ScPartner  *partner)
+{
+  g_autoptr(ScScorer) scorer = sc_scorer_new (book);
+  ScRollup rollup = { SC_ROLLUP_PERIOD, sc_workbook_get_latest_period (book) };
+  g_autoptr(GPtrArray) results = sc_scorer_score_all (scorer, &rollup);
+  guint rank = 0, n_ranked = 0;
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      ScPartnerResult *r = g_ptr_array_index (results, i);
+
+      if (sc_partner_get_partner_type (r->partner) != sc_partner_get_partner_type (partner))
+        continue;
+      n_ranked += r->rank > 0;
+      if (r->partner == partner)
+        rank = r->rank;
+    }
+  g_assert_cmpuint (rank, >, 0);
+  return g_strdup_printf ("%u among %u %s", rank, n_ranked,
+                          sc_partner_get_partner_type (partner) == SC_PARTNER_CUSTOMER ? "customers" : "suppliers");
+}
+
+/* A split report ranks each partner among all partners once, before its
+ * workers start; its files must show the ranks of one combined report.
+ */
+static void
+test_split_ranks (void)
+{
+  static const char *ids[] = { "s02", "s07", "c03", "c05" };
+  g_autoptr(ScWorkbook) book = load_sample ();
+  g_autoptr(ScReportOptions) options = sc_report_options_new (book);
+  g_autoptr(PopplerDocument) combined = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GPtrArray) combined_ranks = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = temp_path ("split-ranks");
+  g_autofree char *path = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    sc_report_options_add_partner (options, sc_workbook_lookup_partner (book, ids[i]));
+  path = export_partners (book, options, "combined.pdf");
+  combined = open_pdf (path);
+  for (int i = 0; i < poppler_document_get_n_pages (combined); i++)
+    {
+      g_autofree char *text = page_text (combined, i);
+      char *rank = dup_rank_text (text);
+
+      if (rank != NULL)
+        g_ptr_array_add (combined_ranks, rank);
+    }
+  g_assert_cmpuint (combined_ranks->len, ==, G_N_ELEMENTS (ids));
+
+  files = sc_report_export_split (book, options, dir, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (files->len, ==, G_N_ELEMENTS (ids));
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      ScPartner *partner = sc_workbook_lookup_partner (book, ids[i]);
+      g_autofree char *base = sc_report_safe_file_name (sc_partner_get_name (partner));
+      g_autofree char *name = g_strdup_printf ("%s.pdf", base);
+      g_autofree char *file = g_build_filename (dir, name, NULL);
+      g_autofree char *expected = dup_expected_rank (book, partner);
+      g_autoptr(PopplerDocument) doc = open_pdf (file);
+      g_autofree char *text = page_text (doc, 0);
+      g_autofree char *rank = dup_rank_text (text);
+
+      g_test_message ("%s: %s", ids[i], rank);
+      g_assert_cmpstr (rank, ==, g_ptr_array_index (combined_ranks, i));
+      g_assert_cmpstr (rank, ==, expected);
+    }
+}
+
 static void
 test_letter (void)
 {
@@ -640,6 +749,7 @@ main (int   argc,
   g_test_add_func ("/report/bookmarks-and-links", test_bookmarks_and_links);
   g_test_add_func ("/report/every-partner", test_every_partner);
   g_test_add_func ("/report/split", test_split);
+  g_test_add_func ("/report/split-ranks", test_split_ranks);
   g_test_add_func ("/report/letter", test_letter);
   g_test_add_func ("/report/awkward", test_awkward);
 #else

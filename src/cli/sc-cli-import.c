@@ -260,6 +260,40 @@ print_problems (ScImport *import)
     }
 }
 
+/* "1,234 values of 20 partners and 12 KPIs", each count with its own
+ * plural: one message cannot choose the plural of three numbers.
+ */
+static void
+print_counts (ScImport      *import,
+              const Options *o,
+              const char    *first_label,
+              const char    *last_label)
+{
+  guint64 n_values = sc_import_get_n_values (import);
+  guint n_partners = sc_import_get_n_partners (import);
+  guint n_kpis = sc_import_get_n_kpis (import);
+  g_autofree char *values_number = g_strdup_printf ("%'" G_GUINT64_FORMAT, n_values);
+  g_autofree char *partners_number = g_strdup_printf ("%u", n_partners);
+  g_autofree char *kpis_number = g_strdup_printf ("%u", n_kpis);
+  g_autofree char *values = NULL;
+  g_autofree char *partners = NULL;
+  g_autofree char *kpis = NULL;
+
+  /* the window's import counts use the same three messages */
+  values = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s value", "%s values", n_values), values_number);
+  partners = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s partner", "%s partners", n_partners),
+                              partners_number);
+  kpis = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s KPI", "%s KPIs", n_kpis), kpis_number);
+
+  /* Translators: "Would import 1,234 values of 20 partners and 12 KPIs
+   * (2024-01 – 2025-12)": the first three %s are “%s values”, “%s partners”
+   * and “%s KPIs”, the last two the first and last period. */
+  printf (o->dry_run ? _("Would import %s of %s and %s (%s – %s)\n")
+                     /* Translators: as “Would import…”, after the import. */
+                     : _("Imported %s of %s and %s (%s – %s)\n"),
+          values, partners, kpis, first_label ? first_label : "—", last_label ? last_label : "—");
+}
+
 static void
 print_result (ScImport      *import,
               const Options *o,
@@ -268,9 +302,10 @@ print_result (ScImport      *import,
   ScPeriod first, last;
   g_autofree char *first_label = NULL;
   g_autofree char *last_label = NULL;
-  g_autofree char *n_values = g_strdup_printf ("%'" G_GUINT64_FORMAT, sc_import_get_n_values (import));
-  g_autofree char *n_skipped = g_strdup_printf ("%'" G_GUINT64_FORMAT, sc_import_get_n_skipped (import));
-  g_autofree char *n_replaced = g_strdup_printf ("%'" G_GUINT64_FORMAT, sc_import_get_n_replaced (import));
+  guint64 skipped = sc_import_get_n_skipped (import);
+  guint64 replaced = sc_import_get_n_replaced (import);
+  g_autofree char *n_skipped = g_strdup_printf ("%'" G_GUINT64_FORMAT, skipped);
+  g_autofree char *n_replaced = g_strdup_printf ("%'" G_GUINT64_FORMAT, replaced);
 
   print_problems (import);
   if (sc_import_get_period_range (import, &first, &last))
@@ -279,19 +314,16 @@ print_result (ScImport      *import,
       last_label = sc_period_to_string (sc_import_get_granularity (import), last);
     }
 
-  /* Translators: the first %s is the number of values, already formatted
-   * ("1,234"); the last two %s are the first and last period ("2024-Q1"). */
-  printf (o->dry_run ? _("Would import %s values of %u partners and %u KPIs (%s – %s)\n")
-                     /* Translators: as “Would import…”, after the import. */
-                     : _("Imported %s values of %u partners and %u KPIs (%s – %s)\n"),
-          n_values, sc_import_get_n_partners (import), sc_import_get_n_kpis (import),
-          first_label ? first_label : "—", last_label ? last_label : "—");
-  if (sc_import_get_n_skipped (import) > 0)
+  print_counts (import, o, first_label, last_label);
+  if (skipped > 0)
     /* Translators: %s is the number of rows, already formatted ("1,234") */
-    printf (_("Skipped %s bad rows (listed above)\n"), n_skipped);
-  if (sc_import_get_n_replaced (import) > 0)
+    printf (g_dngettext (GETTEXT_PACKAGE, "Skipped %s bad row (listed above)\n",
+                         "Skipped %s bad rows (listed above)\n", skipped), n_skipped);
+  if (replaced > 0)
     /* Translators: %s is the number of values, already formatted ("1,234") */
-    printf (_("%s values were given more than once; the last one was kept\n"), n_replaced);
+    printf (g_dngettext (GETTEXT_PACKAGE, "%s value was given more than once; the last one was kept\n",
+                         "%s values were given more than once; the last one was kept\n", replaced),
+            n_replaced);
   if (!o->dry_run)
     printf (_("Saved %s\n"), target);
 }

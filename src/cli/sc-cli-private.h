@@ -7,6 +7,7 @@
 #pragma once
 
 #include "sc-cli.h"
+#include "sc-rollup.h"
 #include "sc-workbook.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,10 @@ ScPartner  *sc_cli_find_partner (ScWorkbook *book,
                                  GError    **error);
 void        sc_cli_usage_error (const char  *command,
                                 const char  *message);
+gboolean    sc_cli_parse_view  (ScWorkbook  *book,
+                                const char  *command,
+                                const char  *str,
+                                ScRollup    *rollup);
 int         sc_cli_chart       (int          argc,
                                 char       **argv);
 int         sc_cli_issues      (int          argc,

@@ -4,9 +4,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * `scorecards report BOOK|DATA -o OUT.pdf [--partner NAME]… [--from P]
- * [--to P] [--page-size a4|letter] [--split DIR]`: partner reports as one
- * PDF (a bookmark per partner), one PDF per partner, or PNG/SVG pages for
- * slides, with the same layout the window exports and prints.
+ * [--to P] [--period P] [--page-size a4|letter] [--split DIR]`: partner
+ * reports as one PDF (a bookmark per partner), one PDF per partner, or
+ * PNG/SVG pages for slides, with the same layout the window exports and
+ * prints. --period chooses the summary's view as `scorecards summary
+ * --period` does.
  */
 
 #define G_LOG_DOMAIN "sc-cli-report"
@@ -26,6 +28,7 @@ typedef struct
   GStrv   partners;
   char   *from;
   char   *to;
+  char   *period;
   char   *page_size;
   char   *split;
   char   *output;
@@ -44,6 +47,7 @@ report_args_clear (ReportArgs *args)
   g_strfreev (args->partners);
   g_free (args->from);
   g_free (args->to);
+  g_free (args->period);
   g_free (args->page_size);
   g_free (args->split);
   g_free (args->output);
@@ -71,6 +75,8 @@ check_usage (ReportArgs       *args,
     problem = _("missing -o OUT.pdf or --split DIR");
   else if (args->output != NULL && args->split != NULL)
     problem = _("give either -o OUT.pdf or --split DIR, not both");
+  else if (args->to != NULL && args->period != NULL)
+    problem = _("give either --to or --period, not both (the report ends with the view)");
   else if (args->page_size && !sc_report_page_size_from_string (args->page_size, page_size))
     problem = message = g_strdup_printf (_("unknown page size “%s” (a4 or letter)"), args->page_size);
   else if (args->format && !sc_report_format_from_string (args->format, format))
@@ -100,6 +106,53 @@ parse_period (ScWorkbook *book,
                              option, str, sc_granularity_to_string (granularity));
   sc_cli_usage_error ("report", message);
   return FALSE;
+}
+
+/* Where a report of @view ends: at its anchor, except that a quarter or a
+ * year, which cover the same periods wherever they are anchored, end at
+ * their last period, or at the latest with data when that comes earlier
+ * (`--period 2025` reports up to December, not January).
+ */
+static ScPeriod
+view_end (ScWorkbook     *book,
+          const ScRollup *view)
+{
+  ScPeriod latest = sc_workbook_get_latest_period (book);
+  ScPeriod first, last;
+
+  if (view->kind != SC_ROLLUP_QUARTER && view->kind != SC_ROLLUP_YEAR)
+    return view->anchor;
+  sc_rollup_get_range (view, sc_workbook_get_granularity (book), &first, &last);
+  if (latest != SC_PERIOD_NONE && latest >= first && latest < last)
+    return latest;
+  return last;
+}
+
+/* --from, --to and --period into the options; prints a usage error. */
+static gboolean
+fill_range (ReportArgs      *args,
+            ScWorkbook      *book,
+            ScReportOptions *options)
+{
+  ScRollup view;
+
+  if (!parse_period (book, "--from", args->from, &options->first) ||
+      !parse_period (book, "--to", args->to, &options->last))
+    return FALSE;
+  if (args->period != NULL)
+    {
+      if (!sc_cli_parse_view (book, "report", args->period, &view))
+        return FALSE;
+      options->rollup = view.kind;
+      options->last = view_end (book, &view);
+    }
+  if (options->first != SC_PERIOD_NONE && options->last != SC_PERIOD_NONE && options->first > options->last)
+    {
+      sc_cli_usage_error ("report", args->period ? _("--from comes after the end of --period")
+                                                 : _("--from comes after --to"));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -134,14 +187,8 @@ fill_options (ReportArgs       *args,
         return SC_EXIT_BAD_INPUT;
       sc_report_options_add_partner (options, partner);
     }
-  if (!parse_period (book, "--from", args->from, &options->first) ||
-      !parse_period (book, "--to", args->to, &options->last))
+  if (!fill_range (args, book, options))
     return SC_EXIT_USAGE;
-  if (options->first != SC_PERIOD_NONE && options->last != SC_PERIOD_NONE && options->first > options->last)
-    {
-      sc_cli_usage_error ("report", _("--from comes after --to"));
-      return SC_EXIT_USAGE;
-    }
   if (args->company != NULL)
     sc_report_options_set_string (&options->company, args->company);
   sc_report_options_set_string (&options->logo_path, args->logo);
@@ -212,6 +259,9 @@ sc_cli_report (int    argc,
       N_("Partner id or name; repeat for several (default: every partner)"), "NAME" },
     { "from", 0, 0, G_OPTION_ARG_STRING, &args.from, N_("First period (default: 12 periods before --to)"), "P" },
     { "to", 0, 0, G_OPTION_ARG_STRING, &args.to, N_("Last period (default: the latest with data)"), "P" },
+    { "period", 0, 0, G_OPTION_ARG_STRING, &args.period,
+      N_("Period or view the summary page scores, where the report ends: 2025-03, 2025-Q1, 2025, "
+         "2025-03/ytd or 2025-03/r12 (default: the last period)"), "P" },
     { "page-size", 0, 0, G_OPTION_ARG_STRING, &args.page_size, N_("a4 or letter (default: the workbook’s)"), "SIZE" },
     { "split", 0, 0, G_OPTION_ARG_FILENAME, &args.split, N_("Write one PDF per partner into DIR"), "DIR" },
     { "format", 0, 0, G_OPTION_ARG_STRING, &args.format, N_("pdf, or png or svg pages for slides"), "FORMAT" },
@@ -221,7 +271,7 @@ sc_cli_report (int    argc,
     { "workbook-notes", 0, 0, G_OPTION_ARG_NONE, &args.workbook_notes,
       N_("Also print the workbook’s internal notes"), NULL },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &args.quiet, N_("Print nothing but errors"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args.args, NULL, "BOOK" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args.args, NULL, NULL },
     { NULL }
   };
 

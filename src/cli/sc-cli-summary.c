@@ -45,7 +45,9 @@ print_text (ScWorkbook     *book,
   g_autoptr(GPtrArray) results = sc_scorer_score_all (scorer, rollup);
   g_autofree char *label = sc_rollup_to_label (rollup, sc_workbook_get_granularity (book));
 
-  printf (_("Period: %s — %u partners\n\n"), label, results->len);
+  printf (g_dngettext (GETTEXT_PACKAGE, "Period: %s — %u partner\n\n", "Period: %s — %u partners\n\n",
+                       results->len),
+          label, results->len);
   print_cell (_("Partner"), 34);
   print_cell (_("Type"), 9);
   print_cell (_("Score"), 6);
@@ -130,15 +132,8 @@ sc_cli_summary (int    argc,
 
   if (period_arg != NULL)
     {
-      if (!sc_rollup_parse (period_arg, sc_workbook_get_granularity (book), &rollup))
-        {
-          g_autofree char *message =
-            g_strdup_printf (_("“%s” is not a period of this %s workbook (for example 2025-03, "
-                               "2025-Q1, 2025, 2025-03/ytd or 2025-03/r12)"),
-                             period_arg, sc_granularity_to_string (sc_workbook_get_granularity (book)));
-          sc_cli_usage_error ("summary", message);
-          return SC_EXIT_USAGE;
-        }
+      if (!sc_cli_parse_view (book, "summary", period_arg, &rollup))
+        return SC_EXIT_USAGE;
     }
   else
     rollup.anchor = sc_workbook_get_latest_period (book);

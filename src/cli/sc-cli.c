@@ -43,7 +43,7 @@ print_help (FILE *stream)
            "                   [--width W] [--height H] [--theme light|dark|print]\n"
            "  scorecards issues BOOK [--partner NAME_OR_ID] [--status S] [--kpi ID] [--overdue]\n"
            "                    [--json | --csv]\n"
-           "  scorecards report BOOK|DATA -o OUT.pdf [--partner NAME]… [--from P] [--to P]\n"
+           "  scorecards report BOOK|DATA -o OUT.pdf [--partner NAME]… [--from P] [--to P] [--period P]\n"
            "                    [--page-size a4|letter] [--split DIR] [--format pdf|png|svg]\n"
            "  scorecards --version | --help\n");
   fprintf (stream, "\n%s\n", _("Review supplier and customer scorecards."));
@@ -111,6 +111,29 @@ sc_cli_usage_error (const char *command,
 {
   fprintf (stderr, "scorecards %s: %s\n", command, message);
   fprintf (stderr, _("Try “scorecards %s --help”.\n"), command);
+}
+
+/* Parses the --period of `summary` and `report`: a stored period or a view
+ * of @book's granularity (2025-03, 2025-Q1, 2025, 2025-03/ytd,
+ * 2025-03/r12; see sc_rollup_parse()). Prints a usage error for @command
+ * and returns FALSE when @str is none of those.
+ */
+gboolean
+sc_cli_parse_view (ScWorkbook *book,
+                   const char *command,
+                   const char *str,
+                   ScRollup   *rollup)
+{
+  ScGranularity granularity = sc_workbook_get_granularity (book);
+  g_autofree char *message = NULL;
+
+  if (sc_rollup_parse (str, granularity, rollup))
+    return TRUE;
+  message = g_strdup_printf (_("“%s” is not a period of this %s workbook (for example 2025-03, "
+                               "2025-Q1, 2025, 2025-03/ytd or 2025-03/r12)"),
+                             str, sc_granularity_to_string (granularity));
+  sc_cli_usage_error (command, message);
+  return FALSE;
 }
 
 /* Opens a workbook named on the command line; a data file (CSV, TSV,

@@ -5,9 +5,11 @@
  *
  * One PDF per partner into a folder (`scorecards report --split DIR`).
  * Partners are independent, so they go to a thread pool with a worker per
- * core. The workbook's lists are not safe to read from two threads at
- * once, so a worker holds a lock while it gathers its partner's data and
- * lays it out, and writes its PDF (most of the work) without it.
+ * core. What they share, the ranks (which take scoring every partner), is
+ * computed once before the workers start and then only read. The
+ * workbook's lists are not safe to read from two threads at once, so a
+ * worker holds a lock while it gathers its partner's data and lays it out,
+ * and writes its PDF (most of the work) without it.
  */
 
 #define G_LOG_DOMAIN "sc-report-batch"
@@ -23,6 +25,7 @@ typedef struct
 {
   ScWorkbook            *book;
   const ScReportOptions *options;
+  const ScReportRanks   *ranks;      /* read-only while the workers run */
   GMutex                 book_lock;
   GAsyncQueue           *done;       /* Job*, as they finish */
   GCancellable          *cancellable;
@@ -63,10 +66,13 @@ run_job (gpointer data,
 
   g_ptr_array_set_size (options->partners, 0);
   g_ptr_array_add (options->partners, g_object_ref (job->partner));
+  /* Finding the latest period reads every series: once per batch is enough */
+  options->last = batch->ranks->rollup.anchor;
 
   g_mutex_lock (&batch->book_lock);
   if (!g_cancellable_set_error_if_cancelled (batch->cancellable, &job->error))
-    report = sc_report_new (batch->book, options, NULL, NULL, batch->cancellable, &job->error);
+    report = sc_report_new_ranked (batch->book, options, batch->ranks, NULL, NULL,
+                                   batch->cancellable, &job->error);
   g_mutex_unlock (&batch->book_lock);
 
   if (report != NULL)
@@ -166,9 +172,10 @@ sc_report_export_split (ScWorkbook             *book,
   g_autoptr(GPtrArray) partners = NULL;
   g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GCancellable) batch_cancellable = g_cancellable_new ();
+  g_autoptr(ScReportRanks) ranks = NULL;
   GThreadPool *pool;
   GPtrArray *files;
-  Batch batch = { book, options, { 0 }, g_async_queue_new (), batch_cancellable };
+  Batch batch = { book, options, NULL, { 0 }, NULL, batch_cancellable };
   gulong handler = 0;
 
   g_return_val_if_fail (SC_IS_WORKBOOK (book), NULL);
@@ -179,18 +186,20 @@ sc_report_export_split (ScWorkbook             *book,
   if (partners->len == 0)
     {
       g_set_error (error, SC_REPORT_ERROR, SC_REPORT_ERROR_NO_PARTNERS, _("There is no partner to report on"));
-      g_async_queue_unref (batch.done);
       return NULL;
     }
+  if ((ranks = sc_report_ranks_new (book, options, error)) == NULL)
+    return NULL;
   if (g_mkdir_with_parents (directory, 0755) != 0)
     {
       int saved = errno;
 
       g_set_error (error, SC_REPORT_ERROR, SC_REPORT_ERROR_WRITE, _("Could not create the folder “%s”: %s"),
                    directory, g_strerror (saved));
-      g_async_queue_unref (batch.done);
       return NULL;
     }
+  batch.ranks = ranks;
+  batch.done = g_async_queue_new ();
   if (cancellable != NULL)
     handler = g_cancellable_connect (cancellable, G_CALLBACK (g_cancellable_cancel),
                                      batch_cancellable, NULL);

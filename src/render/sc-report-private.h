@@ -103,6 +103,18 @@ struct _ScReportDoc
   guint            n_ranked;      /* partners of its type with a score */
 };
 
+/* The rank of every partner among those of its type in one view. A batch
+ * computes it once, before its workers start, and they only read it:
+ * ranking means scoring every partner, which per report would make a batch
+ * of n partners cost n².
+ */
+typedef struct
+{
+  ScRollup    rollup;
+  GHashTable *ranks;          /* ScPartner* → rank (GUINT_TO_POINTER), absent: not ranked */
+  guint       n_ranked[2];    /* partners with a score, per ScPartnerType */
+} ScReportRanks;
+
 /* Everything a section needs to lay out one document. */
 typedef struct
 {
@@ -251,9 +263,22 @@ void          sc_report_add_issues       (ScReportFlow          *flow);
 void          sc_report_add_notes        (ScReportFlow          *flow);
 
 /* sc-report.c */
+ScReportRanks *sc_report_ranks_new       (ScWorkbook            *book,
+                                          const ScReportOptions *options,
+                                          GError               **error);
+void          sc_report_ranks_free       (ScReportRanks         *ranks);
+ScReport     *sc_report_new_ranked       (ScWorkbook            *book,
+                                          const ScReportOptions *options,
+                                          const ScReportRanks   *ranks,
+                                          ScReportProgressFunc   progress,
+                                          gpointer               user_data,
+                                          GCancellable          *cancellable,
+                                          GError               **error);
 const char   *sc_report_mark_get_label   (ScReportMark           mark);
 const ScReportOptions *sc_report_get_options (ScReport          *self);
 GPtrArray    *sc_report_get_docs         (ScReport              *self);
 GPtrArray    *sc_report_get_pages        (ScReport              *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScReportRanks, sc_report_ranks_free)
 
 G_END_DECLS

@@ -238,38 +238,70 @@ doc_layout (ScReport    *self,
   sc_report_flow_clear (&flow);
 }
 
-/* Ranks come from scoring every partner in the view once, not per report. */
-static void
-apply_ranks (ScReport  *self,
-             ScScorer  *scorer)
-{
-  ScRollup rollup = { self->options->rollup, self->last };
-  g_autoptr(GPtrArray) results = sc_scorer_score_all (scorer, &rollup);
-  guint n_ranked[2] = { 0, 0 };
+/* Ranks */
 
+/* Ranks come from scoring every partner in the view once, not per report. */
+static ScReportRanks *
+ranks_new_from_scorer (ScScorer       *scorer,
+                       const ScRollup *rollup)
+{
+  g_autoptr(GPtrArray) results = sc_scorer_score_all (scorer, rollup);
+  ScReportRanks *ranks = g_new0 (ScReportRanks, 1);
+
+  ranks->rollup = *rollup;
+  ranks->ranks = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   for (guint i = 0; i < results->len; i++)
     {
       ScPartnerResult *r = g_ptr_array_index (results, i);
 
-      if (r->rank > 0)
-        n_ranked[sc_partner_get_partner_type (r->partner) == SC_PARTNER_CUSTOMER]++;
+      if (r->rank == 0)
+        continue;
+      ranks->n_ranked[sc_partner_get_partner_type (r->partner) == SC_PARTNER_CUSTOMER]++;
+      g_hash_table_insert (ranks->ranks, g_object_ref (r->partner), GUINT_TO_POINTER (r->rank));
     }
+  return ranks;
+}
+
+void
+sc_report_ranks_free (ScReportRanks *ranks)
+{
+  if (ranks == NULL)
+    return;
+  g_hash_table_unref (ranks->ranks);
+  g_free (ranks);
+}
+
+static void
+apply_ranks (ScReport            *self,
+             const ScReportRanks *ranks)
+{
   for (guint d = 0; d < self->docs->len; d++)
     {
       ScReportDoc *doc = g_ptr_array_index (self->docs, d);
 
-      doc->n_ranked = n_ranked[sc_partner_get_partner_type (doc->partner) == SC_PARTNER_CUSTOMER];
-      for (guint i = 0; i < results->len; i++)
-        {
-          ScPartnerResult *r = g_ptr_array_index (results, i);
-
-          if (r->partner == doc->partner)
-            doc->result->rank = r->rank;
-        }
+      doc->n_ranked = ranks->n_ranked[sc_partner_get_partner_type (doc->partner) == SC_PARTNER_CUSTOMER];
+      doc->result->rank = GPOINTER_TO_UINT (g_hash_table_lookup (ranks->ranks, doc->partner));
     }
 }
 
 /* Setup */
+
+/* The report's last period: the option, else the latest with data. */
+static gboolean
+resolve_last (ScWorkbook             *book,
+              const ScReportOptions  *options,
+              ScPeriod               *last,
+              GError                **error)
+{
+  *last = options->last;
+  if (*last == SC_PERIOD_NONE)
+    *last = sc_workbook_get_latest_period (book);
+  if (*last != SC_PERIOD_NONE)
+    return TRUE;
+  g_set_error (error, SC_REPORT_ERROR, SC_REPORT_ERROR_NO_DATA,
+               _("The workbook holds no values to report on"));
+  return FALSE;
+}
 
 static gboolean
 resolve_range (ScReport  *self,
@@ -277,18 +309,19 @@ resolve_range (ScReport  *self,
 {
   ScPeriod book_first = sc_workbook_get_first_period (self->book);
 
-  self->last = self->options->last;
-  if (self->last == SC_PERIOD_NONE)
-    self->last = sc_workbook_get_latest_period (self->book);
-  if (self->last == SC_PERIOD_NONE)
-    {
-      g_set_error (error, SC_REPORT_ERROR, SC_REPORT_ERROR_NO_DATA,
-                   _("The workbook holds no values to report on"));
-      return FALSE;
-    }
+  if (!resolve_last (self->book, self->options, &self->last, error))
+    return FALSE;
   self->first = self->options->first;
   if (self->first == SC_PERIOD_NONE)
-    self->first = MAX (book_first, self->last - (DEFAULT_PERIODS - 1));
+    {
+      /* 12 periods, or all of a longer view (a weekly workbook's year) */
+      ScGranularity granularity = sc_workbook_get_granularity (self->book);
+      ScRollup view = { self->options->rollup, self->last };
+      ScPeriod view_first, view_last;
+
+      sc_rollup_get_range (&view, granularity, &view_first, &view_last);
+      self->first = MAX (book_first, MIN (view_first, self->last - (DEFAULT_PERIODS - 1)));
+    }
   if (self->first > self->last)
     self->first = self->last;
   return TRUE;
@@ -402,9 +435,46 @@ sc_report_new (ScWorkbook             *book,
                GCancellable           *cancellable,
                GError                **error)
 {
+  return sc_report_new_ranked (book, options, NULL, progress, user_data, cancellable, error);
+}
+
+/* The ranks of every partner in the view of @options, for
+ * sc_report_new_ranked(): compute them once for many reports.
+ */
+ScReportRanks *
+sc_report_ranks_new (ScWorkbook             *book,
+                     const ScReportOptions  *options,
+                     GError                **error)
+{
+  g_autoptr(ScScorer) scorer = NULL;
+  ScRollup rollup = { options->rollup, SC_PERIOD_NONE };
+
+  g_return_val_if_fail (SC_IS_WORKBOOK (book), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  if (!resolve_last (book, options, &rollup.anchor, error))
+    return NULL;
+  scorer = sc_scorer_new (book);
+  return ranks_new_from_scorer (scorer, &rollup);
+}
+
+/* sc_report_new() with the ranks made by sc_report_ranks_new() for the
+ * same workbook and view (NULL: rank the partners here). @ranks is only
+ * read, so reports in several threads may share it.
+ */
+ScReport *
+sc_report_new_ranked (ScWorkbook             *book,
+                      const ScReportOptions  *options,
+                      const ScReportRanks    *ranks,
+                      ScReportProgressFunc    progress,
+                      gpointer                user_data,
+                      GCancellable           *cancellable,
+                      GError                **error)
+{
   g_autoptr(ScReport) self = g_new0 (ScReport, 1);
   g_autoptr(ScScorer) scorer = NULL;
   g_autoptr(GPtrArray) partners = NULL;
+  g_autoptr(ScReportRanks) own_ranks = NULL;
 
   g_return_val_if_fail (SC_IS_WORKBOOK (book), NULL);
   g_return_val_if_fail (options != NULL, NULL);
@@ -415,6 +485,14 @@ sc_report_new (ScWorkbook             *book,
     return NULL;
 
   scorer = sc_scorer_new (book);
+  if (ranks == NULL)
+    {
+      ScRollup rollup = { self->options->rollup, self->last };
+
+      ranks = own_ranks = ranks_new_from_scorer (scorer, &rollup);
+    }
+  g_return_val_if_fail (ranks->rollup.kind == self->options->rollup &&
+                        ranks->rollup.anchor == self->last, NULL);
   for (guint i = 0; i < partners->len; i++)
     {
       ScReportDoc *doc;
@@ -424,7 +502,7 @@ sc_report_new (ScWorkbook             *book,
       doc = doc_new (self, scorer, g_ptr_array_index (partners, i));
       g_ptr_array_add (self->docs, doc);
     }
-  apply_ranks (self, scorer);
+  apply_ranks (self, ranks);
   for (guint i = 0; i < self->docs->len; i++)
     {
       ScReportDoc *doc = g_ptr_array_index (self->docs, i);

@@ -63,7 +63,7 @@ typedef struct
 {
   GPtrArray        *partners;         /* ScPartner*; empty: every partner */
   ScRollupKind      rollup;           /* the summary's view, anchored at @last */
-  ScPeriod          first;            /* SC_PERIOD_NONE: 12 periods up to @last */
+  ScPeriod          first;            /* SC_PERIOD_NONE: 12 periods up to @last, or the view */
   ScPeriod          last;             /* SC_PERIOD_NONE: the latest period with data */
   ScReportSections  sections;
   ScReportPageSize  page_size;
