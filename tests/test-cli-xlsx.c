@@ -108,7 +108,8 @@ test_hostile (void)
   static const char *names[] = {
     "hostile-zip-bomb.xlsx", "hostile-ratio-bomb.xlsx", "hostile-huge-strings.xlsx", "hostile-deep.xlsx",
     "hostile-malformed.xlsx", "hostile-missing-sheet.xlsx", "hostile-no-workbook.xlsx",
-    "hostile-not-a-zip.xlsx", "hostile-encrypted.xlsx",
+    "hostile-not-a-zip.xlsx", "hostile-encrypted.xlsx", "hostile-merge-count.xlsx", "hostile-merge-huge.xlsx",
+    "hostile-merge-malformed.xlsx",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -124,6 +125,50 @@ test_hostile (void)
       g_assert_false (json_object_get_boolean_member (report, "ok"));
       g_assert_cmpuint (json_array_get_length (json_object_get_array_member (report, "errors")), ==, 1);
     }
+}
+
+/* Merged cells: months over their KPIs, a supplier down its rows, as .xlsx and .ods */
+static void
+test_merged (void)
+{
+  static const char *names[] = {
+    "xlsx-merged-months-wide.xlsx", "ods-merged-months-wide.ods",
+    "xlsx-merged-partner-long.xlsx", "ods-merged-partner-long.ods",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = fixture (names[i]);
+      g_autoptr(CliRun) r = sc_test_cli_run ("import", path, "--dry-run", "--json", NULL);
+      g_autoptr(JsonObject) report = NULL;
+
+      g_assert_cmpint (r->status, ==, 0);
+      report = parse_object (r->out);
+      g_assert_cmpint (json_object_get_int_member (report, "rows"), ==, i < 2 ? 3 : 27);
+      g_assert_cmpint (json_object_get_int_member (report, "imported"), ==, 27);
+      g_assert_cmpint (json_object_get_int_member (report, "partners"), ==, 3);
+      g_assert_cmpint (json_object_get_int_member (report, "kpis"), ==, 3);
+      g_assert_cmpstr (json_object_get_string_member (report, "first_period"), ==, "2025-01");
+      g_assert_cmpstr (json_object_get_string_member (report, "last_period"), ==, "2025-03");
+    }
+}
+
+static void
+test_merge_errors (void)
+{
+  g_autofree char *count = fixture ("hostile-merge-count.xlsx");
+  g_autofree char *huge = fixture ("hostile-merge-huge.xlsx");
+  g_autofree char *malformed = fixture ("hostile-merge-malformed.xlsx");
+  g_autoptr(CliRun) a = sc_test_cli_run ("import", count, "--dry-run", NULL);
+  g_autoptr(CliRun) b = sc_test_cli_run ("import", huge, "--dry-run", NULL);
+  g_autoptr(CliRun) c = sc_test_cli_run ("import", malformed, "--dry-run", NULL);
+
+  g_assert_cmpint (a->status, ==, 1);
+  g_assert_nonnull (strstr (a->err, "hostile-merge-count.xlsx: Sheet1!C65537: the sheet merges more than 65536"));
+  g_assert_cmpint (b->status, ==, 1);
+  g_assert_nonnull (strstr (b->err, "hostile-merge-huge.xlsx: Sheet1!A5: the merged range A5:XFD1048576"));
+  g_assert_cmpint (c->status, ==, 1);
+  g_assert_nonnull (strstr (c->err, "hostile-merge-malformed.xlsx: Sheet1!E7: the merged range “E7:ZZZZ9”"));
 }
 
 static void
@@ -158,6 +203,8 @@ main (int    argc,
   g_test_add_func ("/cli-xlsx/sheet-option", test_sheet_option);
   g_test_add_func ("/cli-xlsx/cell-errors", test_cell_errors);
   g_test_add_func ("/cli-xlsx/hostile", test_hostile);
+  g_test_add_func ("/cli-xlsx/merged", test_merged);
+  g_test_add_func ("/cli-xlsx/merge-errors", test_merge_errors);
   g_test_add_func ("/cli-xlsx/encrypted-message", test_encrypted_message);
   g_test_add_func ("/cli-xlsx/summary-of-xlsx", test_summary_of_xlsx);
 

@@ -119,6 +119,28 @@ test_wide_unknown_kpi (void)
   g_assert_cmpint (sc_partner_get_partner_type (sc_test_find_partner (book, "Nordwind GmbH")), ==, SC_PARTNER_CUSTOMER);
 }
 
+/* KPI headers that start with their period: no period column needed */
+static void
+test_wide_period_headers (void)
+{
+  static const char data[] =
+    "Supplier,Mar 2025 OTD,Mar 2025 PPM,2025-04 OTD,2025-04 PPM\n"
+    "Nordkap AS,97.5,310,98,305\n"
+    "Acme Castings Ltd,91,450,,420\n";
+  g_autoptr(ScImport) import = new_import (FALSE);
+  g_autoptr(ScWorkbook) book = sc_workbook_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sc_import_add_data (import, data, strlen (data), "pivot.csv", &error));
+  g_assert_true (sc_import_commit (import, book, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (sc_workbook_get_kpis (book)), ==, 2);
+  g_assert_cmpfloat (sc_test_value_at (book, "Nordkap AS", "on_time_delivery_pct", "2025-03"), ==, 97.5);
+  g_assert_cmpfloat (sc_test_value_at (book, "Nordkap AS", "ppm_defects", "2025-04"), ==, 305);
+  g_assert_cmpfloat (sc_test_value_at (book, "Acme Castings Ltd", "ppm_defects", "2025-03"), ==, 450);
+  g_assert_true (isnan (sc_test_value_at (book, "Acme Castings Ltd", "on_time_delivery_pct", "2025-04")));
+}
+
 static void
 test_target_and_ratio (void)
 {
@@ -340,6 +362,7 @@ main (int   argc,
   g_test_add_func ("/import/windows-1252", test_windows_1252);
   g_test_add_func ("/import/small-dialects", test_small_dialects);
   g_test_add_func ("/import/wide-unknown-kpi", test_wide_unknown_kpi);
+  g_test_add_func ("/import/wide-period-headers", test_wide_period_headers);
   g_test_add_func ("/import/target-and-ratio", test_target_and_ratio);
   g_test_add_func ("/import/layout-override", test_layout_override);
   g_test_add_func ("/import/interchange-json", test_interchange_json);

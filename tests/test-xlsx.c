@@ -40,6 +40,12 @@ fixture_bytes (const char *name)
   return bytes;
 }
 
+static gboolean collect_row_cb (guint64             row,
+                                const ScSheetCell  *cells,
+                                guint               n_cells,
+                                gpointer            user_data,
+                                GError            **error);
+
 /* Imports sheet @sheet (NULL: the default) of @name into a new workbook. */
 static ScWorkbook *
 import_sheet (const char *name,
@@ -111,6 +117,75 @@ test_merged_header (void)
   g_assert_cmpfloat (sc_test_value_at (book, "Acme Castings Ltd", "ppm_defects", "2025-02"), ==, 313.5);
   g_assert_cmpfloat (sc_test_value_at (book, "Acme Castings Ltd", "lead_time_days", "2025-02"), ==, 14);
   g_assert_null (sc_workbook_lookup_kpi (book, "quality"));
+}
+
+/* Months merged over their KPIs: each column is a KPI of the month above it */
+static void
+test_merged_months (gconstpointer data)
+{
+  g_autoptr(ScWorkbook) book = import_sheet (data, NULL);
+
+  g_assert_cmpuint (g_list_model_get_n_items (sc_workbook_get_partners (book)), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (sc_workbook_get_kpis (book)), ==, 3);
+  g_assert_cmpfloat (sc_test_value_at (book, "Müller Drehteile GmbH", "on_time_delivery_pct", "2025-01"), ==, 96.75);
+  g_assert_cmpfloat (sc_test_value_at (book, "Nordkap AS", "ppm_defects", "2025-02"), ==, 312);
+  g_assert_cmpfloat (sc_test_value_at (book, "Acme Castings Ltd", "scrap_rate_pct", "2025-03"), ==, 5);
+  /* The title merged across the table names no partner or KPI */
+  g_assert_null (sc_workbook_lookup_partner (book, "Supplier scorecard Q1 2025 (exported from the BI portal)"));
+}
+
+/* The supplier merged down its nine rows, each KPI down its three months */
+static void
+test_merged_partner_long (gconstpointer data)
+{
+  g_autoptr(ScWorkbook) book = import_sheet (data, NULL);
+
+  g_assert_cmpuint (g_list_model_get_n_items (sc_workbook_get_partners (book)), ==, 3);
+  g_assert_cmpfloat (sc_test_value_at (book, "Müller Drehteile GmbH", "on_time_delivery_pct", "2025-03"), ==, 97.25);
+  g_assert_cmpfloat (sc_test_value_at (book, "Nordkap AS", "ppm_defects", "2025-02"), ==, 312);
+  g_assert_cmpfloat (sc_test_value_at (book, "Acme Castings Ltd", "scrap_rate_pct", "2025-03"), ==, 5);
+  g_assert_cmpfloat (sc_test_value_at (book, "Acme Castings Ltd", "scrap_rate_pct", "2025-01"), ==, 4.5);
+}
+
+/* The same merged tables from an .xlsx and from an .ods make the same workbook. */
+static void
+test_merged_ods_same (void)
+{
+  g_autoptr(ScWorkbook) a = import_sheet ("xlsx-merged-months-wide.xlsx", NULL);
+  g_autoptr(ScWorkbook) b = import_sheet ("ods-merged-months-wide.ods", NULL);
+  g_autoptr(ScWorkbook) c = import_sheet ("xlsx-merged-partner-long.xlsx", NULL);
+  g_autoptr(ScWorkbook) d = import_sheet ("ods-merged-partner-long.ods", NULL);
+  g_autoptr(GBytes) ab = sc_workbook_to_bytes (a);
+  g_autoptr(GBytes) bb = sc_workbook_to_bytes (b);
+  g_autoptr(GBytes) cb = sc_workbook_to_bytes (c);
+  g_autoptr(GBytes) db = sc_workbook_to_bytes (d);
+
+  g_assert_true (g_bytes_equal (ab, bb));
+  g_assert_true (g_bytes_equal (cb, db));
+}
+
+/* Covered cells come filled and marked, from both readers */
+static void
+test_merged_cells (void)
+{
+  static const char *names[] = { "xlsx-merged-partner-long.xlsx", "ods-merged-partner-long.ods" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GBytes) bytes = fixture_bytes (names[i]);
+      g_autoptr(ScReaderXlsx) reader = sc_reader_xlsx_new (names[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GString) out = g_string_new (NULL);
+      gboolean done = FALSE;
+
+      g_assert_true (sc_reader_xlsx_open (reader, bytes, &error));
+      g_assert_true (sc_reader_xlsx_begin_sheet (reader, 0, collect_row_cb, out, &error));
+      while (!done)
+        g_assert_true (sc_reader_xlsx_read_chunk (reader, &done, NULL, &error));
+      g_assert_no_error (error);
+      /* Row 12 is the last of Müller's: name and KPI are the first rows' */
+      g_assert_nonnull (strstr (out->str, "\n12: 0/0/Müller Drehteile GmbH* 1/0/Scrap rate* 2/0/2025-03 3/1/2\n"));
+    }
 }
 
 static void
@@ -255,7 +330,8 @@ collect_row_cb (guint64             row,
 
   g_string_append_printf (out, "%" G_GUINT64_FORMAT ":", row);
   for (guint i = 0; i < n_cells; i++)
-    g_string_append_printf (out, " %u/%d/%s", cells[i].column, cells[i].type, cells[i].text);
+    g_string_append_printf (out, " %u/%d/%s%s", cells[i].column, cells[i].type, cells[i].text,
+                            cells[i].covered ? "*" : "");
   g_string_append_c (out, '\n');
   return TRUE;
 }
@@ -286,7 +362,7 @@ test_scanner_matches_gmarkup (void)
   static const char *names[] = {
     "xlsx-long-dates.xlsx", "xlsx-wide-decimals.xlsx", "xlsx-numbers-as-text.xlsx", "xlsx-merged-header.xlsx",
     "xlsx-several-sheets.xlsx", "xlsx-header-row-3.xlsx", "xlsx-date1904.xlsx", "xlsx-sparse-formulas.xlsx",
-    "xlsx-bad-value.xlsx",
+    "xlsx-bad-value.xlsx", "xlsx-merged-months-wide.xlsx", "xlsx-merged-partner-long.xlsx",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -316,6 +392,22 @@ test_sheet_text (void)
   /* Line 3 is the header merged from rows 2 and 3; numbers carry the decimal comma */
   g_assert_true (g_str_has_prefix (buffer, "\n\nSupplier\tMonth\tPPM\tScrap rate\tOTD\tLead time\n"
                                            "Müller Drehteile GmbH\t2025-01-01\t310,25\t1,5\t96,75\t11\n"));
+}
+
+/* A period merged over the KPIs below it stays in their names */
+static void
+test_sheet_text_months (void)
+{
+  g_autoptr(GBytes) bytes = fixture_bytes ("xlsx-merged-months-wide.xlsx");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GInputStream) text = sc_import_open_sheet_text (bytes, "m.xlsx", NULL, '.', NULL, &error);
+  char buffer[4096] = { 0 };
+  gsize n;
+
+  g_assert_no_error (error);
+  g_assert_true (g_input_stream_read_all (text, buffer, sizeof buffer - 1, &n, NULL, &error));
+  g_assert_true (g_str_has_prefix (buffer, "\n\nSupplier\t2025-01 On-time delivery\t2025-01 PPM\t2025-01 Scrap rate\t"
+                                           "2025-02 On-time delivery\t"));
 }
 
 /* Units */
@@ -377,6 +469,12 @@ static const Hostile hostile[] = {
   { "hostile-missing-sheet.xlsx", SC_IMPORT_ERROR_SYNTAX, "no part “xl/worksheets/sheet1.xml”" },
   { "hostile-no-workbook.xlsx", SC_IMPORT_ERROR_SYNTAX, "no part “xl/workbook.xml”" },
   { "hostile-not-a-zip.xlsx", SC_IMPORT_ERROR_SYNTAX, "not a readable .xlsx" },
+  { "hostile-merge-count.xlsx", SC_IMPORT_ERROR_TOO_LARGE,
+    "hostile-merge-count.xlsx: Sheet1!C65537: the sheet merges more than 65536 ranges of cells" },
+  { "hostile-merge-huge.xlsx", SC_IMPORT_ERROR_TOO_LARGE,
+    "hostile-merge-huge.xlsx: Sheet1!A5: the merged range A5:XFD1048576 is too large" },
+  { "hostile-merge-malformed.xlsx", SC_IMPORT_ERROR_SYNTAX,
+    "hostile-merge-malformed.xlsx: Sheet1!E7: the merged range “E7:ZZZZ9” is not a range of cells" },
   { "hostile-encrypted.xlsx", SC_IMPORT_ERROR_ENCRYPTED,
     "This workbook is password-protected; save it without a password in Excel and import again" },
 };
@@ -417,6 +515,12 @@ main (int    argc,
   g_test_add_func ("/xlsx/wide-decimals", test_wide_decimals);
   g_test_add_func ("/xlsx/numbers-as-text", test_numbers_as_text);
   g_test_add_func ("/xlsx/merged-header", test_merged_header);
+  g_test_add_data_func ("/xlsx/merged-months/xlsx", "xlsx-merged-months-wide.xlsx", test_merged_months);
+  g_test_add_data_func ("/xlsx/merged-months/ods", "ods-merged-months-wide.ods", test_merged_months);
+  g_test_add_data_func ("/xlsx/merged-partner-long/xlsx", "xlsx-merged-partner-long.xlsx", test_merged_partner_long);
+  g_test_add_data_func ("/xlsx/merged-partner-long/ods", "ods-merged-partner-long.ods", test_merged_partner_long);
+  g_test_add_func ("/xlsx/merged-ods-same", test_merged_ods_same);
+  g_test_add_func ("/xlsx/merged-cells", test_merged_cells);
   g_test_add_func ("/xlsx/several-sheets", test_several_sheets);
   g_test_add_func ("/xlsx/missing-sheet", test_missing_sheet);
   g_test_add_func ("/xlsx/header-row-3", test_header_row_3);
@@ -427,6 +531,7 @@ main (int    argc,
   g_test_add_func ("/xlsx/undo", test_undo);
   g_test_add_func ("/xlsx/scanner-matches-gmarkup", test_scanner_matches_gmarkup);
   g_test_add_func ("/xlsx/sheet-text", test_sheet_text);
+  g_test_add_func ("/xlsx/sheet-text-months", test_sheet_text_months);
   g_test_add_func ("/xlsx/serial-dates", test_serial_dates);
   g_test_add_func ("/xlsx/cell-names", test_cell_names);
   for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)

@@ -115,6 +115,50 @@ def merged_header():
     save(wb, "xlsx-merged-header.xlsx")
 
 
+def merged_months_wide():
+    """A BI export: a title merged across the table, then months merged over
+    the KPI sub-headers of each, the supplier's label merged down both rows."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "KPI Matrix"
+    ws["A1"] = "Supplier scorecard Q1 2025 (exported from the BI portal)"
+    ws["A1"].font = Font(bold=True, size=14)
+    ws.merge_cells("A1:J1")
+    ws["A2"] = "Supplier"
+    ws.merge_cells("A2:A3")
+    for m in range(1, 4):
+        col = 2 + (m - 1) * 3
+        cell = ws.cell(2, col, month(m))
+        cell.number_format = "mmm yyyy"
+        cell.alignment = Alignment(horizontal="center")
+        ws.merge_cells(start_row=2, start_column=col, end_row=2, end_column=col + 2)
+        for k, kpi in enumerate(KPIS):
+            ws.cell(3, col + k, kpi)
+    for p, name in enumerate(SUPPLIERS):
+        ws.append([name] + [value(p, k, m) for m in range(1, 4) for k in range(3)])
+    save(wb, "xlsx-merged-months-wide.xlsx")
+
+
+def merged_partner_long():
+    """Long rows with the supplier merged down its nine rows and each KPI down its three months."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Long"
+    ws["A1"] = "Quality and delivery by supplier"
+    ws.append([])
+    ws.append(["Supplier", "KPI", "Month", "Value"])
+    for p, name in enumerate(SUPPLIERS):
+        first = ws.max_row + 1
+        for k, kpi in enumerate(KPIS):
+            for m in range(1, 4):
+                ws.append([name if k == 0 and m == 1 else None, kpi if m == 1 else None,
+                           "2025-%02d" % m, value(p, k, m)])
+            ws.merge_cells(start_row=ws.max_row - 2, start_column=2, end_row=ws.max_row, end_column=2)
+        ws.merge_cells(start_row=first, start_column=1, end_row=ws.max_row, end_column=1)
+        ws.cell(first, 1).alignment = Alignment(vertical="center")
+    save(wb, "xlsx-merged-partner-long.xlsx")
+
+
 def several_sheets():
     """An empty cover sheet, two sheets of data and a hidden list."""
     wb = openpyxl.Workbook()
@@ -189,9 +233,11 @@ def bad_value():
 
 
 def ods(tmp):
-    subprocess.run(["ssconvert", path("xlsx-long-dates.xlsx"), path("ods-long-dates.ods")], check=True,
-                   stderr=subprocess.DEVNULL)
-    print("wrote ods-long-dates.ods (ssconvert)")
+    for xlsx, name in (("xlsx-long-dates.xlsx", "ods-long-dates.ods"),
+                       ("xlsx-merged-months-wide.xlsx", "ods-merged-months-wide.ods"),
+                       ("xlsx-merged-partner-long.xlsx", "ods-merged-partner-long.ods")):
+        subprocess.run(["ssconvert", path(xlsx), path(name)], check=True, stderr=subprocess.DEVNULL)
+        print("wrote %s (ssconvert)" % name)
 
 
 # Hostile files
@@ -265,6 +311,19 @@ def malformed_xml():
                 minimal_xlsx(SHEET_HEAD + '<row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></row>' + SHEET_TAIL))
 
 
+def merges(ranges):
+    rows = '<row r="1"><c r="A1" t="inlineStr"><is><t>Supplier</t></is></c><c r="B1" t="inlineStr"><is><t>OTD</t></is></c></row>'
+    return SHEET_HEAD + rows + "</sheetData><mergeCells count=\"%d\">" % len(ranges) + \
+        "".join('<mergeCell ref="%s"/>' % r for r in ranges) + "</mergeCells></worksheet>"
+
+
+def hostile_merges():
+    """Merge lists no spreadsheet writes: too many ranges, one covering the sheet, a broken one."""
+    write_bytes("hostile-merge-count.xlsx", minimal_xlsx(merges(["C%d:D%d" % (i, i) for i in range(1, 70001)])))
+    write_bytes("hostile-merge-huge.xlsx", minimal_xlsx(merges(["B2:C3", "A5:XFD1048576"])))
+    write_bytes("hostile-merge-malformed.xlsx", minimal_xlsx(merges(["B2:C3", "E7:ZZZZ9"])))
+
+
 def missing_parts():
     write_bytes("hostile-missing-sheet.xlsx", minimal_xlsx(None))
     buf = io.BytesIO()
@@ -302,6 +361,8 @@ def main():
         wide_decimals()
         numbers_as_text()
         merged_header()
+        merged_months_wide()
+        merged_partner_long()
         several_sheets()
         header_row_3()
         date1904()
@@ -313,6 +374,7 @@ def main():
         huge_strings()
         deep_xml()
         malformed_xml()
+        hostile_merges()
         missing_parts()
         not_a_zip()
         encrypted(tmp)

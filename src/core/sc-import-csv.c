@@ -7,7 +7,10 @@
  * columns (with English and German synonyms), the layout detected (long:
  * one value per row; wide: one column per KPI), then row by row. Rows of a
  * file usually repeat the partner and KPI of the row before and step to the
- * next period, so those are checked before any hash lookup.
+ * next period, so those are checked before any hash lookup. In a wide file
+ * a KPI's header may start with its period ("Mar 2025 OTD", as a sheet with
+ * months merged over its KPIs gives): that column is of that period, and a
+ * file whose KPI columns all are needs no period column.
  */
 
 #define G_LOG_DOMAIN "sc-import-csv"
@@ -22,6 +25,7 @@
 #include "sc-import-names.h"
 #include "sc-import-private.h"
 #include "sc-number-parse.h"
+#include "sc-period-parse.h"
 #include "sc-reader-csv.h"
 
 #define NO_INDEX G_MAXUINT32
@@ -38,6 +42,7 @@ typedef struct
 {
   guint   column;
   guint32 kpi;
+  guint32 period;                  /* from the header, or NO_INDEX */
 } KpiColumn;
 
 typedef struct
@@ -354,10 +359,12 @@ wide_row (CsvImport  *ci,
   GArray *values = ci->import->values;
   guint n_before = values->len;
   StageValue v = { 0 };
+  guint32 row_period_index = NO_INDEX;
   RowResult r;
 
   if ((r = row_partner (ci, &v.partner, error)) != ROW_DONE ||
-      (r = row_period (ci, &v.period, error)) != ROW_DONE)
+      (ci->columns[SC_IMPORT_COLUMN_PERIOD] >= 0 &&
+       (r = row_period (ci, &row_period_index, error)) != ROW_DONE))
     return r;
 
   v.source = ci->source;
@@ -366,6 +373,8 @@ wide_row (CsvImport  *ci,
     {
       const KpiColumn *kc = &g_array_index (ci->kpi_columns, KpiColumn, i);
       StageKpi *kpi = g_ptr_array_index (ci->import->kpis, kc->kpi);
+
+      v.period = kc->period != NO_INDEX ? kc->period : row_period_index;
 
       if ((r = row_number (ci, kc->column, kpi->name, &v.value, error)) != ROW_DONE)
         {
@@ -462,16 +471,55 @@ require_column (CsvImport       *ci,
   return header_problem (ci, 0, error, message);
 }
 
+/* "Mar 2025 OTD" → "Mar 2025" and "OTD": the longest run of up to three
+ * leading words that reads as a period, if a KPI name follows it.
+ */
+static gboolean
+split_period_header (const char  *header,
+                     char       **period,
+                     const char **kpi)
+{
+  const char *ends[3];
+  guint n = 0;
+
+  for (const char *p = header; *p != '\0' && n < 3; p++)
+    if (*p == ' ' && p > header && p[-1] != ' ')
+      ends[n++] = p;
+
+  while (n-- > 0)
+    {
+      g_autofree char *text = g_strndup (header, ends[n] - header);
+      const char *rest = ends[n];
+      ScLoosePeriod loose;
+
+      while (*rest == ' ')
+        rest++;
+      if (*rest != '\0' &&
+          sc_loose_period_parse (text, SC_DATE_ORDER_UNKNOWN, &loose) == SC_LOOSE_PERIOD_OK)
+        {
+          *period = g_steal_pointer (&text);
+          *kpi = rest;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 /* Every column the import does not know is a KPI of a wide file. */
 static gboolean
 map_kpi_columns (CsvImport  *ci,
                  GError    **error)
 {
+  gboolean all_have_periods = TRUE;
+
   ci->kpi_columns = g_array_new (FALSE, FALSE, sizeof (KpiColumn));
 
   for (guint i = 0; i < ci->headers->len; i++)
     {
       const char *text = g_ptr_array_index (ci->headers, i);
+      g_autofree char *period = NULL;
+      const char *name;
       gboolean known = FALSE;
       KpiColumn kc;
 
@@ -481,15 +529,24 @@ map_kpi_columns (CsvImport  *ci,
         continue;
 
       kc.column = i;
+      kc.period = NO_INDEX;
+      if (split_period_header (text, &period, &name))
+        {
+          kc.period = sc_import_stage_period (ci->import, period, ci->source, line (ci), i + 1);
+          text = name;
+        }
       kc.kpi = sc_import_stage_kpi (ci->import, text, NULL);
       g_array_append_val (ci->kpi_columns, kc);
+      all_have_periods &= kc.period != NO_INDEX;
     }
 
   if (ci->kpi_columns->len == 0)
     return header_problem (ci, 0, error,
                            _("no KPI columns; a wide file has one column per KPI after the partner and "
                              "the period, a long one has kpi and value columns"));
-  return TRUE;
+  if (all_have_periods)
+    return TRUE;
+  return require_column (ci, SC_IMPORT_COLUMN_PERIOD, "period, month, Monat, date, Datum", error);
 }
 
 static gboolean
@@ -509,13 +566,13 @@ choose_layout (CsvImport       *ci,
     ; /* ids serve as names */
   else if (!require_column (ci, SC_IMPORT_COLUMN_PARTNER, partner_names, error))
     return FALSE;
-  if (!require_column (ci, SC_IMPORT_COLUMN_PERIOD, "period, month, Monat, date, Datum", error))
-    return FALSE;
 
+  /* A wide file's KPI columns may give their own periods */
   if (layout == SC_IMPORT_LAYOUT_WIDE)
     return map_kpi_columns (ci, error);
 
-  return require_column (ci, SC_IMPORT_COLUMN_KPI, "kpi, Kennzahl, metric", error) &&
+  return require_column (ci, SC_IMPORT_COLUMN_PERIOD, "period, month, Monat, date, Datum", error) &&
+         require_column (ci, SC_IMPORT_COLUMN_KPI, "kpi, Kennzahl, metric", error) &&
          require_column (ci, SC_IMPORT_COLUMN_VALUE, "value, Wert, actual", error);
 }
 

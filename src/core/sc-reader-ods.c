@@ -8,7 +8,9 @@
  * office:value, office:date-value, office:boolean-value, or the text of the
  * paragraphs), rows and cells repeated (LibreOffice writes the empty rest of
  * a sheet as one row repeated a million times; those only move the row
- * number, and repeating a cell with content stops at the column limit).
+ * number, and repeating a cell with content stops at the column limit),
+ * merged cells (table:number-columns-spanned and number-rows-spanned on the
+ * first cell of the range, whose value the covered cells take).
  */
 
 #define G_LOG_DOMAIN "sc-reader-ods"
@@ -91,13 +93,37 @@ xlsx_ods_open (ScReaderXlsx  *self,
 
 /* Reading one table */
 
+/* A merged range starting at the cell: its spans, before the cells it covers. */
+static gboolean
+add_span (ScReaderXlsx  *self,
+          const char   **names,
+          const char   **values,
+          GError       **error)
+{
+  guint64 columns = repeat_count (names, values, "number-columns-spanned");
+  guint64 rows = repeat_count (names, values, "number-rows-spanned");
+  guint64 row = self->row + 1;
+
+  if (columns == 1 && rows == 1)
+    return TRUE;
+  columns = MIN (columns, (guint64) SC_READER_XLSX_MAX_COLUMNS + 1);
+  rows = MIN (rows, (guint64) SC_READER_XLSX_MAX_ROWS + 1);
+
+  return xlsx_merge_add (self, self->column, row,
+                         (guint) MIN (self->column + columns - 1, G_MAXUINT), row + rows - 1, error);
+}
+
 static void
 start_cell (ScReaderXlsx  *self,
             const char   **names,
-            const char   **values)
+            const char   **values,
+            GError       **error)
 {
   const char *type = xlsx_attribute (names, values, "value-type");
   const char *value = NULL;
+
+  if (!add_span (self, names, values, error))
+    return;
 
   self->ods_cell_repeat = repeat_count (names, values, "number-columns-repeated");
   self->ods_paragraphs = 0;
@@ -158,7 +184,7 @@ ods_start (GMarkupParseContext  *context,
       xlsx_row_begin (self);
     }
   else if (strcmp (element, "table:table-cell") == 0 || strcmp (element, "table:covered-table-cell") == 0)
-    start_cell (self, names, values);
+    start_cell (self, names, values, error);
   else if (strcmp (element, "text:p") == 0 && self->in_cell)
     {
       if (self->ods_paragraphs++ > 0)

@@ -43,7 +43,28 @@ typedef struct
   ScSheetCellType  type;
   gsize            offset;
   gsize            length;
+  guint            covered : 1;
+  guint            merged_across : 1;
 } XlsxCell;
+
+/* A merged range of cells, and the value of its top-left cell once read */
+typedef struct
+{
+  guint            first_column;
+  guint            last_column;
+  guint64          first_row;
+  guint64          last_row;
+  ScSheetCellType  type;
+  char            *value;       /* NULL until its first row is read, or if empty */
+  gsize            length;
+} XlsxMerge;
+
+typedef struct
+{
+  guint64          row;
+  guint            first_cell;
+  guint            n_cells;
+} XlsxHeldRow;
 
 struct _ScReaderXlsx
 {
@@ -103,6 +124,21 @@ struct _ScReaderXlsx
   GString             *row_text;
   GArray              *row_cells;       /* XlsxCell */
   GArray              *cells;           /* ScSheetCell, handed to func */
+
+  /* Merged ranges of the sheet being read (sc-reader-xlsx-merge.c) */
+  GArray              *merges;          /* XlsxMerge, by first row */
+  guint                next_merge;      /* the first whose first row is not reached */
+  GArray              *active_merges;   /* guint: merges covering the row being read */
+  guint64              merge_cells;     /* cells they cover together */
+  guint                merges_done : 1; /* the pre-scan read </mergeCells> */
+  GThread             *merge_thread;    /* the pre-scan of an .xlsx sheet, while running */
+  char                *merge_path;
+  GError              *merge_error;
+  gint                 merge_ready;     /* atomic: the pre-scan is over */
+  gint                 merge_cancel;    /* atomic: stop it */
+  GString             *held_text;       /* rows read before the pre-scan was over */
+  GArray              *held_cells;      /* XlsxCell, offsets in held_text */
+  GArray              *held_rows;       /* XlsxHeldRow */
 
   /* .ods */
   guint                ods_table;       /* tables seen so far */
@@ -174,11 +210,36 @@ gboolean    xlsx_row_add_cell      (ScReaderXlsx  *self,
                                     GError       **error);
 gboolean    xlsx_row_end           (ScReaderXlsx  *self,
                                     GError       **error);
+gboolean    xlsx_row_emit          (ScReaderXlsx  *self,
+                                    GError       **error);
 
 /* sc-reader-xlsx-book.c */
 gboolean    xlsx_open_workbook     (ScReaderXlsx  *self,
                                     GError       **error);
 gboolean    xlsx_load_parts        (ScReaderXlsx  *self,
+                                    GError       **error);
+
+/* sc-reader-xlsx-merge.c */
+gboolean    xlsx_parse_range       (const char    *ref,
+                                    guint         *first_column,
+                                    guint64       *first_row,
+                                    guint         *last_column,
+                                    guint64       *last_row);
+void        xlsx_merges_reset      (ScReaderXlsx  *self);
+gboolean    xlsx_merge_add         (ScReaderXlsx  *self,
+                                    guint          first_column,
+                                    guint64        first_row,
+                                    guint          last_column,
+                                    guint64        last_row,
+                                    GError       **error);
+void        xlsx_merges_start      (ScReaderXlsx  *self,
+                                    const char    *path);
+gboolean    xlsx_merges_hold       (ScReaderXlsx  *self,
+                                    GError       **error);
+gboolean    xlsx_merges_finish     (ScReaderXlsx  *self,
+                                    GError       **error);
+void        xlsx_merges_free       (ScReaderXlsx  *self);
+gboolean    xlsx_merges_apply      (ScReaderXlsx  *self,
                                     GError       **error);
 
 /* sc-reader-xlsx-sheet.c */

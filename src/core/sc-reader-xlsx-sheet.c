@@ -325,7 +325,8 @@ sheet_end (GMarkupParseContext  *context,
     xlsx_row_end (self, error);
   else if (kind == ELEMENT_SHEET_DATA)
     {
-      /* What follows (merged cells, page setup) is not needed */
+      /* What follows is not needed: merged cells were read ahead
+       * (sc-reader-xlsx-merge.c), page setup and the rest are not used */
       self->in_sheet_data = FALSE;
       self->part_done = TRUE;
     }

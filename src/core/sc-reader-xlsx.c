@@ -43,6 +43,7 @@ sc_reader_xlsx_finalize (GObject *object)
 {
   ScReaderXlsx *self = (ScReaderXlsx *)object;
 
+  xlsx_merges_free (self); /* first: stops the thread that reads the bytes */
   xlsx_part_close (self);
   g_clear_object (&self->zip);
   g_clear_object (&self->source);
@@ -389,7 +390,7 @@ xlsx_row_add_cell (ScReaderXlsx     *self,
                    gsize             length,
                    GError          **error)
 {
-  XlsxCell cell = { column, type, self->row_text->len, length };
+  XlsxCell cell = { column, type, self->row_text->len, length, FALSE, FALSE };
 
   if ((int) column <= self->last_column)
     return xlsx_cell_error (self, error, SC_IMPORT_ERROR_SYNTAX,
@@ -413,10 +414,24 @@ gboolean
 xlsx_row_end (ScReaderXlsx  *self,
               GError       **error)
 {
-  guint n = self->row_cells->len;
-
-  if (n == 0)
+  if (self->row_cells->len == 0)
     return TRUE;
+  if (self->merge_thread != NULL)
+    return xlsx_merges_hold (self, error);
+
+  return xlsx_row_emit (self, error);
+}
+
+/* The row read, with its merged cells filled, to the callback. */
+gboolean
+xlsx_row_emit (ScReaderXlsx  *self,
+               GError       **error)
+{
+  guint n;
+
+  if (!xlsx_merges_apply (self, error))
+    return FALSE;
+  n = self->row_cells->len;
 
   g_array_set_size (self->cells, n);
   for (guint i = 0; i < n; i++)
@@ -428,6 +443,8 @@ xlsx_row_end (ScReaderXlsx  *self,
       out->type = c->type;
       out->text = self->row_text->str + c->offset;
       out->length = c->length;
+      out->covered = c->covered;
+      out->merged_across = c->merged_across;
     }
 
   return self->func (self->row, (const ScSheetCell *) self->cells->data, n, self->func_data, error);
@@ -567,6 +584,7 @@ sc_reader_xlsx_begin_sheet (ScReaderXlsx    *self,
   self->n_rows_seen = 0;
   self->ods_table = 0;
   self->in_sheet_data = self->in_cell = self->collect = FALSE;
+  xlsx_merges_reset (self);
 
   if (self->ods)
     return xlsx_part_open (self, "content.xml", &xlsx_ods_parser, SC_READER_XLSX_MAX_PART_SIZE, NULL, error);
@@ -574,6 +592,7 @@ sc_reader_xlsx_begin_sheet (ScReaderXlsx    *self,
   if (!xlsx_load_parts (self, error) ||
       !xlsx_part_open (self, s->path, &xlsx_sheet_parser, SC_READER_XLSX_MAX_PART_SIZE, NULL, error))
     return FALSE;
+  xlsx_merges_start (self, s->path);
 
   /* Sheets are most of a workbook: the faster scanner drives the same callbacks */
   if (!self->use_gmarkup)
@@ -610,7 +629,10 @@ sc_reader_xlsx_read_chunk (ScReaderXlsx  *self,
   if (!xlsx_part_feed (self, done, error))
     return FALSE;
   if (*done)
-    xlsx_part_close (self);
+    {
+      xlsx_part_close (self);
+      return xlsx_merges_finish (self, error);
+    }
 
   return TRUE;
 }

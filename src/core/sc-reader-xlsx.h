@@ -23,6 +23,8 @@ G_BEGIN_DECLS
 #define SC_READER_XLSX_MAX_ROWS        1048576                      /* as Excel */
 #define SC_READER_XLSX_MAX_DEPTH       64                           /* XML nesting */
 #define SC_READER_XLSX_MAX_SHEETS      4096
+#define SC_READER_XLSX_MAX_MERGES      65536                        /* merged ranges of a sheet */
+#define SC_READER_XLSX_MAX_MERGE_CELLS (1024 * 1024)                /* cells one range covers */
 
 /**
  * ScSheetCellType:
@@ -42,13 +44,19 @@ typedef enum
   SC_SHEET_CELL_ERROR,
 } ScSheetCellType;
 
-/* One non-empty cell of a row; @text is NUL-terminated UTF-8. */
+/* One non-empty cell of a row; @text is NUL-terminated UTF-8. A cell of a
+ * merged range takes the value of the range's top-left cell: @covered says
+ * the file has no value of its own there, @merged_across that the range is
+ * more than one column wide (a group label rather than a value).
+ */
 typedef struct
 {
   guint            column;  /* 0 is column A */
   ScSheetCellType  type;
   const char      *text;
   gsize            length;
+  guint            covered : 1;
+  guint            merged_across : 1;
 } ScSheetCell;
 
 /* Called for each row that has a non-empty cell, in order; @row is 1-based

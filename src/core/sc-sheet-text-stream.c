@@ -15,6 +15,13 @@
  * cells merged column by column, the lowest row winning (a group label
  * merged over several columns only names the columns below it that are
  * empty).
+ *
+ * Merged cells arrive filled with the value of their range's first cell
+ * (sc-reader-xlsx-merge.c): only a row's own cells count towards telling a
+ * title from a header, numbers or dates merged across columns are labels,
+ * not values, and a period merged over the KPIs below it ("Mar 2025" over
+ * OTD and PPM) is kept in their names ("Mar 2025 OTD"), which the import
+ * reads as a KPI column of that period.
  */
 
 #define G_LOG_DOMAIN "sc-sheet-text-stream"
@@ -23,6 +30,7 @@
 
 #include <string.h>
 
+#include "sc-period-parse.h"
 #include "sc-sheet-text-stream.h"
 
 #define HEAD_MAX_ROWS   32
@@ -34,7 +42,8 @@ typedef struct
 {
   guint64    row;
   GPtrArray *cells;            /* char * per column from A, NULL where empty */
-  guint      n_cells;
+  GByteArray *across;          /* per column: merged across columns */
+  guint      n_cells;          /* cells with a value of their own */
   guint      has_number : 1;
 } HeadRow;
 
@@ -77,6 +86,7 @@ head_row_free (gpointer data)
   HeadRow *row = data;
 
   g_ptr_array_unref (row->cells);
+  g_byte_array_unref (row->across);
   g_free (row);
 }
 
@@ -176,7 +186,7 @@ head_add (ScSheetTextStream *self,
 
   head->row = row;
   head->cells = g_ptr_array_new_with_free_func (g_free);
-  head->n_cells = n_cells;
+  head->across = g_byte_array_new ();
   for (guint i = 0; i < n_cells; i++)
     {
       g_autoptr(GString) text = g_string_new (NULL);
@@ -189,7 +199,11 @@ head_add (ScSheetTextStream *self,
 
       g_ptr_array_set_size (head->cells, MAX (head->cells->len, cells[i].column + 1));
       g_ptr_array_index (head->cells, cells[i].column) = g_string_free (g_steal_pointer (&text), FALSE);
-      head->has_number |= cells[i].type == SC_SHEET_CELL_NUMBER || cells[i].type == SC_SHEET_CELL_DATE;
+      g_byte_array_set_size (head->across, head->cells->len);
+      head->across->data[cells[i].column] = cells[i].merged_across;
+      head->n_cells += !cells[i].covered;
+      head->has_number |= (cells[i].type == SC_SHEET_CELL_NUMBER ||
+                           cells[i].type == SC_SHEET_CELL_DATE) && !cells[i].merged_across;
     }
   g_ptr_array_add (self->head, head);
 }
@@ -227,11 +241,38 @@ write_head_row (ScSheetTextStream *self,
   end_line (self, row);
 }
 
+/* The period merged over the column above its name (row @lowest), if any:
+ * group labels that are no period (Quality, Delivery) are passed over.
+ */
+static const char *
+period_group (ScSheetTextStream *self,
+              guint              first,
+              guint              lowest,
+              guint              column)
+{
+  for (guint i = lowest; i-- > first;)
+    {
+      HeadRow *row = head_at (self, i);
+      const char *text = column < row->cells->len ? g_ptr_array_index (row->cells, column) : NULL;
+      ScLoosePeriod period;
+
+      if (text == NULL)
+        continue;
+      if (!row->across->data[column])
+        return NULL;
+      if (sc_loose_period_parse (text, SC_DATE_ORDER_UNKNOWN, &period) == SC_LOOSE_PERIOD_OK)
+        return text;
+    }
+
+  return NULL;
+}
+
 /* Chooses the header among the rows read so far and writes it and the rows after it. */
 static void
 decide_header (ScSheetTextStream *self)
 {
-  g_autoptr(GPtrArray) header = g_ptr_array_new ();
+  g_autoptr(GPtrArray) header = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) lowest = g_array_new (FALSE, TRUE, sizeof (guint));
   guint first = 0, last = G_MAXUINT;
 
   self->header_done = TRUE;
@@ -249,15 +290,23 @@ decide_header (ScSheetTextStream *self)
       last = first;
     }
 
-  /* The lowest non-empty cell of each column names it */
+  /* The lowest non-empty cell of each column names it, after a period above it */
   for (guint i = first; i <= last && i < self->head->len; i++)
     {
       GPtrArray *cells = head_at (self, i)->cells;
 
-      g_ptr_array_set_size (header, MAX (header->len, cells->len));
+      g_array_set_size (lowest, MAX (lowest->len, cells->len));
       for (guint c = 0; c < cells->len; c++)
         if (g_ptr_array_index (cells, c) != NULL)
-          g_ptr_array_index (header, c) = g_ptr_array_index (cells, c);
+          g_array_index (lowest, guint, c) = i + 1;
+    }
+  for (guint c = 0; c < lowest->len; c++)
+    {
+      guint i = g_array_index (lowest, guint, c);
+      const char *name = i > 0 ? g_ptr_array_index (head_at (self, i - 1)->cells, c) : NULL;
+      const char *period = i > 0 ? period_group (self, first, i - 1, c) : NULL;
+
+      g_ptr_array_add (header, period ? g_strconcat (period, " ", name, NULL) : g_strdup (name));
     }
 
   if (last < self->head->len)

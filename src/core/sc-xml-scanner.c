@@ -42,6 +42,7 @@ struct _ScXmlScanner
   const gboolean      *text_wanted; /* NULL: always */
   guint64              position;   /* bytes consumed */
   guint                seen_root : 1;
+  guint                stopped : 1;
 };
 
 static gboolean
@@ -381,7 +382,7 @@ scan (ScXmlScanner  *self,
 {
   const char *p = data, *end = data + length;
 
-  while (p < end)
+  while (p < end && !self->stopped)
     {
       const char *lt, *gt;
       gssize n;
@@ -445,6 +446,8 @@ sc_xml_scanner_feed (ScXmlScanner  *self,
 {
   gssize used;
 
+  if (self->stopped)
+    return TRUE;
   if (self->pending->len > 0)
     {
       g_string_append_len (self->pending, data, length);
@@ -454,6 +457,11 @@ sc_xml_scanner_feed (ScXmlScanner  *self,
 
   if ((used = scan (self, data, length, error)) < 0)
     return FALSE;
+  if (self->stopped)
+    {
+      g_string_truncate (self->pending, 0);
+      return TRUE;
+    }
   if (length - used > MAX_PENDING)
     return scan_error (self, error, G_MARKUP_ERROR_PARSE, _("a tag or a text is too long"));
 
@@ -487,6 +495,15 @@ sc_xml_scanner_set_text_wanted (ScXmlScanner   *self,
                                 const gboolean *wanted)
 {
   self->text_wanted = wanted;
+}
+
+/* Called from a callback: the scanner reads nothing more, so a caller that
+ * has what it wanted from the middle of a document need not feed the rest.
+ */
+void
+sc_xml_scanner_stop (ScXmlScanner *self)
+{
+  self->stopped = TRUE;
 }
 
 void

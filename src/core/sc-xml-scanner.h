@@ -22,6 +22,7 @@ gboolean      sc_xml_scanner_end  (ScXmlScanner         *self,
                                    GError              **error);
 void          sc_xml_scanner_set_text_wanted (ScXmlScanner   *self,
                                               const gboolean *wanted);
+void          sc_xml_scanner_stop (ScXmlScanner         *self);
 void          sc_xml_scanner_free (ScXmlScanner         *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScXmlScanner, sc_xml_scanner_free)
