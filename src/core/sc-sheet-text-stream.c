@@ -69,13 +69,17 @@ struct _ScSheetTextStream
   GQueue       *queue;         /* GBytes of text */
   GBytes       *chunk;         /* being read */
   gsize         chunk_pos;
-  guint         stopping : 1;
-  guint         finished : 1;
+  gboolean      stopping;      /* these two under the mutex */
+  gboolean      finished;
 
-  guint         next_if_empty : 1;
-  guint         started : 1;
-  guint         header_done : 1;
-  guint         done : 1;
+  /* The producer's own state. Not bit fields: a bit field shares its word
+   * with its neighbours, and writing one rewrote stopping and finished
+   * without the mutex (helgrind)
+   */
+  gboolean      next_if_empty;
+  gboolean      started;
+  gboolean      header_done;
+  gboolean      done;
 };
 
 G_DEFINE_FINAL_TYPE (ScSheetTextStream, sc_sheet_text_stream, G_TYPE_INPUT_STREAM)
