@@ -20,8 +20,10 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <unistd.h>
 
 #include "sc-application.h"
+#include "sc-catalogue.h"
 #include "sc-chart-data.h"
 #include "sc-chart-widget.h"
 #include "sc-compare-page-private.h"
@@ -970,6 +972,92 @@ test_tall_chart (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A workbook of @granularity with one supplier and on-time delivery in
+ * three periods, saved to a temporary file
+ */
+static char *
+write_small_book (ScGranularity  granularity,
+                  const char    *first)
+{
+  g_autoptr(ScWorkbook) book = sc_workbook_new ();
+  g_autoptr(ScPartner) partner = sc_partner_new ("s1", "Müller GmbH", SC_PARTNER_SUPPLIER);
+  g_autoptr(ScKpi) kpi = sc_catalogue_lookup ("on_time_delivery_pct");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  char *path = NULL;
+  ScPeriod period;
+  int fd;
+
+  g_assert_true (sc_workbook_set_granularity (book, granularity));
+  g_assert_true (sc_workbook_add_partner (book, partner));
+  sc_workbook_add_kpi (book, kpi);
+  g_assert_true (sc_period_parse (granularity, first, &period));
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (sc_workbook_set_value (book, partner, kpi, period + i, 90.0 + i, &error));
+
+  fd = g_file_open_tmp ("granularity-XXXXXX.scorecard", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  file = g_file_new_for_path (path);
+  g_assert_true (sc_workbook_save_to_file (book, file, NULL, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static char *
+view_item (ScWindow *window,
+           guint     position)
+{
+  GListModel *model = gtk_drop_down_get_model (window->view_dropdown);
+
+  return g_strdup (gtk_string_list_get_string (GTK_STRING_LIST (model), position));
+}
+
+/* The view menu names the workbook's own period: a week, a month, a
+ * quarter; a quarterly workbook has no second "Quarter"
+ */
+static void
+test_views_by_granularity (void)
+{
+  struct {
+    ScGranularity granularity;
+    const char *first;
+    const char *items[6];
+  } cases[] = {
+    { SC_GRANULARITY_WEEK, "2025-W01", { "Week", "Quarter", "Year to Date", "Rolling 12 Months", "Year", NULL } },
+    { SC_GRANULARITY_MONTH, "2025-01", { "Month", "Quarter", "Year to Date", "Rolling 12 Months", "Year", NULL } },
+    { SC_GRANULARITY_QUARTER, "2025-Q1", { "Quarter", "Year to Date", "Rolling 12 Months", "Year", NULL } },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autofree char *path = write_small_book (cases[c].granularity, cases[c].first);
+      ScWindow *window = open_window (path);
+      GListModel *model;
+      guint n = 0;
+
+      wait_until (has_workbook, window);
+      sc_test_settle ();
+      model = gtk_drop_down_get_model (window->view_dropdown);
+      while (cases[c].items[n] != NULL)
+        {
+          g_autofree char *item = view_item (window, n);
+
+          g_assert_cmpstr (item, ==, cases[c].items[n]);
+          n++;
+        }
+      g_assert_cmpuint (g_list_model_get_n_items (model), ==, n);
+
+      /* Choosing the last item shows the year */
+      gtk_drop_down_set_selected (window->view_dropdown, n - 1);
+      sc_test_settle ();
+      g_assert_cmpint (sc_window_get_rollup (window)->kind, ==, SC_ROLLUP_YEAR);
+
+      gtk_window_destroy (GTK_WINDOW (window));
+      g_unlink (path);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -987,6 +1075,7 @@ main (int   argc,
   g_test_add_func ("/window/open-broken-file", test_open_broken_file);
   g_test_add_func ("/window/sort", test_sort);
   g_test_add_func ("/window/tall-chart", test_tall_chart);
+  g_test_add_func ("/window/views-by-granularity", test_views_by_granularity);
   g_test_add_func ("/window/view", test_view);
   g_test_add_func ("/window/edit-undo-save", test_edit_undo_save);
   g_test_add_func ("/window/recovery", test_recovery);

@@ -21,6 +21,7 @@
 
 #include "sc-logo-chooser.h"
 #include "sc-report-dialog.h"
+#include "sc-view-choices.h"
 #include "sc-report-dialog-private.h"
 #include "sc-report-print.h"
 #include "sc-report-save.h"
@@ -39,6 +40,8 @@ struct _ScReportDialog
   GtkListBox           *partner_list;
   AdwPreferencesGroup  *periods_group;
   AdwComboRow          *view_row;
+  ScRollupKind          views[SC_VIEW_CHOICES_MAX];   /* the view row's choices */
+  guint                 n_views;
   AdwComboRow          *from_row;
   AdwComboRow          *to_row;
   GtkSwitch            *summary_switch;
@@ -77,10 +80,6 @@ struct _ScReportDialog
 
 G_DEFINE_FINAL_TYPE (ScReportDialog, sc_report_dialog, ADW_TYPE_WINDOW)
 
-/* The view row's choices, in the window's order */
-static const ScRollupKind view_kinds[] = {
-  SC_ROLLUP_PERIOD, SC_ROLLUP_QUARTER, SC_ROLLUP_YTD, SC_ROLLUP_ROLLING_12, SC_ROLLUP_YEAR,
-};
 
 #define DEFAULT_PERIODS 12
 
@@ -433,9 +432,18 @@ fill_periods (ScReportDialog *self,
       adw_combo_row_set_selected (self->from_row, (guint) (first - self->first_period));
       adw_combo_row_set_selected (self->to_row, (guint) (last - self->first_period));
     }
-  for (guint i = 0; i < G_N_ELEMENTS (view_kinds); i++)
-    if (view != NULL && view_kinds[i] == view->kind)
-      adw_combo_row_set_selected (self->view_row, i);
+  {
+    g_autoptr(GtkStringList) views = sc_view_choices_new (granularity, self->views, &self->n_views);
+    ScRollupKind kind = view != NULL ? view->kind : SC_ROLLUP_PERIOD;
+
+    /* A quarter of a quarterly workbook is its single period */
+    if (kind == SC_ROLLUP_QUARTER && granularity == SC_GRANULARITY_QUARTER)
+      kind = SC_ROLLUP_PERIOD;
+    adw_combo_row_set_model (self->view_row, G_LIST_MODEL (views));
+    for (guint i = 0; i < self->n_views; i++)
+      if (self->views[i] == kind)
+        adw_combo_row_set_selected (self->view_row, i);
+  }
   self->updating = FALSE;
 }
 
@@ -1015,7 +1023,7 @@ sc_report_dialog_dup_options (ScReportDialog *self)
     sc_report_options_add_partner (options, g_ptr_array_index (partners, i));
 
   view = adw_combo_row_get_selected (self->view_row);
-  options->rollup = view < G_N_ELEMENTS (view_kinds) ? view_kinds[view] : SC_ROLLUP_PERIOD;
+  options->rollup = view < self->n_views ? self->views[view] : SC_ROLLUP_PERIOD;
   from = adw_combo_row_get_selected (self->from_row);
   to = adw_combo_row_get_selected (self->to_row);
   if (self->n_periods > 0 && from < self->n_periods && to < self->n_periods)

@@ -60,6 +60,9 @@ struct _ScWindow
   GtkSorter            *sorter;
   GtkSingleSelection   *selection;
   GtkStringList        *period_labels;
+  ScRollupKind          views[5];     /* the view dropdown's items */
+  guint                 n_views;
+  int                   views_granularity;  /* -1: none yet */
   GPtrArray            *tags;        /* "key\x1fvalue" per tag dropdown item after the first */
   GHashTable           *summaries;   /* ScPartner* → ScPartnerSummary* */
   gboolean              summaries_have_trend;

@@ -21,6 +21,7 @@
 #include "sc-issue-editor.h"
 #include "sc-palette.h"
 #include "sc-partner-row.h"
+#include "sc-view-choices.h"
 #include "sc-window-private.h"
 #include "sc-workbook-io.h"
 
@@ -492,6 +493,38 @@ static const ScRollupKind view_kinds[] = {
   SC_ROLLUP_PERIOD, SC_ROLLUP_QUARTER, SC_ROLLUP_YTD, SC_ROLLUP_ROLLING_12, SC_ROLLUP_YEAR,
 };
 
+/* The views the workbook's granularity offers: the single period is a
+ * week, a month or a quarter, and a quarterly workbook has no separate
+ * quarter view.
+ */
+static void
+fill_view_dropdown (ScWindow      *self,
+                    ScGranularity  granularity)
+{
+  g_autoptr(GtkStringList) labels = NULL;
+  guint selected = 0;
+
+  /* A quarter of a quarterly workbook is its single period */
+  if (self->rollup.kind == SC_ROLLUP_QUARTER && granularity == SC_GRANULARITY_QUARTER)
+    self->rollup.kind = SC_ROLLUP_PERIOD;
+
+  if (self->views_granularity == (int) granularity)
+    {
+      for (guint i = 0; i < self->n_views; i++)
+        if (self->views[i] == self->rollup.kind)
+          gtk_drop_down_set_selected (self->view_dropdown, i);
+      return;
+    }
+
+  labels = sc_view_choices_new (granularity, self->views, &self->n_views);
+  self->views_granularity = granularity;
+  for (guint i = 0; i < self->n_views; i++)
+    if (self->views[i] == self->rollup.kind)
+      selected = i;
+  gtk_drop_down_set_model (self->view_dropdown, G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (self->view_dropdown, selected);
+}
+
 /* The period list: every stored period up to the latest with data. */
 static void
 fill_period_controls (ScWindow *self)
@@ -502,6 +535,7 @@ fill_period_controls (ScWindow *self)
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
 
   self->updating_controls = TRUE;
+  fill_view_dropdown (self, granularity);
   for (ScPeriod p = first; latest != SC_PERIOD_NONE && p <= latest; p++)
     {
       g_autofree char *label = sc_period_to_label (granularity, p);
@@ -511,9 +545,6 @@ fill_period_controls (ScWindow *self)
   gtk_drop_down_set_model (self->period_dropdown, G_LIST_MODEL (labels));
   if (latest != SC_PERIOD_NONE)
     gtk_drop_down_set_selected (self->period_dropdown, (guint) (self->rollup.anchor - first));
-  for (guint i = 0; i < G_N_ELEMENTS (view_kinds); i++)
-    if (view_kinds[i] == self->rollup.kind)
-      gtk_drop_down_set_selected (self->view_dropdown, i);
   self->updating_controls = FALSE;
 }
 
@@ -523,10 +554,10 @@ on_view_changed_cb (ScWindow *self)
   ScRollup rollup = self->rollup;
   guint selected = gtk_drop_down_get_selected (self->view_dropdown);
 
-  if (self->updating_controls || self->book == NULL || selected >= G_N_ELEMENTS (view_kinds))
+  if (self->updating_controls || self->book == NULL || selected >= self->n_views)
     return;
 
-  rollup.kind = view_kinds[selected];
+  rollup.kind = self->views[selected];
   sc_window_set_rollup (self, &rollup);
 }
 
@@ -1166,6 +1197,7 @@ sc_window_init (ScWindow *self)
   self->undo_stack = sc_undo_stack_new ();
   self->rollup.kind = SC_ROLLUP_PERIOD;
   self->rollup.anchor = SC_PERIOD_NONE;
+  self->views_granularity = -1;
   self->summaries = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->histories = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->name_keys = g_hash_table_new_full (NULL, NULL, NULL, g_free);
