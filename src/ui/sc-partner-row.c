@@ -119,6 +119,8 @@ sc_partner_row_update (ScPartnerRow           *self,
   g_string_append (detail, sc_partner_type_get_label (sc_partner_get_partner_type (partner)));
   if (!isnan (summary->score))
     g_string_append_printf (detail, " · %.1f", summary->score);
+  else
+    g_string_append_printf (detail, " · %s", _("no data"));
   if (n_red > 0)
     /* Translators: number of KPIs in the red; the symbol marks the status */
     {
