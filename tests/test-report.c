@@ -17,6 +17,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "sc-chart.h"
+#include "sc-chart-data.h"
 #include "sc-report.h"
 #include "sc-scorer.h"
 #include "sc-workbook-io.h"
@@ -726,6 +728,41 @@ test_awkward (void)
   assert_contains (all->str, "Nobody Sends Us Data Ltd.");
 }
 
+/* A trend whose last period has no value names the period of the value it
+ * shows in its header, when there is room
+ */
+static void
+test_trend_latest_period (void)
+{
+  ScChartTrendData *data = sc_chart_trend_data_new (3);
+  g_autoptr(ScChart) chart = NULL;
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = temp_path ("trend-gap.pdf");
+  g_autofree char *text = NULL;
+  ScChartStyle style;
+
+  data->title = g_strdup ("Defective parts per million (PPM)");
+  data->subtitle = g_strdup ("Acme Ltd");
+  data->granularity = SC_GRANULARITY_WEEK;
+  g_assert_true (sc_period_parse (SC_GRANULARITY_WEEK, "2025-W01", &data->first_period));
+  data->values[0] = NAN;
+  data->values[1] = 50;
+  data->values[2] = NAN;
+  data->statuses[1] = SC_STATUS_GREEN;
+  data->target = 250;
+  data->direction = SC_DIRECTION_LOWER;
+  chart = sc_chart_new (SC_CHART_TREND, data);
+  sc_chart_style_init (&style, SC_THEME_PRINT);
+
+  g_assert_true (sc_chart_export (chart, &style, 800, 400, SC_CHART_FORMAT_PDF, path, &error));
+  g_assert_no_error (error);
+  doc = open_pdf (path);
+  text = page_text (doc, 0);
+  assert_contains (text, "50 (W2 2025)");
+  g_unlink (path);
+}
+
 #endif /* HAVE_POPPLER */
 
 int
@@ -752,6 +789,7 @@ main (int   argc,
   g_test_add_func ("/report/split-ranks", test_split_ranks);
   g_test_add_func ("/report/letter", test_letter);
   g_test_add_func ("/report/awkward", test_awkward);
+  g_test_add_func ("/report/trend-latest-period", test_trend_latest_period);
 #else
   g_test_message ("poppler-glib is not installed: the PDF tests are skipped");
 #endif

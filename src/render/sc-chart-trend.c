@@ -178,7 +178,8 @@ layout_x_labels (ScChartText            *text,
 }
 
 static char *
-aside_text (const ScChartTrendData *data)
+aside_text (const ScChartTrendData *data,
+            gboolean                with_period)
 {
   int last = last_index (data);
   g_autofree char *value = NULL;
@@ -186,6 +187,18 @@ aside_text (const ScChartTrendData *data)
   if (last < 0)
     return NULL;
   value = sc_chart_format_value (data->kpi, data->values[last]);
+  if (with_period && (guint) last + 1 < data->n_values)
+    {
+      /* The last period shown has no value: say which period this one is,
+       * so it is not read as the current value
+       */
+      g_autofree char *period = sc_period_to_label (data->granularity, data->first_period + last);
+
+      /* Translators: the latest value of a trend chart and its period when
+       * the last period shown has no data, e.g. "● 50 ppm (W2 2025)"
+       */
+      return g_strdup_printf (_("%s %s (%s)"), sc_palette_status_symbol (data->statuses[last]), value, period);
+    }
   return g_strdup_printf ("%s %s", sc_palette_status_symbol (data->statuses[last]), value);
 }
 
@@ -206,7 +219,23 @@ trend_layout (ScChartText            *text,
   double lane = data->n_markers > 0 ? style->font_size * 1.25 : 0;
   double lo, hi, bottom, label_width;
   gboolean roomy = height >= 9 * small && width >= 16 * small;
-  g_autofree char *aside = roomy ? aside_text (data) : NULL;
+  g_autofree char *aside = roomy ? aside_text (data, TRUE) : NULL;
+
+  /* The header drops an aside wider than 40 % of the chart: the value
+   * without its period may still fit
+   */
+  if (aside != NULL)
+    {
+      double aside_width;
+
+      sc_chart_text_set (text, SC_CHART_FONT_TITLE, aside, -1);
+      sc_chart_text_get_size (text, &aside_width, NULL);
+      if (aside_width > (width - 2 * pad) * 0.4)
+        {
+          g_free (aside);
+          aside = aside_text (data, FALSE);
+        }
+    }
 
   layout->unit = data->kpi ? sc_kpi_get_unit (data->kpi) : NULL;
   layout->header = roomy ? sc_chart_frame_header (text, cr, style, width, data->title,
