@@ -271,6 +271,8 @@ test_one_partner (void)
   assert_contains (summary, "87.7 %");         /* first-pass yield */
   assert_contains (summary, "Critical");
   assert_contains (summary, "On target");
+  /* The change column's legend names both periods */
+  assert_contains (summary, "Change: Dec 2025 against Nov 2025.");
 
   issues = page_text (doc, n - 1);
   assert_contains (issues, "Issues and actions");

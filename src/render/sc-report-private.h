@@ -94,6 +94,7 @@ struct _ScReportDoc
   ScPartnerResult *result;
   char            *range_label;   /* "Jan 2025 – Dec 2025" */
   char            *view_label;    /* the summary's view, "Dec 2025" */
+  char            *previous_label; /* the view before it, "Nov 2025" */
   GPtrArray       *pages;         /* ScReportPage* */
   GArray          *targets;       /* ScReportTarget, one per KPI result */
   GPtrArray       *trends;        /* ScChartTrendData*, one per KPI result, NULL: no data */

@@ -340,9 +340,12 @@ add_kpi_table (ScReportFlow *flow)
   for (guint i = 0; i < kpis->len; i++)
     add_kpi_row (flow, &table, i);
 
+  /* Translators: the first %s is the view scored, e.g. "Q2 2025", the second
+   * the one before it, "Q1 2025"
+   */
   legend = g_strdup_printf (_("● on target   ▲ warning   ◆ critical   ○ no data.  Score: 100 at the target, "
-                              "0 at the critical threshold. Change: against the previous period (%s)."),
-                            flow->doc->view_label);
+                              "0 at the critical threshold. Change: %s against %s."),
+                            flow->doc->view_label, flow->doc->previous_label);
   flow->y += 5;
   sc_report_flow_paragraph (flow, SC_REPORT_FONT_SMALL, legend, &flow->muted);
 }

@@ -151,6 +151,7 @@ doc_free (gpointer data)
   g_clear_pointer (&doc->result, sc_partner_result_free);
   g_free (doc->range_label);
   g_free (doc->view_label);
+  g_free (doc->previous_label);
   g_ptr_array_unref (doc->pages);
   g_array_unref (doc->targets);
   g_clear_pointer (&doc->trends, g_ptr_array_unref);
@@ -203,6 +204,11 @@ doc_new (ScReport  *self,
     doc->marks[i].page = -1;
   doc->range_label = dup_range_label (self);
   doc->view_label = sc_rollup_to_label (&rollup, sc_workbook_get_granularity (self->book));
+  {
+    ScRollup previous = sc_rollup_previous (&rollup, sc_workbook_get_granularity (self->book));
+
+    doc->previous_label = sc_rollup_to_label (&previous, sc_workbook_get_granularity (self->book));
+  }
   if (self->options->sections & SC_REPORT_SECTION_CHARTS)
     doc->trends = sc_report_collect_trends (self->book, doc->result, self->first, self->last);
   if (self->options->sections & SC_REPORT_SECTION_ISSUES)
