@@ -77,9 +77,22 @@ sc_application_open (GApplication  *app,
   for (int i = 0; i < n_files; i++)
     {
       ScWindow *window = get_empty_or_new_window (SC_APPLICATION (app));
+      g_autofree char *name = g_file_get_basename (files[i]);
 
-      gtk_window_present (GTK_WINDOW (window));
-      sc_window_open_or_import (window, files[i]);
+      /* A workbook: the window first shows the loading page, not the empty
+       * one (a frame less to lay out). A data file goes to the import
+       * assistant, which needs its window on screen.
+       */
+      if (name != NULL && g_str_has_suffix (name, ".scorecard"))
+        {
+          sc_window_open_file (window, files[i]);
+          gtk_window_present (GTK_WINDOW (window));
+        }
+      else
+        {
+          gtk_window_present (GTK_WINDOW (window));
+          sc_window_open_or_import (window, files[i]);
+        }
     }
 }
 

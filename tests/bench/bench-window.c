@@ -105,8 +105,11 @@ open_book (const char *path)
   window = sc_window_new (NULL);
   t_new = elapsed_ms (start_time);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
-  gtk_window_present (GTK_WINDOW (window));
+  /* As the application does: the loading page, not the empty one, is
+   * what the window first lays out
+   */
   sc_window_open_file (window, file);
+  gtk_window_present (GTK_WINDOW (window));
   while (sc_window_get_workbook (window) == NULL)
     g_main_context_iteration (NULL, TRUE);
   t_loaded = elapsed_ms (start_time);
