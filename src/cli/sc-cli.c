@@ -48,7 +48,7 @@ print_help (FILE *stream)
            "  scorecards --version | --help\n");
   fprintf (stream, "\n%s\n", _("Review supplier and customer scorecards."));
   fprintf (stream, "\n%s\n", _("Commands:"));
-  fprintf (stream, "  %-10s %s\n", "import", _("Import CSV, TSV or JSON data into a workbook"));
+  fprintf (stream, "  %-10s %s\n", "import", _("Import CSV, TSV, JSON, .xlsx or .ods data into a workbook"));
   fprintf (stream, "  %-10s %s\n", "summary", _("Print every partner’s score, grade, trend and KPIs"));
   fprintf (stream, "  %-10s %s\n", "chart", _("Draw a trend, bullet, ranking, heatmap, radar or Pareto chart"));
   fprintf (stream, "  %-10s %s\n", "issues", _("List the issues and their actions, as a table, JSON or CSV"));
