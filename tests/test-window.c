@@ -255,6 +255,28 @@ test_open_sample (void)
     g_assert_nonnull (partner_row);
     g_assert_true (gtk_widget_get_has_tooltip (partner_row));
     g_assert_nonnull (strstr (sc_tooltip_get_text (partner_row), "◆ 6 red"));
+    g_assert_nonnull (strstr (sc_tooltip_get_text (partner_row), "2 open issues"));
+
+    /* Closing one of its issues: the row counts one */
+    {
+      GListModel *issues = sc_workbook_get_issues (sc_window_get_workbook (window));
+
+      for (guint i = 0; i < g_list_model_get_n_items (issues); i++)
+        {
+          g_autoptr(ScIssue) issue = g_list_model_get_item (issues, i);
+
+          if (g_strcmp0 (sc_issue_get_partner_id (issue), "s07") == 0 &&
+              sc_issue_get_status (issue) <= SC_ISSUE_IN_PROGRESS)
+            {
+              sc_issue_set_status (issue, SC_ISSUE_CLOSED);
+              break;
+            }
+        }
+      sc_test_settle ();
+      partner_row = find_with_tooltip (GTK_WIDGET (window), SC_TYPE_PARTNER_ROW, "Fonderia Valle Trompia S.r.l.");
+      g_assert_nonnull (strstr (sc_tooltip_get_text (partner_row), "1 open issue"));
+      g_assert_null (strstr (sc_tooltip_get_text (partner_row), "1 open issues"));
+    }
   }
 
   /* "Overall score — why?" makes its explanation when opened: one row per

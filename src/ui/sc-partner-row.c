@@ -23,7 +23,6 @@ struct _ScPartnerRow
 {
   GtkWidget          parent_instance;
 
-  /* Template widgets */
   GtkWidget         *box;
   GtkLabel          *grade_label;
   GtkLabel          *name_label;
@@ -38,7 +37,7 @@ sc_partner_row_dispose (GObject *object)
 {
   ScPartnerRow *self = (ScPartnerRow *)object;
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_PARTNER_ROW);
+  g_clear_pointer (&self->box, gtk_widget_unparent);
 
   G_OBJECT_CLASS (sc_partner_row_parent_class)->dispose (object);
 }
@@ -51,23 +50,56 @@ sc_partner_row_class_init (ScPartnerRowClass *klass)
 
   object_class->dispose = sc_partner_row_dispose;
 
-  g_type_ensure (SC_TYPE_SPARKLINE_WIDGET);
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/scorecards/Scorecards/sc-partner-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, ScPartnerRow, box);
-  gtk_widget_class_bind_template_child (widget_class, ScPartnerRow, grade_label);
-  gtk_widget_class_bind_template_child (widget_class, ScPartnerRow, name_label);
-  gtk_widget_class_bind_template_child (widget_class, ScPartnerRow, detail_label);
-  gtk_widget_class_bind_template_child (widget_class, ScPartnerRow, sparkline);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "partnerrow");
 }
 
+static GtkLabel *
+row_label_new (const char *css_class,
+               const char *css_class2)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (css_class)
+    gtk_widget_add_css_class (label, css_class);
+  if (css_class2)
+    gtk_widget_add_css_class (label, css_class2);
+  return GTK_LABEL (label);
+}
+
+/* Built in code, not from a template: the sidebar makes a row for every
+ * partner that scrolls or filters into view, and GtkBuilder cost half of
+ * each row's making.
+ */
 static void
 sc_partner_row_init (ScPartnerRow *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+
+  self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  gtk_widget_set_margin_top (self->box, 6);
+  gtk_widget_set_margin_bottom (self->box, 6);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  self->grade_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_valign (GTK_WIDGET (self->grade_label), GTK_ALIGN_CENTER);
+  gtk_label_set_width_chars (self->grade_label, 2);
+  gtk_widget_add_css_class (GTK_WIDGET (self->grade_label), "grade-badge");
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->grade_label));
+
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
+  self->name_label = row_label_new (NULL, NULL);
+  self->detail_label = row_label_new ("caption", "dim-label");
+  gtk_box_append (GTK_BOX (text), GTK_WIDGET (self->name_label));
+  gtk_box_append (GTK_BOX (text), GTK_WIDGET (self->detail_label));
+  gtk_box_append (GTK_BOX (self->box), text);
+
+  self->sparkline = SC_SPARKLINE_WIDGET (g_object_new (SC_TYPE_SPARKLINE_WIDGET, NULL));
+  gtk_widget_set_size_request (GTK_WIDGET (self->sparkline), 64, 24);
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->sparkline));
 }
 
 GtkWidget *

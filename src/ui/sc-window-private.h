@@ -68,6 +68,9 @@ struct _ScWindow
   gboolean              summaries_have_trend;
   GHashTable           *histories;   /* ScPartner* → double[n_periods] */
   GHashTable           *name_keys;   /* ScPartner* → collation key of its name */
+  GHashTable           *open_issues; /* partner id → open issues, NULL: to count */
+  GHashTable           *search_texts; /* ScPartner* → its name and tags, casefolded */
+  char                 *search;      /* the search, casefolded; NULL: none */
   GHashTable           *bound_items; /* GtkListItem* set: rows on screen */
   GtkFileChooserNative *chooser;
   char                 *partner_filter;  /* "all", "supplier" or "customer" */

@@ -118,6 +118,8 @@ rescore (ScWindow *self)
   g_hash_table_remove_all (self->summaries);
   g_hash_table_remove_all (self->histories);
   g_hash_table_remove_all (self->name_keys);
+  g_hash_table_remove_all (self->search_texts);
+  g_clear_pointer (&self->open_issues, g_hash_table_unref);
 
   if (self->book == NULL || self->rollup.anchor == SC_PERIOD_NONE)
     return;
@@ -133,6 +135,33 @@ rescore (ScWindow *self)
       sc_scorer_summarize (self->scorer, partner, &self->rollup, self->summaries_have_trend, summary);
       g_hash_table_insert (self->summaries, partner, summary);
     }
+}
+
+/* The open issues of @partner, counted for every partner in one pass over
+ * the issues when first asked after a change: counting per row went over
+ * all the issues for each row shown.
+ */
+static guint
+count_open_issues (ScWindow  *self,
+                   ScPartner *partner)
+{
+  if (self->open_issues == NULL)
+    {
+      GListModel *issues = sc_workbook_get_issues (self->book);
+
+      self->open_issues = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; i < g_list_model_get_n_items (issues); i++)
+        {
+          g_autoptr(ScIssue) issue = g_list_model_get_item (issues, i);
+          const char *id = sc_issue_get_partner_id (issue);
+
+          if (id == NULL || sc_issue_get_status (issue) > SC_ISSUE_IN_PROGRESS)
+            continue;
+          g_hash_table_insert (self->open_issues, g_strdup (id),
+                               GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (self->open_issues, id)) + 1));
+        }
+    }
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->open_issues, sc_partner_get_id (partner)));
 }
 
 static void
@@ -154,7 +183,7 @@ update_row (ScWindow    *self,
   history = get_history (self, partner, &n_history);
   sc_partner_row_update (SC_PARTNER_ROW (gtk_list_item_get_child (item)), partner, summary,
                          history, n_history,
-                         sc_workbook_count_open_issues (self->book, partner));
+                         count_open_issues (self, partner));
 }
 
 /* Everything that shows a score follows the workbook and the view. */
@@ -306,13 +335,38 @@ on_tag_changed_cb (ScWindow *self)
   gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
+/* What the search looks in: the partner's name and tags, casefolded,
+ * separated by a character no search contains. Made once per partner, not
+ * on every key typed for every partner.
+ */
+static const char *
+get_search_text (ScWindow  *self,
+                 ScPartner *partner)
+{
+  char *text = g_hash_table_lookup (self->search_texts, partner);
+
+  if (text == NULL)
+    {
+      g_auto(GStrv) keys = sc_partner_dup_tag_keys (partner);
+      g_autoptr(GString) all = g_string_new (sc_partner_get_name (partner));
+
+      for (guint i = 0; keys[i]; i++)
+        {
+          g_string_append_c (all, '\n');
+          g_string_append (all, sc_partner_get_tag (partner, keys[i]));
+        }
+      text = g_utf8_casefold (all->str, -1);
+      g_hash_table_insert (self->search_texts, partner, text);
+    }
+  return text;
+}
+
 static gboolean
 filter_partner (gpointer item,
                 gpointer user_data)
 {
   ScWindow *self = user_data;
   ScPartner *partner = item;
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   ScPartnerType type = sc_partner_get_partner_type (partner);
 
   if (g_str_equal (self->partner_filter, "supplier") && type != SC_PARTNER_SUPPLIER)
@@ -323,20 +377,8 @@ filter_partner (gpointer item,
   if (!partner_has_selected_tag (self, partner))
     return FALSE;
 
-  if (text != NULL && *text != '\0')
-    {
-      g_autofree char *needle = g_utf8_casefold (text, -1);
-      g_autofree char *name = g_utf8_casefold (sc_partner_get_name (partner), -1);
-      g_auto(GStrv) keys = sc_partner_dup_tag_keys (partner);
-      gboolean found = strstr (name, needle) != NULL;
-
-      for (guint i = 0; !found && keys[i]; i++)
-        {
-          g_autofree char *tag = g_utf8_casefold (sc_partner_get_tag (partner, keys[i]), -1);
-          found = strstr (tag, needle) != NULL;
-        }
-      return found;
-    }
+  if (self->search != NULL)
+    return strstr (get_search_text (self, partner), self->search) != NULL;
 
   return TRUE;
 }
@@ -425,7 +467,26 @@ on_sort_changed_cb (ScWindow *self)
 static void
 on_search_changed_cb (ScWindow *self)
 {
-  gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *before = g_steal_pointer (&self->search);
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  /* A search is one line: a newline would match across name and tags */
+  if (text != NULL && *text != '\0' && strchr (text, '\n') == NULL)
+    self->search = g_utf8_casefold (text, -1);
+
+  /* Typing on only narrows the list, and deleting only widens it: the
+   * list then keeps the rows it has
+   */
+  if (before == NULL && self->search == NULL)
+    return;
+  if (before != NULL && self->search != NULL && strstr (self->search, before) != NULL)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (before == NULL || (self->search != NULL && strstr (before, self->search) != NULL))
+    change = before == NULL ? GTK_FILTER_CHANGE_MORE_STRICT : GTK_FILTER_CHANGE_LESS_STRICT;
+  else if (self->search == NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  gtk_filter_changed (self->filter, change);
 }
 
 static void
@@ -747,6 +808,8 @@ set_workbook_scored (ScWindow   *self,
       self->rollup = scored->rollup;
       g_hash_table_remove_all (self->histories);
       g_hash_table_remove_all (self->name_keys);
+      g_hash_table_remove_all (self->search_texts);
+      g_clear_pointer (&self->open_issues, g_hash_table_unref);
       g_clear_pointer (&self->summaries, g_hash_table_unref);
       self->summaries = g_steal_pointer (&scored->summaries);
       self->summaries_have_trend = scored->with_trend;
@@ -1050,6 +1113,9 @@ sc_window_finalize (GObject *object)
   g_clear_pointer (&self->summaries, g_hash_table_unref);
   g_clear_pointer (&self->histories, g_hash_table_unref);
   g_clear_pointer (&self->name_keys, g_hash_table_unref);
+  g_clear_pointer (&self->search_texts, g_hash_table_unref);
+  g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->open_issues, g_hash_table_unref);
   g_clear_pointer (&self->bound_items, g_hash_table_unref);
   g_clear_object (&self->filter);
   g_clear_object (&self->filter_action);
@@ -1201,6 +1267,7 @@ sc_window_init (ScWindow *self)
   self->summaries = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->histories = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->name_keys = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->search_texts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->bound_items = g_hash_table_new (NULL, NULL);
   self->filter = GTK_FILTER (gtk_custom_filter_new (filter_partner, self, NULL));
   self->sorter = GTK_SORTER (gtk_custom_sorter_new (compare_partners, self, NULL));

@@ -11,6 +11,8 @@
  *   bench-window switch BOOK [N]       then select N partners one after
  *                                      the other, each until it is drawn
  *   bench-window compare BOOK [N]      the same on the Compare page
+ *   bench-window search BOOK [TEXT]    type TEXT into the sidebar's search,
+ *                                      each letter until it is drawn
  *   bench-window view BOOK             then change the view (quarter, year,
  *                                      YTD, rolling 12, month) each until
  *                                      it is drawn: every partner rescored
@@ -171,6 +173,40 @@ run_view (ScWindow *window)
           (guint) G_N_ELEMENTS (kinds), total / G_N_ELEMENTS (kinds), worst);
 }
 
+/* Types a name into the sidebar's search one letter at a time, each
+ * letter until the filtered list is drawn.
+ */
+static void
+run_search (ScWindow   *window,
+            const char *typed)
+{
+  double total = 0, worst = 0;
+  guint n = 0;
+
+  for (const char *end = g_utf8_next_char (typed); ; end = g_utf8_next_char (end))
+    {
+      g_autofree char *text = g_strndup (typed, end - typed);
+      gint64 t0 = g_get_monotonic_time ();
+      double ms;
+
+      /* The entry waits a moment after each key (search-delay) before it
+       * says the search changed; that pause is not the window's work
+       */
+      gtk_editable_set_text (GTK_EDITABLE (window->search_entry), text);
+      g_signal_emit_by_name (window->search_entry, "search-changed");
+      wait_for_frame (GTK_WIDGET (window));
+      ms = elapsed_ms (t0);
+      total += ms;
+      worst = MAX (worst, ms);
+      n++;
+      if (*end == '\0')
+        break;
+    }
+  printf ("search: %u letters, mean %.1f ms, worst %.1f ms, %u partners shown\n", n, total / MAX (n, 1), worst,
+          g_list_model_get_n_items (G_LIST_MODEL (sc_window_get_partner_selection (window))));
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -191,7 +227,7 @@ main (int   argc,
   adw_init ();
   if (argc < 3)
     {
-      fprintf (stderr, "usage: bench-window bare | open BOOK | switch BOOK [N] | compare BOOK [N] | view BOOK\n");
+      fprintf (stderr, "usage: bench-window bare | open BOOK | switch BOOK [N] | compare BOOK [N] | view BOOK | search BOOK [TEXT]\n");
       return 2;
     }
 
@@ -215,6 +251,8 @@ main (int   argc,
       }
     else if (g_str_equal (argv[1], "view"))
       run_view (window);
+    else if (g_str_equal (argv[1], "search"))
+      run_search (window, argc > 3 ? argv[3] : "lombardi");
     printf ("peak at the end: %ld MB\n", peak_rss_mb ());
   }
 
