@@ -11,6 +11,7 @@
  *   bench-window switch BOOK [N]       then select N partners one after
  *                                      the other, each until it is drawn
  *   bench-window compare BOOK [N]      the same on the Compare page
+ *   bench-window scroll BOOK [N]       scroll the sidebar N pages down
  *   bench-window search BOOK [TEXT]    type TEXT into the sidebar's search,
  *                                      each letter until it is drawn
  *   bench-window view BOOK             then change the view (quarter, year,
@@ -207,6 +208,32 @@ run_search (ScWindow   *window,
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "");
 }
 
+/* Scrolls the sidebar down a page at a time, each page until drawn: the
+ * rows of the partners that come into view are made and bound.
+ */
+static void
+run_scroll (ScWindow *window,
+            guint     n)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (window->partner_list), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  double total = 0, worst = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 t0 = g_get_monotonic_time ();
+      double ms;
+
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) +
+                                            gtk_adjustment_get_page_size (adjustment));
+      wait_for_frame (GTK_WIDGET (window));
+      ms = elapsed_ms (t0);
+      total += ms;
+      worst = MAX (worst, ms);
+    }
+  printf ("scroll: %u pages, mean %.1f ms, worst %.1f ms\n", n, total / MAX (n, 1), worst);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -227,7 +254,7 @@ main (int   argc,
   adw_init ();
   if (argc < 3)
     {
-      fprintf (stderr, "usage: bench-window bare | open BOOK | switch BOOK [N] | compare BOOK [N] | view BOOK | search BOOK [TEXT]\n");
+      fprintf (stderr, "usage: bench-window bare | open BOOK | switch BOOK [N] | compare BOOK [N] | view BOOK | scroll BOOK [N] | search BOOK [TEXT]\n");
       return 2;
     }
 
@@ -251,6 +278,8 @@ main (int   argc,
       }
     else if (g_str_equal (argv[1], "view"))
       run_view (window);
+    else if (g_str_equal (argv[1], "scroll"))
+      run_scroll (window, argc > 3 ? (guint) atoi (argv[3]) : 30);
     else if (g_str_equal (argv[1], "search"))
       run_search (window, argc > 3 ? argv[3] : "lombardi");
     printf ("peak at the end: %ld MB\n", peak_rss_mb ());
