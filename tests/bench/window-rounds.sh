@@ -25,4 +25,6 @@ for i in $(seq "$rounds"); do
   echo -n "switch, GL:                  "; GSK_RENDERER=gl xvfb-run -a "$bench" switch "$large" 30 | pick "peak [0-9]* MB\|mean [0-9.]* ms, worst [0-9.]* ms"
   echo -n "switch on Compare:           "; xvfb-run -a "$bench" compare "$large" 10 | pick "mean [0-9.]* ms, worst [0-9.]* ms"
   echo -n "change the view:             "; xvfb-run -a "$bench" view "$large" | pick "mean [0-9.]* ms, worst [0-9.]* ms"
+  echo -n "scroll the sidebar:          "; xvfb-run -a "$bench" scroll "$large" 30 | pick "mean [0-9.]* ms, worst [0-9.]* ms"
+  echo -n "search the sidebar:          "; xvfb-run -a "$bench" search "$large" castings | pick "mean [0-9.]* ms, worst [0-9.]* ms"
 done
