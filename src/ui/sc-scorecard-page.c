@@ -144,7 +144,7 @@ score_fact_new (const ScPartnerResult *result)
   gtk_widget_add_css_class (button, "fact");
   gtk_widget_add_css_class (button, "fact-button");
   sc_tooltip_set_text (button, _("Weighted mean of the KPI scores (0–100). "
-                                         "Click to see what each KPI contributes."));
+                                 "Click to see what each KPI contributes."));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
   return button;
