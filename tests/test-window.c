@@ -15,6 +15,7 @@
 
 #include "config.h"
 
+#include "sc-test-book.h"
 #include "sc-test-ui.h"
 
 #include <adwaita.h>
@@ -28,6 +29,7 @@
 #include "sc-chart-widget.h"
 #include "sc-compare-page-private.h"
 #include "sc-import-assistant.h"
+#include "sc-import-assistant-private.h"
 #include "sc-issue-editor.h"
 #include "sc-issue-editor-private.h"
 #include "sc-issue-row.h"
@@ -1080,6 +1082,125 @@ test_views_by_granularity (void)
     }
 }
 
+/* The open import assistant, waited for */
+static ScImportAssistant *
+wait_for_assistant (ScImportAssistant *not_this)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (20, on_timeout_cb, &timed_out);
+  GtkWindow *assistant = NULL;
+
+  while (!timed_out)
+    {
+      assistant = find_toplevel_of_type (SC_TYPE_IMPORT_ASSISTANT);
+      if (assistant != NULL && assistant != GTK_WINDOW (not_this))
+        break;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_false (timed_out);
+  g_source_remove (id);
+  return SC_IMPORT_ASSISTANT (assistant);
+}
+
+static void
+wait_for_step (ScImportAssistant *assistant,
+               const char        *step)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (20, on_timeout_cb, &timed_out);
+
+  while ((g_strcmp0 (sc_import_assistant_get_step (assistant), step) != 0 ||
+          sc_import_assistant_is_busy (assistant)) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (timed_out)
+    g_error ("the assistant shows “%s”, not “%s”", sc_import_assistant_get_step (assistant), step);
+  g_source_remove (id);
+}
+
+/* Goes through the assistant's steps and imports */
+static void
+import_through (ScImportAssistant *assistant)
+{
+  static const char *steps[] = { "format", "mapping", "kpis", "results" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      wait_for_step (assistant, steps[i]);
+      gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.next", NULL);
+    }
+}
+
+static char *
+write_month_csv (const char *period,
+                 double      delivery)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strdup_printf ("export-%s-XXXXXX.csv", period);
+  g_autofree char *text = g_strdup_printf ("partner,partner_type,kpi,period,value\n"
+                                           "Acme Castings,supplier,on_time_delivery_pct,%s,%.1f\n"
+                                           "Baltic Seals,supplier,on_time_delivery_pct,%s,99.0\n",
+                                           period, delivery, period);
+  char *path = NULL;
+  int fd = g_file_open_tmp (name, &path, &error);
+
+  g_assert_no_error (error);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  return path;
+}
+
+/* Several monthly exports dropped at once go into one workbook, one after
+ * the other; cancelling one stops the rest
+ */
+static void
+test_import_several (void)
+{
+  g_autofree char *jan = write_month_csv ("2025-01", 91.5);
+  g_autofree char *feb = write_month_csv ("2025-02", 88.0);
+  g_autofree char *mar = write_month_csv ("2025-03", 97.0);
+  g_autoptr(GFile) f1 = g_file_new_for_path (jan);
+  g_autoptr(GFile) f2 = g_file_new_for_path (feb);
+  g_autoptr(GFile) f3 = g_file_new_for_path (mar);
+  GFile *files[] = { f1, f2, f3 };
+  ScWindow *window = sc_window_new (NULL);
+  ScImportAssistant *first, *second, *third;
+  ScWorkbook *book;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  sc_window_import_files (window, files, 2);
+
+  first = wait_for_assistant (NULL);
+  g_object_add_weak_pointer (G_OBJECT (first), (gpointer *) &first);
+  import_through (first);
+  wait_until (has_workbook, window);
+  book = sc_window_get_workbook (window);
+
+  second = wait_for_assistant (first);
+  import_through (second);
+  sc_test_settle ();
+  g_assert_null (find_toplevel_of_type (SC_TYPE_IMPORT_ASSISTANT));
+  g_assert_true (sc_window_get_workbook (window) == book);
+  g_assert_cmpfloat (sc_test_value_at (book, "Acme Castings", "on_time_delivery_pct", "2025-01"), ==, 91.5);
+  g_assert_cmpfloat (sc_test_value_at (book, "Acme Castings", "on_time_delivery_pct", "2025-02"), ==, 88.0);
+
+  /* Two more, the first of them cancelled: the other is not imported */
+  files[0] = f3;
+  files[1] = f1;
+  sc_window_import_files (window, files, 2);
+  third = wait_for_assistant (NULL);
+  wait_for_step (third, "format");
+  gtk_window_close (GTK_WINDOW (third));
+  sc_test_settle ();
+  g_assert_null (find_toplevel_of_type (SC_TYPE_IMPORT_ASSISTANT));
+  g_assert_true (isnan (sc_test_value_at (book, "Acme Castings", "on_time_delivery_pct", "2025-03")));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (jan);
+  g_unlink (feb);
+  g_unlink (mar);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1098,6 +1219,7 @@ main (int   argc,
   g_test_add_func ("/window/sort", test_sort);
   g_test_add_func ("/window/tall-chart", test_tall_chart);
   g_test_add_func ("/window/views-by-granularity", test_views_by_granularity);
+  g_test_add_func ("/window/import-several", test_import_several);
   g_test_add_func ("/window/view", test_view);
   g_test_add_func ("/window/edit-undo-save", test_edit_undo_save);
   g_test_add_func ("/window/recovery", test_recovery);

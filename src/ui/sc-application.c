@@ -32,7 +32,10 @@ get_empty_or_new_window (ScApplication *self)
 {
   GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  if (SC_IS_WINDOW (active) && sc_window_get_workbook (SC_WINDOW (active)) == NULL)
+  /* Not one that is loading a workbook or importing into a new one */
+  if (SC_IS_WINDOW (active) && sc_window_get_workbook (SC_WINDOW (active)) == NULL &&
+      g_strcmp0 (sc_window_get_visible_page (SC_WINDOW (active)), "empty") == 0 &&
+      SC_WINDOW (active)->import_assistant == NULL)
     return SC_WINDOW (active);
 
   return sc_window_new (self);
@@ -74,25 +77,35 @@ sc_application_open (GApplication  *app,
                      int            n_files,
                      const char    *hint)
 {
+  g_autoptr(GPtrArray) data = g_ptr_array_new ();
+
+  /* Each workbook in a window of its own; it first shows the loading page,
+   * not the empty one (a frame less to lay out)
+   */
   for (int i = 0; i < n_files; i++)
     {
-      ScWindow *window = get_empty_or_new_window (SC_APPLICATION (app));
       g_autofree char *name = g_file_get_basename (files[i]);
+      ScWindow *window;
 
-      /* A workbook: the window first shows the loading page, not the empty
-       * one (a frame less to lay out). A data file goes to the import
-       * assistant, which needs its window on screen.
-       */
-      if (name != NULL && g_str_has_suffix (name, ".scorecard"))
+      if (name == NULL || !g_str_has_suffix (name, ".scorecard"))
         {
-          sc_window_open_file (window, files[i]);
-          gtk_window_present (GTK_WINDOW (window));
+          g_ptr_array_add (data, files[i]);
+          continue;
         }
-      else
-        {
-          gtk_window_present (GTK_WINDOW (window));
-          sc_window_open_or_import (window, files[i]);
-        }
+      window = get_empty_or_new_window (SC_APPLICATION (app));
+      sc_window_open_file (window, files[i]);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+
+  /* The data files into one new workbook, one after the other, through the
+   * import assistant (which needs its window on screen)
+   */
+  if (data->len > 0)
+    {
+      ScWindow *window = get_empty_or_new_window (SC_APPLICATION (app));
+
+      gtk_window_present (GTK_WINDOW (window));
+      sc_window_import_files (window, (GFile **) data->pdata, data->len);
     }
 }
 

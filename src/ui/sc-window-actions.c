@@ -241,20 +241,104 @@ on_import_done_cb (ScImportAssistant    *assistant,
 {
   ScWindow *self = user_data;
 
+  self->import_committed = TRUE;
   if (self->book != book)
     _sc_window_set_workbook (self, book, NULL);   /* a new, untitled workbook */
   adw_toast_overlay_add_toast (self->toast_overlay, sc_import_assistant_create_toast (assistant));
 }
 
-/* Opens the import assistant, on @file when given. */
+static void start_import (ScWindow *self,
+                          GFile    *file);
+
+static gboolean
+import_next_cb (gpointer data)
+{
+  g_autoptr(ScWindow) self = data;
+  g_autoptr(GFile) file = g_queue_pop_head (&self->import_queue);
+
+  if (file != NULL && self->import_assistant == NULL && !gtk_widget_in_destruction (GTK_WIDGET (self)))
+    start_import (self, file);
+  return G_SOURCE_REMOVE;
+}
+
+/* Several data files dropped or opened at once go into this workbook one
+ * after the other, each through the assistant (which remembers the
+ * mapping of a header, so the next export of the same kind needs only
+ * Import). Cancelling one stops the rest.
+ */
+static void
+on_import_assistant_destroy_cb (ScWindow  *self,
+                                GtkWidget *assistant)
+{
+  guint n_left = g_queue_get_length (&self->import_queue);
+
+  self->import_assistant = NULL;
+  if (n_left == 0)
+    return;
+
+  if (!self->import_committed)
+    {
+      g_autofree char *message = NULL;
+
+      g_queue_clear_full (&self->import_queue, g_object_unref);
+      message = g_strdup_printf (ngettext ("%u more file was not imported", "%u more files were not imported",
+                                           n_left), n_left);
+      _sc_window_show_toast (self, message);
+      return;
+    }
+  g_idle_add (import_next_cb, g_object_ref (self));
+}
+
+static void
+start_import (ScWindow *self,
+              GFile    *file)
+{
+  ScImportAssistant *assistant;
+
+  self->import_committed = FALSE;
+  assistant = sc_import_assistant_present (GTK_WINDOW (self), self->book, self->undo_stack, file,
+                                           on_import_done_cb, self);
+  self->import_assistant = GTK_WINDOW (assistant);
+  g_signal_connect_object (assistant, "destroy", G_CALLBACK (on_import_assistant_destroy_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+/* Opens the import assistant, on @file when given; with one already open,
+ * @file waits for it.
+ */
 void
 sc_window_import_file (ScWindow *self,
                        GFile    *file)
 {
   g_return_if_fail (SC_IS_WINDOW (self));
 
-  sc_import_assistant_present (GTK_WINDOW (self), self->book, self->undo_stack, file,
-                               on_import_done_cb, self);
+  if (self->import_assistant != NULL)
+    {
+      if (file != NULL)
+        g_queue_push_tail (&self->import_queue, g_object_ref (file));
+      else
+        gtk_window_present (self->import_assistant);
+      return;
+    }
+  start_import (self, file);
+}
+
+/* Imports @files into this window's workbook, one after the other. */
+void
+sc_window_import_files (ScWindow  *self,
+                        GFile    **files,
+                        guint      n_files)
+{
+  g_return_if_fail (SC_IS_WINDOW (self));
+
+  for (guint i = 0; i < n_files; i++)
+    g_queue_push_tail (&self->import_queue, g_object_ref (files[i]));
+  if (self->import_assistant == NULL && !g_queue_is_empty (&self->import_queue))
+    {
+      g_autoptr(GFile) file = g_queue_pop_head (&self->import_queue);
+
+      start_import (self, file);
+    }
 }
 
 static void
@@ -265,14 +349,20 @@ import_action (GtkWidget  *widget,
   sc_window_import_file (SC_WINDOW (widget), NULL);
 }
 
+static gboolean
+is_workbook_file (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+
+  return name != NULL && g_str_has_suffix (name, ".scorecard");
+}
+
 /* A workbook opens; anything else is data to import. */
 void
 sc_window_open_or_import (ScWindow *self,
                           GFile    *file)
 {
-  g_autofree char *name = g_file_get_basename (file);
-
-  if (name != NULL && g_str_has_suffix (name, ".scorecard"))
+  if (is_workbook_file (file))
     sc_window_open_file (self, file);
   else
     sc_window_import_file (self, file);
@@ -441,15 +531,38 @@ on_drop_cb (GtkDropTarget *target,
   if (files == NULL)
     return FALSE;
 
-  /* The first file here; the others in windows of their own */
-  sc_window_open_or_import (self, files->data);
-  for (GSList *l = files->next; l; l = l->next)
-    {
-      ScWindow *window = sc_window_new (SC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  /* Data files are imported into this window's workbook, one after the
+   * other; a workbook opens here when this window has none and no data
+   * comes with it, else in a window of its own
+   */
+  {
+    g_autoptr(GPtrArray) data = g_ptr_array_new ();
+    gboolean here = self->book == NULL;
 
-      gtk_window_present (GTK_WINDOW (window));
-      sc_window_open_or_import (window, l->data);
-    }
+    for (GSList *l = files; l; l = l->next)
+      if (!is_workbook_file (l->data))
+        g_ptr_array_add (data, l->data);
+    if (data->len > 0)
+      here = FALSE;
+
+    for (GSList *l = files; l; l = l->next)
+      {
+        ScWindow *window;
+
+        if (!is_workbook_file (l->data))
+          continue;
+        if (here)
+          {
+            sc_window_open_file (self, l->data);
+            here = FALSE;
+            continue;
+          }
+        window = sc_window_new (SC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+        sc_window_open_file (window, l->data);
+        gtk_window_present (GTK_WINDOW (window));
+      }
+    sc_window_import_files (self, (GFile **) data->pdata, data->len);
+  }
 
   return TRUE;
 }

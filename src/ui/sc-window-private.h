@@ -71,6 +71,9 @@ struct _ScWindow
   GHashTable           *open_issues; /* partner id → open issues, NULL: to count */
   GHashTable           *search_texts; /* ScPartner* → its name and tags, casefolded */
   char                 *search;      /* the search, casefolded; NULL: none */
+  GQueue                import_queue;      /* GFile*: data files still to import */
+  GtkWindow            *import_assistant;  /* the one open, not owned */
+  gboolean              import_committed;  /* it imported before closing */
   GHashTable           *bound_items; /* GtkListItem* set: rows on screen */
   GtkFileChooserNative *chooser;
   char                 *partner_filter;  /* "all", "supplier" or "customer" */

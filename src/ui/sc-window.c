@@ -1089,6 +1089,7 @@ sc_window_dispose (GObject *object)
   ScWindow *self = (ScWindow *)object;
 
   g_cancellable_cancel (self->cancellable);
+  g_queue_clear_full (&self->import_queue, g_object_unref);
   g_clear_handle_id (&self->rescore_source, g_source_remove);
   g_clear_handle_id (&self->autosave_source, g_source_remove);
   if (self->book)

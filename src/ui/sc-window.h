@@ -24,6 +24,9 @@ void        sc_window_open_file    (ScWindow      *self,
                                     GFile         *file);
 void        sc_window_import_file  (ScWindow      *self,
                                     GFile         *file);
+void        sc_window_import_files (ScWindow      *self,
+                                    GFile        **files,
+                                    guint          n_files);
 void        sc_window_open_or_import (ScWindow    *self,
                                     GFile         *file);
 
