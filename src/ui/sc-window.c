@@ -1301,7 +1301,11 @@ sc_window_init (ScWindow *self)
 
   _sc_window_init_actions (self);
   load_window_state (self);
-  fill_recent (self);
+  /* The recent workbooks are read when the empty page shows, which a
+   * window opened on a workbook never does
+   */
+  g_signal_connect_object (gtk_stack_get_child_by_name (self->main_stack, "empty"), "map",
+                           G_CALLBACK (fill_recent), self, G_CONNECT_SWAPPED);
 }
 
 /* Public API */
