@@ -248,16 +248,23 @@ on_import_done_cb (ScImportAssistant    *assistant,
 }
 
 static void start_import (ScWindow *self,
-                          GFile    *file);
+                          GFile    *file,
+                          gboolean  queued);
 
 static gboolean
 import_next_cb (gpointer data)
 {
   g_autoptr(ScWindow) self = data;
-  g_autoptr(GFile) file = g_queue_pop_head (&self->import_queue);
+  g_autoptr(GFile) file = NULL;
 
-  if (file != NULL && self->import_assistant == NULL && !gtk_widget_in_destruction (GTK_WIDGET (self)))
-    start_import (self, file);
+  /* An assistant opened meanwhile (Import… from the menu) goes first; its
+   * closing goes on with the queue
+   */
+  if (self->import_assistant != NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return G_SOURCE_REMOVE;
+  file = g_queue_pop_head (&self->import_queue);
+  if (file != NULL)
+    start_import (self, file, TRUE);
   return G_SOURCE_REMOVE;
 }
 
@@ -276,7 +283,10 @@ on_import_assistant_destroy_cb (ScWindow  *self,
   if (n_left == 0)
     return;
 
-  if (!self->import_committed)
+  /* Cancelling a file of the queue stops the queue; cancelling an import
+   * started from the menu meanwhile does not
+   */
+  if (!self->import_committed && self->import_queued)
     {
       g_autofree char *message = NULL;
 
@@ -291,11 +301,13 @@ on_import_assistant_destroy_cb (ScWindow  *self,
 
 static void
 start_import (ScWindow *self,
-              GFile    *file)
+              GFile    *file,
+              gboolean  queued)
 {
   ScImportAssistant *assistant;
 
   self->import_committed = FALSE;
+  self->import_queued = queued;
   assistant = sc_import_assistant_present (GTK_WINDOW (self), self->book, self->undo_stack, file,
                                            on_import_done_cb, self);
   self->import_assistant = GTK_WINDOW (assistant);
@@ -320,7 +332,7 @@ sc_window_import_file (ScWindow *self,
         gtk_window_present (self->import_assistant);
       return;
     }
-  start_import (self, file);
+  start_import (self, file, FALSE);
 }
 
 /* Imports @files into this window's workbook, one after the other. */
@@ -337,7 +349,7 @@ sc_window_import_files (ScWindow  *self,
     {
       g_autoptr(GFile) file = g_queue_pop_head (&self->import_queue);
 
-      start_import (self, file);
+      start_import (self, file, TRUE);
     }
 }
 

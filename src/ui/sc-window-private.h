@@ -74,6 +74,7 @@ struct _ScWindow
   GQueue                import_queue;      /* GFile*: data files still to import */
   GtkWindow            *import_assistant;  /* the one open, not owned */
   gboolean              import_committed;  /* it imported before closing */
+  gboolean              import_queued;     /* it imports a file of the queue */
   GHashTable           *bound_items; /* GtkListItem* set: rows on screen */
   GtkFileChooserNative *chooser;
   char                 *partner_filter;  /* "all", "supplier" or "customer" */
