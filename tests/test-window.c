@@ -258,6 +258,7 @@ test_open_sample (void)
     g_assert_true (gtk_widget_get_has_tooltip (partner_row));
     g_assert_nonnull (strstr (sc_tooltip_get_text (partner_row), "◆ 6 red"));
     g_assert_nonnull (strstr (sc_tooltip_get_text (partner_row), "2 open issues"));
+    g_assert_cmpstr (sc_partner_row_get_grade_text (SC_PARTNER_ROW (partner_row)), ==, "D");
 
     /* Closing one of its issues: the row counts one */
     {

@@ -23,5 +23,6 @@ void       sc_partner_row_update (ScPartnerRow           *self,
                                   const double          *history,
                                   guint                  n_history,
                                   guint                  open_issues);
+const char *sc_partner_row_get_grade_text (ScPartnerRow *self);
 
 G_END_DECLS
