@@ -172,12 +172,20 @@ sc_partner_row_measure (GtkWidget      *widget,
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       int name_width, detail_width;
+      int width;
 
+      /* The natural widths of the texts, leaving the widths set at the
+       * last allocation as they were: GTK may measure again without
+       * allocating again
+       */
       ensure_layouts (self);
+      width = pango_layout_get_width (self->name_layout);
       pango_layout_set_width (self->name_layout, -1);
       pango_layout_set_width (self->detail_layout, -1);
       pango_layout_get_pixel_size (self->name_layout, &name_width, NULL);
       pango_layout_get_pixel_size (self->detail_layout, &detail_width, NULL);
+      pango_layout_set_width (self->name_layout, width);
+      pango_layout_set_width (self->detail_layout, width);
       *minimum = BADGE_SIZE + 2 * SPACING + SPARK_WIDTH + 24;
       *natural = BADGE_SIZE + 2 * SPACING + SPARK_WIDTH + MAX (name_width, detail_width);
     }
