@@ -14,6 +14,8 @@
 
 #include <adwaita.h>
 
+#include "sc-import-assistant-private.h"
+
 /* g_test_init() and libadwaita, with the style sheet and icons that
  * ScApplication loads from its resource base path.
  */
@@ -90,4 +92,22 @@ sc_test_save_screenshot (GtkWidget  *widget,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   path = g_build_filename (dir, name, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* Iterates until the import assistant shows @step and is not busy; fails
+ * the test after 20 s, naming the step it shows.
+ */
+void
+sc_test_wait_for_import_step (ScImportAssistant *assistant,
+                              const char        *step)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (20, on_timeout_cb, &timed_out);
+
+  while ((g_strcmp0 (sc_import_assistant_get_step (assistant), step) != 0 ||
+          sc_import_assistant_is_busy (assistant)) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (timed_out)
+    g_error ("the assistant shows “%s”, not “%s”", sc_import_assistant_get_step (assistant), step);
+  g_source_remove (id);
 }

@@ -8,6 +8,8 @@
 
 #include <gtk/gtk.h>
 
+#include "sc-import-assistant.h"
+
 G_BEGIN_DECLS
 
 void sc_test_ui_init         (int         *argc,
@@ -15,5 +17,7 @@ void sc_test_ui_init         (int         *argc,
 void sc_test_settle          (void);
 void sc_test_save_screenshot (GtkWidget  *widget,
                               const char *name);
+void sc_test_wait_for_import_step (ScImportAssistant *assistant,
+                                   const char        *step);
 
 G_END_DECLS

@@ -43,22 +43,6 @@ on_timeout_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Iterates the main loop until the assistant shows @step and is idle. */
-static void
-wait_for_step (ScImportAssistant *assistant,
-               const char        *step)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (20, on_timeout_cb, &timed_out);
-
-  while ((g_strcmp0 (sc_import_assistant_get_step (assistant), step) != 0 ||
-          sc_import_assistant_is_busy (assistant)) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (timed_out)
-    g_error ("the assistant shows “%s”, not “%s”", sc_import_assistant_get_step (assistant), step);
-  g_source_remove (id);
-}
-
 static void
 wait_until_idle (ScImportAssistant *assistant)
 {
@@ -197,7 +181,7 @@ test_steps (void)
 
   /* The preview, as parsed */
   sc_import_assistant_set_file (assistant, file);
-  wait_for_step (assistant, "format");
+  sc_test_wait_for_import_step (assistant, "format");
   g_assert_cmpuint (sc_import_assistant_get_n_preview_columns (assistant), ==, 4);
   g_assert_cmpstr (sc_import_assistant_get_preview_cell (assistant, 0, 0), ==, "Schäfer Gusswerk KG");
   g_assert_cmpstr (sc_import_assistant_get_preview_cell (assistant, 0, 3), ==, "97,5");
@@ -215,7 +199,7 @@ test_steps (void)
 
   /* The mapping, detected from the German header */
   next (assistant);
-  wait_for_step (assistant, "mapping");
+  sc_test_wait_for_import_step (assistant, "mapping");
   g_assert_cmpuint (adw_combo_row_get_selected (sc_import_assistant_get_column_row (assistant, 0)), ==,
                     SC_IMPORT_ROLE_PARTNER);
   g_assert_cmpuint (adw_combo_row_get_selected (sc_import_assistant_get_column_row (assistant, 1)), ==,
@@ -224,12 +208,12 @@ test_steps (void)
 
   /* The KPIs: German names mean catalogue KPIs */
   next (assistant);
-  wait_for_step (assistant, "kpis");
+  sc_test_wait_for_import_step (assistant, "kpis");
   g_assert_nonnull (sc_import_assistant_get_kpi_row (assistant, "Liefertreue"));
   sc_test_save_screenshot (GTK_WIDGET (assistant), "import-assistant-kpis.png");
 
   next (assistant);
-  wait_for_step (assistant, "results");
+  sc_test_wait_for_import_step (assistant, "results");
   g_assert_cmpuint (count_rows (sc_import_assistant_get_problem_list (assistant)), ==, 0);
   sc_test_save_screenshot (GTK_WIDGET (assistant), "import-assistant-results.png");
 
@@ -264,18 +248,18 @@ test_windows_1252 (void)
   g_autoptr(GFile) file = fixture ("windows-1252.csv");
   ScImportAssistant *assistant = sc_import_assistant_present (NULL, NULL, NULL, file, on_done_cb, &done);
 
-  wait_for_step (assistant, "format");
+  sc_test_wait_for_import_step (assistant, "format");
   g_assert_cmpstr (sc_import_assistant_get_preview_cell (assistant, 0, 0), ==, "Müller Drehteile GmbH");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (assistant->encoding_row)), ==,
                    "Detected: WINDOWS-1252");
 
   /* Without a workbook the import makes a new one */
   next (assistant);
-  wait_for_step (assistant, "mapping");
+  sc_test_wait_for_import_step (assistant, "mapping");
   next (assistant);
-  wait_for_step (assistant, "kpis");
+  sc_test_wait_for_import_step (assistant, "kpis");
   next (assistant);
-  wait_for_step (assistant, "results");
+  sc_test_wait_for_import_step (assistant, "results");
   next (assistant);
   sc_test_settle ();
   g_assert_cmpuint (done.n_done, ==, 1);
@@ -297,14 +281,14 @@ test_kpi_match (void)
 
   sc_workbook_add_kpi (book, tickets);
   assistant = sc_import_assistant_present (NULL, book, NULL, file, on_done_cb, &done);
-  wait_for_step (assistant, "format");
+  sc_test_wait_for_import_step (assistant, "format");
   g_assert_cmpstr (sc_import_assistant_get_preview_cell (assistant, 1, 4), ==, "9");
   next (assistant);
-  wait_for_step (assistant, "mapping");
+  sc_test_wait_for_import_step (assistant, "mapping");
   g_assert_cmpuint (adw_combo_row_get_selected (sc_import_assistant_get_column_row (assistant, 4)), ==,
                     SC_IMPORT_ROLE_KPI_COLUMN);
   next (assistant);
-  wait_for_step (assistant, "kpis");
+  sc_test_wait_for_import_step (assistant, "kpis");
 
   /* Proposed: a new KPI named as written */
   row = sc_import_assistant_get_kpi_row (assistant, "Tickets je Woche");
@@ -316,7 +300,7 @@ test_kpi_match (void)
   sc_test_save_screenshot (GTK_WIDGET (assistant), "import-assistant-kpi-match.png");
 
   next (assistant);
-  wait_for_step (assistant, "results");
+  sc_test_wait_for_import_step (assistant, "results");
   next (assistant);
   sc_test_settle ();
   g_assert_cmpuint (done.n_done, ==, 1);
@@ -344,11 +328,11 @@ test_remembers_mapping (void)
 
       sc_workbook_add_kpi (book, tickets);
       assistant = sc_import_assistant_present (NULL, book, NULL, file, on_done_cb, &done);
-      wait_for_step (assistant, "format");
+      sc_test_wait_for_import_step (assistant, "format");
       next (assistant);
-      wait_for_step (assistant, "mapping");
+      sc_test_wait_for_import_step (assistant, "mapping");
       next (assistant);
-      wait_for_step (assistant, "kpis");
+      sc_test_wait_for_import_step (assistant, "kpis");
 
       row = sc_import_assistant_get_kpi_row (assistant, "Tickets je Woche");
       g_assert_nonnull (row);
@@ -358,7 +342,7 @@ test_remembers_mapping (void)
       g_assert_cmpstr (gtk_string_object_get_string (chosen), ==, "Tickets per week");
 
       next (assistant);
-      wait_for_step (assistant, "results");
+      sc_test_wait_for_import_step (assistant, "results");
       next (assistant);
       sc_test_settle ();
       g_assert_cmpuint (done.n_done, ==, 1);
@@ -378,15 +362,15 @@ test_xlsx (void)
   ScImportAssistant *assistant;
 
   assistant = sc_import_assistant_present (NULL, book, NULL, file, on_done_cb, &done);
-  wait_for_step (assistant, "format");
+  sc_test_wait_for_import_step (assistant, "format");
   g_assert_cmpstr (sc_import_assistant_get_preview_cell (assistant, 0, 0), ==, "Müller Drehteile GmbH");
   sc_test_save_screenshot (GTK_WIDGET (assistant), "import-assistant-xlsx.png");
   next (assistant);
-  wait_for_step (assistant, "mapping");
+  sc_test_wait_for_import_step (assistant, "mapping");
   next (assistant);
-  wait_for_step (assistant, "kpis");
+  sc_test_wait_for_import_step (assistant, "kpis");
   next (assistant);
-  wait_for_step (assistant, "results");
+  sc_test_wait_for_import_step (assistant, "results");
   next (assistant);
   sc_test_settle ();
   g_assert_cmpuint (done.n_done, ==, 1);
@@ -406,7 +390,7 @@ test_xlsx_sheets (void)
   AdwComboRow *sheets;
 
   assistant = sc_import_assistant_present (NULL, book, NULL, file, on_done_cb, &done);
-  wait_for_step (assistant, "format");
+  sc_test_wait_for_import_step (assistant, "format");
   sheets = assistant->sheet_row;
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (sheets)));
   /* "First sheet with data", then Cover, Suppliers, Customers, Lists */
@@ -414,17 +398,17 @@ test_xlsx_sheets (void)
   g_assert_cmpstr (sc_import_assistant_get_preview_cell (assistant, 0, 0), ==, "Müller Drehteile GmbH");
 
   adw_combo_row_set_selected (sheets, 3);
-  wait_for_step (assistant, "format");
+  sc_test_wait_for_import_step (assistant, "format");
   sc_test_settle ();
   g_assert_cmpstr (sc_import_assistant_get_preview_cell (assistant, 0, 0), ==, "Contoso AG");
   sc_test_save_screenshot (GTK_WIDGET (assistant), "import-assistant-sheets.png");
 
   next (assistant);
-  wait_for_step (assistant, "mapping");
+  sc_test_wait_for_import_step (assistant, "mapping");
   next (assistant);
-  wait_for_step (assistant, "kpis");
+  sc_test_wait_for_import_step (assistant, "kpis");
   next (assistant);
-  wait_for_step (assistant, "results");
+  sc_test_wait_for_import_step (assistant, "results");
   next (assistant);
   sc_test_settle ();
   g_assert_cmpuint (done.n_done, ==, 1);
@@ -452,13 +436,13 @@ test_skip_bad_rows (void)
   guint i = 0;
 
   assistant = sc_import_assistant_present (NULL, book, undo, file, on_done_cb, &done);
-  wait_for_step (assistant, "format");
+  sc_test_wait_for_import_step (assistant, "format");
   next (assistant);
-  wait_for_step (assistant, "mapping");
+  sc_test_wait_for_import_step (assistant, "mapping");
   next (assistant);
-  wait_for_step (assistant, "kpis");
+  sc_test_wait_for_import_step (assistant, "kpis");
   next (assistant);
-  wait_for_step (assistant, "results");
+  sc_test_wait_for_import_step (assistant, "results");
 
   problems = sc_import_assistant_get_problem_list (assistant);
   g_assert_cmpuint (count_rows (problems), ==, G_N_ELEMENTS (where));
@@ -515,13 +499,13 @@ test_failed_commit (void)
 
   assistant = sc_import_assistant_present (NULL, book, NULL, file, on_done_cb, &done);
   g_object_add_weak_pointer (G_OBJECT (assistant), (gpointer *) &assistant);
-  wait_for_step (assistant, "format");
+  sc_test_wait_for_import_step (assistant, "format");
   next (assistant);
-  wait_for_step (assistant, "mapping");
+  sc_test_wait_for_import_step (assistant, "mapping");
   next (assistant);
-  wait_for_step (assistant, "kpis");
+  sc_test_wait_for_import_step (assistant, "kpis");
   next (assistant);
-  wait_for_step (assistant, "results");
+  sc_test_wait_for_import_step (assistant, "results");
   next (assistant);
   sc_test_settle ();
 
@@ -553,14 +537,14 @@ test_cancel (void)
   g_assert_true (g_file_set_contents (path, data->str, data->len, &error));
 
   assistant = sc_import_assistant_present (NULL, NULL, NULL, file, NULL, NULL);
-  wait_for_step (assistant, "format");
+  sc_test_wait_for_import_step (assistant, "format");
   next (assistant);
-  wait_for_step (assistant, "mapping");
+  sc_test_wait_for_import_step (assistant, "mapping");
   gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.next", NULL);
   g_assert_cmpstr (sc_import_assistant_get_step (assistant), ==, "working");
   g_assert_true (sc_import_assistant_is_busy (assistant));
   gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.cancel-work", NULL);
-  wait_for_step (assistant, "mapping");
+  sc_test_wait_for_import_step (assistant, "mapping");
   g_assert_null (sc_import_assistant_get_import (assistant));
 
   gtk_window_destroy (GTK_WINDOW (assistant));

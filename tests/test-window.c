@@ -1103,21 +1103,6 @@ wait_for_assistant (ScImportAssistant *not_this)
   return SC_IMPORT_ASSISTANT (assistant);
 }
 
-static void
-wait_for_step (ScImportAssistant *assistant,
-               const char        *step)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (20, on_timeout_cb, &timed_out);
-
-  while ((g_strcmp0 (sc_import_assistant_get_step (assistant), step) != 0 ||
-          sc_import_assistant_is_busy (assistant)) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (timed_out)
-    g_error ("the assistant shows “%s”, not “%s”", sc_import_assistant_get_step (assistant), step);
-  g_source_remove (id);
-}
-
 /* Goes through the assistant's steps and imports */
 static void
 import_through (ScImportAssistant *assistant)
@@ -1126,7 +1111,7 @@ import_through (ScImportAssistant *assistant)
 
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     {
-      wait_for_step (assistant, steps[i]);
+      sc_test_wait_for_import_step (assistant, steps[i]);
       gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.next", NULL);
     }
 }
@@ -1190,7 +1175,7 @@ test_import_several (void)
   files[1] = f1;
   sc_window_import_files (window, files, 2);
   third = wait_for_assistant (NULL);
-  wait_for_step (third, "format");
+  sc_test_wait_for_import_step (third, "format");
   gtk_window_close (GTK_WINDOW (third));
   sc_test_settle ();
   g_assert_null (find_toplevel_of_type (SC_TYPE_IMPORT_ASSISTANT));

@@ -20,26 +20,18 @@
 #include "sc-import.h"
 #include "sc-reader-xlsx-private.h"
 
-/* "C17" → column 2 (and the row, unused: <row r> gives it). FALSE if malformed. */
+/* "C17" → column 2 (the row is unused: <row r> gives it). FALSE if
+ * malformed.
+ */
 static gboolean
 parse_cell_ref (const char *ref,
                 guint      *column)
 {
-  guint c = 0;
-  int n = 0;
+  guint64 row, last_row;
+  guint last_column;
 
-  for (; g_ascii_isalpha (*ref); ref++)
-    {
-      if (++n > 3)
-        return FALSE;
-      c = c * 26 + (g_ascii_toupper (*ref) - 'A' + 1);
-    }
-
-  if (n == 0 || !g_ascii_isdigit (*ref))
-    return FALSE;
-
-  *column = c - 1;
-  return TRUE;
+  return xlsx_parse_range (ref, column, &row, &last_column, &last_row) &&
+         last_column == *column && last_row == row;
 }
 
 typedef enum
