@@ -1187,6 +1187,80 @@ test_import_several (void)
   g_unlink (mar);
 }
 
+/* With hundreds of suppliers, choosing one on the Compare page scrolls its
+ * row of the ranking into view
+ */
+static void
+test_compare_scrolls (void)
+{
+  g_autoptr(ScWorkbook) book = sc_workbook_new ();
+  g_autoptr(ScKpi) kpi = sc_catalogue_lookup ("on_time_delivery_pct");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  ScWindow *window;
+  GtkScrolledWindow *scroller;
+  GtkAdjustment *adjustment;
+  ScChartWidget *ranking;
+  GtkWidget *content;
+  const ScChartRankingData *data;
+  graphene_point_t point, in_content;
+  ScPeriod period;
+  guint last = G_MAXUINT;
+  int fd;
+
+  g_assert_true (sc_period_parse (SC_GRANULARITY_MONTH, "2025-06", &period));
+  sc_workbook_add_kpi (book, kpi);
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("s%03u", i);
+      g_autofree char *name = g_strdup_printf ("Supplier %03u", i);
+      g_autoptr(ScPartner) partner = sc_partner_new (id, name, SC_PARTNER_SUPPLIER);
+
+      g_assert_true (sc_workbook_add_partner (book, partner));
+      g_assert_true (sc_workbook_set_value (book, partner, kpi, period, 99.9 - i * 0.1, &error));
+    }
+  fd = g_file_open_tmp ("compare-XXXXXX.scorecard", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  file = g_file_new_for_path (path);
+  g_assert_true (sc_workbook_save_to_file (book, file, NULL, &error));
+
+  window = open_window (path);
+  wait_until (has_workbook, window);
+  adw_view_stack_set_visible_child_name (sc_window_get_view_stack (window), "compare");
+  sc_test_settle ();
+  scroller = sc_compare_page_get_scroller (window->compare_page);
+  adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  ranking = sc_compare_page_get_ranking (window->compare_page);
+  content = gtk_viewport_get_child (GTK_VIEWPORT (gtk_scrolled_window_get_child (scroller)));
+
+  /* The worst supplier ranks last, far below the window */
+  select_partner (window, "Supplier 299");
+  sc_test_settle ();
+  data = sc_chart_get_data (sc_chart_widget_get_chart (ranking));
+  for (guint i = 0; i < data->n_items; i++)
+    if (data->items[i].highlight)
+      last = i;
+  g_assert_cmpuint (last, ==, 299);
+  g_assert_true (sc_chart_widget_get_point_position (ranking, last, &point));
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (ranking), content, &point, &in_content));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+  g_assert_cmpfloat (in_content.y, >=, gtk_adjustment_get_value (adjustment));
+  g_assert_cmpfloat (in_content.y, <=, gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment));
+
+  /* Back to the best one: up again */
+  select_partner (window, "Supplier 000");
+  sc_test_settle ();
+  g_assert_true (sc_chart_widget_get_point_position (ranking, 0, &point));
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (ranking), content, &point, &in_content));
+  g_assert_cmpfloat (in_content.y, >=, gtk_adjustment_get_value (adjustment));
+  g_assert_cmpfloat (in_content.y, <=, gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1206,6 +1280,7 @@ main (int   argc,
   g_test_add_func ("/window/tall-chart", test_tall_chart);
   g_test_add_func ("/window/views-by-granularity", test_views_by_granularity);
   g_test_add_func ("/window/import-several", test_import_several);
+  g_test_add_func ("/window/compare-scrolls", test_compare_scrolls);
   g_test_add_func ("/window/view", test_view);
   g_test_add_func ("/window/edit-undo-save", test_edit_undo_save);
   g_test_add_func ("/window/recovery", test_recovery);

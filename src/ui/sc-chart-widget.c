@@ -664,6 +664,24 @@ sc_chart_widget_get_chart (ScChartWidget *self)
 }
 
 /* Shows @chart (a reference is taken); NULL shows nothing. */
+/* Where point @index of the chart is drawn, in the widget's coordinates. */
+gboolean
+sc_chart_widget_get_point_position (ScChartWidget    *self,
+                                    guint             index,
+                                    graphene_point_t *point)
+{
+  ScChartHit hit;
+
+  g_return_val_if_fail (SC_IS_CHART_WIDGET (self), FALSE);
+  g_return_val_if_fail (point != NULL, FALSE);
+
+  if (index > G_MAXINT || !get_point (self, (int) index, &hit))
+    return FALSE;
+  point->x = hit.x;
+  point->y = hit.y;
+  return TRUE;
+}
+
 /* Draws the chart again after its data changed in place (for example
  * sc_chart_set_highlight()).
  */

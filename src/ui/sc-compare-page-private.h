@@ -15,5 +15,6 @@ G_BEGIN_DECLS
 
 ScChartWidget *sc_compare_page_get_ranking (ScComparePage *self);
 ScChartWidget *sc_compare_page_get_heatmap (ScComparePage *self);
+GtkScrolledWindow *sc_compare_page_get_scroller (ScComparePage *self);
 
 G_END_DECLS

@@ -39,6 +39,8 @@ struct _ScComparePage
   ScPartnerType  type;
   ScRollup       rollup;
   gboolean       stale;
+  guint          scroll_tick;   /* until the ranking is laid out */
+  guint          scroll_tries;
 };
 
 G_DEFINE_FINAL_TYPE (ScComparePage, sc_compare_page, GTK_TYPE_WIDGET)
@@ -83,6 +85,9 @@ sc_compare_page_dispose (GObject *object)
 {
   ScComparePage *self = (ScComparePage *)object;
 
+  if (self->scroll_tick != 0 && self->ranking != NULL)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->ranking), self->scroll_tick);
+  self->scroll_tick = 0;
   if (self->book != NULL)
     g_signal_handlers_disconnect_by_data (self->book, self);
   g_clear_object (&self->book);
@@ -137,6 +142,59 @@ sc_compare_page_new (void)
 /* Compares the partners of @partner's type (suppliers when NULL) in the
  * view @rollup (a quarter, a year to date, ...), with @partner highlighted.
  */
+/* Brings the highlighted partner's row of the ranking on screen, once the
+ * ranking has its height: with thousands of suppliers it is far down.
+ */
+static gboolean
+scroll_to_highlight_cb (GtkWidget     *widget,
+                        GdkFrameClock *clock,
+                        gpointer       user_data)
+{
+  ScComparePage *self = SC_COMPARE_PAGE (user_data);
+  ScChart *chart = sc_chart_widget_get_chart (self->ranking);
+  const ScChartRankingData *data = chart ? sc_chart_get_data (chart) : NULL;
+  GtkWidget *viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (self->scroller));
+  /* The viewport's child: its coordinates are the scrolled content's */
+  GtkWidget *content = gtk_viewport_get_child (GTK_VIEWPORT (viewport));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  int requested;
+  graphene_point_t point, in_content;
+  double top, page;
+
+  gtk_widget_get_size_request (widget, NULL, &requested);
+  if (data != NULL && gtk_widget_get_height (widget) < requested && ++self->scroll_tries < 10)
+    return G_SOURCE_CONTINUE;
+  self->scroll_tick = 0;
+  if (data == NULL)
+    return G_SOURCE_REMOVE;
+
+  for (guint i = 0; i < data->n_items; i++)
+    {
+      if (!data->items[i].highlight)
+        continue;
+      if (!sc_chart_widget_get_point_position (self->ranking, i, &point) ||
+          !gtk_widget_compute_point (widget, content, &point, &in_content))
+        break;
+      top = gtk_adjustment_get_value (adjustment);
+      page = gtk_adjustment_get_page_size (adjustment);
+      /* Only when it is off screen: a visible row stays where it is */
+      if (in_content.y < top + 40 || in_content.y > top + page - 40)
+        gtk_adjustment_set_value (adjustment, in_content.y - page / 3);
+      break;
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+scroll_to_highlight (ScComparePage *self)
+{
+  if (self->scroll_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->ranking), self->scroll_tick);
+  self->scroll_tries = 0;
+  self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->ranking), scroll_to_highlight_cb,
+                                                    self, NULL);
+}
+
 static void
 on_workbook_changed_cb (ScComparePage *self)
 {
@@ -176,6 +234,7 @@ sc_compare_page_show (ScComparePage  *self,
       sc_chart_set_highlight (sc_chart_widget_get_chart (self->heatmap), partner);
       sc_chart_widget_chart_changed (self->ranking);
       sc_chart_widget_chart_changed (self->heatmap);
+      scroll_to_highlight (self);
       return;
     }
 
@@ -202,6 +261,8 @@ sc_compare_page_show (ScComparePage  *self,
   gtk_widget_set_size_request (GTK_WIDGET (self->heatmap), -1, MAX (240, 140 + n * HEATMAP_ROW_HEIGHT));
   sc_chart_widget_set_chart (self->ranking, ranking);
   sc_chart_widget_set_chart (self->heatmap, heatmap);
+  if (partner != NULL)
+    scroll_to_highlight (self);
 }
 
 /* Private API for tests */
@@ -218,4 +279,11 @@ sc_compare_page_get_heatmap (ScComparePage *self)
 {
   g_return_val_if_fail (SC_IS_COMPARE_PAGE (self), NULL);
   return self->heatmap;
+}
+
+GtkScrolledWindow *
+sc_compare_page_get_scroller (ScComparePage *self)
+{
+  g_return_val_if_fail (SC_IS_COMPARE_PAGE (self), NULL);
+  return GTK_SCROLLED_WINDOW (self->scroller);
 }
