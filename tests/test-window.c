@@ -979,10 +979,19 @@ test_tall_chart (void)
   g_assert_cmpfloat (bottom, >=, 480);
   g_assert_cmpfloat (bottom, <=, 3 * 1024);
 
-  /* Scrolled to the middle: the tiles there */
+  /* Scrolled to the middle: the tiles there, drawn by the window's own
+   * frames
+   */
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
   gtk_adjustment_set_value (adjustment, 20000);
   sc_test_settle ();
+  {
+    int drawn_top, drawn_bottom;
+
+    sc_chart_widget_get_drawn_range (SC_CHART_WIDGET (widget), &drawn_top, &drawn_bottom);
+    g_assert_cmpint (drawn_top, <=, 20000);
+    g_assert_cmpint (drawn_bottom, >=, 20000 + (int) gtk_adjustment_get_page_size (adjustment));
+  }
   snapshot_tiles (widget, &top, &bottom, &n_tiles);
   g_assert_cmpfloat (top, <=, 20000);
   g_assert_cmpfloat (bottom, >=, 20000 + gtk_adjustment_get_page_size (adjustment));

@@ -19,6 +19,9 @@ G_DECLARE_FINAL_TYPE (ScChartWidget, sc_chart_widget, SC, CHART_WIDGET, GtkWidge
 GtkWidget *sc_chart_widget_new       (void);
 ScChart   *sc_chart_widget_get_chart (ScChartWidget *self);
 void       sc_chart_widget_chart_changed (ScChartWidget *self);
+void       sc_chart_widget_get_drawn_range (ScChartWidget *self,
+                                            int           *top,
+                                            int           *bottom);
 gboolean   sc_chart_widget_get_point_position (ScChartWidget    *self,
                                                guint             index,
                                                graphene_point_t *point);
