@@ -760,6 +760,22 @@ test_export (void)
         assert_magic (path, files[i].magic, files[i].offset);
       g_unlink (path);
     }
+
+  /* At twice the pixels: the same chart, 800 × 500 */
+  {
+    g_autofree char *path = g_build_filename (dir, "chart@2x.png", NULL);
+    g_autoptr(GError) error = NULL;
+    cairo_surface_t *image;
+
+    g_assert_true (sc_chart_export_scaled (chart, &style, 400, 250, 2, SC_CHART_FORMAT_PNG, path, &error));
+    g_assert_no_error (error);
+    image = cairo_image_surface_create_from_png (path);
+    g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+    g_assert_cmpint (cairo_image_surface_get_width (image), ==, 800);
+    g_assert_cmpint (cairo_image_surface_get_height (image), ==, 500);
+    cairo_surface_destroy (image);
+    g_unlink (path);
+  }
   g_rmdir (dir);
 
   {

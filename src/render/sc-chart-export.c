@@ -23,7 +23,8 @@ static cairo_surface_t *
 create_surface (ScChartFormat  format,
                 const char    *filename,
                 double         width,
-                double         height)
+                double         height,
+                double         scale)
 {
   switch (format)
     {
@@ -38,7 +39,8 @@ create_surface (ScChartFormat  format,
       }
     case SC_CHART_FORMAT_PNG:
     default:
-      return cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width), (int) ceil (height));
+      return cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width * scale),
+                                         (int) ceil (height * scale));
     }
 }
 
@@ -66,6 +68,23 @@ sc_chart_export (ScChart             *self,
                  const char          *filename,
                  GError             **error)
 {
+  return sc_chart_export_scaled (self, style, width, height, 1, format, filename, error);
+}
+
+/* The same, a PNG with @scale device pixels per pixel: laid out at
+ * @width × @height, sharp on a screen or a slide of twice the density.
+ * SVG and PDF are vector and ignore @scale.
+ */
+gboolean
+sc_chart_export_scaled (ScChart             *self,
+                        const ScChartStyle  *style,
+                        double               width,
+                        double               height,
+                        double               scale,
+                        ScChartFormat        format,
+                        const char          *filename,
+                        GError             **error)
+{
   ScChartStyle opaque;
   cairo_surface_t *surface;
   cairo_t *cr;
@@ -75,12 +94,16 @@ sc_chart_export (ScChart             *self,
   g_return_val_if_fail (style != NULL, FALSE);
   g_return_val_if_fail (filename != NULL, FALSE);
   g_return_val_if_fail (width >= 1 && height >= 1, FALSE);
+  g_return_val_if_fail (scale >= 1 && scale <= 4, FALSE);
 
+  if (format != SC_CHART_FORMAT_PNG)
+    scale = 1;
   opaque = *style;
   opaque.paint_background = TRUE;
 
-  surface = create_surface (format, filename, width, height);
+  surface = create_surface (format, filename, width, height, scale);
   cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
   sc_chart_draw (self, cr, &opaque, width, height);
   cairo_show_page (cr);
   status = cairo_status (cr);

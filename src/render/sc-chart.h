@@ -104,6 +104,14 @@ gboolean     sc_chart_export            (ScChart            *self,
                                          ScChartFormat       format,
                                          const char         *filename,
                                          GError            **error);
+gboolean     sc_chart_export_scaled     (ScChart            *self,
+                                         const ScChartStyle *style,
+                                         double              width,
+                                         double              height,
+                                         double              scale,
+                                         ScChartFormat       format,
+                                         const char         *filename,
+                                         GError            **error);
 
 const char  *sc_chart_kind_to_string    (ScChartKind         kind);
 gboolean     sc_chart_kind_from_string  (const char         *str,

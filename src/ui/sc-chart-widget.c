@@ -291,9 +291,14 @@ on_export_response_cb (GtkNativeDialog *chooser,
       get_style (self, &style);
       if (self->export_format == SC_CHART_FORMAT_PDF)
         sc_chart_style_init (&style, SC_THEME_PRINT);
-      if (!sc_chart_export (self->chart, &style, MAX (gtk_widget_get_width (GTK_WIDGET (self)), 320),
-                            MAX (gtk_widget_get_height (GTK_WIDGET (self)), 200),
-                            self->export_format, path, &error))
+      int width = MAX (gtk_widget_get_width (GTK_WIDGET (self)), 320);
+      int height = MAX (gtk_widget_get_height (GTK_WIDGET (self)), 200);
+
+      /* A PNG at twice the pixels: sharp in a slide or on a HiDPI screen
+       * (once only when that would pass cairo's 32,767-pixel limit)
+       */
+      if (!sc_chart_export_scaled (self->chart, &style, width, height, height * 2 <= 32767 ? 2 : 1,
+                                   self->export_format, path, &error))
         show_error (self, error->message);
     }
   gtk_native_dialog_destroy (chooser);
