@@ -573,6 +573,35 @@ test_details (void)
   gtk_window_destroy (GTK_WINDOW (details));
 }
 
+/* A sheet whose months are merged over KPI sub-headers goes through the
+ * assistant as it goes through the command line
+ */
+static void
+test_xlsx_merged_months (void)
+{
+  g_auto(Done) done = { 0 };
+  g_autoptr(ScWorkbook) book = sc_workbook_new ();
+  g_autoptr(GFile) file = fixture ("xlsx-merged-months-wide.xlsx");
+  ScImportAssistant *assistant;
+
+  assistant = sc_import_assistant_present (NULL, book, NULL, file, on_done_cb, &done);
+  sc_test_wait_for_import_step (assistant, "format");
+  sc_test_save_screenshot (GTK_WIDGET (assistant), "import-assistant-merged.png");
+  next (assistant);
+  sc_test_wait_for_import_step (assistant, "mapping");
+  sc_test_save_screenshot (GTK_WIDGET (assistant), "import-assistant-merged-mapping.png");
+  next (assistant);
+  sc_test_wait_for_import_step (assistant, "kpis");
+  next (assistant);
+  sc_test_wait_for_import_step (assistant, "results");
+  next (assistant);
+  sc_test_settle ();
+  g_assert_cmpuint (done.n_done, ==, 1);
+  g_assert_cmpuint (done.counts.n_values, ==, 27);
+  g_assert_cmpuint (done.counts.n_partners, ==, 3);
+  g_assert_cmpuint (done.counts.n_kpis, ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -595,6 +624,7 @@ main (int   argc,
   g_test_add_func ("/import-assistant/remembers-mapping", test_remembers_mapping);
   g_test_add_func ("/import-assistant/xlsx", test_xlsx);
   g_test_add_func ("/import-assistant/xlsx-sheets", test_xlsx_sheets);
+  g_test_add_func ("/import-assistant/xlsx-merged-months", test_xlsx_merged_months);
 
   return g_test_run ();
 }

@@ -472,12 +472,14 @@ require_column (CsvImport       *ci,
 }
 
 /* "Mar 2025 OTD" → "Mar 2025" and "OTD": the longest run of up to three
- * leading words that reads as a period, if a KPI name follows it.
+ * leading words that reads as a period, if a KPI name follows it. The
+ * import assistant asks it too, to know that a wide file whose KPI
+ * columns all name their period needs no period column.
  */
-static gboolean
-split_period_header (const char  *header,
-                     char       **period,
-                     const char **kpi)
+gboolean
+sc_import_split_period_header (const char  *header,
+                               char       **period,
+                               const char **kpi)
 {
   const char *ends[3];
   guint n = 0;
@@ -530,7 +532,7 @@ map_kpi_columns (CsvImport  *ci,
 
       kc.column = i;
       kc.period = NO_INDEX;
-      if (split_period_header (text, &period, &name))
+      if (sc_import_split_period_header (text, &period, &name))
         {
           kc.period = sc_import_stage_period (ci->import, period, ci->source, line (ci), i + 1);
           text = name;

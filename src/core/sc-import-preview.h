@@ -59,6 +59,9 @@ const char      *sc_import_preview_get_cell    (const ScImportPreview *preview,
                                                 guint                 row,
                                                 guint                 column);
 void             sc_import_preview_free        (ScImportPreview      *preview);
+gboolean         sc_import_split_period_header (const char           *header,
+                                                char                **period,
+                                                const char          **kpi);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScImportPreview, sc_import_preview_free)
 

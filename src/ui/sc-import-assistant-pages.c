@@ -288,6 +288,30 @@ _sc_import_assistant_fill_mapping (ScImportAssistant *self)
 }
 
 /* Says what the mapping lacks; TRUE when it has what an import needs. */
+/* TRUE when every column of KPI values is headed with its period ("Mar
+ * 2025 OTD", as a sheet with months merged over its KPIs gives): then no
+ * period column is needed.
+ */
+static gboolean
+kpi_columns_name_periods (ScImportAssistant *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->roles->len && i < self->preview->n_columns; i++)
+    {
+      g_autofree char *period = NULL;
+      const char *kpi;
+
+      if (g_array_index (self->roles, ScImportRole, i) != SC_IMPORT_ROLE_KPI_COLUMN)
+        continue;
+      if (self->preview->header == NULL || self->preview->header[i] == NULL ||
+          !sc_import_split_period_header (self->preview->header[i], &period, &kpi))
+        return FALSE;
+      n++;
+    }
+  return n > 0;
+}
+
 gboolean
 _sc_import_assistant_check_mapping (ScImportAssistant *self)
 {
@@ -313,7 +337,7 @@ _sc_import_assistant_check_mapping (ScImportAssistant *self)
     ;
   else if (counts[SC_IMPORT_ROLE_PARTNER] + counts[SC_IMPORT_ROLE_PARTNER_ID] == 0)
     hint = g_strdup (_("Choose the column that names the partner."));
-  else if (counts[SC_IMPORT_ROLE_PERIOD] == 0)
+  else if (counts[SC_IMPORT_ROLE_PERIOD] == 0 && (long_layout || !kpi_columns_name_periods (self)))
     hint = g_strdup (_("Choose the column that holds the period."));
   else if (long_layout && (counts[SC_IMPORT_ROLE_KPI] == 0 || counts[SC_IMPORT_ROLE_VALUE] == 0))
     hint = g_strdup (_("A long file needs a KPI column and a value column."));
