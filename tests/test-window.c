@@ -1167,11 +1167,15 @@ test_import_several (void)
 
   first = wait_for_assistant (NULL);
   g_object_add_weak_pointer (G_OBJECT (first), (gpointer *) &first);
+  sc_test_wait_for_import_step (first, "format");
+  g_assert_nonnull (strstr (adw_window_title_get_subtitle (first->window_title), ", file 1 of 2"));
   import_through (first);
   wait_until (has_workbook, window);
   book = sc_window_get_workbook (window);
 
   second = wait_for_assistant (first);
+  sc_test_wait_for_import_step (second, "format");
+  g_assert_nonnull (strstr (adw_window_title_get_subtitle (second->window_title), ", file 2 of 2"));
   import_through (second);
   sc_test_settle ();
   g_assert_null (find_toplevel_of_type (SC_TYPE_IMPORT_ASSISTANT));

@@ -19,6 +19,9 @@ struct _ScImportAssistant
 {
   AdwWindow             parent_instance;
 
+  guint                 queue_position;   /* of several files, 1-based; 0: one */
+  guint                 queue_length;
+
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;

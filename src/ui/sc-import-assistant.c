@@ -196,6 +196,10 @@ set_step (ScImportAssistant *self,
 
   if (self->details)
     subtitle = g_strdup (file_name);
+  else if (position > 0 && file_name != NULL && self->queue_length > 1)
+    /* Translators: "Step 2 of 5 · jan.csv, file 3 of 12" */
+    subtitle = g_strdup_printf (_("Step %u of %u · %s, file %u of %u"), position, n_steps, file_name,
+                                self->queue_position, self->queue_length);
   else if (position > 0 && file_name != NULL)
     /* Translators: "Step 2 of 5 · suppliers.csv" */
     subtitle = g_strdup_printf (_("Step %u of %u · %s"), position, n_steps, file_name);
@@ -874,6 +878,22 @@ sc_import_assistant_present_details (GtkWindow *parent,
 }
 
 /* Starts over with @file: reads its first rows and shows them. */
+/* Says which of several files being imported one after the other this
+ * is, in the subtitle.
+ */
+void
+sc_import_assistant_set_queue (ScImportAssistant *self,
+                               guint              position,
+                               guint              length)
+{
+  g_return_if_fail (SC_IS_IMPORT_ASSISTANT (self));
+
+  self->queue_position = position;
+  self->queue_length = length;
+  if (gtk_stack_get_visible_child_name (self->stack) != NULL)
+    set_step (self, gtk_stack_get_visible_child_name (self->stack));
+}
+
 void
 sc_import_assistant_set_file (ScImportAssistant *self,
                               GFile             *file)

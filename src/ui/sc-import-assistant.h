@@ -53,6 +53,9 @@ ScImportAssistant *sc_import_assistant_present         (GtkWindow         *paren
                                                         gpointer           user_data);
 ScImportAssistant *sc_import_assistant_present_details (GtkWindow         *parent,
                                                         ScImport          *import);
+void               sc_import_assistant_set_queue       (ScImportAssistant *self,
+                                                        guint              position,
+                                                        guint              length);
 void               sc_import_assistant_set_file        (ScImportAssistant *self,
                                                         GFile             *file);
 AdwToast          *sc_import_assistant_create_toast    (ScImportAssistant *self);

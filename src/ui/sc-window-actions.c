@@ -311,6 +311,8 @@ start_import (ScWindow *self,
   assistant = sc_import_assistant_present (GTK_WINDOW (self), self->book, self->undo_stack, file,
                                            on_import_done_cb, self);
   self->import_assistant = GTK_WINDOW (assistant);
+  if (queued)
+    sc_import_assistant_set_queue (assistant, ++self->import_batch_done, self->import_batch_size);
   g_signal_connect_object (assistant, "destroy", G_CALLBACK (on_import_assistant_destroy_cb), self,
                            G_CONNECT_SWAPPED);
 }
@@ -327,7 +329,12 @@ sc_window_import_file (ScWindow *self,
   if (self->import_assistant != NULL)
     {
       if (file != NULL)
-        g_queue_push_tail (&self->import_queue, g_object_ref (file));
+        {
+          if (g_queue_is_empty (&self->import_queue) && !self->import_queued)
+            self->import_batch_done = self->import_batch_size = 0;
+          self->import_batch_size++;
+          g_queue_push_tail (&self->import_queue, g_object_ref (file));
+        }
       else
         gtk_window_present (self->import_assistant);
       return;
@@ -343,6 +350,10 @@ sc_window_import_files (ScWindow  *self,
 {
   g_return_if_fail (SC_IS_WINDOW (self));
 
+  /* A new batch, or more files for the one under way */
+  if (g_queue_is_empty (&self->import_queue) && (self->import_assistant == NULL || !self->import_queued))
+    self->import_batch_done = self->import_batch_size = 0;
+  self->import_batch_size += n_files;
   for (guint i = 0; i < n_files; i++)
     g_queue_push_tail (&self->import_queue, g_object_ref (files[i]));
   if (self->import_assistant == NULL && !g_queue_is_empty (&self->import_queue))

@@ -75,6 +75,8 @@ struct _ScWindow
   GtkWindow            *import_assistant;  /* the one open, not owned */
   gboolean              import_committed;  /* it imported before closing */
   gboolean              import_queued;     /* it imports a file of the queue */
+  guint                 import_batch_done; /* files of the queue started so far */
+  guint                 import_batch_size; /* and in all */
   GHashTable           *bound_items; /* GtkListItem* set: rows on screen */
   GtkFileChooserNative *chooser;
   char                 *partner_filter;  /* "all", "supplier" or "customer" */
