@@ -19,5 +19,6 @@ void sc_test_save_screenshot (GtkWidget  *widget,
                               const char *name);
 void sc_test_wait_for_import_step (ScImportAssistant *assistant,
                                    const char        *step);
+void sc_test_import_through       (ScImportAssistant *assistant);
 
 G_END_DECLS

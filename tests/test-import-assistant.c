@@ -365,13 +365,7 @@ test_xlsx (void)
   sc_test_wait_for_import_step (assistant, "format");
   g_assert_cmpstr (sc_import_assistant_get_preview_cell (assistant, 0, 0), ==, "Müller Drehteile GmbH");
   sc_test_save_screenshot (GTK_WIDGET (assistant), "import-assistant-xlsx.png");
-  next (assistant);
-  sc_test_wait_for_import_step (assistant, "mapping");
-  next (assistant);
-  sc_test_wait_for_import_step (assistant, "kpis");
-  next (assistant);
-  sc_test_wait_for_import_step (assistant, "results");
-  next (assistant);
+  sc_test_import_through (assistant);
   sc_test_settle ();
   g_assert_cmpuint (done.n_done, ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (sc_workbook_get_partners (book)), >, 0);
@@ -585,16 +579,7 @@ test_xlsx_merged_months (void)
   ScImportAssistant *assistant;
 
   assistant = sc_import_assistant_present (NULL, book, NULL, file, on_done_cb, &done);
-  sc_test_wait_for_import_step (assistant, "format");
-  sc_test_save_screenshot (GTK_WIDGET (assistant), "import-assistant-merged.png");
-  next (assistant);
-  sc_test_wait_for_import_step (assistant, "mapping");
-  sc_test_save_screenshot (GTK_WIDGET (assistant), "import-assistant-merged-mapping.png");
-  next (assistant);
-  sc_test_wait_for_import_step (assistant, "kpis");
-  next (assistant);
-  sc_test_wait_for_import_step (assistant, "results");
-  next (assistant);
+  sc_test_import_through (assistant);
   sc_test_settle ();
   g_assert_cmpuint (done.n_done, ==, 1);
   g_assert_cmpuint (done.counts.n_values, ==, 27);

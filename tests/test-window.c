@@ -1112,19 +1112,6 @@ wait_for_assistant (ScImportAssistant *not_this)
   return SC_IMPORT_ASSISTANT (assistant);
 }
 
-/* Goes through the assistant's steps and imports */
-static void
-import_through (ScImportAssistant *assistant)
-{
-  static const char *steps[] = { "format", "mapping", "kpis", "results" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-    {
-      sc_test_wait_for_import_step (assistant, steps[i]);
-      gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.next", NULL);
-    }
-}
-
 static char *
 write_month_csv (const char *period,
                  double      delivery)
@@ -1169,14 +1156,14 @@ test_import_several (void)
   g_object_add_weak_pointer (G_OBJECT (first), (gpointer *) &first);
   sc_test_wait_for_import_step (first, "format");
   g_assert_nonnull (strstr (adw_window_title_get_subtitle (first->window_title), ", file 1 of 2"));
-  import_through (first);
+  sc_test_import_through (first);
   wait_until (has_workbook, window);
   book = sc_window_get_workbook (window);
 
   second = wait_for_assistant (first);
   sc_test_wait_for_import_step (second, "format");
   g_assert_nonnull (strstr (adw_window_title_get_subtitle (second->window_title), ", file 2 of 2"));
-  import_through (second);
+  sc_test_import_through (second);
   sc_test_settle ();
   g_assert_null (find_toplevel_of_type (SC_TYPE_IMPORT_ASSISTANT));
   g_assert_true (sc_window_get_workbook (window) == book);
