@@ -106,6 +106,19 @@ sorts_by_trend (ScWindow *self)
   return sort == SORT_TREND || sort == SORT_CHANGE;
 }
 
+/* What the sidebar keeps per partner, made again on demand after a change
+ * (the summaries are made again by whoever calls this)
+ */
+static void
+forget_partner_caches (ScWindow *self)
+{
+  g_hash_table_remove_all (self->summaries);
+  g_hash_table_remove_all (self->histories);
+  g_hash_table_remove_all (self->name_keys);
+  g_hash_table_remove_all (self->search_texts);
+  g_clear_pointer (&self->open_issues, g_hash_table_unref);
+}
+
 /* Scores every partner for the sidebar, keeping only what it shows: the
  * full result (every KPI) is made again for the partner being shown.
  */
@@ -115,11 +128,7 @@ rescore (ScWindow *self)
   GListModel *partners;
   guint n;
 
-  g_hash_table_remove_all (self->summaries);
-  g_hash_table_remove_all (self->histories);
-  g_hash_table_remove_all (self->name_keys);
-  g_hash_table_remove_all (self->search_texts);
-  g_clear_pointer (&self->open_issues, g_hash_table_unref);
+  forget_partner_caches (self);
 
   if (self->book == NULL || self->rollup.anchor == SC_PERIOD_NONE)
     return;
@@ -806,11 +815,8 @@ set_workbook_scored (ScWindow   *self,
     {
       self->scorer = g_steal_pointer (&scored->scorer);
       self->rollup = scored->rollup;
-      g_hash_table_remove_all (self->histories);
-      g_hash_table_remove_all (self->name_keys);
-      g_hash_table_remove_all (self->search_texts);
-      g_clear_pointer (&self->open_issues, g_hash_table_unref);
-      g_clear_pointer (&self->summaries, g_hash_table_unref);
+      forget_partner_caches (self);
+      g_hash_table_unref (self->summaries);
       self->summaries = g_steal_pointer (&scored->summaries);
       self->summaries_have_trend = scored->with_trend;
     }
@@ -876,20 +882,35 @@ load_result_free (LoadResult *result)
   g_free (result);
 }
 
+/* What the loading thread is asked: the file, and the window's view */
+typedef struct
+{
+  GFile        *file;
+  ScRollupKind  kind;
+  gboolean      with_trend;
+} LoadRequest;
+
+static void
+load_request_free (LoadRequest *request)
+{
+  g_object_unref (request->file);
+  g_free (request);
+}
+
 static void
 load_thread (GTask        *task,
              gpointer      source_object,
              gpointer      task_data,
              GCancellable *cancellable)
 {
+  LoadRequest *request = task_data;
   LoadResult *result = g_new0 (LoadResult, 1);
-  GFile *file = g_object_get_data (G_OBJECT (task), "file");
   GError *error = NULL;
   GListModel *partners;
 
-  result->rollup.kind = GPOINTER_TO_INT (task_data) >> 1;
-  result->with_trend = GPOINTER_TO_INT (task_data) & 1;
-  result->book = sc_workbook_load_from_file (file, cancellable, &error);
+  result->rollup.kind = request->kind;
+  result->with_trend = request->with_trend;
+  result->book = sc_workbook_load_from_file (request->file, cancellable, &error);
   if (result->book == NULL)
     {
       load_result_free (result);
@@ -929,7 +950,7 @@ load_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   LoadResult *result = g_task_propagate_pointer (G_TASK (res), &error);
   g_autofree char *uri = NULL;
-  GFile *file = g_object_get_data (G_OBJECT (res), "file");
+  GFile *file = ((LoadRequest *) g_task_get_task_data (G_TASK (res)))->file;
 
   gtk_spinner_stop (self->spinner);
 
@@ -1338,6 +1359,7 @@ sc_window_open_file (ScWindow *self,
                      GFile    *file)
 {
   g_autoptr(GTask) task = NULL;
+  LoadRequest *request;
 
   g_return_if_fail (SC_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -1348,10 +1370,13 @@ sc_window_open_file (ScWindow *self,
       gtk_spinner_start (self->spinner);
     }
 
+  request = g_new0 (LoadRequest, 1);
+  request->file = g_object_ref (file);
+  request->kind = self->rollup.kind;
+  request->with_trend = sorts_by_trend (self);
   task = g_task_new (NULL, self->cancellable, load_cb, g_object_ref (self));
   g_task_set_source_tag (task, sc_window_open_file);
-  g_object_set_data_full (G_OBJECT (task), "file", g_object_ref (file), g_object_unref);
-  g_task_set_task_data (task, GINT_TO_POINTER ((self->rollup.kind << 1) | (sorts_by_trend (self) ? 1 : 0)), NULL);
+  g_task_set_task_data (task, request, (GDestroyNotify) load_request_free);
   g_task_run_in_thread (task, load_thread);
 }
 
