@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "sc-issue-export.h"
+#include "sc-issue-private.h"
 #include "sc-json-writer.h"
 
 static const char *csv_columns[] = {
@@ -193,16 +194,6 @@ sc_issue_export_csv (ScWorkbook *book,
 }
 
 static void
-json_time (ScJsonWriter *w,
-           const char   *name,
-           GDateTime    *time)
-{
-  g_autofree char *str = format_time (time);
-
-  sc_json_writer_string (w, name, str);
-}
-
-static void
 write_json_issue (ScJsonWriter *w,
                   ScWorkbook   *book,
                   ScIssue      *issue,
@@ -221,30 +212,8 @@ write_json_issue (ScJsonWriter *w,
   sc_json_writer_string (w, "kpi", sc_issue_get_kpi_id (issue));
   sc_json_writer_string (w, "kpi_name", sc_issue_get_kpi_id (issue) ? kpi_name (book, issue) : NULL);
   sc_json_writer_string (w, "period", period_str);
-  sc_json_writer_string (w, "title", sc_issue_get_title (issue));
-  sc_json_writer_string (w, "description", sc_issue_get_description (issue));
-  sc_json_writer_string (w, "severity", sc_severity_to_string (sc_issue_get_severity (issue)));
-  sc_json_writer_string (w, "status", sc_issue_status_to_string (sc_issue_get_status (issue)));
-  sc_json_writer_string (w, "owner", sc_issue_get_owner (issue));
-  sc_json_writer_string (w, "due", sc_issue_get_due (issue));
   sc_json_writer_boolean (w, "overdue", sc_issue_is_overdue (issue, today));
-  sc_json_writer_string (w, "action", sc_issue_get_action (issue));
-  sc_json_writer_string (w, "reference", sc_issue_get_reference (issue));
-  json_time (w, "created", sc_issue_get_created (issue));
-  json_time (w, "updated", sc_issue_get_updated (issue));
-  sc_json_writer_begin_array (w, "history");
-  for (guint i = 0; i < sc_issue_get_n_changes (issue); i++)
-    {
-      const ScIssueChange *change = sc_issue_get_change (issue, i);
-
-      sc_json_writer_begin_object (w, NULL);
-      json_time (w, "time", change->time);
-      sc_json_writer_string (w, "field", change->field);
-      sc_json_writer_string (w, "old", change->old_value);
-      sc_json_writer_string (w, "new", change->new_value);
-      sc_json_writer_end_object (w);
-    }
-  sc_json_writer_end_array (w);
+  sc_issue_write_json_members (w, issue);
   sc_json_writer_end_object (w);
 }
 

@@ -9,10 +9,13 @@
 #pragma once
 
 #include "sc-issue.h"
+#include "sc-json-writer.h"
 
 G_BEGIN_DECLS
 
-void sc_issue_set_granularity (ScIssue       *self,
-                               ScGranularity  granularity);
+void sc_issue_set_granularity    (ScIssue       *self,
+                                  ScGranularity  granularity);
+void sc_issue_write_json_members (ScJsonWriter  *w,
+                                  ScIssue       *issue);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "sc-issue-private.h"
 #include "sc-json-writer.h"
 #include "sc-workbook-io.h"
 
@@ -147,16 +148,13 @@ write_series (Writer         *w,
   sc_json_writer_end_object (w);
 }
 
-static void
-write_issue (Writer        *w,
-             ScGranularity  granularity,
-             ScIssue       *issue)
+/* An issue's members from its title to its history, as the workbook file
+ * has them; the issue export writes them too, between members of its own.
+ */
+void
+sc_issue_write_json_members (ScJsonWriter *w,
+                             ScIssue      *issue)
 {
-  sc_json_writer_begin_object (w, NULL);
-  sc_json_writer_string (w, "id", sc_issue_get_id (issue));
-  sc_json_writer_string (w, "partner", sc_issue_get_partner_id (issue));
-  sc_json_writer_string (w, "kpi", sc_issue_get_kpi_id (issue));
-  member_period (w, "period", granularity, sc_issue_get_period (issue));
   sc_json_writer_string (w, "title", sc_issue_get_title (issue));
   sc_json_writer_string (w, "description", sc_issue_get_description (issue));
   sc_json_writer_string (w, "severity", sc_severity_to_string (sc_issue_get_severity (issue)));
@@ -180,6 +178,19 @@ write_issue (Writer        *w,
       sc_json_writer_end_object (w);
     }
   sc_json_writer_end_array (w);
+}
+
+static void
+write_issue (Writer        *w,
+             ScGranularity  granularity,
+             ScIssue       *issue)
+{
+  sc_json_writer_begin_object (w, NULL);
+  sc_json_writer_string (w, "id", sc_issue_get_id (issue));
+  sc_json_writer_string (w, "partner", sc_issue_get_partner_id (issue));
+  sc_json_writer_string (w, "kpi", sc_issue_get_kpi_id (issue));
+  member_period (w, "period", granularity, sc_issue_get_period (issue));
+  sc_issue_write_json_members (w, issue);
   sc_json_writer_end_object (w);
 }
 
