@@ -26,6 +26,7 @@ typedef struct
   char   *kind;
   char   *output;
   char   *theme;
+  char   *recipe;
   int     width;
   int     height;
   GStrv   args;
@@ -39,6 +40,7 @@ chart_options_clear (ChartOptions *options)
   g_free (options->kind);
   g_free (options->output);
   g_free (options->theme);
+  g_free (options->recipe);
   g_strfreev (options->args);
 }
 
@@ -117,7 +119,7 @@ build_chart (ChartOptions  *options,
   ScPartner *partner = NULL;
   ScKpi *kpi = NULL;
 
-  book = sc_cli_open_book (options->args[0], error);
+  book = sc_cli_open_book (options->args[0], options->recipe, error);
   if (book == NULL)
     return NULL;
   if (options->partner && (partner = sc_cli_find_partner (book, options->partner, SC_CHART_ERROR,
@@ -154,6 +156,7 @@ sc_cli_chart (int    argc,
     { "width", 0, 0, G_OPTION_ARG_INT, &options.width, N_("Width in pixels, or points for SVG and PDF (default: 800)"), "W" },
     { "height", 0, 0, G_OPTION_ARG_INT, &options.height, N_("Height (default: 500)"), "H" },
     { "theme", 0, 0, G_OPTION_ARG_STRING, &options.theme, N_("light, dark or print (default: light)"), "THEME" },
+    { "recipe", 0, 0, G_OPTION_ARG_FILENAME, &options.recipe, N_("Aggregate transaction rows with the recipe R.json"), "R.json" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options.args, NULL, NULL },
     { NULL }
   };

@@ -20,6 +20,7 @@
 #include "sc-cli-private.h"
 #include "sc-import.h"
 #include "sc-json-writer.h"
+#include "sc-recipe-suggest.h"
 #include "sc-workbook-io.h"
 
 typedef struct
@@ -32,6 +33,7 @@ typedef struct
   char     *decimal_mark;
   char     *encoding;
   char     *sheet;
+  char     *recipe;
   gboolean  dry_run;
   gboolean  json;
   gboolean  skip_bad_rows;
@@ -49,6 +51,7 @@ options_clear (Options *o)
   g_free (o->decimal_mark);
   g_free (o->encoding);
   g_free (o->sheet);
+  g_free (o->recipe);
   g_strfreev (o->files);
 }
 
@@ -328,6 +331,43 @@ print_result (ScImport      *import,
     printf (_("Saved %s\n"), target);
 }
 
+/* The recipe of --recipe, or the one @book keeps for files with the
+ * columns of the first file; none for KPI tables.
+ */
+static gboolean
+choose_recipe (ScImport       *import,
+               const Options  *o,
+               ScWorkbook     *book,
+               GError        **error)
+{
+  g_autoptr(ScRecipe) recipe = NULL;
+  g_autoptr(ScRecipeTable) table = NULL;
+  g_autoptr(GFile) file = NULL;
+  ScRecipe *kept;
+
+  if (o->recipe != NULL)
+    {
+      if (!(recipe = sc_cli_load_recipe (o->recipe, error)))
+        return FALSE;
+      sc_import_set_recipe (import, recipe);
+      return TRUE;
+    }
+  if (sc_workbook_get_n_recipes (book) == 0)
+    return TRUE;
+
+  file = g_file_new_for_commandline_arg (o->files[0]);
+  if (!(table = sc_recipe_table_read_file (file, o->sheet, NULL, 1, NULL, NULL)))
+    return TRUE;  /* the import will say what is wrong with the file */
+  if ((kept = sc_workbook_find_recipe (book, (const char **) table->headers, table->n_columns)) != NULL)
+    {
+      if (!o->json)
+        fprintf (stderr, _("Using the recipe kept in the workbook for files with these columns%s%s\n"),
+                 kept->name ? ": " : "", kept->name ? kept->name : "");
+      sc_import_set_recipe (import, kept);
+    }
+  return TRUE;
+}
+
 /* Adds every file and commits into @book; FALSE with @error set. */
 static gboolean
 run_import (ScImport       *import,
@@ -384,6 +424,7 @@ parse_options (int       argc,
     { "decimal-mark", 0, 0, G_OPTION_ARG_STRING, &o->decimal_mark, N_("Decimal mark: . or , (default: detect)"), "C" },
     { "encoding", 0, 0, G_OPTION_ARG_STRING, &o->encoding, N_("UTF-8, UTF-16LE, UTF-16BE or WINDOWS-1252 (default: detect)"), "NAME" },
     { "sheet", 0, 0, G_OPTION_ARG_STRING, &o->sheet, N_("The sheet of an .xlsx or .ods workbook (default: the first with data)"), "NAME" },
+    { "recipe", 0, 0, G_OPTION_ARG_FILENAME, &o->recipe, N_("Aggregate transaction rows with the recipe R.json (see “scorecards recipe”)"), "R.json" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->files, NULL, NULL },
     { NULL }
   };
@@ -422,8 +463,9 @@ sc_cli_import (int    argc,
     }
 
   target = o.output ? o.output : o.into;
-  book = o.into ? sc_cli_open_book (o.into, &error) : sc_workbook_new ();
-  if (book != NULL && run_import (import, &o, book, &error) && !o.dry_run)
+  book = o.into ? sc_cli_open_book (o.into, NULL, &error) : sc_workbook_new ();
+  if (book != NULL && choose_recipe (import, &o, book, &error) &&
+      run_import (import, &o, book, &error) && !o.dry_run)
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (target);
 
@@ -472,19 +514,30 @@ is_workbook (const char *path)
   return g_regex_match (regex, head, 0, NULL);
 }
 
-/* Opens a workbook, or imports a data file into a new one in memory. */
+/* Opens a workbook named on the command line; a data file (CSV, TSV,
+ * JSON, a sheet) is imported into a new workbook in memory, its rows
+ * aggregated by the recipe at @recipe_path when one is given.
+ */
 ScWorkbook *
-sc_cli_import_book (const char  *path,
-                    GError     **error)
+sc_cli_open_book (const char  *path,
+                  const char  *recipe_path,
+                  GError     **error)
 {
+  g_autoptr(ScRecipe) recipe = NULL;
   g_autoptr(ScImport) import = NULL;
   g_autoptr(ScWorkbook) book = NULL;
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
 
-  if (is_workbook (path))
+  if (recipe_path == NULL && is_workbook (path))
     return sc_workbook_load_from_file (file, NULL, error);
 
   import = sc_import_new ();
+  if (recipe_path != NULL)
+    {
+      if (!(recipe = sc_cli_load_recipe (recipe_path, error)))
+        return NULL;
+      sc_import_set_recipe (import, recipe);
+    }
   book = sc_workbook_new ();
   if (!sc_import_add_file (import, file, NULL, error) || !sc_import_commit (import, book, error))
     return NULL;

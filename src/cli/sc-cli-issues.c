@@ -252,7 +252,7 @@ sc_cli_issues (int    argc,
       return SC_EXIT_USAGE;
     }
 
-  book = sc_cli_open_book (args[0], &error);
+  book = sc_cli_open_book (args[0], NULL, &error);
   if (book == NULL)
     {
       fprintf (stderr, "scorecards: %s\n", error->message);

@@ -13,9 +13,12 @@
 G_BEGIN_DECLS
 
 ScWorkbook *sc_cli_open_book   (const char  *path,
+                                const char  *recipe,
                                 GError     **error);
-ScWorkbook *sc_cli_import_book (const char  *path,
+ScRecipe   *sc_cli_load_recipe (const char  *path,
                                 GError     **error);
+int         sc_cli_recipe      (int          argc,
+                                char       **argv);
 int         sc_cli_import      (int          argc,
                                 char       **argv);
 ScPartner  *sc_cli_find_partner (ScWorkbook *book,

@@ -36,6 +36,7 @@ typedef struct
   char   *company;
   char   *logo;
   char   *notes;
+  char   *recipe;
   gboolean workbook_notes;
   gboolean quiet;
   GStrv   args;
@@ -55,6 +56,7 @@ report_args_clear (ReportArgs *args)
   g_free (args->company);
   g_free (args->logo);
   g_free (args->notes);
+  g_free (args->recipe);
   g_strfreev (args->args);
 }
 
@@ -271,6 +273,7 @@ sc_cli_report (int    argc,
     { "workbook-notes", 0, 0, G_OPTION_ARG_NONE, &args.workbook_notes,
       N_("Also print the workbook’s internal notes"), NULL },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &args.quiet, N_("Print nothing but errors"), NULL },
+    { "recipe", 0, 0, G_OPTION_ARG_FILENAME, &args.recipe, N_("Aggregate transaction rows with the recipe R.json"), "R.json" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args.args, NULL, NULL },
     { NULL }
   };
@@ -288,7 +291,7 @@ sc_cli_report (int    argc,
   if (!check_usage (&args, &page_size, &format))
     return SC_EXIT_USAGE;
 
-  book = sc_cli_open_book (args.args[0], &error);
+  book = sc_cli_open_book (args.args[0], args.recipe, &error);
   if (book == NULL)
     {
       fprintf (stderr, "scorecards: %s\n", error->message);

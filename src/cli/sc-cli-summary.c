@@ -95,6 +95,7 @@ sc_cli_summary (int    argc,
   g_autoptr(ScWorkbook) book = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *period_arg = NULL;
+  g_autofree char *recipe = NULL;
   g_auto(GStrv) args = NULL;
   gboolean json = FALSE;
   ScRollup rollup = { SC_ROLLUP_PERIOD, SC_PERIOD_NONE };
@@ -103,6 +104,7 @@ sc_cli_summary (int    argc,
       N_("Period or view to summarise: 2025-03, 2025-Q1, 2025, 2025-03/ytd or 2025-03/r12 "
          "(default: the latest period with data)"), "P" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print machine-readable JSON"), NULL },
+    { "recipe", 0, 0, G_OPTION_ARG_FILENAME, &recipe, N_("Aggregate transaction rows with the recipe R.json"), "R.json" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, NULL },
     { NULL }
   };
@@ -123,7 +125,7 @@ sc_cli_summary (int    argc,
       return SC_EXIT_USAGE;
     }
 
-  book = sc_cli_open_book (args[0], &error);
+  book = sc_cli_open_book (args[0], recipe, &error);
   if (book == NULL)
     {
       fprintf (stderr, "scorecards: %s\n", error->message);

@@ -27,6 +27,7 @@ static const struct {
   { "chart", sc_cli_chart },
   { "import", sc_cli_import },
   { "issues", sc_cli_issues },
+  { "recipe", sc_cli_recipe },
   { "report", sc_cli_report },
   { "summary", sc_cli_summary },
 };
@@ -37,18 +38,20 @@ print_help (FILE *stream)
   fprintf (stream, "%s\n\n%s\n", _("Usage:"),
            "  scorecards [FILE…]\n"
            "  scorecards import DATA… -o BOOK.scorecard [--into BOOK] [--layout long|wide]\n"
-           "                    [--dry-run] [--json] [--skip-bad-rows]\n"
-           "  scorecards summary BOOK|DATA [--period P] [--json]\n"
+           "                    [--recipe R.json] [--dry-run] [--json] [--skip-bad-rows]\n"
+           "  scorecards recipe DATA [--sheet S]\n"
+           "  scorecards summary BOOK|DATA [--recipe R.json] [--period P] [--json]\n"
            "  scorecards chart BOOK [--partner NAME] [--kpi ID] [--kind KIND] -o OUT.png|OUT.svg|OUT.pdf\n"
-           "                   [--width W] [--height H] [--theme light|dark|print]\n"
+           "                   [--width W] [--height H] [--theme light|dark|print] [--recipe R.json]\n"
            "  scorecards issues BOOK [--partner NAME_OR_ID] [--status S] [--kpi ID] [--overdue]\n"
            "                    [--json | --csv]\n"
            "  scorecards report BOOK|DATA -o OUT.pdf [--partner NAME]… [--from P] [--to P] [--period P]\n"
-           "                    [--page-size a4|letter] [--split DIR] [--format pdf|png|svg]\n"
+           "                    [--page-size a4|letter] [--split DIR] [--format pdf|png|svg] [--recipe R.json]\n"
            "  scorecards --version | --help\n");
   fprintf (stream, "\n%s\n", _("Review supplier and customer scorecards."));
   fprintf (stream, "\n%s\n", _("Commands:"));
   fprintf (stream, "  %-10s %s\n", "import", _("Import CSV, TSV, JSON, .xlsx or .ods data into a workbook"));
+  fprintf (stream, "  %-10s %s\n", "recipe", _("Suggest a recipe that turns transaction rows into KPIs"));
   fprintf (stream, "  %-10s %s\n", "summary", _("Print every partner’s score, grade, trend and KPIs"));
   fprintf (stream, "  %-10s %s\n", "chart", _("Draw a trend, bullet, ranking, heatmap, radar or Pareto chart"));
   fprintf (stream, "  %-10s %s\n", "issues", _("List the issues and their actions, as a table, JSON or CSV"));
@@ -136,15 +139,7 @@ sc_cli_parse_view (ScWorkbook *book,
   return FALSE;
 }
 
-/* Opens a workbook named on the command line; a data file (CSV, TSV,
- * JSON) is imported into a new workbook in memory.
- */
-ScWorkbook *
-sc_cli_open_book (const char  *path,
-                  GError     **error)
-{
-  return sc_cli_import_book (path, error);
-}
+
 
 static gboolean
 name_matches (ScPartner  *partner,

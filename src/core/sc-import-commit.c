@@ -29,6 +29,9 @@ typedef struct
   double    *values;        /* NULL: the import created the series */
   double    *numerator;
   double    *denominator;
+  ScFormula *formula;       /* and its parts, as they were */
+  double   **parts;
+  guint      n_parts;
 } SavedSeries;
 
 typedef struct
@@ -46,6 +49,8 @@ struct _ImportUndo
   GPtrArray     *saved_series;
   GPtrArray     *saved_overrides;
   ScGranularity  old_granularity;
+  ScRecipe      *added_recipe;
+  ScRecipe      *replaced_recipe;
 };
 
 static void
@@ -58,6 +63,10 @@ saved_series_free (gpointer data)
   g_free (s->values);
   g_free (s->numerator);
   g_free (s->denominator);
+  for (guint k = 0; k < s->n_parts; k++)
+    g_free (s->parts[k]);
+  g_free (s->parts);
+  g_clear_pointer (&s->formula, sc_formula_unref);
   g_free (s);
 }
 
@@ -78,6 +87,8 @@ sc_import_undo_free (ImportUndo *undo)
   g_ptr_array_unref (undo->added_kpis);
   g_ptr_array_unref (undo->saved_series);
   g_ptr_array_unref (undo->saved_overrides);
+  g_clear_pointer (&undo->added_recipe, sc_recipe_unref);
+  g_clear_pointer (&undo->replaced_recipe, sc_recipe_unref);
   g_free (undo);
 }
 
@@ -288,7 +299,9 @@ create_kpi (ScImport   *self,
         }
       kpi = sc_kpi_new (id, k->name);
     }
-  else if ((kpi = sc_catalogue_lookup (k->key)) == NULL)
+  else if ((kpi = sc_catalogue_lookup (k->key)) == NULL && k->recipe_kpi != NULL)
+    kpi = sc_recipe_kpi_new_definition (k->recipe_kpi);
+  else if (kpi == NULL)
     kpi = sc_kpi_new (k->key, k->name);
 
   sc_workbook_add_kpi (book, kpi);
@@ -323,6 +336,14 @@ save_series (ScImport   *self,
       saved->values = dup_array (old->values, n);
       saved->numerator = dup_array (old->numerator, n);
       saved->denominator = dup_array (old->denominator, n);
+      if (old->formula != NULL)
+        {
+          saved->formula = sc_formula_ref (old->formula);
+          saved->n_parts = old->n_parts;
+          saved->parts = g_new (double *, old->n_parts);
+          for (guint k = 0; k < old->n_parts; k++)
+            saved->parts[k] = dup_array (old->parts[k], n);
+        }
     }
   g_ptr_array_add (self->undo->saved_series, saved);
 }
@@ -341,6 +362,29 @@ ensure_array (double **array,
   return *array;
 }
 
+/* The recipe's parts of the imported periods; a series computed with
+ * another formula before keeps its values but not their parts.
+ */
+static void
+write_parts (StageSeries *s,
+             ScSeries    *series,
+             guint        n,
+             guint        n_book,
+             guint        offset)
+{
+  if (series->formula == NULL ||
+      g_strcmp0 (sc_formula_get_text (series->formula), sc_formula_get_text (s->formula)) != 0)
+    sc_series_set_formula (series, s->formula, n_book);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (isnan (s->parts[0][i]))
+        continue;
+      for (guint k = 0; k < s->n_parts; k++)
+        series->parts[k][offset + i] = s->parts[k][i];
+    }
+}
+
 static void
 write_series (ScImport    *self,
               ScWorkbook  *book,
@@ -355,10 +399,16 @@ write_series (ScImport    *self,
 
   save_series (self, book, partner, kpi);
   series = sc_workbook_ensure_series (book, partner, kpi);
+  if (s->formula != NULL)
+    write_parts (s, series, n, n_book, offset);
 
   for (guint i = 0; i < n; i++)
     {
       double value = s->values[i];
+
+      /* A recipe's period was computed again from its rows: even "no data" replaces */
+      if (s->formula != NULL && !isnan (s->parts[0][i]))
+        series->values[offset + i] = value;
 
       if (isnan (value) && s->numerator && !isnan (s->numerator[i]) && s->denominator[i] != 0)
         value = s->numerator[i] / s->denominator[i] * sc_kpi_get_ratio_scale (kpi);
@@ -434,6 +484,13 @@ sc_import_stage_commit (ScImport    *self,
     }
   apply_targets (self, partners, kpis);
 
+  /* Next month's export imports with the same recipe */
+  if (self->recipe != NULL)
+    {
+      self->undo->replaced_recipe = sc_workbook_add_recipe (book, self->recipe);
+      self->undo->added_recipe = sc_recipe_ref (self->recipe);
+    }
+
   return TRUE;
 }
 
@@ -457,6 +514,13 @@ restore_series (ScWorkbook  *book,
   memcpy (series->values + offset, saved->values, saved->n * sizeof (double));
   g_clear_pointer (&series->numerator, g_free);
   g_clear_pointer (&series->denominator, g_free);
+  sc_series_clear_formula (series);
+  if (saved->formula != NULL)
+    {
+      sc_series_set_formula (series, saved->formula, sc_workbook_get_n_periods (book));
+      for (guint k = 0; k < saved->n_parts; k++)
+        memcpy (series->parts[k] + offset, saved->parts[k], saved->n * sizeof (double));
+    }
   if (saved->numerator != NULL)
     {
       memcpy (ensure_array (&series->numerator, sc_workbook_get_n_periods (book)) + offset,
@@ -472,6 +536,15 @@ sc_import_stage_undo (ScImport   *self,
                       ScWorkbook *book)
 {
   ImportUndo *undo = self->undo;
+
+  if (undo->added_recipe != NULL)
+    {
+      sc_workbook_remove_recipe (book, undo->added_recipe);
+      if (undo->replaced_recipe != NULL)
+        {
+          g_autoptr(ScRecipe) none = sc_workbook_add_recipe (book, undo->replaced_recipe);
+        }
+    }
 
   for (guint i = undo->saved_overrides->len; i > 0; i--)
     {

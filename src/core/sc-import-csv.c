@@ -27,6 +27,7 @@
 #include "sc-number-parse.h"
 #include "sc-period-parse.h"
 #include "sc-reader-csv.h"
+#include "sc-recipe-run.h"
 
 #define NO_INDEX G_MAXUINT32
 #define CANCEL_CHECK_ROWS 65536
@@ -663,6 +664,15 @@ sc_import_read_csv (ScImport      *self,
   source->delimiter = sc_reader_csv_get_delimiter (ci.reader);
   source->decimal_mark = ci.decimal_mark = sc_reader_csv_get_decimal_mark (ci.reader);
   source->thousands_separator = ci.thousands = sc_reader_csv_get_thousands_separator (ci.reader);
+
+  if (self->recipe != NULL)
+    {
+      if (self->run == NULL)
+        self->run = sc_recipe_run_new (self->recipe);
+      ok = sc_recipe_run_read (self->run, self, ci.reader, ci.source, self->spreadsheet, cancellable, error);
+      source->n_rows = sc_reader_csv_get_n_rows (ci.reader);
+      return ok;
+    }
 
   if (!sc_reader_csv_next_row (ci.reader, cancellable, &local_error))
     {

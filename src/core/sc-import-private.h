@@ -13,6 +13,7 @@
 
 #include "sc-import.h"
 #include "sc-period-parse.h"
+#include "sc-recipe.h"
 
 G_BEGIN_DECLS
 
@@ -32,6 +33,7 @@ typedef struct
   char  *key;                    /* a catalogue id, or an id made from the name */
   char  *name;                   /* as written */
   ScKpi *template;               /* a definition from JSON; or NULL */
+  ScRecipeKpi *recipe_kpi;       /* computed by the import's recipe; or NULL */
   guint  force_new : 1;          /* matched to nothing: a new KPI named as written */
 } StageKpi;
 
@@ -56,6 +58,8 @@ typedef struct
   guint64 line;
   guint32 column;
   guint32 ratio;                 /* index + 1 into ratios, or 0 */
+  guint32 group;                 /* index + 1 of the recipe's group, or 0 */
+  guint32 group_kpi;             /* the recipe KPI of that group */
   double  value;                 /* NaN when only numerator and denominator were given */
 } StageValue;
 
@@ -80,9 +84,13 @@ typedef struct
   double  *numerator;
   double  *denominator;
   guint32 *rows;                 /* index + 1 of the value that set each cell */
+  ScFormula *formula;            /* of the recipe, with parts[n_parts][n]; or NULL */
+  double  **parts;
+  guint     n_parts;
 } StageSeries;
 
 typedef struct _ImportUndo ImportUndo;
+typedef struct _ScRecipeRun ScRecipeRun;
 
 struct _ScImport
 {
@@ -97,6 +105,7 @@ struct _ScImport
   GArray             *roles;            /* int per column: an ScImportRole, or -1 to detect */
   GHashTable         *kpi_matches;      /* name as written → KPI id, "" for a new KPI */
   char               *sheet;            /* of a workbook; NULL: the first with data */
+  ScRecipe           *recipe;           /* transaction rows into KPI values; or NULL */
   guint               skip_bad_rows : 1;
 
   /* Report */
@@ -128,6 +137,8 @@ struct _ScImport
   ScPeriod            last;
 
   ImportUndo         *undo;
+  ScRecipeRun        *run;              /* the recipe's groups, across files */
+  GBytes             *spreadsheet;      /* the workbook being read, for lookups */
 
   guint               validated : 1;
   guint               committed : 1;
@@ -169,6 +180,8 @@ guint32         sc_import_stage_partner     (ScImport        *self,
 guint32         sc_import_stage_kpi         (ScImport        *self,
                                              const char      *name,
                                              ScKpi           *template);
+guint32         sc_import_stage_recipe_kpi  (ScImport        *self,
+                                             ScRecipeKpi     *kpi);
 guint32         sc_import_stage_period      (ScImport        *self,
                                              const char      *text,
                                              guint            source,

@@ -61,6 +61,9 @@ stage_series_free (gpointer data)
   g_free (s->numerator);
   g_free (s->denominator);
   g_free (s->rows);
+  for (guint k = 0; k < s->n_parts; k++)
+    g_free (s->parts[k]);
+  g_free (s->parts);
   g_free (s);
 }
 
@@ -207,6 +210,27 @@ sc_import_stage_kpi (ScImport   *self,
 
   g_hash_table_insert (self->kpis_by_name, g_strdup (name), found);
   return GPOINTER_TO_UINT (found) - 1;
+}
+
+/* The index of a KPI the recipe computes: its id names it. */
+guint32
+sc_import_stage_recipe_kpi (ScImport    *self,
+                            ScRecipeKpi *kpi)
+{
+  gpointer found = g_hash_table_lookup (self->kpis_by_key, kpi->id);
+  StageKpi *k;
+
+  if (found != NULL)
+    return GPOINTER_TO_UINT (found) - 1;
+
+  k = g_new0 (StageKpi, 1);
+  k->key = g_strdup (kpi->id);
+  k->name = g_strdup (kpi->name ? kpi->name : kpi->id);
+  k->recipe_kpi = kpi;
+  g_ptr_array_add (self->kpis, k);
+  g_hash_table_insert (self->kpis_by_key, k->key, GUINT_TO_POINTER (self->kpis->len));
+
+  return self->kpis->len - 1;
 }
 
 /* The index of the period written @text, read on first use. Its status

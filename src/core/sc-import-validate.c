@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "sc-import-private.h"
+#include "sc-recipe-run.h"
 
 static ScDateOrder
 learn_date_order (ScImport *self)
@@ -257,6 +258,31 @@ handle_duplicate (ScImport          *self,
                             source_name (self, earlier->source), earlier_line);
 }
 
+/* A recipe's value: its formula and the parts of its group. */
+static void
+set_parts (ScImport         *self,
+           StageSeries      *s,
+           const StageValue *v,
+           guint             i,
+           guint             n)
+{
+  StageKpi *kpi = g_ptr_array_index (self->kpis, v->kpi);
+  double parts[SC_FORMULA_MAX_PARTS + 1];
+
+  if (s->formula == NULL)
+    {
+      s->formula = kpi->recipe_kpi->parsed;
+      s->n_parts = 1 + sc_formula_get_n_parts (s->formula);
+      s->parts = g_new (double *, s->n_parts);
+      for (guint k = 0; k < s->n_parts; k++)
+        s->parts[k] = nan_array (n);
+    }
+
+  sc_recipe_run_get_parts (self->run, v->group - 1, v->group_kpi, parts);
+  for (guint k = 0; k < s->n_parts; k++)
+    s->parts[k][i] = parts[k];
+}
+
 static gboolean
 set_cell (ScImport          *self,
           StageSeries       *s,
@@ -278,11 +304,13 @@ set_cell (ScImport          *self,
       if (!use)
         return TRUE;
     }
-  else
+  else if (!isnan (v->value) || v->group == 0)
     self->n_values++;
 
   s->rows[i] = row + 1;
   s->values[i] = v->value;
+  if (v->group != 0)
+    set_parts (self, s, v, i, n);
   if (v->ratio != 0)
     {
       StageRatio *r = &g_array_index (self->ratios, StageRatio, v->ratio - 1);
@@ -325,6 +353,9 @@ gboolean
 sc_import_stage_validate (ScImport  *self,
                           GError   **error)
 {
+  if (self->run != NULL && !sc_recipe_run_stage (self->run, self, error))
+    return FALSE;
+
   resolve_periods (self);
 
   if (!check_periods (self, error) || !compute_range (self, error))

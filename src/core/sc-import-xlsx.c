@@ -338,6 +338,9 @@ sc_import_read_spreadsheet (ScImport      *self,
 
   text = sc_sheet_text_stream_new (reader, sheet, self->sheet == NULL,
                                    self->decimal_mark ? self->decimal_mark : '.');
+  /* A recipe may look codes up on another sheet */
+  g_clear_pointer (&self->spreadsheet, g_bytes_unref);
+  self->spreadsheet = g_bytes_ref (bytes);
   if (read_sheet_text (self, text, name, cancellable, &local_error))
     {
       sheet_name = sc_sheet_text_stream_get_sheet (SC_SHEET_TEXT_STREAM (text));

@@ -18,6 +18,7 @@
 
 #include "sc-import-private.h"
 #include "sc-import-xlsx.h"
+#include "sc-recipe-run.h"
 #include "sc-workbook-io.h"
 
 G_DEFINE_FINAL_TYPE (ScImport, sc_import, G_TYPE_OBJECT)
@@ -57,6 +58,9 @@ sc_import_finalize (GObject *object)
   g_clear_pointer (&self->sheet, g_free);
   g_clear_pointer (&self->roles, g_array_unref);
   g_clear_pointer (&self->kpi_matches, g_hash_table_unref);
+  g_clear_pointer (&self->run, sc_recipe_run_free);
+  g_clear_pointer (&self->recipe, sc_recipe_unref);
+  g_clear_pointer (&self->spreadsheet, g_bytes_unref);
 
   G_OBJECT_CLASS (sc_import_parent_class)->finalize (object);
 }
@@ -325,6 +329,35 @@ sc_import_set_duplicates (ScImport           *self,
 {
   g_return_if_fail (SC_IS_IMPORT (self));
   self->duplicates = duplicates;
+}
+
+/**
+ * sc_import_set_recipe:
+ * @recipe: (nullable): how transaction rows become KPI values
+ *
+ * Makes the files added after this call transaction data: their rows are
+ * aggregated by the recipe, over all the files together. The recipe's
+ * sheet is read unless sc_import_set_sheet() chose another.
+ */
+void
+sc_import_set_recipe (ScImport *self,
+                      ScRecipe *recipe)
+{
+  g_return_if_fail (SC_IS_IMPORT (self));
+  g_return_if_fail (self->run == NULL);
+
+  g_clear_pointer (&self->recipe, sc_recipe_unref);
+  if (recipe != NULL)
+    self->recipe = sc_recipe_ref (recipe);
+  if (recipe != NULL && recipe->sheet != NULL && self->sheet == NULL)
+    self->sheet = g_strdup (recipe->sheet);
+}
+
+ScRecipe *
+sc_import_get_recipe (ScImport *self)
+{
+  g_return_val_if_fail (SC_IS_IMPORT (self), NULL);
+  return self->recipe;
 }
 
 /**

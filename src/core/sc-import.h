@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "sc-recipe.h"
 #include "sc-workbook.h"
 
 G_BEGIN_DECLS
@@ -144,6 +145,9 @@ void                sc_import_set_duplicates       (ScImport           *self,
                                                     ScImportDuplicates  duplicates);
 void                sc_import_set_sheet            (ScImport           *self,
                                                     const char         *sheet);
+void                sc_import_set_recipe           (ScImport           *self,
+                                                    ScRecipe           *recipe);
+ScRecipe           *sc_import_get_recipe           (ScImport           *self);
 
 /* Spreadsheets (sc-import-xlsx.c) */
 char              **sc_import_list_xlsx_sheets     (GFile              *file,

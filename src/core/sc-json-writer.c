@@ -394,3 +394,13 @@ sc_json_writer_numbers (ScJsonWriter *self,
     }
   g_string_append_c (self->out, ']');
 }
+
+/* A value already written as JSON (by json-glib), as it is. */
+void
+sc_json_writer_raw (ScJsonWriter *self,
+                    const char   *name,
+                    const char   *json)
+{
+  start (self, name);
+  g_string_append (self->out, json);
+}

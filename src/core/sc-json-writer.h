@@ -43,6 +43,9 @@ void          sc_json_writer_numbers      (ScJsonWriter *self,
                                            const char   *name,
                                            const double *values,
                                            guint         n_values);
+void          sc_json_writer_raw          (ScJsonWriter *self,
+                                           const char   *name,
+                                           const char   *json);
 void          sc_json_append_number       (GString      *out,
                                            double        value);
 

@@ -326,3 +326,63 @@ sc_aggregate (ScAggregation  aggregation,
     default: return sum / count;
     }
 }
+
+/* The formula of a recipe over the combined parts of the periods
+ * [i0, i0 + n): exactly the formula over all their rows. FALSE when a
+ * period's value was edited by hand (a value without parts): then the
+ * parts no longer describe the values.
+ */
+static gboolean
+aggregate_parts (const ScSeries *series,
+                 guint           i0,
+                 guint           n,
+                 double         *value,
+                 guint          *n_present)
+{
+  double combined[SC_FORMULA_MAX_PARTS + 1];
+  double period[SC_FORMULA_MAX_PARTS + 1];
+  guint n_parts = series->n_parts - 1;
+  guint present = 0;
+
+  sc_formula_init_parts (series->formula, combined);
+  for (guint i = i0; i < i0 + n; i++)
+    {
+      if (isnan (series->parts[0][i]))
+        {
+          if (!isnan (series->values[i]))
+            return FALSE;
+          continue;
+        }
+      for (guint k = 0; k < n_parts; k++)
+        period[k] = series->parts[1 + k][i];
+      sc_formula_combine_parts (series->formula, combined, period);
+      present++;
+    }
+
+  *n_present = present;
+  *value = present > 0 ? sc_formula_finish (series->formula, combined) : NAN;
+  return TRUE;
+}
+
+/* The value of @series over the stored periods [i0, i0 + n), both within
+ * the workbook's range: a recipe's formula over the combined parts where
+ * the series has them, the KPI's @aggregation otherwise.
+ */
+double
+sc_series_aggregate (const ScSeries *series,
+                     ScAggregation   aggregation,
+                     double          ratio_scale,
+                     guint           i0,
+                     guint           n,
+                     guint          *n_present)
+{
+  double value;
+
+  if (series->formula != NULL && n > 1 && aggregate_parts (series, i0, n, &value, n_present))
+    return value;
+
+  return sc_aggregate (aggregation, ratio_scale, series->values + i0,
+                       series->numerator ? series->numerator + i0 : NULL,
+                       series->denominator ? series->denominator + i0 : NULL,
+                       n, n_present);
+}

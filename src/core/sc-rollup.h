@@ -8,6 +8,7 @@
 
 #include "sc-kpi.h"
 #include "sc-period.h"
+#include "sc-workbook.h"
 
 G_BEGIN_DECLS
 
@@ -59,6 +60,12 @@ double       sc_aggregate                (ScAggregation   aggregation,
                                           const double   *values,
                                           const double   *numerator,
                                           const double   *denominator,
+                                          guint           n,
+                                          guint          *n_present);
+double       sc_series_aggregate         (const ScSeries *series,
+                                          ScAggregation   aggregation,
+                                          double          ratio_scale,
+                                          guint           i0,
                                           guint           n,
                                           guint          *n_present);
 

@@ -164,10 +164,8 @@ entry_value (ScScorer    *self,
       return v;
     }
 
-  return sc_aggregate (e->t.aggregation, e->ratio_scale, s->values + i0,
-                       s->numerator ? s->numerator + i0 : NULL,
-                       s->denominator ? s->denominator + i0 : NULL,
-                       (guint) (i1 - i0 + 1), n_present);
+  return sc_series_aggregate (s, e->t.aggregation, e->ratio_scale, (guint) i0,
+                              (guint) (i1 - i0 + 1), n_present);
 }
 
 /* The overall score without building a result: the hot path. */

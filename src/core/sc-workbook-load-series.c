@@ -30,6 +30,7 @@ typedef struct
   const char *end;
   GString    *text;        /* the last string read, unescaped */
   GArray     *numbers;     /* the last number array read */
+  GHashTable *formulas;    /* text → ScFormula, parsed once per load */
 } Scanner;
 
 typedef struct
@@ -39,6 +40,8 @@ typedef struct
   char     *first;
   gboolean  has_first;
   GArray   *arrays[3];     /* values, numerator, denominator; NULL when absent */
+  char     *formula;
+  GPtrArray *parts;        /* GArray of doubles each; NULL when absent */
 } Item;
 
 static const char *array_names[] = { "values", "numerator", "denominator" };
@@ -388,6 +391,45 @@ read_numbers (Scanner     *s,
     }
 }
 
+/* "parts": an array of number arrays, one per part of the formula. */
+static gboolean
+read_parts (Scanner    *s,
+            const char *path,
+            Item       *item)
+{
+  g_clear_pointer (&item->parts, g_ptr_array_unref);
+  item->parts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  if (!expect (s, '['))
+    return FALSE;
+  if (peek (s, ']'))
+    {
+      s->p++;
+      return TRUE;
+    }
+  for (;;)
+    {
+      g_autofree char *element = g_strdup_printf ("%s.parts[%u]", path, item->parts->len);
+      GArray *array = NULL;
+
+      if (item->parts->len > SC_FORMULA_MAX_PARTS)
+        return sc_loader_fail (s->loader, SC_WORKBOOK_ERROR_TOO_LARGE, element,
+                               _("more parts than a formula has"));
+      s->p = skip_ws (s->p, s->end);
+      if (s->p < s->end && *s->p != '[')
+        return sc_loader_fail (s->loader, SC_WORKBOOK_ERROR_INVALID, element, _("expected an array"));
+      if (!read_numbers (s, element, &array))
+        {
+          g_clear_pointer (&array, g_array_unref);
+          return FALSE;
+        }
+      g_ptr_array_add (item->parts, array);
+      if (peek (s, ','))
+        s->p++;
+      else
+        return expect (s, ']');
+    }
+}
+
 /* One series */
 
 static void
@@ -398,6 +440,8 @@ item_clear (Item *item)
   g_clear_pointer (&item->first, g_free);
   for (guint i = 0; i < G_N_ELEMENTS (item->arrays); i++)
     g_clear_pointer (&item->arrays[i], g_array_unref);
+  g_clear_pointer (&item->formula, g_free);
+  g_clear_pointer (&item->parts, g_ptr_array_unref);
   item->has_first = FALSE;
 }
 
@@ -448,6 +492,10 @@ read_member (Scanner    *s,
       item->has_first = TRUE;
       return read_string_member (s, path, key, &item->first);
     }
+  if (g_str_equal (key, "formula"))
+    return read_string_member (s, path, key, &item->formula);
+  if (g_str_equal (key, "parts"))
+    return read_parts (s, path, item);
   for (guint i = 0; i < G_N_ELEMENTS (array_names); i++)
     {
       if (!g_str_equal (key, array_names[i]))
@@ -468,11 +516,57 @@ read_member (Scanner    *s,
 }
 
 /* The checks of docs/file-format.md, then the values into the workbook. */
+/* The recipe formula of a series and its parts, checked against each
+ * other: the parts must be the formula's, over the values' periods.
+ */
 static gboolean
-store_item (ScLoader   *loader,
+store_formula (Scanner    *s,
+               const char *path,
+               Item       *item,
+               ScSeries   *series,
+               guint       offset)
+{
+  ScLoader *loader = s->loader;
+  guint n_periods = sc_workbook_get_n_periods (loader->book);
+  g_autofree char *member_path = g_strdup_printf ("%s.formula", path);
+  ScFormula *formula = g_hash_table_lookup (s->formulas, item->formula);
+
+  if (formula == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      formula = sc_formula_parse (item->formula, SC_FORMULA_KPI, NULL, &error);
+      if (formula == NULL)
+        return sc_loader_fail (loader, SC_WORKBOOK_ERROR_INVALID, member_path, "%s", error->message);
+      g_hash_table_insert (s->formulas, g_strdup (item->formula), formula);
+    }
+
+  g_free (member_path);
+  member_path = g_strdup_printf ("%s.parts", path);
+  if (item->parts == NULL || item->parts->len != 1 + sc_formula_get_n_parts (formula))
+    return sc_loader_fail (loader, SC_WORKBOOK_ERROR_INVALID, member_path,
+                           _("expected %u arrays for the formula"), 1 + sc_formula_get_n_parts (formula));
+
+  sc_series_set_formula (series, formula, n_periods);
+  for (guint k = 0; k < item->parts->len; k++)
+    {
+      GArray *array = g_ptr_array_index (item->parts, k);
+
+      if ((guint64) offset + array->len > n_periods)
+        return sc_loader_fail (loader, SC_WORKBOOK_ERROR_INVALID, member_path,
+                               _("%u values run past the workbook’s last period"), array->len);
+      memcpy (series->parts[k] + offset, array->data, array->len * sizeof (double));
+    }
+
+  return TRUE;
+}
+
+static gboolean
+store_item (Scanner    *s,
             const char *path,
             Item       *item)
 {
+  ScLoader *loader = s->loader;
   g_autofree char *member_path = NULL;
   ScPartner *partner;
   ScKpi *kpi;
@@ -535,6 +629,9 @@ store_item (ScLoader   *loader,
       memcpy (*dests[i] + offset, array->data, array->len * sizeof (double));
     }
 
+  if (item->formula != NULL)
+    return store_formula (s, path, item, series, offset);
+
   return TRUE;
 }
 
@@ -567,7 +664,7 @@ read_item (Scanner *s,
           break;
       }
 
-  ok = store_item (s->loader, path, &item);
+  ok = store_item (s, path, &item);
 
 out:
   item_clear (&item);
@@ -584,7 +681,9 @@ sc_series_load_stream (ScLoader   *loader,
                        gsize       end)
 {
   g_autoptr(GString) text = g_string_sized_new (64);
-  Scanner s = { loader, data, data + start, data + end, text, NULL };
+  g_autoptr(GHashTable) formulas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                          (GDestroyNotify) sc_formula_unref);
+  Scanner s = { loader, data, data + start, data + end, text, NULL, formulas };
 
   if (!expect (&s, '['))
     return FALSE;

@@ -612,6 +612,28 @@ load_issue (Loader     *loader,
   return TRUE;
 }
 
+/* A recipe kept with the workbook (docs/recipes.md) */
+static gboolean
+load_recipe (Loader     *loader,
+             JsonObject *object,
+             const char *path)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+  g_autofree char *name = g_strdup_printf ("%s: %s", loader->name, path);
+  g_autoptr(ScRecipe) recipe = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScRecipe) replaced = NULL;
+
+  json_node_set_object (node, object);
+  if (!(recipe = sc_recipe_new_from_json (node, name, &error)))
+    {
+      g_set_error_literal (loader->error, SC_WORKBOOK_ERROR, SC_WORKBOOK_ERROR_INVALID, error->message);
+      return FALSE;
+    }
+  replaced = sc_workbook_add_recipe (loader->book, recipe);
+  return TRUE;
+}
+
 typedef gboolean (*LoadItemFunc) (Loader *, JsonObject *, const char *);
 
 static gboolean
@@ -789,7 +811,8 @@ sc_workbook_load_from_data (const char  *data,
       !load_list (&loader, object, "kpis", load_kpi) ||
       !load_list (&loader, object, "partners", load_partner) ||
       (has_series && !sc_series_load_stream (&loader, data, series_start, series_end)) ||
-      !load_list (&loader, object, "issues", load_issue))
+      !load_list (&loader, object, "issues", load_issue) ||
+      !load_list (&loader, object, "recipes", load_recipe))
     return NULL;
 
   sc_workbook_set_modified (book, FALSE);

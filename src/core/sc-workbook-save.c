@@ -145,6 +145,14 @@ write_series (Writer         *w,
     sc_json_writer_numbers (w, "numerator", series->numerator, n);
   if (series->denominator)
     sc_json_writer_numbers (w, "denominator", series->denominator, n);
+  if (series->formula)
+    {
+      sc_json_writer_string (w, "formula", sc_formula_get_text (series->formula));
+      sc_json_writer_begin_array (w, "parts");
+      for (guint k = 0; k < series->n_parts; k++)
+        sc_json_writer_numbers (w, NULL, series->parts[k], n);
+      sc_json_writer_end_array (w);
+    }
   sc_json_writer_end_object (w);
 }
 
@@ -255,6 +263,18 @@ sc_workbook_to_bytes (ScWorkbook *self)
       write_issue (w, granularity, issue);
     }
   sc_json_writer_end_array (w);
+
+  if (sc_workbook_get_n_recipes (self) > 0)
+    {
+      sc_json_writer_begin_array (w, "recipes");
+      for (guint i = 0; i < sc_workbook_get_n_recipes (self); i++)
+        {
+          g_autofree char *json = sc_recipe_to_compact_string (sc_workbook_get_recipe (self, i));
+
+          sc_json_writer_raw (w, NULL, json);
+        }
+      sc_json_writer_end_array (w);
+    }
 
   sc_json_writer_end_object (w);
 

@@ -50,6 +50,7 @@ struct _ScWorkbook
   char          *notes;
   GArray        *grade_bands;        /* ScGradeBand */
   guint          trend_periods;
+  GPtrArray     *recipes;            /* ScRecipe, newest last */
 
   guint          modified : 1;
 };
@@ -100,6 +101,7 @@ series_free (gpointer data)
   g_free (series->values);
   g_free (series->numerator);
   g_free (series->denominator);
+  sc_series_clear_formula (series);
   g_object_unref (series->partner);
   g_object_unref (series->kpi);
   g_free (series);
@@ -172,6 +174,7 @@ sc_workbook_finalize (GObject *object)
   g_clear_pointer (&self->page_size, g_free);
   g_clear_pointer (&self->notes, g_free);
   g_clear_pointer (&self->grade_bands, g_array_unref);
+  g_clear_pointer (&self->recipes, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sc_workbook_parent_class)->finalize (object);
 }
@@ -266,6 +269,7 @@ sc_workbook_init (ScWorkbook *self)
   self->series = g_hash_table_new_full (series_key_hash, series_key_equal, NULL, series_free);
   self->series_by_partner = g_hash_table_new_full (NULL, NULL, NULL,
                                                    (GDestroyNotify) g_ptr_array_unref);
+  self->recipes = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_recipe_unref);
   self->granularity = SC_GRANULARITY_MONTH;
   self->first_period = SC_PERIOD_NONE;
   self->company = g_strdup ("");
@@ -638,6 +642,8 @@ sc_workbook_ensure_periods (ScWorkbook  *self,
       s->values = regrow (s->values, self->n_periods, n_new, shift);
       s->numerator = regrow (s->numerator, self->n_periods, n_new, shift);
       s->denominator = regrow (s->denominator, self->n_periods, n_new, shift);
+      for (guint k = 0; k < s->n_parts; k++)
+        s->parts[k] = regrow (s->parts[k], self->n_periods, n_new, shift);
     }
 
   self->first_period = new_first;
@@ -826,9 +832,43 @@ sc_workbook_set_value (ScWorkbook  *self,
 
   series = sc_workbook_ensure_series (self, partner, kpi);
   series->values[period - self->first_period] = value;
+  /* An edited value no longer follows from the rows: roll-ups fall back
+   * to the KPI's aggregation where they cover it.
+   */
+  for (guint k = 0; k < series->n_parts; k++)
+    series->parts[k][period - self->first_period] = NAN;
   sc_workbook_series_changed (self, series);
 
   return TRUE;
+}
+
+/* Gives @series the recipe formula its values are computed with, and empty
+ * parts (NaN) over @n_periods; replaces any formula and parts it had.
+ */
+void
+sc_series_set_formula (ScSeries  *series,
+                       ScFormula *formula,
+                       guint      n_periods)
+{
+  g_return_if_fail (series != NULL);
+  g_return_if_fail (formula != NULL);
+
+  sc_series_clear_formula (series);
+  series->formula = sc_formula_ref (formula);
+  series->n_parts = 1 + sc_formula_get_n_parts (formula);
+  series->parts = g_new (double *, series->n_parts);
+  for (guint k = 0; k < series->n_parts; k++)
+    series->parts[k] = new_nan_array (n_periods);
+}
+
+void
+sc_series_clear_formula (ScSeries *series)
+{
+  for (guint k = 0; k < series->n_parts; k++)
+    g_free (series->parts[k]);
+  g_clear_pointer (&series->parts, g_free);
+  g_clear_pointer (&series->formula, sc_formula_unref);
+  series->n_parts = 0;
 }
 
 /* To be called after changing a series' arrays in place. */
@@ -1032,4 +1072,95 @@ sc_workbook_changed (ScWorkbook *self)
 
   sc_workbook_set_modified (self, TRUE);
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* Recipes */
+
+guint
+sc_workbook_get_n_recipes (ScWorkbook *self)
+{
+  g_return_val_if_fail (SC_IS_WORKBOOK (self), 0);
+  return self->recipes->len;
+}
+
+ScRecipe *
+sc_workbook_get_recipe (ScWorkbook *self,
+                        guint       position)
+{
+  g_return_val_if_fail (SC_IS_WORKBOOK (self), NULL);
+  g_return_val_if_fail (position < self->recipes->len, NULL);
+  return g_ptr_array_index (self->recipes, position);
+}
+
+static gboolean
+same_columns (ScRecipe *a,
+              ScRecipe *b)
+{
+  return a->columns != NULL && b->columns != NULL &&
+         sc_recipe_fits_columns (a, (const char **) b->columns, g_strv_length (b->columns)) &&
+         sc_recipe_fits_columns (b, (const char **) a->columns, g_strv_length (a->columns));
+}
+
+/**
+ * sc_workbook_add_recipe:
+ *
+ * Keeps @recipe with the workbook, so that the next export of the same
+ * kind imports with it. It replaces a recipe of the same name or made for
+ * the same columns.
+ *
+ * Returns: (transfer full) (nullable): the recipe it replaced
+ */
+ScRecipe *
+sc_workbook_add_recipe (ScWorkbook *self,
+                        ScRecipe   *recipe)
+{
+  ScRecipe *replaced = NULL;
+
+  g_return_val_if_fail (SC_IS_WORKBOOK (self), NULL);
+  g_return_val_if_fail (recipe != NULL, NULL);
+
+  for (guint i = 0; i < self->recipes->len; i++)
+    {
+      ScRecipe *old = g_ptr_array_index (self->recipes, i);
+
+      if (old == recipe)
+        return NULL;
+      if ((old->name != NULL && g_strcmp0 (old->name, recipe->name) == 0) || same_columns (old, recipe))
+        {
+          replaced = g_ptr_array_steal_index (self->recipes, i);
+          break;
+        }
+    }
+
+  g_ptr_array_add (self->recipes, sc_recipe_ref (recipe));
+  emit_changed (self);
+  return replaced;
+}
+
+void
+sc_workbook_remove_recipe (ScWorkbook *self,
+                           ScRecipe   *recipe)
+{
+  g_return_if_fail (SC_IS_WORKBOOK (self));
+
+  if (g_ptr_array_remove (self->recipes, recipe))
+    emit_changed (self);
+}
+
+/* The newest recipe made for a file with @columns, or NULL. */
+ScRecipe *
+sc_workbook_find_recipe (ScWorkbook  *self,
+                         const char **columns,
+                         guint        n_columns)
+{
+  g_return_val_if_fail (SC_IS_WORKBOOK (self), NULL);
+
+  for (guint i = self->recipes->len; i > 0; i--)
+    {
+      ScRecipe *recipe = g_ptr_array_index (self->recipes, i - 1);
+
+      if (sc_recipe_fits_columns (recipe, columns, n_columns))
+        return recipe;
+    }
+  return NULL;
 }

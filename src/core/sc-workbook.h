@@ -8,10 +8,12 @@
 
 #include <gio/gio.h>
 
+#include "sc-formula.h"
 #include "sc-issue.h"
 #include "sc-kpi.h"
 #include "sc-partner.h"
 #include "sc-period.h"
+#include "sc-recipe.h"
 
 G_BEGIN_DECLS
 
@@ -40,14 +42,23 @@ typedef enum
 /* One partner × KPI series over the workbook's period range: values[i] is the
  * value of period first_period + i, NaN when there is no data. numerator and
  * denominator are NULL unless the raw counts of a ratio KPI were imported.
+ *
+ * A series computed from transaction rows by a recipe keeps its formula and
+ * the formula's aggregate parts per period, so that roll-ups are exact:
+ * parts[0][i] is the number of rows period i was computed from (NaN when
+ * none), parts[1 + k][i] the formula's part k. n_parts is
+ * 1 + sc_formula_get_n_parts (formula), 0 without a formula.
  */
 typedef struct
 {
-  ScPartner *partner;
-  ScKpi     *kpi;
-  double    *values;
-  double    *numerator;
-  double    *denominator;
+  ScPartner  *partner;
+  ScKpi      *kpi;
+  double     *values;
+  double     *numerator;
+  double     *denominator;
+  ScFormula  *formula;
+  double    **parts;
+  guint       n_parts;
 } ScSeries;
 
 typedef struct
@@ -134,6 +145,10 @@ gboolean        sc_workbook_set_value           (ScWorkbook     *self,
                                                  GError        **error);
 void            sc_workbook_series_changed      (ScWorkbook     *self,
                                                  ScSeries       *series);
+void            sc_series_set_formula           (ScSeries       *series,
+                                                 ScFormula      *formula,
+                                                 guint           n_periods);
+void            sc_series_clear_formula         (ScSeries       *series);
 
 /* Settings */
 const char     *sc_workbook_get_company         (ScWorkbook     *self);
@@ -159,6 +174,18 @@ void            sc_workbook_set_grade_bands     (ScWorkbook     *self,
                                                  guint           n_bands);
 const char     *sc_workbook_grade_for_score     (ScWorkbook     *self,
                                                  double          score);
+
+/* Recipes */
+guint           sc_workbook_get_n_recipes       (ScWorkbook     *self);
+ScRecipe       *sc_workbook_get_recipe          (ScWorkbook     *self,
+                                                 guint           position);
+ScRecipe       *sc_workbook_add_recipe          (ScWorkbook     *self,
+                                                 ScRecipe       *recipe);
+void            sc_workbook_remove_recipe       (ScWorkbook     *self,
+                                                 ScRecipe       *recipe);
+ScRecipe       *sc_workbook_find_recipe         (ScWorkbook     *self,
+                                                 const char    **columns,
+                                                 guint           n_columns);
 
 /* State */
 gboolean        sc_workbook_get_modified        (ScWorkbook     *self);

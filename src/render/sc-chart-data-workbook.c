@@ -637,11 +637,8 @@ view_value (ScWorkbook *book,
       *n_present = isnan (series->values[i0]) ? 0 : 1;
       return series->values[i0];
     }
-  return sc_aggregate (sc_kpi_get_aggregation (kpi), sc_kpi_get_ratio_scale (kpi),
-                       series->values + i0,
-                       series->numerator ? series->numerator + i0 : NULL,
-                       series->denominator ? series->denominator + i0 : NULL,
-                       (guint) (i1 - i0 + 1), n_present);
+  return sc_series_aggregate (series, sc_kpi_get_aggregation (kpi), sc_kpi_get_ratio_scale (kpi),
+                              (guint) i0, (guint) (i1 - i0 + 1), n_present);
 }
 
 /* A trend that follows the window's view: quarters for the quarter view
