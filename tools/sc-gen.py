@@ -9,6 +9,7 @@ Usage:
   sc-gen.py long  --partners N --periods P [--seed S] [--missing F] OUT.csv
   sc-gen.py wide  --partners N --periods P [--seed S] [--missing F] OUT.csv
   sc-gen.py book  --partners N --periods P [--seed S] [--missing F] OUT.scorecard
+  sc-gen.py transactions --rows N [--suppliers S] [--seed S] OUT.csv
 
 sample  the demonstration workbook (data/samples/contoso-2024-2025.scorecard):
         19 suppliers and 8 customers over 2024-01..2025-12 with trends, seasonality,
@@ -18,6 +19,12 @@ long    benchmark CSV, one row per value:
 wide    benchmark CSV, one row per partner and period, one column per KPI:
         partner,partner_type,period,<12 KPI ids>
 book    the same benchmark data as a .scorecard workbook (plus tags and a few issues).
+transactions
+        purchase-order lines, one row per line, as an ERP exports them:
+        po_line,supplier,order_date,due_date,delivery_date,quantity,defective,
+        unit_price,amount,status (the columns of shared/anchors/gen_transactions.py;
+        ISO dates from 2024-01-01 to 2025-12-31, about 3 % open lines without a
+        delivery date). For the recipe benchmark (docs/recipes.md).
 
 The CSV layouts and KPI ids are those of shared/anchors/gen_long_csv.py; periods are
 months from 2024-01. For equal --partners/--periods/--seed, long, wide and book hold
@@ -1095,6 +1102,44 @@ def write_book(a):
 # Command line
 # ============================================================================
 
+TX_WORDS = ["Acme", "Nordic", "Müller", "Schäfer", "Rhein", "Alpine", "Pacific", "Delta",
+            "Orion", "Vega", "Summit", "Keystone", "Granite", "Harbor", "Zenith", "Apex"]
+TX_KINDS = ["Metals", "Plastics", "Castings", "Electronics", "Logistics", "Drehteile"]
+TX_FORMS = ["GmbH", "AB", "Ltd", "Inc.", "S.A.", "KG", "S.p.A."]
+
+
+def write_transactions(a):
+    """Order lines of a.suppliers suppliers over two years: each supplier has its
+    own share of late lines and its own defect rate."""
+    import datetime
+    rng = random.Random(a.seed)
+    suppliers = []
+    for i in range(a.suppliers):
+        name = "%s %s %s #%d" % (rng.choice(TX_WORDS), rng.choice(TX_KINDS), rng.choice(TX_FORMS), i)
+        suppliers.append((name, rng.uniform(0.02, 0.3), rng.uniform(0.0002, 0.01)))
+    start = datetime.date(2024, 1, 1)
+    with open(a.out, "w", newline="", encoding="utf-8") as fh:
+        out = csv.writer(fh)
+        out.writerow(["po_line", "supplier", "order_date", "due_date", "delivery_date", "quantity",
+                      "defective", "unit_price", "amount", "status"])
+        for i in range(a.rows):
+            name, late, quality = suppliers[rng.randrange(len(suppliers))]
+            order = start + datetime.timedelta(days=rng.randrange(731))
+            due = order + datetime.timedelta(days=rng.randint(7, 45))
+            quantity = rng.randint(1, 5000)
+            price = round(rng.uniform(0.5, 250.0), 2)
+            if rng.random() < 0.03:
+                delivered, status, defective = "", "Open", 0
+            else:
+                slip = rng.randint(1, 20) if rng.random() < late else -rng.randint(0, 5)
+                delivered = (due + datetime.timedelta(days=slip)).isoformat()
+                status = "Delivered"
+                defective = rng.randint(0, quantity // 50 + 1) if rng.random() < quality * 60 else 0
+            out.writerow(["PO%07d-%d" % (i // 4, i % 4 + 1), name, order.isoformat(), due.isoformat(),
+                          delivered, quantity, defective, "%.2f" % price, "%.2f" % (quantity * price),
+                          status])
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(
         prog="sc-gen.py", description=__doc__.split("\n\n")[0],
@@ -1119,7 +1164,17 @@ def main(argv=None):
                         help="fraction of values left out (default 0: none)")
         bp.add_argument("out", metavar="OUT." + ext)
 
+    tp = sub.add_parser("transactions", help="purchase-order lines for recipes",
+                        description="Purchase-order lines, one row per line.")
+    tp.add_argument("--rows", type=int, default=1000000, help="number of lines (default 1,000,000)")
+    tp.add_argument("--suppliers", type=int, default=500, help="number of suppliers (default 500)")
+    tp.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    tp.add_argument("out", metavar="OUT.csv")
+
     a = ap.parse_args(argv)
+    if a.command == "transactions":
+        write_transactions(a)
+        return 0
     if a.command != "sample":
         if a.partners < 1:
             ap.error("--partners must be at least 1")

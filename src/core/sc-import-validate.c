@@ -347,6 +347,34 @@ build_series (ScImport  *self,
   return TRUE;
 }
 
+/* Rows that repeat partner × KPI × period many times are transactions
+ * (order lines, defect reports): keeping the last of each would make a
+ * month's defects the last report's. They need a recipe, whatever the
+ * duplicates policy says.
+ */
+static gboolean
+check_not_transactions (ScImport  *self,
+                        GError   **error)
+{
+  g_autofree char *rows = NULL;
+  g_autofree char *cells = NULL;
+  const char *name;
+
+  if (self->n_replaced < 10 || self->n_replaced * 10 < self->n_values)
+    return TRUE;
+
+  name = source_name (self, 0);
+  rows = g_strdup_printf ("%'" G_GUINT64_FORMAT, self->n_values + self->n_replaced);
+  cells = g_strdup_printf ("%'" G_GUINT64_FORMAT, self->n_values);
+  g_set_error (error, SC_RECIPE_ERROR, SC_RECIPE_ERROR_NEEDED,
+               /* Translators: %s are a file name, two numbers and the file name again */
+               _("%s looks like transactions, not a KPI table: its %s values fall on only %s partner × KPI × "
+                 "period cells. Rows like these must be added up with a recipe; “scorecards recipe %s” "
+                 "suggests one"),
+               name, rows, cells, name);
+  return FALSE;
+}
+
 /* Private API */
 
 gboolean
@@ -369,6 +397,8 @@ sc_import_stage_validate (ScImport  *self,
     }
 
   if (self->values->len > 0 && !build_series (self, error))
+    return FALSE;
+  if (self->run == NULL && !check_not_transactions (self, error))
     return FALSE;
 
   /* The staged values live on in the series; rows are only kept for messages */

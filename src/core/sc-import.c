@@ -19,6 +19,7 @@
 #include "sc-import-private.h"
 #include "sc-import-xlsx.h"
 #include "sc-recipe-run.h"
+#include "sc-recipe-suggest.h"
 #include "sc-workbook-io.h"
 
 G_DEFINE_FINAL_TYPE (ScImport, sc_import, G_TYPE_OBJECT)
@@ -395,6 +396,23 @@ sc_import_add_stream (ScImport      *self,
   return FALSE;
 }
 
+/* A file with no KPI or period column that a recipe could read: a
+ * partner column, a date column, and a partner on several rows.
+ */
+static gboolean
+looks_like_transactions (ScImport *self,
+                         GFile    *file)
+{
+  g_autoptr(ScRecipeTable) table = sc_recipe_table_read_file (file, self->sheet, NULL, 2000, NULL, NULL);
+  g_autoptr(ScRecipe) recipe = NULL;
+  int partner;
+
+  if (table == NULL || table->rows->len < 2 || !(recipe = sc_recipe_suggest (table, "", NULL)))
+    return FALSE;
+  partner = sc_recipe_table_find (table, recipe->partner);
+  return partner >= 0 && sc_recipe_table_count_distinct (table, partner, G_MAXUINT) < table->rows->len;
+}
+
 gboolean
 sc_import_add_file (ScImport      *self,
                     GFile         *file,
@@ -418,7 +436,20 @@ sc_import_add_file (ScImport      *self,
       return FALSE;
     }
 
-  return sc_import_add_stream (self, G_INPUT_STREAM (stream), name, cancellable, error);
+  if (sc_import_add_stream (self, G_INPUT_STREAM (stream), name, cancellable, &local_error))
+    return TRUE;
+
+  if (self->recipe == NULL && g_error_matches (local_error, SC_IMPORT_ERROR, SC_IMPORT_ERROR_HEADER) &&
+      looks_like_transactions (self, file))
+    {
+      g_clear_error (&local_error);
+      g_set_error (&local_error, SC_RECIPE_ERROR, SC_RECIPE_ERROR_NEEDED,
+                   _("%s holds transactions (a row per order line, delivery or report), not KPI values: "
+                     "its rows must be added up with a recipe; “scorecards recipe %s” suggests one"),
+                   name, name);
+    }
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }
 
 gboolean

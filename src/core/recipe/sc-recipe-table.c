@@ -313,15 +313,20 @@ sc_recipe_table_infer (ScRecipeTable  *table,
             dates++;
         }
 
+      /* A few bad cells do not change a column's kind: they are errors
+       * naming their line, which says more than "holds text"
+       */
       if ((int) c == date_column && g_strcmp0 (table->date_format, SC_DATE_FORMAT_EXCEL) == 0 &&
           numbers == samples->len)
         table->types[c] = SC_CELL_DATE;
-      else if ((int) c == date_column && dates + iso == samples->len)
+      else if ((int) c == date_column && dates + iso > 0 && (dates + iso) * 2 >= samples->len)
         table->types[c] = SC_CELL_DATE;
       else if (numbers == samples->len)
         table->types[c] = SC_CELL_NUMBER;
-      else if (iso == samples->len || dates + iso == samples->len)
+      else if (iso + dates == samples->len)
         table->types[c] = SC_CELL_DATE;
+      else if (iso + dates == 0 && numbers > 0 && numbers * 2 >= samples->len)
+        table->types[c] = SC_CELL_NUMBER;
       else
         table->types[c] = SC_CELL_TEXT;
     }
