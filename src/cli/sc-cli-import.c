@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -124,10 +125,67 @@ write_period (ScJsonWriter *w,
   sc_json_writer_string (w, name, text);
 }
 
+/* What a recipe made: its partners, periods and every value, as they
+ * are in @book after the import.
+ */
+static void
+write_recipe_values (ScJsonWriter *w,
+                     ScImport     *import,
+                     ScWorkbook   *book)
+{
+  GPtrArray *partners = sc_import_get_committed_partners (import);
+  GPtrArray *kpis = sc_import_get_committed_kpis (import);
+  ScGranularity granularity = sc_import_get_granularity (import);
+  ScPeriod first, last, book_first = sc_workbook_get_first_period (book);
+
+  if (partners == NULL || !sc_import_get_period_range (import, &first, &last))
+    return;
+
+  sc_json_writer_begin_array (w, "partner_names");
+  for (guint i = 0; i < partners->len; i++)
+    sc_json_writer_string (w, NULL, sc_partner_get_name (g_ptr_array_index (partners, i)));
+  sc_json_writer_end_array (w);
+
+  sc_json_writer_begin_array (w, "periods");
+  for (ScPeriod p = first; p <= last; p++)
+    {
+      g_autofree char *text = sc_period_to_string (granularity, p);
+      sc_json_writer_string (w, NULL, text);
+    }
+  sc_json_writer_end_array (w);
+
+  sc_json_writer_begin_array (w, "values");
+  for (guint i = 0; i < partners->len; i++)
+    for (guint k = 0; k < kpis->len; k++)
+      {
+        const ScSeries *s = sc_workbook_get_series (book, g_ptr_array_index (partners, i),
+                                                    g_ptr_array_index (kpis, k));
+
+        for (ScPeriod p = first; s != NULL && p <= last; p++)
+          {
+            g_autofree char *text = NULL;
+            guint at = p - book_first;
+
+            if (s->parts == NULL || isnan (s->parts[0][at]))
+              continue;
+            text = sc_period_to_string (granularity, p);
+            sc_json_writer_begin_object (w, NULL);
+            sc_json_writer_string (w, "partner", sc_partner_get_name (s->partner));
+            sc_json_writer_string (w, "kpi", sc_kpi_get_id (s->kpi));
+            sc_json_writer_string (w, "period", text);
+            sc_json_writer_number (w, "value", s->values[at]);
+            sc_json_writer_int (w, "rows", (gint64) s->parts[0][at]);
+            sc_json_writer_end_object (w);
+          }
+      }
+  sc_json_writer_end_array (w);
+}
+
 /* The report of `--json`: what was (or would be) imported, and every problem. */
 static char *
 report_to_json (ScImport     *import,
                 const Options *o,
+                ScWorkbook   *book,
                 const GError *error)
 {
   GPtrArray *problems = sc_import_get_problems (import);
@@ -182,6 +240,8 @@ report_to_json (ScImport     *import,
       write_problem (w, &extra);
     }
   sc_json_writer_end_array (w);
+  if (error == NULL && book != NULL && sc_import_get_recipe (import) != NULL)
+    write_recipe_values (w, import, book);
   sc_json_writer_end_object (w);
 
   return sc_json_writer_free_to_string (w);
@@ -474,7 +534,7 @@ sc_cli_import (int    argc,
 
   if (o.json)
     {
-      g_autofree char *json = report_to_json (import, &o, error);
+      g_autofree char *json = report_to_json (import, &o, book, error);
       printf ("%s\n", json);
     }
   if (error != NULL)

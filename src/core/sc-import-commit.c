@@ -484,6 +484,13 @@ sc_import_stage_commit (ScImport    *self,
     }
   apply_targets (self, partners, kpis);
 
+  self->committed_partners = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < self->partners->len; i++)
+    g_ptr_array_add (self->committed_partners, g_object_ref (partners[i]));
+  self->committed_kpis = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < self->kpis->len; i++)
+    g_ptr_array_add (self->committed_kpis, g_object_ref (kpis[i]));
+
   /* Next month's export imports with the same recipe */
   if (self->recipe != NULL)
     {

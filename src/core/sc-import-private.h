@@ -138,6 +138,8 @@ struct _ScImport
 
   ImportUndo         *undo;
   ScRecipeRun        *run;              /* the recipe's groups, across files */
+  GPtrArray          *committed_partners; /* ScPartner per staged partner, after commit */
+  GPtrArray          *committed_kpis;     /* ScKpi per staged KPI, after commit */
   GBytes             *spreadsheet;      /* the workbook being read, for lookups */
 
   guint               validated : 1;

@@ -60,6 +60,8 @@ sc_import_finalize (GObject *object)
   g_clear_pointer (&self->roles, g_array_unref);
   g_clear_pointer (&self->kpi_matches, g_hash_table_unref);
   g_clear_pointer (&self->run, sc_recipe_run_free);
+  g_clear_pointer (&self->committed_partners, g_ptr_array_unref);
+  g_clear_pointer (&self->committed_kpis, g_ptr_array_unref);
   g_clear_pointer (&self->recipe, sc_recipe_unref);
   g_clear_pointer (&self->spreadsheet, g_bytes_unref);
 
@@ -637,6 +639,23 @@ sc_import_get_n_partners (ScImport *self)
 {
   g_return_val_if_fail (SC_IS_IMPORT (self), 0);
   return self->partners->len;
+}
+
+/* After a commit: the workbook's partners and KPIs the import wrote to,
+ * in the order they were staged; NULL before.
+ */
+GPtrArray *
+sc_import_get_committed_partners (ScImport *self)
+{
+  g_return_val_if_fail (SC_IS_IMPORT (self), NULL);
+  return self->committed_partners;
+}
+
+GPtrArray *
+sc_import_get_committed_kpis (ScImport *self)
+{
+  g_return_val_if_fail (SC_IS_IMPORT (self), NULL);
+  return self->committed_kpis;
 }
 
 guint

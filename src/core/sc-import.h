@@ -198,6 +198,8 @@ guint64             sc_import_get_n_skipped        (ScImport           *self);
 guint64             sc_import_get_n_replaced       (ScImport           *self);
 guint               sc_import_get_n_partners       (ScImport           *self);
 guint               sc_import_get_n_kpis           (ScImport           *self);
+GPtrArray          *sc_import_get_committed_partners (ScImport         *self);
+GPtrArray          *sc_import_get_committed_kpis   (ScImport           *self);
 ScGranularity       sc_import_get_granularity      (ScImport           *self);
 gboolean            sc_import_get_period_range     (ScImport           *self,
                                                     ScPeriod           *first,
