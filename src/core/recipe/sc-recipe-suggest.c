@@ -328,17 +328,29 @@ find_done_rows (Suggestion *s)
 
       if (s->table->types[c] != SC_CELL_TEXT || !header_has (s->table->headers[c], status_words))
         continue;
-      counts = value_counts (s->table, c, 20);
-      g_hash_table_iter_init (&iter, counts);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        if (value_is (key, done_values) && g_hash_table_size (counts) > 1)
-          {
-            g_autofree char *ref = column_ref (s->table->headers[c]);
-            g_autofree char *value = quoted (key);
+      const char *done = NULL;
+      guint best = 0;
+      gpointer count;
 
-            s->done = g_strdup_printf (" where %s = %s", ref, value);
-            return;
+      counts = value_counts (s->table, c, 20);
+      if (g_hash_table_size (counts) < 2)
+        continue;
+      /* The most frequent spelling ("Delivered" rather than "delivered") */
+      g_hash_table_iter_init (&iter, counts);
+      while (g_hash_table_iter_next (&iter, &key, &count))
+        if (value_is (key, done_values) && GPOINTER_TO_UINT (count) > best)
+          {
+            done = key;
+            best = GPOINTER_TO_UINT (count);
           }
+      if (done != NULL)
+        {
+          g_autofree char *ref = column_ref (s->table->headers[c]);
+          g_autofree char *value = quoted (done);
+
+          s->done = g_strdup_printf (" where %s = %s", ref, value);
+          return;
+        }
     }
 }
 
