@@ -27,10 +27,16 @@ static gboolean
 is_missing (const char *s,
             gsize       n)
 {
-  static const char *words[] = { "-", "na", "n/a", "n.a.", "nan", "null", "—", "–", "#n/a" };
+  static const struct { const char *word; gsize length; } words[] = {
+    { "-", 1 }, { "na", 2 }, { "n/a", 3 }, { "n.a.", 4 }, { "nan", 3 }, { "null", 4 },
+    { "—", 3 }, { "–", 3 }, { "#n/a", 4 },
+  };
 
+  /* The hot path: a number starts with a digit, a missing marker never */
+  if (g_ascii_isdigit (*s) || n > 4)
+    return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (words); i++)
-    if (n == strlen (words[i]) && g_ascii_strncasecmp (s, words[i], n) == 0)
+    if (n == words[i].length && g_ascii_strncasecmp (s, words[i].word, n) == 0)
       return TRUE;
 
   return FALSE;

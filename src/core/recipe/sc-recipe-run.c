@@ -847,16 +847,14 @@ file_run_clear (FileRun *fr)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FileRun, file_run_clear)
 
+/* Binds the recipe to fr->table: its columns, kinds, lookups, formulas. */
 static gboolean
-prepare (FileRun  *fr,
-         GBytes   *spreadsheet,
-         GError  **error)
+prepare_table (FileRun  *fr,
+               GBytes   *spreadsheet,
+               GError  **error)
 {
   ScRecipe *recipe = fr->run->recipe;
-  const char *wanted[] = { recipe->partner, recipe->date, NULL };
 
-  if (!(fr->table = sc_recipe_table_read (fr->reader, wanted, SC_RECIPE_SAMPLE_ROWS, NULL, error)))
-    return FALSE;
   if (!find_column (fr, "partner", recipe->partner, &fr->partner_column, error) ||
       !find_column (fr, "date", recipe->date, &fr->date_column, error))
     return FALSE;
@@ -886,6 +884,34 @@ prepare (FileRun  *fr,
   fr->cells = g_new0 (ScCell, MAX (fr->table->n_columns, 1));
   fr->raw = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   fr->last_day = NAN;
+  return TRUE;
+}
+
+static gboolean
+prepare (FileRun  *fr,
+         GBytes   *spreadsheet,
+         GError  **error)
+{
+  ScRecipe *recipe = fr->run->recipe;
+  const char *wanted[] = { recipe->partner, recipe->date, NULL };
+
+  if (!(fr->table = sc_recipe_table_read (fr->reader, wanted, SC_RECIPE_SAMPLE_ROWS, NULL, error)))
+    return FALSE;
+  return prepare_table (fr, spreadsheet, error);
+}
+
+static gboolean
+take_held_rows (FileRun  *fr,
+                GError  **error)
+{
+  for (guint i = 0; i < fr->table->rows->len; i++)
+    {
+      fr->held = g_ptr_array_index (fr->table->rows, i);
+      fr->held_line = g_array_index (fr->table->lines, guint64, i);
+      if (!take_row (fr, error))
+        return FALSE;
+    }
+  fr->held = NULL;
   return TRUE;
 }
 
@@ -921,14 +947,8 @@ sc_recipe_run_read (ScRecipeRun   *run,
     return FALSE;
 
   /* The rows read ahead to learn the columns, then the rest */
-  for (guint i = 0; i < fr.table->rows->len; i++)
-    {
-      fr.held = g_ptr_array_index (fr.table->rows, i);
-      fr.held_line = g_array_index (fr.table->lines, guint64, i);
-      if (!take_row (&fr, error))
-        return FALSE;
-    }
-  fr.held = NULL;
+  if (!take_held_rows (&fr, error))
+    return FALSE;
 
   for (guint64 i = 0; sc_reader_csv_next_row (reader, cancellable, &local_error); i++)
     {
@@ -1050,4 +1070,102 @@ sc_recipe_run_stage (ScRecipeRun  *run,
     }
 
   return TRUE;
+}
+
+/* Previews */
+
+void
+sc_recipe_preview_free (ScRecipePreview *preview)
+{
+  if (preview == NULL)
+    return;
+  g_strfreev (preview->partners);
+  g_free (preview->values);
+  g_free (preview);
+}
+
+/**
+ * sc_recipe_preview:
+ * @table: the first rows of a file (its column kinds are learnt again)
+ *
+ * Runs @recipe over the rows @table holds, for the import assistant to
+ * show what the recipe makes before anything is imported: every partner ×
+ * period × KPI value of those rows. Fails as the import would, with the
+ * file, line and column.
+ */
+ScRecipePreview *
+sc_recipe_preview (ScRecipe       *recipe,
+                   ScRecipeTable  *table,
+                   const char     *display_name,
+                   GError        **error)
+{
+  g_autoptr(ScImport) import = sc_import_new ();
+  ScRecipeRun *run = sc_recipe_run_new (recipe);
+  ScRecipePreview *preview = NULL;
+  FileRun fr = { 0 };
+  ScPeriod first = G_MAXINT32, last = G_MININT32;
+  double parts[SC_FORMULA_MAX_PARTS + 1];
+
+  sc_import_add_source (import, display_name, SC_IMPORT_FORMAT_CSV);
+  fr.run = run;
+  fr.import = import;
+  fr.name = display_name;
+  fr.table = table;
+  fr.scratch = g_string_new (NULL);
+
+  if (prepare_table (&fr, NULL, error) && take_held_rows (&fr, error))
+    {
+      guint n_partners = run->partners->len;
+
+      for (guint g = 0; g < run->groups->len; g++)
+        {
+          first = MIN (first, g_array_index (run->groups, Group, g).period);
+          last = MAX (last, g_array_index (run->groups, Group, g).period);
+        }
+      preview = g_new0 (ScRecipePreview, 1);
+      g_ptr_array_add (run->partners, NULL);
+      preview->partners = (char **) g_ptr_array_steal (run->partners, NULL);
+      preview->n_partners = n_partners;
+      preview->n_kpis = run->n_kpis;
+      preview->granularity = recipe->granularity;
+      preview->first = run->groups->len ? first : SC_PERIOD_NONE;
+      preview->n_periods = run->groups->len ? (guint) (last - first + 1) : 0;
+      preview->n_rows = run->n_rows;
+      preview->n_used = run->n_used;
+      preview->values = g_new (double, MAX ((gsize) preview->n_kpis * n_partners * preview->n_periods, 1));
+      for (gsize i = 0; i < (gsize) preview->n_kpis * n_partners * preview->n_periods; i++)
+        preview->values[i] = NAN;
+      for (guint g = 0; g < run->groups->len; g++)
+        {
+          const Group *group = &g_array_index (run->groups, Group, g);
+
+          for (guint k = 0; k < run->n_kpis; k++)
+            {
+              ScRecipeKpi *rk = g_ptr_array_index (recipe->kpis, k);
+
+              sc_recipe_run_get_parts (run, g, k, parts);
+              preview->values[((gsize) k * n_partners + group->partner) * preview->n_periods +
+                              (group->period - first)] = sc_formula_finish (rk->parsed, parts + 1);
+            }
+        }
+    }
+
+  fr.table = NULL;
+  file_run_clear (&fr);
+  sc_recipe_run_free (run);
+  return preview;
+}
+
+/* The value of KPI @kpi for partner @partner in the preview's @period-th
+ * period; NaN when none.
+ */
+double
+sc_recipe_preview_get (ScRecipePreview *preview,
+                       guint            kpi,
+                       guint            partner,
+                       guint            period)
+{
+  g_return_val_if_fail (kpi < preview->n_kpis && partner < preview->n_partners &&
+                        period < preview->n_periods, NAN);
+  return preview->values[((gsize) kpi * preview->n_partners + partner) * preview->n_periods + period];
 }

@@ -12,6 +12,7 @@
 
 #include "sc-import-private.h"
 #include "sc-reader-csv.h"
+#include "sc-recipe-preview.h"
 #include "sc-recipe.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,7 @@ G_BEGIN_DECLS
 #define SC_RECIPE_SAMPLE_ROWS  2000
 
 typedef struct _ScRecipeRun ScRecipeRun;
+
 
 ScRecipeRun *sc_recipe_run_new         (ScRecipe       *recipe);
 void         sc_recipe_run_free        (ScRecipeRun    *run);
@@ -40,6 +42,8 @@ void         sc_recipe_run_get_parts   (ScRecipeRun    *run,
                                         guint           kpi,
                                         double         *out);
 guint64      sc_recipe_run_get_n_rows  (ScRecipeRun    *run);
+
+
 guint64      sc_recipe_run_get_n_used  (ScRecipeRun    *run);
 
 G_END_DECLS
