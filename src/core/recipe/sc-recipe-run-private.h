@@ -53,6 +53,18 @@ struct _ScRecipeRun
   guint64      n_no_date;
 };
 
+/* Rows passed from the reading thread to the one that aggregates: the
+ * cells of the columns the recipe reads, copied, NUL-terminated.
+ */
+typedef struct
+{
+  GString  *text;
+  GArray   *cells;           /* guint32 offset and guint32 length per row × slot */
+  GArray   *lines;           /* guint64 per row */
+  guint     n_rows;
+  guint     last : 1;        /* the reader is done (or failed) */
+} RowBatch;
+
 /* Per file */
 typedef struct
 {
@@ -74,6 +86,10 @@ typedef struct
   GString        *scratch;
   char          **held;      /* a row of the table being taken, or NULL: the reader's */
   guint64         held_line;
+  const RowBatch *batch;     /* or a row of a batch */
+  guint           batch_row;
+  int            *slots;     /* per column: its place in a batch row, or -1 */
+  guint           n_slots;
   double          last_day;
   ScPeriod        last_period;
 } FileRun;

@@ -107,7 +107,11 @@ sc_recipe_run_get_n_used (ScRecipeRun *run)
 static guint64
 current_line (FileRun *fr)
 {
-  return fr->held ? fr->held_line : sc_reader_csv_get_line (fr->reader);
+  if (fr->held != NULL)
+    return fr->held_line;
+  if (fr->batch != NULL)
+    return g_array_index (fr->batch->lines, guint64, fr->batch_row);
+  return sc_reader_csv_get_line (fr->reader);
 }
 
 
@@ -279,6 +283,21 @@ raw_field (FileRun *fr,
       if (length)
         *length = strlen (text);
       return text;
+    }
+  if (fr->batch != NULL)
+    {
+      const guint32 *cell;
+
+      if (fr->slots[column] < 0)
+        {
+          if (length)
+            *length = 0;
+          return "";
+        }
+      cell = &g_array_index (fr->batch->cells, guint32, ((gsize) fr->batch_row * fr->n_slots + fr->slots[column]) * 2);
+      if (length)
+        *length = cell[1];
+      return fr->batch->text->str + cell[0];
     }
   return sc_reader_csv_get_field (fr->reader, column, length);
 }
