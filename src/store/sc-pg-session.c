@@ -1,0 +1,230 @@
+/* sc-pg-session.c
+ *
+ * Copyright 2026 Scorecards developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One connection to a team server: connecting with libpq's own URI and
+ * environment (PGSERVICE, PGPASSFILE, sslmode, …), running parameterised
+ * queries that return binary results, and turning the server's errors
+ * into messages that say which workbook and what went wrong.
+ */
+
+#define G_LOG_DOMAIN "sc-pg-session"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "sc-pg-private.h"
+
+#define MIN_SERVER_VERSION 120000
+
+static char *
+strip_message (const char *message)
+{
+  return g_strstrip (g_strdup (message ? message : ""));
+}
+
+static gboolean
+check_server (PGconn      *conn,
+              const char  *display_name,
+              GError     **error)
+{
+  const char *encoding = PQparameterStatus (conn, "server_encoding");
+  int version = PQserverVersion (conn);
+
+  if (version < MIN_SERVER_VERSION)
+    {
+      g_set_error (error, SC_STORE_ERROR, SC_STORE_ERROR_SCHEMA,
+                   _("%s: the server runs PostgreSQL %d.%d; team workbooks need PostgreSQL 12 or newer"),
+                   display_name, version / 10000, version % 10000);
+      return FALSE;
+    }
+  if (g_strcmp0 (encoding, "UTF8") != 0)
+    {
+      g_set_error (error, SC_STORE_ERROR, SC_STORE_ERROR_SCHEMA,
+                   _("%s: the database’s encoding is %s; team workbooks need a database created "
+                     "with ENCODING 'UTF8'"), display_name, encoding ? encoding : "?");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Connects; @conninfo is a libpq URI. The client encoding is always UTF-8,
+ * whatever the URI or PGCLIENTENCODING say, and the search path is
+ * emptied: every name the store uses is schema-qualified, so nobody can
+ * slip a table or function of their own in front of ours.
+ */
+PGconn *
+sc_pg_session_connect (const char  *conninfo,
+                       const char  *display_name,
+                       GError     **error)
+{
+  const char *keywords[] = { "dbname", "fallback_application_name", "client_encoding", NULL };
+  const char *values[] = { conninfo, "scorecards", "UTF8", NULL };
+  PGconn *conn = PQconnectdbParams (keywords, values, TRUE);
+  PGresult *result;
+
+  if (conn == NULL || PQstatus (conn) != CONNECTION_OK)
+    {
+      g_autofree char *message = strip_message (conn ? PQerrorMessage (conn) : NULL);
+
+      g_set_error (error, SC_STORE_ERROR, SC_STORE_ERROR_CONNECT,
+                   _("%s: cannot connect to the team server: %s"), display_name, message);
+      PQfinish (conn);
+      return NULL;
+    }
+  if (!check_server (conn, display_name, error))
+    {
+      PQfinish (conn);
+      return NULL;
+    }
+
+  result = PQexec (conn, "SELECT pg_catalog.set_config('search_path', '', false)");
+  if (PQresultStatus (result) != PGRES_TUPLES_OK)
+    {
+      g_autofree char *message = strip_message (PQerrorMessage (conn));
+
+      g_set_error (error, SC_STORE_ERROR, SC_STORE_ERROR_CONNECT, "%s: %s", display_name, message);
+      PQclear (result);
+      PQfinish (conn);
+      return NULL;
+    }
+  PQclear (result);
+
+  return conn;
+}
+
+static int
+code_for_state (const char *state)
+{
+  if (state == NULL)
+    return SC_STORE_ERROR_CONNECT;
+  if (g_str_equal (state, "42501"))   /* insufficient_privilege */
+    return SC_STORE_ERROR_READ_ONLY;
+  if (g_str_equal (state, "25006"))   /* read_only_sql_transaction: a standby */
+    return SC_STORE_ERROR_READ_ONLY;
+  if (g_str_has_prefix (state, "08")) /* connection exceptions */
+    return SC_STORE_ERROR_CONNECT;
+  if (g_str_equal (state, "23505"))   /* unique_violation */
+    return SC_STORE_ERROR_EXISTS;
+  if (g_str_equal (state, "40001") || g_str_equal (state, "40P01"))
+    return SC_STORE_ERROR_CONFLICT;   /* serialization failure, deadlock */
+  if (g_str_equal (state, "22021") || g_str_equal (state, "22P05"))
+    return SC_STORE_ERROR_INVALID;    /* not UTF-8, untranslatable */
+
+  return SC_STORE_ERROR_FAILED;
+}
+
+/* Sets @error from the failed @result (NULL: the connection failed). */
+void
+sc_pg_session_fail (ScPgSession     *s,
+                    const PGresult  *result,
+                    GError         **error)
+{
+  const char *state = result ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
+  const char *detail = result ? PQresultErrorField (result, PG_DIAG_MESSAGE_DETAIL) : NULL;
+  g_autofree char *primary = NULL;
+  int code = code_for_state (state);
+
+  if (result != NULL && PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY) != NULL)
+    primary = strip_message (PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY));
+  else
+    primary = strip_message (PQerrorMessage (s->conn));
+
+  if (code == SC_STORE_ERROR_READ_ONLY)
+    g_set_error (error, SC_STORE_ERROR, code,
+                 _("%s: role “%s” may read team workbooks on this server but not change them (%s)"),
+                 s->display_name, sc_pg_session_get_user (s), primary);
+  else if (detail != NULL)
+    g_set_error (error, SC_STORE_ERROR, code, "%s: %s (%s)", s->display_name, primary, detail);
+  else
+    g_set_error (error, SC_STORE_ERROR, code, "%s: %s", s->display_name, primary);
+}
+
+/* Runs @sql, which takes no parameters and may hold several statements. */
+gboolean
+sc_pg_session_exec (ScPgSession  *s,
+                    const char   *sql,
+                    GError      **error)
+{
+  PGresult *result = PQexec (s->conn, sql);
+  ExecStatusType status = PQresultStatus (result);
+  gboolean ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+
+  if (!ok)
+    sc_pg_session_fail (s, result, error);
+  PQclear (result);
+
+  return ok;
+}
+
+/* Runs @sql with text parameters; rows come back in binary. */
+PGresult *
+sc_pg_session_query (ScPgSession         *s,
+                     const char          *sql,
+                     int                  n_params,
+                     const char * const  *params,
+                     GError             **error)
+{
+  PGresult *result = PQexecParams (s->conn, sql, n_params, NULL, params, NULL, NULL, 1);
+  ExecStatusType status = PQresultStatus (result);
+
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+    {
+      sc_pg_session_fail (s, result, error);
+      PQclear (result);
+      return NULL;
+    }
+
+  return result;
+}
+
+/* As sc_pg_session_query(), and checks that the columns have @types: the
+ * binary values are read by type, so a column a database administrator
+ * changed by hand is an error, never a misreading.
+ */
+PGresult *
+sc_pg_session_select (ScPgSession         *s,
+                      const char          *sql,
+                      int                  n_params,
+                      const char * const  *params,
+                      const Oid           *types,
+                      int                  n_types,
+                      GError             **error)
+{
+  PGresult *result = sc_pg_session_query (s, sql, n_params, params, error);
+
+  if (result == NULL)
+    return NULL;
+
+  for (int i = 0; i < n_types; i++)
+    {
+      if (i < PQnfields (result) && PQftype (result, i) == types[i])
+        continue;
+      g_set_error (error, SC_STORE_ERROR, SC_STORE_ERROR_SCHEMA,
+                   _("%s: column “%s” of the server’s tables has a type this Scorecards does not "
+                     "expect; was the schema changed by hand?"),
+                   s->display_name, i < PQnfields (result) ? PQfname (result, i) : "?");
+      PQclear (result);
+      return NULL;
+    }
+
+  return result;
+}
+
+/* Ends a failed transaction; a broken connection is left as it is. */
+void
+sc_pg_session_rollback (ScPgSession *s)
+{
+  if (PQtransactionStatus (s->conn) != PQTRANS_IDLE)
+    PQclear (PQexec (s->conn, "ROLLBACK"));
+}
+
+const char *
+sc_pg_session_get_user (ScPgSession *s)
+{
+  return PQuser (s->conn);
+}

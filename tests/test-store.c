@@ -1,0 +1,611 @@
+/* test-store.c
+ *
+ * Copyright 2026 Scorecards developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Tests of the stores (src/core/sc-store.c, sc-file-store.c and src/store/)
+ * against a real PostgreSQL server started for this run (sc-test-pg.c):
+ * team workbook URIs, exact round trips (the file bytes of a workbook read
+ * back from the server are those of the workbook written), save modes and
+ * conflicts, hostile and invalid text, roles, and the schema's versions.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "sc-file-store.h"
+#include "sc-import.h"
+#include "sc-pg-location.h"
+#include "sc-pg-store.h"
+#include "sc-store-location.h"
+#include "sc-test-pg.h"
+#include "sc-workbook-io.h"
+
+static ScTestPg *server;
+
+static ScWorkbook *
+load_sample (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "..", "data", "samples",
+                                                                     "contoso-2024-2025.scorecard", NULL));
+  g_autoptr(GError) error = NULL;
+  ScWorkbook *book = sc_workbook_load_from_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return book;
+}
+
+/* A new database set up as docs/team-server.md says, for one test */
+static char *
+new_database (void)
+{
+  static guint counter;
+  char *name = g_strdup_printf ("store_%u", ++counter);
+
+  sc_test_pg_add_team (server, name);
+  return name;
+}
+
+static ScStore *
+team_store (const char *user,
+            const char *database,
+            const char *workbook)
+{
+  g_autofree char *uri = sc_test_pg_uri (server, user, database, workbook);
+  g_autoptr(GError) error = NULL;
+  ScStore *store = sc_store_new_for_location (uri, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (SC_IS_PG_STORE (store));
+  return store;
+}
+
+/* As new_database(), and the owner has connected once: the tables exist */
+static char *
+new_team_database (void)
+{
+  char *name = new_database ();
+  g_autoptr(ScStore) owner = team_store ("scorecards_owner", name, "none");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (sc_store_load (owner, NULL, &error));
+  g_assert_error (error, SC_STORE_ERROR, SC_STORE_ERROR_NOT_FOUND);
+  return name;
+}
+
+static char *
+to_text (ScWorkbook *book)
+{
+  g_autoptr(GBytes) bytes = sc_workbook_to_bytes (book);
+
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/* Saves @book as a new team workbook, reads it back with another store and
+ * checks that it serialises to the very same bytes.
+ */
+static void
+assert_round_trip (ScWorkbook *book,
+                   const char *database,
+                   const char *workbook)
+{
+  g_autoptr(ScStore) writer = team_store ("alice", database, workbook);
+  g_autoptr(ScStore) reader = team_store ("bob", database, workbook);
+  g_autoptr(ScWorkbook) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = to_text (book);
+  g_autofree char *found = NULL;
+
+  sc_workbook_set_modified (book, TRUE);
+  sc_store_save (writer, book, SC_STORE_SAVE_CREATE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (sc_workbook_get_modified (book));
+
+  back = sc_store_load (reader, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (sc_workbook_get_modified (back));
+  found = to_text (back);
+  g_assert_cmpstr (found, ==, expected);
+}
+
+/* Locations */
+
+static void
+test_location_parse (void)
+{
+  g_autoptr(ScPgLocation) plain = sc_pg_location_parse ("postgresql://db.example.com/quality?workbook=Suppliers%202025", NULL);
+  g_autoptr(ScPgLocation) secret = sc_pg_location_parse ("postgres://anna:s3cret@db:5433/q?sslmode=verify-full&workbook=A%26B&password=x", NULL);
+  g_autoptr(ScPgLocation) socket = sc_pg_location_parse ("postgresql:///q?host=/run/postgresql&workbook=%27%3B%20drop%20table%20x%3B", NULL);
+
+  g_assert_cmpstr (plain->conninfo, ==, "postgresql://db.example.com/quality");
+  g_assert_cmpstr (plain->workbook, ==, "Suppliers 2025");
+  g_assert_cmpstr (plain->display_name, ==, "postgresql://db.example.com/quality?workbook=Suppliers%202025");
+
+  /* the password reaches libpq, never the display */
+  g_assert_cmpstr (secret->conninfo, ==, "postgres://anna:s3cret@db:5433/q?sslmode=verify-full&password=x");
+  g_assert_cmpstr (secret->workbook, ==, "A&B");
+  g_assert_null (strstr (secret->display_name, "s3cret"));
+  g_assert_cmpstr (secret->display_name, ==, "postgres://anna@db:5433/q?sslmode=verify-full&workbook=A%26B");
+
+  g_assert_cmpstr (socket->conninfo, ==, "postgresql:///q?host=/run/postgresql");
+  g_assert_cmpstr (socket->workbook, ==, "'; drop table x;");
+
+  g_assert_true (sc_store_location_is_server ("postgresql://h/d?workbook=w"));
+  g_assert_false (sc_store_location_is_server ("/home/anna/postgresql.scorecard"));
+}
+
+static void
+test_location_errors (void)
+{
+  const char *bad[] = {
+    "postgresql://anna:s3cret@db/q",               /* no workbook */
+    "postgresql://anna:s3cret@db/q?workbook=",     /* empty */
+    "postgresql://anna:s3cret@db/q?workbook=%FF",  /* not UTF-8 */
+    "postgresql://anna:s3cret@db/q?workbook=%zz",  /* not percent-encoding */
+    "postgresql://anna:s3cret@db/q?workbook=a&workbook=b",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ScStore) store = sc_store_new_for_location (bad[i], &error);
+
+      g_assert_null (store);
+      g_assert_error (error, SC_STORE_ERROR, SC_STORE_ERROR_LOCATION);
+      g_assert_null (strstr (error->message, "s3cret"));
+      g_test_message ("%s", error->message);
+    }
+}
+
+/* The file store */
+
+static void
+test_file_store (void)
+{
+  g_autoptr(ScWorkbook) book = load_sample ();
+  g_autofree char *dir = g_dir_make_tmp ("sc-test-store-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "copy.scorecard", NULL);
+  g_autoptr(ScStore) store = sc_store_new_for_location (path, NULL);
+  g_autoptr(ScWorkbook) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = to_text (book);
+  g_autofree char *found = NULL;
+
+  g_assert_true (SC_IS_FILE_STORE (store));
+  g_assert_cmpstr (sc_store_get_display_name (store), ==, path);
+  g_assert_true (sc_store_save (store, book, SC_STORE_SAVE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (sc_store_save (store, book, SC_STORE_SAVE_CREATE, NULL, &error));
+  g_assert_error (error, SC_STORE_ERROR, SC_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_true (sc_store_save (store, book, SC_STORE_SAVE_REPLACE, NULL, &error));
+
+  back = sc_store_load (store, NULL, &error);
+  g_assert_no_error (error);
+  found = to_text (back);
+  g_assert_cmpstr (found, ==, expected);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* Round trips */
+
+static void
+test_round_trip_sample (void)
+{
+  g_autoptr(ScWorkbook) book = load_sample ();
+  g_autofree char *db = new_team_database ();
+
+  assert_round_trip (book, db, "Contoso");
+}
+
+/* Series computed by a recipe keep their formula and parts; the recipe
+ * is kept with the workbook.
+ */
+static void
+test_round_trip_recipe (void)
+{
+  g_autoptr(ScWorkbook) book = sc_workbook_new ();
+  g_autoptr(ScImport) import = sc_import_new ();
+  g_autoptr(ScRecipe) recipe = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = new_team_database ();
+  g_autofree char *dir = g_dir_make_tmp ("sc-test-store-XXXXXX", NULL);
+  g_autofree char *csv = g_build_filename (dir, "orders.csv", NULL);
+  const char *recipe_json =
+    "{\"partner\": \"supplier\", \"date\": \"order_date\", \"kpis\": ["
+    "{\"id\": \"ppm_defects\", \"formula\": \"1e6 * sum(defective) / sum(quantity)\"},"
+    "{\"id\": \"on_time_delivery_pct\", \"formula\": \"share(late = 0)\"}]}";
+
+  g_file_set_contents (csv, "po,supplier,order_date,quantity,defective,late\n"
+                            "1,Acme,2025-01-03,1000,1,0\n2,Acme,2025-01-09,1000,3,1\n"
+                            "3,Acme,2025-03-03,2000,1,0\n4,Büro \"Weiß\",2025-02-19,2000,1,0\n", -1, NULL);
+  recipe = sc_recipe_new_from_data (recipe_json, strlen (recipe_json), "recipe", &error);
+  g_assert_no_error (error);
+  sc_import_set_recipe (import, recipe);
+  file = g_file_new_for_path (csv);
+  g_assert_true (sc_import_add_file (import, file, NULL, &error));
+  g_assert_true (sc_import_commit (import, book, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sc_workbook_get_n_recipes (book), ==, 1);
+
+  assert_round_trip (book, db, "Orders");
+
+  g_unlink (csv);
+  g_rmdir (dir);
+}
+
+/* A workbook with nothing in it yet */
+static void
+test_round_trip_empty (void)
+{
+  g_autoptr(ScWorkbook) book = sc_workbook_new ();
+  g_autofree char *db = new_team_database ();
+
+  assert_round_trip (book, db, "Empty");
+}
+
+/* Names and texts that would break SQL built from strings, or a COPY in
+ * text format, come back exactly; so do a megabyte of notes.
+ */
+static void
+test_hostile_texts (void)
+{
+  g_autoptr(ScWorkbook) book = load_sample ();
+  g_autoptr(ScPartner) partner = NULL;
+  g_autoptr(ScIssue) issue = NULL;
+  g_autoptr(GString) megabyte = g_string_sized_new (1 << 20);
+  g_autofree char *db = new_team_database ();
+  g_autofree char *tables = NULL;
+  const char *hostile = "O'Brien \"Quotes\" \\ back\\slash '; DROP TABLE scorecards.workbook; --\t\r\n\\N \\. ∑ 🚚";
+
+  while (megabyte->len < (1 << 20))
+    g_string_append (megabyte, "Line with 'quotes', \\backslashes\\, tabs\t and ünïcödé.\n");
+  sc_workbook_set_notes (book, megabyte->str);
+  sc_workbook_set_company (book, hostile);
+
+  partner = sc_partner_new ("'); DELETE FROM scorecards.partner; --", hostile, SC_PARTNER_CUSTOMER);
+  sc_partner_set_tag (partner, "key \\ with ' quote", hostile);
+  sc_partner_set_contact (partner, "\\x00 \\000 %s %n");
+  sc_workbook_add_partner (book, partner);
+  issue = sc_issue_new ("ISS-'\\", "'); DELETE FROM scorecards.partner; --", hostile);
+  sc_issue_set_description (issue, megabyte->str);
+  sc_issue_set_action (issue, "\\.\n\\.\n");
+  sc_workbook_add_issue (book, issue);
+  sc_issue_set_owner (issue, "Zoë \"the boss\" O'Neil");
+
+  assert_round_trip (book, db, hostile);
+
+  /* and the tables are all still there */
+  tables = sc_test_pg_query (server, db, "SELECT count(*) FROM pg_tables WHERE schemaname = 'scorecards'");
+  g_assert_cmpstr (tables, ==, "11");
+}
+
+/* Text that is not UTF-8 is refused, and nothing is written */
+static void
+test_invalid_utf8 (void)
+{
+  g_autoptr(ScWorkbook) book = load_sample ();
+  g_autoptr(ScPartner) partner = sc_partner_new ("latin1", "M\xfcller GmbH", SC_PARTNER_SUPPLIER);
+  g_autoptr(ScStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = new_team_database ();
+  g_autofree char *count = NULL;
+
+  sc_workbook_add_partner (book, partner);
+  store = team_store ("alice", db, "Latin-1");
+  g_assert_false (sc_store_save (store, book, SC_STORE_SAVE_CREATE, NULL, &error));
+  g_assert_error (error, SC_STORE_ERROR, SC_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "not valid UTF-8"));
+  g_assert_nonnull (strstr (error->message, "M\xef\xbf\xbdller GmbH"));
+
+  count = sc_test_pg_query (server, db, "SELECT count(*) FROM scorecards.workbook");
+  g_assert_cmpstr (count, ==, "0");
+  g_clear_error (&error);
+
+  /* the company name goes as a parameter, not by COPY */
+  sc_workbook_remove_partner (book, partner);
+  sc_workbook_set_company (book, "\xc3\x28");
+  g_assert_false (sc_store_save (store, book, SC_STORE_SAVE_CREATE, NULL, &error));
+  g_assert_error (error, SC_STORE_ERROR, SC_STORE_ERROR_INVALID);
+}
+
+/* Save modes */
+
+static void
+test_save_modes (void)
+{
+  g_autoptr(ScWorkbook) book = load_sample ();
+  g_autoptr(ScStore) first = NULL;
+  g_autoptr(ScStore) second = NULL;
+  g_autoptr(ScWorkbook) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = new_team_database ();
+  g_autofree char *who = NULL;
+
+  first = team_store ("alice", db, "Modes");
+  g_assert_true (sc_store_save (first, book, SC_STORE_SAVE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+
+  /* a second new one of the same name */
+  second = team_store ("alice", db, "Modes");
+  g_assert_false (sc_store_save (second, book, SC_STORE_SAVE_CREATE, NULL, &error));
+  g_assert_error (error, SC_STORE_ERROR, SC_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+  /* an update by a store that never loaded it is a new one, too */
+  g_assert_false (sc_store_save (second, book, SC_STORE_SAVE_UPDATE, NULL, &error));
+  g_assert_error (error, SC_STORE_ERROR, SC_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  /* both load; the second saves; the first's save is a conflict */
+  g_clear_object (&loaded);
+  loaded = sc_store_load (second, NULL, &error);
+  g_assert_no_error (error);
+  sc_workbook_set_company (loaded, "Second's");
+  g_assert_true (sc_store_save (second, loaded, SC_STORE_SAVE_UPDATE, NULL, &error));
+  sc_workbook_set_company (book, "First's");
+  g_assert_false (sc_store_save (first, book, SC_STORE_SAVE_UPDATE, NULL, &error));
+  g_assert_error (error, SC_STORE_ERROR, SC_STORE_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "alice changed"));
+  g_clear_error (&error);
+
+  /* the second saves again: its revision is the server's */
+  g_assert_true (sc_store_save (second, loaded, SC_STORE_SAVE_UPDATE, NULL, &error));
+  g_assert_no_error (error);
+
+  /* replace wins */
+  g_assert_true (sc_store_save (first, book, SC_STORE_SAVE_REPLACE, NULL, &error));
+  g_assert_no_error (error);
+  who = sc_test_pg_query (server, db, "SELECT company || ' ' || revision || ' ' || updated_by "
+                                      "FROM scorecards.workbook");
+  g_assert_cmpstr (who, ==, "First's 4 alice");
+}
+
+static void
+test_not_found (void)
+{
+  g_autoptr(ScWorkbook) book = sc_workbook_new ();
+  g_autoptr(ScStore) store = NULL;
+  g_autoptr(ScStore) missing = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = new_team_database ();
+
+  store = team_store ("alice", db, "Present");
+  missing = team_store ("alice", db, "Absent");
+  g_assert_null (sc_store_load (missing, NULL, &error));
+  g_assert_error (error, SC_STORE_ERROR, SC_STORE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "scorecards copy"));
+  g_clear_error (&error);
+
+  g_assert_true (sc_store_save (store, book, SC_STORE_SAVE_CREATE, NULL, &error));
+  g_assert_null (sc_store_load (missing, NULL, &error));
+  g_assert_error (error, SC_STORE_ERROR, SC_STORE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "“Absent”"));
+  g_assert_nonnull (strstr (error->message, "it has “Present”"));
+}
+
+/* An edit reads, changes and writes as one step */
+static gboolean
+add_value (ScWorkbook  *book,
+           gpointer     user_data,
+           GError     **error)
+{
+  ScPartner *partner = sc_workbook_lookup_partner (book, "s01");
+  ScKpi *kpi = sc_workbook_lookup_kpi (book, user_data);
+
+  return sc_workbook_set_value (book, partner, kpi, sc_workbook_get_first_period (book), 12.5, error);
+}
+
+static gboolean
+refuse (ScWorkbook  *book,
+        gpointer     user_data,
+        GError     **error)
+{
+  sc_workbook_set_company (book, "never saved");
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "refused");
+  return FALSE;
+}
+
+static void
+test_edit (void)
+{
+  g_autoptr(ScWorkbook) book = load_sample ();
+  g_autoptr(ScStore) store = NULL;
+  g_autoptr(ScWorkbook) edited = NULL;
+  g_autoptr(ScWorkbook) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScKpi) kpi = g_list_model_get_item (sc_workbook_get_kpis (book), 0);
+  g_autofree char *db = new_team_database ();
+
+  g_assert_nonnull (sc_workbook_lookup_partner (book, "s01"));
+  store = team_store ("alice", db, "Edits");
+  g_assert_true (sc_store_save (store, book, SC_STORE_SAVE_CREATE, NULL, &error));
+
+  edited = sc_store_edit (store, add_value, (gpointer) sc_kpi_get_id (kpi), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (sc_workbook_get_modified (edited));
+
+  g_assert_null (sc_store_edit (store, refuse, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+
+  back = sc_store_load (store, NULL, NULL);
+  g_assert_cmpfloat (sc_workbook_get_value (back, sc_workbook_lookup_partner (back, "s01"),
+                                            sc_workbook_lookup_kpi (back, sc_kpi_get_id (kpi)),
+                                            sc_workbook_get_first_period (back)), ==, 12.5);
+  g_assert_cmpstr (sc_workbook_get_company (back), !=, "never saved");
+}
+
+/* Roles: GRANTs decide, not the application */
+
+static void
+test_viewer (void)
+{
+  g_autoptr(ScWorkbook) book = load_sample ();
+  g_autoptr(ScStore) editor = NULL;
+  g_autoptr(ScStore) viewer = NULL;
+  g_autoptr(ScWorkbook) seen = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = new_database ();
+  g_autofree char *company = NULL;
+
+  /* before the owner has connected, there are no tables and a viewer may not make them */
+  viewer = team_store ("bob", db, "Read me");
+  g_assert_null (sc_store_load (viewer, NULL, &error));
+  g_assert_error (error, SC_STORE_ERROR, SC_STORE_ERROR_SCHEMA);
+  g_assert_nonnull (strstr (error->message, "no Scorecards tables yet"));
+  g_clear_error (&error);
+
+  editor = team_store ("scorecards_owner", db, "Read me");
+  g_assert_true (sc_store_save (editor, book, SC_STORE_SAVE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+
+  seen = sc_store_load (viewer, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (sc_store_get_read_only (viewer));
+  g_assert_false (sc_store_get_read_only (editor));
+
+  sc_workbook_set_company (seen, "Bob's");
+  g_assert_false (sc_store_save (viewer, seen, SC_STORE_SAVE_UPDATE, NULL, &error));
+  g_assert_error (error, SC_STORE_ERROR, SC_STORE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "role “bob” may read"));
+  g_clear_error (&error);
+  g_assert_false (sc_store_save (viewer, seen, SC_STORE_SAVE_REPLACE, NULL, &error));
+  g_assert_error (error, SC_STORE_ERROR, SC_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_null (sc_store_edit (viewer, add_value, "otif_pct", NULL, &error));
+  g_assert_error (error, SC_STORE_ERROR, SC_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+
+  company = sc_test_pg_query (server, db, "SELECT company FROM scorecards.workbook");
+  g_assert_cmpstr (company, ==, sc_workbook_get_company (book));
+}
+
+/* Someone in neither group may not even read */
+static void
+test_denied (void)
+{
+  g_autoptr(ScWorkbook) book = load_sample ();
+  g_autoptr(ScStore) owner = NULL;
+  g_autoptr(ScStore) stranger = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = new_database ();
+  g_autofree char *grant = g_strdup_printf ("GRANT CONNECT ON DATABASE %s TO mallory", db);
+
+  owner = team_store ("scorecards_owner", db, "Secret");
+  g_assert_true (sc_store_save (owner, book, SC_STORE_SAVE_CREATE, NULL, &error));
+  sc_test_pg_exec (server, NULL, grant);
+
+  stranger = team_store ("mallory", db, "Secret");
+  g_assert_null (sc_store_load (stranger, NULL, &error));
+  g_assert_error (error, SC_STORE_ERROR, SC_STORE_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_false (sc_store_save (stranger, book, SC_STORE_SAVE_REPLACE, NULL, &error));
+  g_assert_error (error, SC_STORE_ERROR, SC_STORE_ERROR_DENIED);
+}
+
+/* Schema versions */
+
+static void
+test_newer_schema (void)
+{
+  g_autoptr(ScWorkbook) book = load_sample ();
+  g_autoptr(ScStore) store = NULL;
+  g_autoptr(ScStore) later = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = new_database ();
+  g_autofree char *insert = g_strdup_printf ("INSERT INTO scorecards.schema_migration (version, name) "
+                                             "VALUES (%d, '999-from-the-future.sql')",
+                                             sc_pg_store_get_schema_version () + 1);
+  g_autofree char *version = NULL;
+
+  store = team_store ("scorecards_owner", db, "Old");
+  g_assert_true (sc_store_save (store, book, SC_STORE_SAVE_CREATE, NULL, &error));
+  version = sc_test_pg_query (server, db, "SELECT max(version) FROM scorecards.schema_migration");
+  g_assert_cmpint (atoi (version), ==, sc_pg_store_get_schema_version ());
+
+  sc_test_pg_exec (server, db, insert);
+  later = team_store ("scorecards_owner", db, "Old");
+  g_assert_null (sc_store_load (later, NULL, &error));
+  g_assert_error (error, SC_STORE_ERROR, SC_STORE_ERROR_SCHEMA);
+  g_assert_nonnull (strstr (error->message, "newer Scorecards"));
+  g_clear_error (&error);
+  g_assert_false (sc_store_save (later, book, SC_STORE_SAVE_REPLACE, NULL, &error));
+  g_assert_error (error, SC_STORE_ERROR, SC_STORE_ERROR_SCHEMA);
+}
+
+/* Several workbooks, one database; the view lists values by period */
+static void
+test_values_view (void)
+{
+  g_autoptr(ScWorkbook) months = load_sample ();
+  g_autoptr(ScWorkbook) weeks = sc_workbook_new ();
+  g_autoptr(ScKpi) kpi = sc_kpi_new ("otd", "On time");
+  g_autoptr(ScPartner) partner = sc_partner_new ("p", "P", SC_PARTNER_SUPPLIER);
+  g_autoptr(ScStore) a = NULL;
+  g_autoptr(ScStore) b = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = new_team_database ();
+  g_autofree char *first = NULL;
+  g_autofree char *week = NULL;
+  g_autofree char *count = NULL;
+  ScPeriod w;
+
+  sc_workbook_set_granularity (weeks, SC_GRANULARITY_WEEK);
+  sc_workbook_add_kpi (weeks, kpi);
+  sc_workbook_add_partner (weeks, partner);
+  g_assert_true (sc_period_parse (SC_GRANULARITY_WEEK, "2024-W52", &w));
+  sc_workbook_set_value (weeks, partner, kpi, w, 1, NULL);
+  sc_workbook_set_value (weeks, partner, kpi, w + 2, 3, NULL);
+
+  a = team_store ("alice", db, "Months");
+  b = team_store ("alice", db, "Weeks");
+  g_assert_true (sc_store_save (a, months, SC_STORE_SAVE_CREATE, NULL, &error));
+  g_assert_true (sc_store_save (b, weeks, SC_STORE_SAVE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+
+  first = sc_test_pg_query (server, db, "SELECT min(period) FROM scorecards.series_value "
+                                        "WHERE workbook = 'Months'");
+  g_assert_cmpstr (first, ==, "2024-01");
+  week = sc_test_pg_query (server, db, "SELECT string_agg(period || '=' || value, ' ' ORDER BY period) "
+                                       "FROM scorecards.series_value WHERE workbook = 'Weeks'");
+  g_assert_cmpstr (week, ==, "2024-W52=1 2025-W02=3");
+  count = sc_test_pg_query (server, db, "SELECT count(*) FROM scorecards.workbook");
+  g_assert_cmpstr (count, ==, "2");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/store/location/parse", test_location_parse);
+  g_test_add_func ("/store/location/errors", test_location_errors);
+  g_test_add_func ("/store/file", test_file_store);
+  g_test_add_func ("/store/pg/round-trip/sample", test_round_trip_sample);
+  g_test_add_func ("/store/pg/round-trip/recipe", test_round_trip_recipe);
+  g_test_add_func ("/store/pg/round-trip/empty", test_round_trip_empty);
+  g_test_add_func ("/store/pg/hostile-texts", test_hostile_texts);
+  g_test_add_func ("/store/pg/invalid-utf8", test_invalid_utf8);
+  g_test_add_func ("/store/pg/save-modes", test_save_modes);
+  g_test_add_func ("/store/pg/not-found", test_not_found);
+  g_test_add_func ("/store/pg/edit", test_edit);
+  g_test_add_func ("/store/pg/viewer", test_viewer);
+  g_test_add_func ("/store/pg/denied", test_denied);
+  g_test_add_func ("/store/pg/newer-schema", test_newer_schema);
+  g_test_add_func ("/store/pg/values-view", test_values_view);
+
+  server = sc_test_pg_start ();
+  status = g_test_run ();
+  sc_test_pg_stop (server);
+
+  return status;
+}
