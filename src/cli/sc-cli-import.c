@@ -6,7 +6,8 @@
  * `scorecards import DATA… -o BOOK.scorecard [--into BOOK] [--layout long|wide]
  * [--dry-run] [--json] [--skip-bad-rows] [--sheet NAME]`: CSV, TSV, JSON, a sheet
  * of an .xlsx or .ods, or workbooks into a new workbook or an existing one. Nothing is written unless every file
- * imports; --dry-run reports what would be imported.
+ * imports; --dry-run reports what would be imported. BOOK may be a team
+ * workbook URI (postgresql://…?workbook=NAME), for -o and --into alike.
  */
 
 #define G_LOG_DOMAIN "sc-cli-import"
@@ -19,9 +20,11 @@
 #include <string.h>
 
 #include "sc-cli-private.h"
+#include "sc-file-store.h"
 #include "sc-import.h"
 #include "sc-json-writer.h"
 #include "sc-recipe-suggest.h"
+#include "sc-store-location.h"
 #include "sc-workbook-io.h"
 
 typedef struct
@@ -446,6 +449,65 @@ run_import (ScImport       *import,
   return sc_import_commit (import, book, error);
 }
 
+typedef struct
+{
+  ScImport      *import;
+  const Options *options;
+} ImportEdit;
+
+static gboolean
+import_edit_cb (ScWorkbook  *book,
+                gpointer     user_data,
+                GError     **error)
+{
+  ImportEdit *edit = user_data;
+
+  return choose_recipe (edit->import, edit->options, book, error) &&
+         run_import (edit->import, edit->options, book, error);
+}
+
+/* Imports into a team workbook as one transaction that holds the
+ * workbook's lock: people importing into it at the same moment take turns,
+ * each adding to what the one before wrote.
+ */
+static ScWorkbook *
+import_into_team_workbook (ScImport       *import,
+                           const Options  *o,
+                           GError        **error)
+{
+  g_autoptr(ScStore) store = sc_store_new_for_location (o->into, error);
+  ImportEdit edit = { import, o };
+
+  if (store == NULL)
+    return NULL;
+  return sc_store_edit (store, import_edit_cb, &edit, NULL, error);
+}
+
+/* Saves to a file or a team workbook; a new one where there is one of the
+ * name already is an error.
+ */
+static gboolean
+save_book (ScWorkbook       *book,
+           const char       *target,
+           ScStoreSaveMode   mode,
+           GError          **error)
+{
+  g_autoptr(ScStore) store = sc_store_new_for_location (target, error);
+  g_autoptr(GError) local_error = NULL;
+
+  if (store == NULL)
+    return FALSE;
+  if (sc_store_save (store, book, mode, NULL, &local_error))
+    return TRUE;
+
+  if (g_error_matches (local_error, SC_STORE_ERROR, SC_STORE_ERROR_EXISTS))
+    g_set_error (error, SC_STORE_ERROR, SC_STORE_ERROR_EXISTS,
+                 _("%s; use --into to add to it"), local_error->message);
+  else
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
 static int
 check_usage (const Options *o)
 {
@@ -523,13 +585,14 @@ sc_cli_import (int    argc,
     }
 
   target = o.output ? o.output : o.into;
-  book = o.into ? sc_cli_open_book (o.into, NULL, &error) : sc_workbook_new ();
-  if (book != NULL && choose_recipe (import, &o, book, &error) &&
-      run_import (import, &o, book, &error) && !o.dry_run)
+  if (o.into != NULL && o.output == NULL && !o.dry_run && sc_store_location_is_server (o.into))
+    book = import_into_team_workbook (import, &o, &error);
+  else
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (target);
-
-      sc_workbook_save_to_file (book, file, NULL, &error);
+      book = o.into ? sc_cli_open_book (o.into, NULL, &error) : sc_workbook_new ();
+      if (book != NULL && choose_recipe (import, &o, book, &error) &&
+          run_import (import, &o, book, &error) && !o.dry_run)
+        save_book (book, target, o.into ? SC_STORE_SAVE_UPDATE : SC_STORE_SAVE_CREATE, &error);
     }
 
   if (o.json)
@@ -574,9 +637,10 @@ is_workbook (const char *path)
   return g_regex_match (regex, head, 0, NULL);
 }
 
-/* Opens a workbook named on the command line; a data file (CSV, TSV,
- * JSON, a sheet) is imported into a new workbook in memory, its rows
- * aggregated by the recipe at @recipe_path when one is given.
+/* Opens a workbook named on the command line: a .scorecard file or a team
+ * workbook URI; a data file (CSV, TSV, JSON, a sheet) is imported into a
+ * new workbook in memory, its rows aggregated by the recipe at
+ * @recipe_path when one is given.
  */
 ScWorkbook *
 sc_cli_open_book (const char  *path,
@@ -586,10 +650,27 @@ sc_cli_open_book (const char  *path,
   g_autoptr(ScRecipe) recipe = NULL;
   g_autoptr(ScImport) import = NULL;
   g_autoptr(ScWorkbook) book = NULL;
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(ScStore) store = NULL;
+  g_autoptr(GFile) file = NULL;
 
+  if (sc_store_location_is_server (path))
+    {
+      if (recipe_path != NULL)
+        {
+          g_set_error (error, SC_STORE_ERROR, SC_STORE_ERROR_LOCATION,
+                       _("--recipe reads transaction data; a team workbook is already a workbook"));
+          return NULL;
+        }
+      store = sc_store_new_for_location (path, error);
+      return store ? sc_store_load (store, NULL, error) : NULL;
+    }
+
+  file = g_file_new_for_commandline_arg (path);
   if (recipe_path == NULL && is_workbook (path))
-    return sc_workbook_load_from_file (file, NULL, error);
+    {
+      store = sc_file_store_new (file);
+      return sc_store_load (store, NULL, error);
+    }
 
   import = sc_import_new ();
   if (recipe_path != NULL)

@@ -34,6 +34,8 @@ gboolean    sc_cli_parse_view  (ScWorkbook  *book,
                                 ScRollup    *rollup);
 int         sc_cli_chart       (int          argc,
                                 char       **argv);
+int         sc_cli_copy        (int          argc,
+                                char       **argv);
 int         sc_cli_issues      (int          argc,
                                 char       **argv);
 int         sc_cli_report      (int          argc,

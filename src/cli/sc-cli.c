@@ -25,6 +25,7 @@ static const struct {
   CommandFunc  func;
 } commands[] = {
   { "chart", sc_cli_chart },
+  { "copy", sc_cli_copy },
   { "import", sc_cli_import },
   { "issues", sc_cli_issues },
   { "recipe", sc_cli_recipe },
@@ -47,6 +48,7 @@ print_help (FILE *stream)
            "                    [--json | --csv]\n"
            "  scorecards report BOOK|DATA -o OUT.pdf [--partner NAME]… [--from P] [--to P] [--period P]\n"
            "                    [--page-size a4|letter] [--split DIR] [--format pdf|png|svg] [--recipe R.json]\n"
+           "  scorecards copy SRC DST [--replace]\n"
            "  scorecards --version | --help\n");
   fprintf (stream, "\n%s\n", _("Review supplier and customer scorecards."));
   fprintf (stream, "\n%s\n", _("Commands:"));
@@ -56,6 +58,9 @@ print_help (FILE *stream)
   fprintf (stream, "  %-10s %s\n", "chart", _("Draw a trend, bullet, ranking, heatmap, radar or Pareto chart"));
   fprintf (stream, "  %-10s %s\n", "issues", _("List the issues and their actions, as a table, JSON or CSV"));
   fprintf (stream, "  %-10s %s\n", "report", _("Write partner reports as PDF, or PNG or SVG pages"));
+  fprintf (stream, "  %-10s %s\n", "copy", _("Copy a workbook between a file and a team server"));
+  fprintf (stream, "\n%s\n", _("A BOOK is a .scorecard file or a team workbook on a PostgreSQL server:"));
+  fprintf (stream, "  %s\n", "postgresql://[user@]host[:port]/database?workbook=NAME");
   fprintf (stream, "\n%s\n", _("Without a command, the application window opens with the given files."));
   fprintf (stream, "%s\n", _("Exit status: 0 success, 1 bad input, 2 bad usage."));
 }

@@ -436,30 +436,31 @@ recipe_rows (Writer   *w,
     }
 }
 
-#define COPY(table, columns) \
-  "COPY scorecards." table " (" columns ") FROM STDIN (FORMAT binary)"
+#define TABLE(name, columns, rows) \
+  { name, "COPY scorecards." name " (" columns ") FROM STDIN (FORMAT binary)", rows }
 
 /* Parents before children: the foreign keys are checked row by row */
 static const struct
 {
+  const char *name;
   const char *sql;
   RowsFunc    rows;
 } tables[] = {
-  { COPY ("kpi", "workbook_id, id, position, name, description, unit, category, direction,"
-                 " target, target_max, warning, critical, weight, aggregation, ratio_scale,"
-                 " decimals"), kpi_rows },
-  { COPY ("partner", "workbook_id, id, position, name, type, contact"), partner_rows },
-  { COPY ("partner_tag", "workbook_id, partner_id, tag, value"), tag_rows },
-  { COPY ("partner_override", "workbook_id, partner_id, kpi_id, target, weight"), override_rows },
-  { COPY ("series", "workbook_id, partner_id, kpi_id, period_values, numerators, denominators,"
-                    " formula, parts"), series_rows },
-  { COPY ("issue", "workbook_id, id, position, partner_id, kpi_id, period, title, description,"
-                   " severity, status, owner, due, action, reference, created, updated,"
-                   " row_version"), issue_rows },
-  { COPY ("issue_change", "workbook_id, issue_id, seq, changed_at, field, old_value,"
-                          " new_value"), change_rows },
-  { COPY ("grade_band", "workbook_id, position, grade, min_score"), grade_band_rows },
-  { COPY ("recipe", "workbook_id, position, body"), recipe_rows },
+  TABLE ("kpi", "workbook_id, id, position, name, description, unit, category, direction,"
+                " target, target_max, warning, critical, weight, aggregation, ratio_scale,"
+                " decimals", kpi_rows),
+  TABLE ("partner", "workbook_id, id, position, name, type, contact", partner_rows),
+  TABLE ("partner_tag", "workbook_id, partner_id, tag, value", tag_rows),
+  TABLE ("partner_override", "workbook_id, partner_id, kpi_id, target, weight", override_rows),
+  TABLE ("series", "workbook_id, partner_id, kpi_id, period_values, numerators, denominators,"
+                   " formula, parts", series_rows),
+  TABLE ("issue", "workbook_id, id, position, partner_id, kpi_id, period, title, description,"
+                  " severity, status, owner, due, action, reference, created, updated,"
+                  " row_version", issue_rows),
+  TABLE ("issue_change", "workbook_id, issue_id, seq, changed_at, field, old_value, new_value",
+         change_rows),
+  TABLE ("grade_band", "workbook_id, position, grade, min_score", grade_band_rows),
+  TABLE ("recipe", "workbook_id, position, body", recipe_rows),
 };
 
 /* Writes @book as the workbook @name, in the caller's transaction; see
@@ -484,6 +485,7 @@ sc_pg_write_workbook (ScPgSession      *s,
 
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {
+      gint64 start = g_get_monotonic_time ();
       ScPgCopy *copy = sc_pg_copy_begin (s, tables[i].sql, error);
 
       if (copy == NULL)
@@ -491,6 +493,7 @@ sc_pg_write_workbook (ScPgSession      *s,
       tables[i].rows (&w, copy);
       if (!sc_pg_copy_end (copy, error))
         return FALSE;
+      g_debug ("COPY %s: %.1f ms", tables[i].name, (g_get_monotonic_time () - start) / 1000.0);
     }
 
   return TRUE;
