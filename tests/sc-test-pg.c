@@ -34,14 +34,14 @@ struct _ScTestPg
 };
 
 static const char watchdog_script[] =
-  "bin=$1; dir=$2\n"
+  "bin=$1; dir=$2; options=$3\n"
   "stop () { \"$bin/pg_ctl\" -D \"$dir/data\" -m immediate -w stop >/dev/null 2>&1; rm -rf \"$dir\"; }\n"
   "trap 'stop; exit 0' TERM INT HUP\n"
   "if ! \"$bin/initdb\" -D \"$dir/data\" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync"
   "     >\"$dir/initdb.log\" 2>&1; then cat \"$dir/initdb.log\" >&2; rm -rf \"$dir\"; exit 1; fi\n"
-  "if ! \"$bin/pg_ctl\" -D \"$dir/data\" -l \"$dir/server.log\" -w -s -o \"-k $dir"
-  "     -c listen_addresses= -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-  "     -c max_connections=50\" start; then cat \"$dir/server.log\" >&2; stop; exit 1; fi\n"
+  "if ! \"$bin/pg_ctl\" -D \"$dir/data\" -l \"$dir/server.log\" -w -s"
+  "     -o \"-k $dir -c listen_addresses= -c max_connections=50 $options\" start; then"
+  "   cat \"$dir/server.log\" >&2; stop; exit 1; fi\n"
   "echo ready\n"
   "read line\n"
   "stop\n";
@@ -102,9 +102,11 @@ add_unprivileged_user (GPtrArray  *argv,
   g_ptr_array_add (argv, g_strdup ("--clear-groups"));
 }
 
-/* Starts a new server; fails the test (never skips it) when it cannot. */
+/* Starts a new server with @options for postgres (-c name=value …);
+ * fails the test (never skips it) when it cannot.
+ */
 ScTestPg *
-sc_test_pg_start (void)
+sc_test_pg_start_with_options (const char *options)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GSubprocessLauncher) launcher = NULL;
@@ -125,6 +127,7 @@ sc_test_pg_start (void)
   g_ptr_array_add (argv, g_strdup ("sc-test-pg"));
   g_ptr_array_add (argv, g_strdup (bindir));
   g_ptr_array_add (argv, g_strdup (self->dir));
+  g_ptr_array_add (argv, g_strdup (options ? options : ""));
   g_ptr_array_add (argv, NULL);
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE);
@@ -140,6 +143,16 @@ sc_test_pg_start (void)
     g_error ("the test server in %s did not start (its log is above)", self->dir);
 
   return self;
+}
+
+/* A server for tests: nothing is flushed to disk, which a throwaway
+ * cluster does not need.
+ */
+ScTestPg *
+sc_test_pg_start (void)
+{
+  return sc_test_pg_start_with_options ("-c fsync=off -c synchronous_commit=off "
+                                        "-c full_page_writes=off");
 }
 
 /* Stops the server and removes its directory. */

@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 typedef struct _ScTestPg ScTestPg;
 
 ScTestPg   *sc_test_pg_start          (void);
+ScTestPg   *sc_test_pg_start_with_options (const char *options);
 void        sc_test_pg_stop           (ScTestPg   *self);
 const char *sc_test_pg_get_socket_dir (ScTestPg   *self);
 char       *sc_test_pg_uri            (ScTestPg   *self,
