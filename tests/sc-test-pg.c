@@ -35,7 +35,9 @@ struct _ScTestPg
 
 static const char watchdog_script[] =
   "bin=$1; dir=$2; options=$3\n"
-  "stop () { \"$bin/pg_ctl\" -D \"$dir/data\" -m immediate -w stop >/dev/null 2>&1; rm -rf \"$dir\"; }\n"
+  "stop () {\n"
+  "  \"$bin/pg_ctl\" -D \"$dir/data\" -m immediate -w stop >/dev/null 2>&1; rm -rf \"$dir\"\n"
+  "}\n"
   "trap 'stop; exit 0' TERM INT HUP\n"
   "if ! \"$bin/initdb\" -D \"$dir/data\" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync"
   "     >\"$dir/initdb.log\" 2>&1; then cat \"$dir/initdb.log\" >&2; rm -rf \"$dir\"; exit 1; fi\n"
@@ -64,7 +66,8 @@ find_bindir (void)
   if ((dir = g_dir_open ("/usr/lib/postgresql", 0, NULL)))
     while ((name = g_dir_read_name (dir)))
       {
-        g_autofree char *initdb = g_build_filename ("/usr/lib/postgresql", name, "bin", "initdb", NULL);
+        g_autofree char *initdb = g_build_filename ("/usr/lib/postgresql", name, "bin", "initdb",
+                                                    NULL);
         int version = atoi (name);
 
         if (version > best_version && g_file_test (initdb, G_FILE_TEST_IS_EXECUTABLE))
@@ -130,10 +133,12 @@ sc_test_pg_start_with_options (const char *options)
   g_ptr_array_add (argv, g_strdup (options ? options : ""));
   g_ptr_array_add (argv, NULL);
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE);
   g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
   g_subprocess_launcher_unsetenv (launcher, "PGDATA");
-  self->watchdog = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  self->watchdog = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata,
+                                                 &error);
   g_assert_no_error (error);
 
   out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (self->watchdog));
@@ -263,11 +268,13 @@ sc_test_pg_add_team (ScTestPg   *self,
   g_autofree char *create = g_strdup_printf ("CREATE DATABASE %s OWNER scorecards_owner "
                                              "ENCODING 'UTF8' TEMPLATE template0", database);
   g_autofree char *revoke = g_strdup_printf ("REVOKE ALL ON DATABASE %s FROM PUBLIC", database);
-  g_autofree char *grant = g_strdup_printf ("GRANT CONNECT, TEMPORARY ON DATABASE %s "
-                                            "TO scorecards_owner, scorecards_editor, scorecards_viewer",
-                                            database);
-  g_autofree char *exists = sc_test_pg_query (self, NULL,
-                                              "SELECT 1 FROM pg_roles WHERE rolname = 'scorecards_owner'");
+  g_autofree char *grant = g_strdup_printf ("GRANT CONNECT, TEMPORARY ON DATABASE %s TO "
+                                            "scorecards_owner, scorecards_editor, "
+                                            "scorecards_viewer", database);
+  g_autofree char *exists = NULL;
+
+  exists = sc_test_pg_query (self, NULL,
+                             "SELECT 1 FROM pg_roles WHERE rolname = 'scorecards_owner'");
 
   if (exists == NULL)
     sc_test_pg_exec (self, NULL,

@@ -28,7 +28,8 @@ static char *tmp_dir;
 static const char *
 sample_path (void)
 {
-  return g_test_get_filename (G_TEST_DIST, "..", "data", "samples", "contoso-2024-2025.scorecard", NULL);
+  return g_test_get_filename (G_TEST_DIST, "..", "data", "samples", "contoso-2024-2025.scorecard",
+                              NULL);
 }
 
 static char *
@@ -86,11 +87,13 @@ test_copy_both_ways (void)
   g_autoptr(CliRun) summary_back = sc_test_cli_run ("summary", back, "--json", NULL);
   g_autoptr(CliRun) issues_file = sc_test_cli_run ("issues", sample_path (), "--json", NULL);
   g_autoptr(CliRun) issues_team = sc_test_cli_run ("issues", uri, "--json", NULL);
-  g_autoptr(CliRun) quarter_file = sc_test_cli_run ("summary", sample_path (), "--period", "2025-Q2", NULL);
+  g_autoptr(CliRun) quarter_file =
+    sc_test_cli_run ("summary", sample_path (), "--period", "2025-Q2", NULL);
   g_autoptr(CliRun) quarter_team = sc_test_cli_run ("summary", uri, "--period", "2025-Q2", NULL);
 
   g_assert_cmpint (up->status, ==, 0);
-  g_assert_nonnull (strstr (up->out, "Copied 6437 values of 27 partners and 15 issues to postgresql:"));
+  g_assert_nonnull (strstr (up->out,
+                            "Copied 6437 values of 27 partners and 15 issues to postgresql:"));
   g_assert_cmpint (down->status, ==, 0);
   g_assert_cmpint (plain->status, ==, 0);
 
@@ -120,7 +123,8 @@ test_copy_existing (void)
   g_autoptr(CliRun) down_again = sc_test_cli_run ("copy", uri, file, NULL);
   g_autoptr(CliRun) down_replaced = sc_test_cli_run ("copy", uri, file, "--replace", NULL);
   g_autoptr(CliRun) usage = sc_test_cli_run ("copy", uri, NULL);
-  g_autofree char *revision = sc_test_pg_query (server, db, "SELECT revision FROM scorecards.workbook");
+  g_autofree char *revision =
+    sc_test_pg_query (server, db, "SELECT revision FROM scorecards.workbook");
 
   g_assert_cmpint (first->status, ==, 0);
   g_assert_cmpint (again->status, ==, 1);
@@ -147,14 +151,17 @@ test_subcommands (void)
   g_autofree char *new_uri = sc_test_pg_uri (server, "alice", db, "From CSV");
   g_autofree char *pdf = temp_path ("team.pdf");
   g_autofree char *png = temp_path ("team.png");
-  g_autofree char *csv = write_temp ("more.csv", "partner,kpi,period,value\n"
-                                                 "Müller Drehteile GmbH,on_time_delivery_pct,2026-01,42.5\n"
-                                                 "Newcomer Ltd,on_time_delivery_pct,2026-01,97\n");
+  g_autofree char *csv = write_temp ("more.csv",
+                                     "partner,kpi,period,value\n"
+                                     "Müller Drehteile GmbH,on_time_delivery_pct,2026-01,42.5\n"
+                                     "Newcomer Ltd,on_time_delivery_pct,2026-01,97\n");
   g_autoptr(CliRun) up = sc_test_cli_run ("copy", sample_path (), owner_uri, NULL);
   g_autoptr(CliRun) summary = sc_test_cli_run ("summary", uri, NULL);
   g_autoptr(CliRun) issues = sc_test_cli_run ("issues", uri, "--status", "open", NULL);
-  g_autoptr(CliRun) report = sc_test_cli_run ("report", uri, "-o", pdf, "--partner", "Müller", "--quiet", NULL);
-  g_autoptr(CliRun) chart = sc_test_cli_run ("chart", uri, "--partner", "Müller", "--kind", "trend", "-o", png, NULL);
+  g_autoptr(CliRun) report =
+    sc_test_cli_run ("report", uri, "-o", pdf, "--partner", "Müller", "--quiet", NULL);
+  g_autoptr(CliRun) chart =
+    sc_test_cli_run ("chart", uri, "--partner", "Müller", "--kind", "trend", "-o", png, NULL);
   g_autoptr(CliRun) dry = sc_test_cli_run ("import", csv, "--into", uri, "--dry-run", NULL);
   g_autoptr(CliRun) dry_summary = sc_test_cli_run ("summary", uri, "--json", NULL);
   g_autoptr(CliRun) import = sc_test_cli_run ("import", csv, "--into", uri, NULL);
@@ -210,13 +217,16 @@ test_recipe_kept (void)
     "{\"partner\": \"supplier\", \"date\": \"order_date\", \"kpis\": ["
     "{\"id\": \"ppm_defects\", \"formula\": \"1e6 * sum(defective) / sum(quantity)\"}]}");
   g_autofree char *jan = write_temp ("orders-jan.csv",
-    "po_line,supplier,order_date,quantity,defective\n1,Acme,2025-01-03,1000,1\n2,Acme,2025-01-09,1000,3\n");
+    "po_line,supplier,order_date,quantity,defective\n"
+    "1,Acme,2025-01-03,1000,1\n2,Acme,2025-01-09,1000,3\n");
   g_autofree char *feb = write_temp ("orders-feb.csv",
-    "po_line,supplier,order_date,quantity,defective\n3,Acme,2025-02-03,2000,1\n4,Acme,2025-02-19,2000,1\n");
+    "po_line,supplier,order_date,quantity,defective\n"
+    "3,Acme,2025-02-03,2000,1\n4,Acme,2025-02-19,2000,1\n");
   g_autoptr(CliRun) schema = sc_test_cli_run ("summary", owner, NULL);
   g_autoptr(CliRun) first = sc_test_cli_run ("import", jan, "--recipe", recipe, "-o", uri, NULL);
   g_autoptr(CliRun) second = sc_test_cli_run ("import", feb, "--into", uri, NULL);
-  g_autoptr(CliRun) quarter = sc_test_cli_run ("summary", uri, "--period", "2025-Q1", "--json", NULL);
+  g_autoptr(CliRun) quarter =
+    sc_test_cli_run ("summary", uri, "--period", "2025-Q1", "--json", NULL);
   g_autoptr(CliRun) with_recipe = sc_test_cli_run ("summary", uri, "--recipe", recipe, NULL);
 
   g_assert_cmpint (schema->status, ==, 1);
@@ -285,7 +295,8 @@ test_concurrent_writers (void)
   g_autofree char *db = new_database ();
   g_autofree char *uri = sc_test_pg_uri (server, "alice", db, "Busy");
   g_autofree char *owner = sc_test_pg_uri (server, "scorecards_owner", db, "Busy");
-  g_autofree char *base = write_temp ("base.csv", "partner,kpi,period,value\nShared,on_time_delivery_pct,2024-12,0\n");
+  g_autofree char *base =
+    write_temp ("base.csv", "partner,kpi,period,value\nShared,on_time_delivery_pct,2024-12,0\n");
   g_autofree char *back = temp_path ("busy.scorecard");
   g_autoptr(CliRun) created = sc_test_cli_run ("import", base, "-o", owner, NULL);
   g_autoptr(CliRun) down = NULL;
@@ -331,7 +342,8 @@ test_concurrent_writers (void)
   g_assert_no_error (error);
   root = json_node_get_object (json_parser_get_root (parser));
 
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "partners")), ==, N_WRITERS + 1);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "partners")), ==,
+                    N_WRITERS + 1);
   shared = series_values (root, "Shared", "on_time_delivery_pct");
   g_assert_cmpuint (json_array_get_length (shared), ==, N_WRITERS + 1);
   g_assert_cmpint (json_array_get_int_element (shared, 0), ==, 0);
@@ -354,20 +366,22 @@ test_viewer (void)
   g_autofree char *owner = sc_test_pg_uri (server, "scorecards_owner", db, "Contoso");
   g_autofree char *viewer = sc_test_pg_uri (server, "bob", db, "Contoso");
   g_autofree char *viewer_new = sc_test_pg_uri (server, "bob", db, "Bob's own");
-  g_autofree char *csv = write_temp ("bob.csv", "partner,kpi,period,value\nBob's pick,on_time_delivery_pct,2026-01,1\n");
+  g_autofree char *csv =
+    write_temp ("bob.csv", "partner,kpi,period,value\nBob's pick,on_time_delivery_pct,2026-01,1\n");
   g_autoptr(CliRun) up = sc_test_cli_run ("copy", sample_path (), owner, NULL);
   g_autoptr(CliRun) summary = sc_test_cli_run ("summary", viewer, "--json", NULL);
   g_autoptr(CliRun) import = sc_test_cli_run ("import", csv, "--into", viewer, NULL);
   g_autoptr(CliRun) replace = sc_test_cli_run ("copy", sample_path (), viewer, "--replace", NULL);
   g_autoptr(CliRun) create = sc_test_cli_run ("copy", sample_path (), viewer_new, NULL);
   g_autoptr(CliRun) after = sc_test_cli_run ("summary", viewer, NULL);
-  g_autofree char *count = sc_test_pg_query (server, db,
-                                             "SELECT count(*) || ' ' || max(revision) FROM scorecards.workbook");
+  g_autofree char *count =
+    sc_test_pg_query (server, db, "SELECT count(*) || ' ' || max(revision) FROM scorecards.workbook");
 
   g_assert_cmpint (up->status, ==, 0);
   g_assert_cmpint (summary->status, ==, 0);
   g_assert_cmpint (import->status, ==, 1);
-  g_assert_nonnull (strstr (import->err, "role “bob” may read team workbooks on this server but not change them"));
+  g_assert_nonnull (strstr (import->err, "role “bob” may read team workbooks on this server "
+                                         "but not change them"));
   g_assert_cmpint (replace->status, ==, 1);
   g_assert_nonnull (strstr (replace->err, "role “bob” may read"));
   g_assert_cmpint (create->status, ==, 1);
@@ -409,9 +423,11 @@ static void
 test_bad_locations (void)
 {
   g_autofree char *db = new_database ();
-  g_autofree char *nowhere = g_strdup_printf ("postgresql://anna:s3cret@/%s?host=%s/nowhere&workbook=x",
-                                              db, sc_test_pg_get_socket_dir (server));
-  g_autoptr(CliRun) no_workbook = sc_test_cli_run ("summary", "postgresql://anna:s3cret@db.example.com/q", NULL);
+  g_autofree char *nowhere =
+    g_strdup_printf ("postgresql://anna:s3cret@/%s?host=%s/nowhere&workbook=x",
+                     db, sc_test_pg_get_socket_dir (server));
+  g_autoptr(CliRun) no_workbook =
+    sc_test_cli_run ("summary", "postgresql://anna:s3cret@db.example.com/q", NULL);
   g_autoptr(CliRun) bad_name = sc_test_cli_run ("issues", "postgresql:///q?workbook=%FF", NULL);
   g_autoptr(CliRun) no_server = sc_test_cli_run ("summary", nowhere, NULL);
 
@@ -434,11 +450,13 @@ test_newer_schema (void)
   g_autoptr(CliRun) up = sc_test_cli_run ("copy", sample_path (), owner, NULL);
   g_autoptr(CliRun) summary = NULL;
   g_autoptr(CliRun) import = NULL;
-  g_autofree char *csv = write_temp ("late.csv", "partner,kpi,period,value\nLate,on_time_delivery_pct,2026-01,1\n");
+  g_autofree char *csv =
+    write_temp ("late.csv", "partner,kpi,period,value\nLate,on_time_delivery_pct,2026-01,1\n");
 
   g_assert_cmpint (up->status, ==, 0);
   sc_test_pg_exec (server, db, "INSERT INTO scorecards.schema_migration (version, name) "
-                               "SELECT max(version) + 1, 'from-the-future.sql' FROM scorecards.schema_migration");
+                               "SELECT max(version) + 1, 'from-the-future.sql' "
+                               "FROM scorecards.schema_migration");
 
   summary = sc_test_cli_run ("summary", uri, NULL);
   g_assert_cmpint (summary->status, ==, 1);

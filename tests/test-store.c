@@ -29,8 +29,9 @@ static ScTestPg *server;
 static ScWorkbook *
 load_sample (void)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "..", "data", "samples",
-                                                                     "contoso-2024-2025.scorecard", NULL));
+  const char *path = g_test_get_filename (G_TEST_DIST, "..", "data", "samples",
+                                          "contoso-2024-2025.scorecard", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   ScWorkbook *book = sc_workbook_load_from_file (file, NULL, &error);
 
@@ -116,19 +117,27 @@ assert_round_trip (ScWorkbook *book,
 static void
 test_location_parse (void)
 {
-  g_autoptr(ScPgLocation) plain = sc_pg_location_parse ("postgresql://db.example.com/quality?workbook=Suppliers%202025", NULL);
-  g_autoptr(ScPgLocation) secret = sc_pg_location_parse ("postgres://anna:s3cret@db:5433/q?sslmode=verify-full&workbook=A%26B&password=x", NULL);
-  g_autoptr(ScPgLocation) socket = sc_pg_location_parse ("postgresql:///q?host=/run/postgresql&workbook=%27%3B%20drop%20table%20x%3B", NULL);
+  g_autoptr(ScPgLocation) plain =
+    sc_pg_location_parse ("postgresql://db.example.com/quality?workbook=Suppliers%202025", NULL);
+  g_autoptr(ScPgLocation) secret =
+    sc_pg_location_parse ("postgres://anna:s3cret@db:5433/q?sslmode=verify-full&workbook=A%26B"
+                          "&password=x", NULL);
+  g_autoptr(ScPgLocation) socket =
+    sc_pg_location_parse ("postgresql:///q?host=/run/postgresql"
+                          "&workbook=%27%3B%20drop%20table%20x%3B", NULL);
 
   g_assert_cmpstr (plain->conninfo, ==, "postgresql://db.example.com/quality");
   g_assert_cmpstr (plain->workbook, ==, "Suppliers 2025");
-  g_assert_cmpstr (plain->display_name, ==, "postgresql://db.example.com/quality?workbook=Suppliers%202025");
+  g_assert_cmpstr (plain->display_name, ==,
+                   "postgresql://db.example.com/quality?workbook=Suppliers%202025");
 
   /* the password reaches libpq, never the display */
-  g_assert_cmpstr (secret->conninfo, ==, "postgres://anna:s3cret@db:5433/q?sslmode=verify-full&password=x");
+  g_assert_cmpstr (secret->conninfo, ==,
+                   "postgres://anna:s3cret@db:5433/q?sslmode=verify-full&password=x");
   g_assert_cmpstr (secret->workbook, ==, "A&B");
   g_assert_null (strstr (secret->display_name, "s3cret"));
-  g_assert_cmpstr (secret->display_name, ==, "postgres://anna@db:5433/q?sslmode=verify-full&workbook=A%26B");
+  g_assert_cmpstr (secret->display_name, ==,
+                   "postgres://anna@db:5433/q?sslmode=verify-full&workbook=A%26B");
 
   g_assert_cmpstr (socket->conninfo, ==, "postgresql:///q?host=/run/postgresql");
   g_assert_cmpstr (socket->workbook, ==, "'; drop table x;");
@@ -225,7 +234,8 @@ test_round_trip_recipe (void)
 
   g_file_set_contents (csv, "po,supplier,order_date,quantity,defective,late\n"
                             "1,Acme,2025-01-03,1000,1,0\n2,Acme,2025-01-09,1000,3,1\n"
-                            "3,Acme,2025-03-03,2000,1,0\n4,Büro \"Weiß\",2025-02-19,2000,1,0\n", -1, NULL);
+                            "3,Acme,2025-03-03,2000,1,0\n"
+                            "4,Büro \"Weiß\",2025-02-19,2000,1,0\n", -1, NULL);
   recipe = sc_recipe_new_from_data (recipe_json, strlen (recipe_json), "recipe", &error);
   g_assert_no_error (error);
   sc_import_set_recipe (import, recipe);
@@ -263,7 +273,8 @@ test_hostile_texts (void)
   g_autoptr(GString) megabyte = g_string_sized_new (1 << 20);
   g_autofree char *db = new_team_database ();
   g_autofree char *tables = NULL;
-  const char *hostile = "O'Brien \"Quotes\" \\ back\\slash '; DROP TABLE scorecards.workbook; --\t\r\n\\N \\. ∑ 🚚";
+  const char *hostile = "O'Brien \"Quotes\" \\ back\\slash '; DROP TABLE scorecards.workbook; --"
+                        "\t\r\n\\N \\. ∑ 🚚";
 
   while (megabyte->len < (1 << 20))
     g_string_append (megabyte, "Line with 'quotes', \\backslashes\\, tabs\t and ünïcödé.\n");
@@ -283,7 +294,8 @@ test_hostile_texts (void)
   assert_round_trip (book, db, hostile);
 
   /* and the tables are all still there */
-  tables = sc_test_pg_query (server, db, "SELECT count(*) FROM pg_tables WHERE schemaname = 'scorecards'");
+  tables = sc_test_pg_query (server, db,
+                             "SELECT count(*) FROM pg_tables WHERE schemaname = 'scorecards'");
   g_assert_cmpstr (tables, ==, "11");
 }
 
@@ -399,7 +411,8 @@ add_value (ScWorkbook  *book,
   ScPartner *partner = sc_workbook_lookup_partner (book, "s01");
   ScKpi *kpi = sc_workbook_lookup_kpi (book, user_data);
 
-  return sc_workbook_set_value (book, partner, kpi, sc_workbook_get_first_period (book), 12.5, error);
+  return sc_workbook_set_value (book, partner, kpi, sc_workbook_get_first_period (book), 12.5,
+                                error);
 }
 
 static gboolean
@@ -519,9 +532,7 @@ test_newer_schema (void)
   g_autoptr(ScStore) later = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *db = new_database ();
-  g_autofree char *insert = g_strdup_printf ("INSERT INTO scorecards.schema_migration (version, name) "
-                                             "VALUES (%d, '999-from-the-future.sql')",
-                                             sc_pg_store_get_schema_version () + 1);
+  g_autofree char *insert = NULL;
   g_autofree char *version = NULL;
 
   store = team_store ("scorecards_owner", db, "Old");
@@ -529,6 +540,9 @@ test_newer_schema (void)
   version = sc_test_pg_query (server, db, "SELECT max(version) FROM scorecards.schema_migration");
   g_assert_cmpint (atoi (version), ==, sc_pg_store_get_schema_version ());
 
+  insert = g_strdup_printf ("INSERT INTO scorecards.schema_migration (version, name) "
+                            "VALUES (%d, '999-from-the-future.sql')",
+                            sc_pg_store_get_schema_version () + 1);
   sc_test_pg_exec (server, db, insert);
   later = team_store ("scorecards_owner", db, "Old");
   g_assert_null (sc_store_load (later, NULL, &error));
@@ -572,8 +586,9 @@ test_values_view (void)
   first = sc_test_pg_query (server, db, "SELECT min(period) FROM scorecards.series_value "
                                         "WHERE workbook = 'Months'");
   g_assert_cmpstr (first, ==, "2024-01");
-  week = sc_test_pg_query (server, db, "SELECT string_agg(period || '=' || value, ' ' ORDER BY period) "
-                                       "FROM scorecards.series_value WHERE workbook = 'Weeks'");
+  week = sc_test_pg_query (server, db,
+                           "SELECT string_agg(period || '=' || value, ' ' ORDER BY period) "
+                           "FROM scorecards.series_value WHERE workbook = 'Weeks'");
   g_assert_cmpstr (week, ==, "2024-W52=1 2025-W02=3");
   count = sc_test_pg_query (server, db, "SELECT count(*) FROM scorecards.workbook");
   g_assert_cmpstr (count, ==, "2");

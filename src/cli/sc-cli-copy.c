@@ -51,12 +51,16 @@ print_result (ScWorkbook *book,
   guint n_issues = g_list_model_get_n_items (sc_workbook_get_issues (book));
   guint64 n_values = count_values (book);
   g_autofree char *values_number = g_strdup_printf ("%'" G_GUINT64_FORMAT, n_values);
-  g_autofree char *values = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s value", "%s values", n_values),
-                                             values_number);
-  g_autofree char *partners = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u partner", "%u partners",
-                                                            n_partners), n_partners);
-  g_autofree char *issues = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u issue", "%u issues", n_issues),
-                                             n_issues);
+  g_autofree char *values = NULL;
+  g_autofree char *partners = NULL;
+  g_autofree char *issues = NULL;
+
+  values = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s value", "%s values", n_values),
+                            values_number);
+  partners = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u partner", "%u partners",
+                                           n_partners), n_partners);
+  issues = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u issue", "%u issues", n_issues),
+                            n_issues);
 
   /* Translators: "Copied 1,234 values of 20 partners and 15 issues to
    * LOCATION": the first three %s are “%s values”, “%u partners” and “%u
@@ -110,13 +114,15 @@ sc_cli_copy (int    argc,
   g_autoptr(ScStore) target = NULL;
   g_autoptr(GError) error = NULL;
   gboolean replace = FALSE;
+  ScStoreSaveMode mode;
 
   if (!parse_options (argc, argv, &replace, &args))
     return SC_EXIT_USAGE;
 
+  mode = replace ? SC_STORE_SAVE_REPLACE : SC_STORE_SAVE_CREATE;
   if (!(target = sc_store_new_for_location (args[1], &error)) ||
       !(book = sc_cli_open_book (args[0], NULL, &error)) ||
-      !sc_store_save (target, book, replace ? SC_STORE_SAVE_REPLACE : SC_STORE_SAVE_CREATE, NULL, &error))
+      !sc_store_save (target, book, mode, NULL, &error))
     {
       if (g_error_matches (error, SC_STORE_ERROR, SC_STORE_ERROR_EXISTS))
         fprintf (stderr, _("scorecards: %s; add --replace to overwrite it\n"), error->message);

@@ -118,7 +118,8 @@ sc_pg_get_date (const PGresult *result,
   if (PQgetisnull (result, row, column) || PQgetlength (result, row, column) != 4)
     return NULL;
 
-  julian = (gint64) g_date_get_julian (epoch) + (gint32) read_u32 (PQgetvalue (result, row, column));
+  julian = (gint64) g_date_get_julian (epoch) +
+           (gint32) read_u32 (PQgetvalue (result, row, column));
   if (julian < 1 || julian > G_MAXUINT32 || !g_date_valid_julian ((guint32) julian))
     return NULL;
   g_date_clear (&date, 1);

@@ -204,7 +204,8 @@ sc_pg_copy_date (ScPgCopy   *self,
     {
       if (self->error == NULL)
         g_set_error (&self->error, SC_STORE_ERROR, SC_STORE_ERROR_INVALID,
-                     _("%s: “%s” is not a date written YYYY-MM-DD"), self->s->display_name, iso_date);
+                     _("%s: “%s” is not a date written YYYY-MM-DD"),
+                     self->s->display_name, iso_date);
       sc_pg_copy_null (self);
       return;
     }

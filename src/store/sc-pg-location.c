@@ -106,44 +106,19 @@ take_workbook (const char  *uri,
   return TRUE;
 }
 
-/* Splits @uri into the parts of #ScPgLocation; an error of
- * %SC_STORE_ERROR_LOCATION says what is wrong with it, without repeating
- * any password it holds.
+/* Adds the parameters of @query other than workbook to @conninfo and,
+ * all but the password, to @display; takes the workbook's name.
  */
-ScPgLocation *
-sc_pg_location_parse (const char  *uri,
-                      GError     **error)
+static gboolean
+split_query (ScPgLocation  *self,
+             const char    *uri,
+             const char    *query,
+             GString       *conninfo,
+             GString       *display,
+             GError       **error)
 {
-  g_autoptr(ScPgLocation) self = g_new0 (ScPgLocation, 1);
-  g_autoptr(GString) conninfo = NULL;
-  g_autoptr(GString) display = NULL;
-  g_auto(GStrv) items = NULL;
-  const char *query;
-  gsize base_length;
+  g_auto(GStrv) items = g_strsplit (query, "&", -1);
 
-  g_return_val_if_fail (uri != NULL, NULL);
-
-  if (!sc_pg_location_is_uri (uri))
-    {
-      fail (error, uri, _("a team workbook is written postgresql://[user@]host[:port]/database?workbook=NAME"));
-      return NULL;
-    }
-  if (!g_utf8_validate (uri, -1, NULL))
-    {
-      fail (error, uri, _("the address is not valid UTF-8"));
-      return NULL;
-    }
-
-  base_length = strcspn (uri, "?");
-  query = uri[base_length] == '?' ? uri + base_length + 1 : "";
-  conninfo = g_string_new_len (uri, base_length);
-  display = g_string_new (NULL);
-  {
-    g_autofree char *base = g_strndup (uri, base_length);
-    append_without_password (display, base);
-  }
-
-  items = g_strsplit (query, "&", -1);
   for (guint i = 0; items[i] != NULL; i++)
     {
       const char *item = items[i];
@@ -155,10 +130,10 @@ sc_pg_location_parse (const char  *uri,
       if (g_strcmp0 (key, "workbook") == 0)
         {
           if (!take_workbook (uri, equals ? equals + 1 : "", &self->workbook, error))
-            return NULL;
+            return FALSE;
           continue;
         }
-      g_string_append_c (conninfo, conninfo->len > base_length ? '&' : '?');
+      g_string_append_c (conninfo, strchr (conninfo->str, '?') ? '&' : '?');
       g_string_append (conninfo, item);
       if (g_strcmp0 (key, "password") == 0)
         continue;
@@ -167,15 +142,50 @@ sc_pg_location_parse (const char  *uri,
     }
 
   if (self->workbook == NULL)
+    return fail (error, uri, _("the address does not say which workbook: add ?workbook=NAME"));
+  return TRUE;
+}
+
+/* Splits @uri into the parts of #ScPgLocation; an error of
+ * %SC_STORE_ERROR_LOCATION says what is wrong with it, without repeating
+ * any password it holds.
+ */
+ScPgLocation *
+sc_pg_location_parse (const char  *uri,
+                      GError     **error)
+{
+  g_autoptr(ScPgLocation) self = g_new0 (ScPgLocation, 1);
+  g_autoptr(GString) conninfo = NULL;
+  g_autoptr(GString) display = g_string_new (NULL);
+  g_autofree char *base = NULL;
+  g_autofree char *encoded = NULL;
+  gsize base_length;
+
+  g_return_val_if_fail (uri != NULL, NULL);
+
+  if (!sc_pg_location_is_uri (uri))
     {
-      fail (error, uri, _("the address does not say which workbook: add ?workbook=NAME"));
+      fail (error, uri, _("a team workbook is written "
+                          "postgresql://[user@]host[:port]/database?workbook=NAME"));
       return NULL;
     }
-  {
-    g_autofree char *encoded = g_uri_escape_string (self->workbook, NULL, FALSE);
+  if (!g_utf8_validate (uri, -1, NULL))
+    {
+      fail (error, uri, _("the address is not valid UTF-8"));
+      return NULL;
+    }
 
-    g_string_append_printf (display, "%sworkbook=%s", strchr (display->str, '?') ? "&" : "?", encoded);
-  }
+  base_length = strcspn (uri, "?");
+  base = g_strndup (uri, base_length);
+  conninfo = g_string_new (base);
+  append_without_password (display, base);
+  if (!split_query (self, uri, uri[base_length] == '?' ? uri + base_length + 1 : "",
+                    conninfo, display, error))
+    return NULL;
+
+  encoded = g_uri_escape_string (self->workbook, NULL, FALSE);
+  g_string_append_printf (display, "%sworkbook=%s",
+                          strchr (display->str, '?') ? "&" : "?", encoded);
 
   self->conninfo = g_string_free (g_steal_pointer (&conninfo), FALSE);
   self->display_name = g_string_free (g_steal_pointer (&display), FALSE);

@@ -120,8 +120,8 @@ set_not_found (ScPgSession  *s,
                  s->display_name, name, names->str);
   else
     g_set_error (error, SC_STORE_ERROR, SC_STORE_ERROR_NOT_FOUND,
-                 _("%s: there is no team workbook “%s” on this server; “scorecards copy BOOK.scorecard "
-                   "URI” puts one there"), s->display_name, name);
+                 _("%s: there is no team workbook “%s” on this server; “scorecards copy "
+                   "BOOK.scorecard URI” puts one there"), s->display_name, name);
 }
 
 static PGresult *
@@ -303,7 +303,8 @@ static gboolean
 read_partners (Reader *r)
 {
   static const char *sql =
-    "SELECT id, name, type, contact FROM scorecards.partner WHERE workbook_id = $1 ORDER BY position";
+    "SELECT id, name, type, contact FROM scorecards.partner"
+    " WHERE workbook_id = $1 ORDER BY position";
   static const Oid types[] = { SC_PG_TEXT, SC_PG_TEXT, SC_PG_TEXT, SC_PG_TEXT };
   PGresult *result = select_rows (r, sql, types, G_N_ELEMENTS (types));
   gboolean ok = result != NULL;

@@ -37,7 +37,8 @@ check_server (PGconn      *conn,
   if (version < MIN_SERVER_VERSION)
     {
       g_set_error (error, SC_STORE_ERROR, SC_STORE_ERROR_SCHEMA,
-                   _("%s: the server runs PostgreSQL %d.%d; team workbooks need PostgreSQL 12 or newer"),
+                   _("%s: the server runs PostgreSQL %d.%d; team workbooks need "
+                     "PostgreSQL 12 or newer"),
                    display_name, version / 10000, version % 10000);
       return FALSE;
     }

@@ -110,10 +110,12 @@ set_conflict (ScPgSession  *s,
     g_set_error (error, SC_STORE_ERROR, SC_STORE_ERROR_CONFLICT,
                  _("%s: %s changed team workbook “%s” on the server at %s, after you opened it; "
                    "nothing was saved"),
-                 s->display_name, sc_pg_get_text (result, 0, 0), name, sc_pg_get_text (result, 0, 1));
+                 s->display_name, sc_pg_get_text (result, 0, 0), name,
+                 sc_pg_get_text (result, 0, 1));
   else
     g_set_error (error, SC_STORE_ERROR, SC_STORE_ERROR_EXISTS,
-                 _("%s: there is a team workbook “%s” on the server already"), s->display_name, name);
+                 _("%s: there is a team workbook “%s” on the server already"),
+                 s->display_name, name);
   PQclear (result);
 }
 

@@ -71,6 +71,30 @@ median (GArray *times)
   return g_array_index (times, double, times->len / 2);
 }
 
+/* Times @a then @b (or @b first when @swap), adding to @a_times and @b_times. */
+static void
+time_pair (const char * const *a,
+           const char * const *b,
+           gboolean            swap,
+           GArray             *a_times,
+           GArray             *b_times)
+{
+  double t_a, t_b;
+
+  if (swap)
+    {
+      t_b = timed (b);
+      t_a = timed (a);
+    }
+  else
+    {
+      t_a = timed (a);
+      t_b = timed (b);
+    }
+  g_array_append_val (a_times, t_a);
+  g_array_append_val (b_times, t_b);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -83,7 +107,6 @@ main (int   argc,
   g_autofree char *conninfo = NULL;
   g_autofree char *copy_command = NULL;
   g_autofree char *uri = NULL;
-  const char *book, *csv;
   int rounds;
 
   if (argc < 3)
@@ -91,8 +114,6 @@ main (int   argc,
       fprintf (stderr, "usage: bench-store BOOK.scorecard DATA.csv [ROUNDS]\n");
       return 2;
     }
-  book = argv[1];
-  csv = argv[2];
   rounds = argc > 3 ? atoi (argv[3]) : 5;
 
   server = sc_test_pg_start_with_options (NULL);
@@ -100,46 +121,30 @@ main (int   argc,
   conninfo = g_strdup_printf ("host=%s dbname=" DATABASE " user=scorecards_owner",
                               sc_test_pg_get_socket_dir (server));
   uri = sc_test_pg_uri (server, "scorecards_owner", DATABASE, "Large");
-  copy_command = g_strdup_printf ("\\copy t from '%s' csv header", csv);
+  copy_command = g_strdup_printf ("\\copy t from '%s' csv header", argv[2]);
 
   for (int round = 0; round < rounds; round++)
     {
       const char *psql[] = { "psql", "-q", conninfo, "-c", copy_command, NULL };
-      const char *copy[] = { scorecards (), "copy", book, uri, NULL };
-      const char *file[] = { scorecards (), "summary", book, "--json", NULL };
+      const char *copy[] = { scorecards (), "copy", argv[1], uri, NULL };
+      const char *file[] = { scorecards (), "summary", argv[1], "--json", NULL };
       const char *team[] = { scorecards (), "summary", uri, "--json", NULL };
-      double t;
 
       /* both into empty tables: the table and the workbook made anew */
-      sc_test_pg_exec (server, DATABASE, "SET client_min_messages TO warning;"
-                                         "DROP TABLE IF EXISTS t; CREATE TABLE t (partner text, "
-                                         "partner_type text, kpi text, period text, value double precision);"
-                                         "ALTER TABLE t OWNER TO scorecards_owner");
+      sc_test_pg_exec (server, DATABASE,
+                       "SET client_min_messages TO warning; DROP TABLE IF EXISTS t;"
+                       "CREATE TABLE t (partner text, partner_type text, kpi text, period text,"
+                       "                value double precision);"
+                       "ALTER TABLE t OWNER TO scorecards_owner");
       if (round > 0)
         sc_test_pg_exec (server, DATABASE, "DELETE FROM scorecards.workbook; CHECKPOINT");
 
-      if (round % 2 == 0)
-        {
-          t = timed (psql);
-          g_array_append_val (psql_times, t);
-          t = timed (copy);
-          g_array_append_val (copy_times, t);
-        }
-      else
-        {
-          t = timed (copy);
-          g_array_append_val (copy_times, t);
-          t = timed (psql);
-          g_array_append_val (psql_times, t);
-        }
+      time_pair (psql, copy, round % 2, psql_times, copy_times);
       sc_test_pg_exec (server, DATABASE, "VACUUM ANALYZE");
+      time_pair (file, team, round % 2, file_times, team_times);
 
-      t = timed (round % 2 ? team : file);
-      g_array_append_val (round % 2 ? team_times : file_times, t);
-      t = timed (round % 2 ? file : team);
-      g_array_append_val (round % 2 ? file_times : team_times, t);
-
-      printf ("round %d: psql \\copy %.2f s, scorecards copy %.2f s, summary file %.2f s, summary URI %.2f s\n",
+      printf ("round %d: psql \\copy %.2f s, scorecards copy %.2f s, "
+              "summary file %.2f s, summary URI %.2f s\n",
               round + 1,
               g_array_index (psql_times, double, round), g_array_index (copy_times, double, round),
               g_array_index (file_times, double, round), g_array_index (team_times, double, round));
@@ -150,7 +155,8 @@ main (int   argc,
     double file = median (file_times), team = median (team_times);
 
     printf ("\nmedians of %d rounds\n", rounds);
-    printf ("copy:    scorecards %.2f s, psql \\copy %.2f s: %.2f× (target ≤ 1.5×)\n", copy, psql, copy / psql);
+    printf ("copy:    scorecards %.2f s, psql \\copy %.2f s: %.2f× (target ≤ 1.5×)\n",
+            copy, psql, copy / psql);
     printf ("summary: URI %.2f s, file %.2f s: %.2f× (target ≤ 2×)\n", team, file, team / file);
   }
 
