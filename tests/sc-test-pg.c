@@ -208,9 +208,10 @@ sc_test_pg_uri (ScTestPg   *self,
   return g_string_free (uri, FALSE);
 }
 
-static PGconn *
-connect_superuser (ScTestPg   *self,
-                   const char *database)
+/* A connection as the superuser, for a test to hold (PQfinish it). */
+PGconn *
+sc_test_pg_connect (ScTestPg   *self,
+                    const char *database)
 {
   const char *keys[] = { "host", "dbname", "user", NULL };
   const char *values[] = { self->dir, database ? database : "postgres", "postgres", NULL };
@@ -227,7 +228,7 @@ sc_test_pg_exec (ScTestPg   *self,
                  const char *database,
                  const char *sql)
 {
-  PGconn *conn = connect_superuser (self, database);
+  PGconn *conn = sc_test_pg_connect (self, database);
   PGresult *result = PQexec (conn, sql);
   ExecStatusType status = PQresultStatus (result);
 
@@ -243,7 +244,7 @@ sc_test_pg_query (ScTestPg   *self,
                   const char *database,
                   const char *sql)
 {
-  PGconn *conn = connect_superuser (self, database);
+  PGconn *conn = sc_test_pg_connect (self, database);
   PGresult *result = PQexec (conn, sql);
   char *value = NULL;
 

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <glib.h>
+#include <libpq-fe.h>
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,8 @@ char       *sc_test_pg_uri            (ScTestPg   *self,
                                        const char *user,
                                        const char *database,
                                        const char *workbook);
+PGconn     *sc_test_pg_connect        (ScTestPg   *self,
+                                       const char *database);
 void        sc_test_pg_exec           (ScTestPg   *self,
                                        const char *database,
                                        const char *sql);

@@ -594,6 +594,61 @@ test_values_view (void)
   g_assert_cmpstr (count, ==, "2");
 }
 
+/* A load waiting on the server (here for a lock another connection holds)
+ * stops when its cancellable is cancelled, and the store works on after
+ */
+static void
+loaded_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GError **error = user_data;
+  g_autoptr(ScWorkbook) book = sc_store_load_finish (SC_STORE (source), result, error);
+
+  g_assert_null (book);
+}
+
+static gboolean
+cancel_cb (gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_cancel (void)
+{
+  g_autoptr(ScWorkbook) book = load_sample ();
+  g_autoptr(ScStore) store = NULL;
+  g_autoptr(ScWorkbook) later = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = new_team_database ();
+  PGconn *holder;
+  gint64 start;
+
+  store = team_store ("alice", db, "Locked");
+  g_assert_true (sc_store_save (store, book, SC_STORE_SAVE_CREATE, NULL, &error));
+
+  holder = sc_test_pg_connect (server, db);
+  PQclear (PQexec (holder, "BEGIN; LOCK TABLE scorecards.workbook IN ACCESS EXCLUSIVE MODE"));
+
+  start = g_get_monotonic_time ();
+  sc_store_load_async (store, cancellable, loaded_cb, &error);
+  g_timeout_add (300, cancel_cb, cancellable);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+  g_clear_error (&error);
+
+  PQclear (PQexec (holder, "ROLLBACK"));
+  PQfinish (holder);
+  later = sc_store_load (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (later);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -617,6 +672,7 @@ main (int   argc,
   g_test_add_func ("/store/pg/denied", test_denied);
   g_test_add_func ("/store/pg/newer-schema", test_newer_schema);
   g_test_add_func ("/store/pg/values-view", test_values_view);
+  g_test_add_func ("/store/pg/cancel", test_cancel);
 
   server = sc_test_pg_start ();
   status = g_test_run ();

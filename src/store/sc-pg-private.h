@@ -30,16 +30,24 @@ G_BEGIN_DECLS
 #define SC_PG_DATE      1082
 #define SC_PG_TIMESTAMPTZ 1184
 
+/* One operation on a connection */
 typedef struct
 {
-  PGconn     *conn;
-  const char *display_name;  /* the location, for messages */
+  PGconn       *conn;
+  const char   *display_name;  /* the location, for messages */
+  GCancellable *cancellable;
+  PGcancel     *cancel;
+  gulong        cancelled_id;
 } ScPgSession;
 
 /* sc-pg-session.c */
 PGconn     *sc_pg_session_connect    (const char         *conninfo,
                                       const char         *display_name,
                                       GError            **error);
+void        sc_pg_session_watch      (ScPgSession        *s,
+                                      PGconn             *conn,
+                                      GCancellable       *cancellable);
+void        sc_pg_session_clear      (ScPgSession        *s);
 void        sc_pg_session_fail       (ScPgSession        *s,
                                       const PGresult     *result,
                                       GError            **error);
@@ -60,6 +68,8 @@ PGresult   *sc_pg_session_select     (ScPgSession        *s,
                                       GError            **error);
 void        sc_pg_session_rollback   (ScPgSession        *s);
 const char *sc_pg_session_get_user   (ScPgSession        *s);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ScPgSession, sc_pg_session_clear)
 
 /* sc-pg-binary.c: values of a binary result; NULL or NaN where SQL NULL */
 const char *sc_pg_get_text           (const PGresult     *result,

@@ -98,6 +98,53 @@ sc_pg_session_connect (const char  *conninfo,
   return conn;
 }
 
+static void
+on_cancelled_cb (GCancellable *cancellable,
+                 PGcancel     *cancel)
+{
+  char message[256];
+
+  /* the server stops the running statement; it fails with query_canceled */
+  PQcancel (cancel, message, sizeof message);
+}
+
+/* Runs the operation @s on @conn; cancelling @cancellable cancels the
+ * statement running on the server (a query waiting for another writer's
+ * lock, a long COPY), and any statement not yet sent.
+ */
+void
+sc_pg_session_watch (ScPgSession  *s,
+                     PGconn       *conn,
+                     GCancellable *cancellable)
+{
+  s->conn = conn;
+  if (cancellable == NULL || s->cancellable != NULL)
+    return;
+
+  s->cancellable = g_object_ref (cancellable);
+  s->cancel = PQgetCancel (conn);
+  s->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (on_cancelled_cb),
+                                          s->cancel, NULL);
+}
+
+/* Ends watching the cancellable; the connection stays open. */
+void
+sc_pg_session_clear (ScPgSession *s)
+{
+  if (s->cancellable != NULL)
+    g_cancellable_disconnect (s->cancellable, s->cancelled_id);
+  g_clear_pointer (&s->cancel, PQfreeCancel);
+  g_clear_object (&s->cancellable);
+  s->cancelled_id = 0;
+}
+
+static gboolean
+set_error_if_cancelled (ScPgSession  *s,
+                        GError      **error)
+{
+  return g_cancellable_set_error_if_cancelled (s->cancellable, error);
+}
+
 static int
 code_for_state (const char *state)
 {
@@ -130,6 +177,10 @@ sc_pg_session_fail (ScPgSession     *s,
   g_autofree char *primary = NULL;
   int code = code_for_state (state);
 
+  /* query_canceled, by the cancellable: the caller's own doing */
+  if (g_strcmp0 (state, "57014") == 0 && set_error_if_cancelled (s, error))
+    return;
+
   if (result != NULL && PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY) != NULL)
     primary = strip_message (PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY));
   else
@@ -151,10 +202,16 @@ sc_pg_session_exec (ScPgSession  *s,
                     const char   *sql,
                     GError      **error)
 {
-  PGresult *result = PQexec (s->conn, sql);
-  ExecStatusType status = PQresultStatus (result);
-  gboolean ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+  PGresult *result;
+  ExecStatusType status;
+  gboolean ok;
 
+  if (set_error_if_cancelled (s, error))
+    return FALSE;
+
+  result = PQexec (s->conn, sql);
+  status = PQresultStatus (result);
+  ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
   if (!ok)
     sc_pg_session_fail (s, result, error);
   PQclear (result);
@@ -170,9 +227,14 @@ sc_pg_session_query (ScPgSession         *s,
                      const char * const  *params,
                      GError             **error)
 {
-  PGresult *result = PQexecParams (s->conn, sql, n_params, NULL, params, NULL, NULL, 1);
-  ExecStatusType status = PQresultStatus (result);
+  PGresult *result;
+  ExecStatusType status;
 
+  if (set_error_if_cancelled (s, error))
+    return NULL;
+
+  result = PQexecParams (s->conn, sql, n_params, NULL, params, NULL, NULL, 1);
+  status = PQresultStatus (result);
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
     {
       sc_pg_session_fail (s, result, error);

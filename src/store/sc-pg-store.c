@@ -47,7 +47,6 @@ begin_session (ScPgStore     *self,
                GError       **error)
 {
   s->display_name = self->location->display_name;
-  s->conn = NULL;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
@@ -60,9 +59,10 @@ begin_session (ScPgStore     *self,
 
       if (conn == NULL)
         return FALSE;
-      s->conn = conn;
+      sc_pg_session_watch (s, conn, cancellable);
       if (!sc_pg_schema_prepare (s, error))
         {
+          sc_pg_session_clear (s);
           s->conn = NULL;
           PQfinish (conn);
           return FALSE;
@@ -70,7 +70,7 @@ begin_session (ScPgStore     *self,
       self->conn = conn;
     }
 
-  s->conn = self->conn;
+  sc_pg_session_watch (s, self->conn, cancellable);
   return TRUE;
 }
 
@@ -110,7 +110,7 @@ sc_pg_store_load (ScStore       *store,
   g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->mutex);
   g_autoptr(ScWorkbook) book = NULL;
   ScPgHeader header = { 0 };
-  ScPgSession s;
+  g_auto(ScPgSession) s = { 0 };
 
   if (!begin_session (self, &s, cancellable, error))
     return NULL;
@@ -139,7 +139,7 @@ sc_pg_store_save (ScStore          *store,
   ScPgStore *self = SC_PG_STORE (store);
   g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->mutex);
   gint64 revision;
-  ScPgSession s;
+  g_auto(ScPgSession) s = { 0 };
 
   if (!begin_session (self, &s, cancellable, error))
     return FALSE;
@@ -174,7 +174,7 @@ sc_pg_store_edit (ScStore          *store,
   g_autoptr(ScWorkbook) book = NULL;
   ScPgHeader header = { 0 };
   gint64 revision;
-  ScPgSession s;
+  g_auto(ScPgSession) s = { 0 };
 
   if (!begin_session (self, &s, cancellable, error))
     return NULL;
