@@ -430,6 +430,14 @@ test_bad_locations (void)
     sc_test_cli_run ("summary", "postgresql://anna:s3cret@db.example.com/q", NULL);
   g_autoptr(CliRun) bad_name = sc_test_cli_run ("issues", "postgresql:///q?workbook=%FF", NULL);
   g_autoptr(CliRun) no_server = sc_test_cli_run ("summary", nowhere, NULL);
+  g_autoptr(CliRun) no_chart =
+    sc_test_cli_run ("chart", nowhere, "--partner", "x", "-o", "x.png", NULL);
+  g_autoptr(CliRun) no_report = sc_test_cli_run ("report", nowhere, "-o", "x.pdf", NULL);
+  g_autofree char *owner = sc_test_pg_uri (server, "scorecards_owner", db, "Pw");
+  g_autofree char *with_password = g_strdup_printf ("%s&password=s3cret", owner);
+  g_autofree char *csv =
+    write_temp ("pw.csv", "partner,kpi,period,value\nP,on_time_delivery_pct,2026-01,1\n");
+  g_autoptr(CliRun) saved = NULL;
 
   g_assert_cmpint (no_workbook->status, ==, 1);
   g_assert_nonnull (strstr (no_workbook->err, "add ?workbook=NAME"));
@@ -439,6 +447,17 @@ test_bad_locations (void)
   g_assert_cmpint (no_server->status, ==, 1);
   g_assert_nonnull (strstr (no_server->err, "cannot connect to the team server"));
   g_assert_null (strstr (no_server->err, "s3cret"));
+  g_assert_cmpint (no_chart->status, ==, 1);
+  g_assert_null (strstr (no_chart->err, "s3cret"));
+  g_assert_cmpint (no_report->status, ==, 1);
+  g_assert_null (strstr (no_report->err, "s3cret"));
+
+  /* a password parameter reaches libpq but is never printed */
+  saved = sc_test_cli_run ("import", csv, "-o", with_password, NULL);
+  g_assert_cmpint (saved->status, ==, 0);
+  g_assert_nonnull (strstr (saved->out, "Saved postgresql:"));
+  g_assert_nonnull (strstr (saved->out, "workbook=Pw"));
+  g_assert_null (strstr (saved->out, "s3cret"));
 }
 
 static void

@@ -125,6 +125,7 @@ test_location_parse (void)
   g_autoptr(ScPgLocation) socket =
     sc_pg_location_parse ("postgresql:///q?host=/run/postgresql"
                           "&workbook=%27%3B%20drop%20table%20x%3B", NULL);
+  char *shown;
 
   g_assert_cmpstr (plain->conninfo, ==, "postgresql://db.example.com/quality");
   g_assert_cmpstr (plain->workbook, ==, "Suppliers 2025");
@@ -141,6 +142,14 @@ test_location_parse (void)
 
   g_assert_cmpstr (socket->conninfo, ==, "postgresql:///q?host=/run/postgresql");
   g_assert_cmpstr (socket->workbook, ==, "'; drop table x;");
+
+  shown = sc_store_location_dup_display_name ("postgresql://anna:s3cret@h/d"
+                                              "?password=x&sslmode=require");
+  g_assert_cmpstr (shown, ==, "postgresql://anna@h/d?sslmode=require");
+  g_free (shown);
+  shown = sc_store_location_dup_display_name ("reports/q1.scorecard");
+  g_assert_cmpstr (shown, ==, "reports/q1.scorecard");
+  g_free (shown);
 
   g_assert_true (sc_store_location_is_server ("postgresql://h/d?workbook=w"));
   g_assert_false (sc_store_location_is_server ("/home/anna/postgresql.scorecard"));

@@ -18,6 +18,7 @@
 
 #include "sc-chart.h"
 #include "sc-cli-private.h"
+#include "sc-store-location.h"
 
 typedef struct
 {
@@ -179,7 +180,10 @@ sc_cli_chart (int    argc,
   if (chart == NULL ||
       !sc_chart_export (chart, &style, options.width, options.height, format, options.output, &error))
     {
-      fprintf (stderr, "scorecards: %s: %s\n", chart ? options.output : options.args[0], error->message);
+      g_autofree char *shown = sc_store_location_dup_display_name (chart ? options.output
+                                                                         : options.args[0]);
+
+      fprintf (stderr, "scorecards: %s: %s\n", shown, error->message);
       return SC_EXIT_BAD_INPUT;
     }
 

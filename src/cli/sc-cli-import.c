@@ -391,7 +391,11 @@ print_result (ScImport      *import,
                          "%s values were given more than once; the last one was kept\n", replaced),
             n_replaced);
   if (!o->dry_run)
-    printf (_("Saved %s\n"), target);
+    {
+      g_autofree char *shown = sc_store_location_dup_display_name (target);
+
+      printf (_("Saved %s\n"), shown);
+    }
 }
 
 /* The recipe of --recipe, or the one @book keeps for files with the

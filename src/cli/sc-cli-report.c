@@ -22,6 +22,7 @@
 
 #include "sc-cli-private.h"
 #include "sc-report.h"
+#include "sc-store-location.h"
 
 typedef struct
 {
@@ -304,6 +305,10 @@ sc_cli_report (int    argc,
   if (status == SC_EXIT_OK && !run_report (&args, book, options, format, &error))
     status = SC_EXIT_BAD_INPUT;
   if (error != NULL)
-    fprintf (stderr, "scorecards: %s: %s\n", args.args[0], error->message);
+    {
+      g_autofree char *shown = sc_store_location_dup_display_name (args.args[0]);
+
+      fprintf (stderr, "scorecards: %s: %s\n", shown, error->message);
+    }
   return status;
 }

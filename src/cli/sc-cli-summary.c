@@ -19,6 +19,7 @@
 #include "sc-palette.h"
 #include "sc-score.h"
 #include "sc-scorer.h"
+#include "sc-store-location.h"
 #include "sc-summary.h"
 
 /* Pads @str to @width display columns (not bytes), cutting with "…". */
@@ -142,7 +143,9 @@ sc_cli_summary (int    argc,
 
   if (rollup.anchor == SC_PERIOD_NONE)
     {
-      fprintf (stderr, _("scorecards: %s: the workbook holds no values yet\n"), args[0]);
+      g_autofree char *shown = sc_store_location_dup_display_name (args[0]);
+
+      fprintf (stderr, _("scorecards: %s: the workbook holds no values yet\n"), shown);
       return SC_EXIT_BAD_INPUT;
     }
 

@@ -69,6 +69,36 @@ append_without_password (GString    *out,
   g_string_append (out, at);
 }
 
+/* @uri as it may be shown, valid or not: without the password of its user
+ * information nor a password parameter.
+ */
+char *
+sc_pg_location_dup_display_name (const char *uri)
+{
+  g_autoptr(GString) shown = g_string_new (NULL);
+  g_autofree char *base = NULL;
+  g_auto(GStrv) items = NULL;
+  gsize base_length;
+
+  g_return_val_if_fail (sc_pg_location_is_uri (uri), NULL);
+
+  base_length = strcspn (uri, "?");
+  base = g_strndup (uri, base_length);
+  append_without_password (shown, base);
+  items = g_strsplit (uri[base_length] == '?' ? uri + base_length + 1 : "", "&", -1);
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      g_autofree char *key = g_uri_unescape_segment (items[i], strchr (items[i], '='), NULL);
+
+      if (*items[i] == '\0' || g_strcmp0 (key, "password") == 0)
+        continue;
+      g_string_append_c (shown, strchr (shown->str, '?') ? '&' : '?');
+      g_string_append (shown, items[i]);
+    }
+
+  return g_string_free (g_steal_pointer (&shown), FALSE);
+}
+
 static gboolean
 fail (GError     **error,
       const char  *uri,
@@ -77,7 +107,9 @@ fail (GError     **error,
   g_autoptr(GString) shown = g_string_new (NULL);
   g_autofree char *base = g_strndup (uri, strcspn (uri, "?"));
 
-  /* never repeat a password back, not even in an error */
+  /* never repeat a password back, not even in an error; nor the query,
+   * which may be what is wrong
+   */
   append_without_password (shown, base);
   g_set_error (error, SC_STORE_ERROR, SC_STORE_ERROR_LOCATION, "%s: %s", shown->str, message);
   return FALSE;

@@ -24,6 +24,7 @@ gboolean      sc_pg_location_is_uri (const char    *location);
 ScPgLocation *sc_pg_location_parse  (const char    *uri,
                                      GError       **error);
 void          sc_pg_location_free   (ScPgLocation  *self);
+char         *sc_pg_location_dup_display_name (const char *uri);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScPgLocation, sc_pg_location_free)
 

@@ -25,6 +25,17 @@ sc_store_location_is_server (const char *location)
   return sc_pg_location_is_uri (location);
 }
 
+/* @location as messages may show it: a server URI without its password. */
+char *
+sc_store_location_dup_display_name (const char *location)
+{
+  g_return_val_if_fail (location != NULL, NULL);
+
+  if (sc_pg_location_is_uri (location))
+    return sc_pg_location_dup_display_name (location);
+  return g_strdup (location);
+}
+
 /* The store of @location: a path or file URI (as on a command line), or a
  * team workbook URI. Fails only for a malformed team workbook URI.
  */
