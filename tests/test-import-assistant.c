@@ -387,11 +387,12 @@ test_xlsx_sheets (void)
   sc_test_wait_for_import_step (assistant, "format");
   sheets = assistant->sheet_row;
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (sheets)));
-  /* "First sheet with data", then Cover, Suppliers, Customers, Lists */
-  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (sheets)), ==, 5);
+  /* Cover, Suppliers, Customers, Lists: the one with the most data rows chosen */
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (sheets)), ==, 4);
+  g_assert_cmpuint (adw_combo_row_get_selected (sheets), ==, 1);
   g_assert_cmpstr (sc_import_assistant_get_preview_cell (assistant, 0, 0), ==, "Müller Drehteile GmbH");
 
-  adw_combo_row_set_selected (sheets, 3);
+  adw_combo_row_set_selected (sheets, 2);
   sc_test_wait_for_import_step (assistant, "format");
   sc_test_settle ();
   g_assert_cmpstr (sc_import_assistant_get_preview_cell (assistant, 0, 0), ==, "Contoso AG");
@@ -407,6 +408,26 @@ test_xlsx_sheets (void)
   sc_test_settle ();
   g_assert_cmpuint (done.n_done, ==, 1);
   g_assert_cmpfloat (sc_test_value_at (book, "Fabrikam Inc", "nps", "2025-02"), ==, 23);
+}
+
+/* Notes and a one-column dump before the table: the sheet row shows the
+ * table's sheet, as the command line chooses it.
+ */
+static void
+test_xlsx_sheet_choice (void)
+{
+  g_autoptr(ScWorkbook) book = sc_workbook_new ();
+  g_autoptr(GFile) file = fixture ("xlsx-notes-dump-table.xlsx");
+  ScImportAssistant *assistant;
+  GtkStringObject *item;
+
+  assistant = sc_import_assistant_present (NULL, book, NULL, file, NULL, NULL);
+  sc_test_wait_for_import_step (assistant, "format");
+  item = adw_combo_row_get_selected_item (assistant->sheet_row);
+  g_assert_nonnull (item);
+  g_assert_cmpstr (gtk_string_object_get_string (item), ==, "Scorecard");
+  g_assert_cmpstr (sc_import_assistant_get_preview_cell (assistant, 0, 0), ==, "Müller Drehteile GmbH");
+  gtk_window_destroy (GTK_WINDOW (assistant));
 }
 
 /* Bad rows: listed with file, line and column; imported only when skipped. */
@@ -609,6 +630,7 @@ main (int   argc,
   g_test_add_func ("/import-assistant/remembers-mapping", test_remembers_mapping);
   g_test_add_func ("/import-assistant/xlsx", test_xlsx);
   g_test_add_func ("/import-assistant/xlsx-sheets", test_xlsx_sheets);
+  g_test_add_func ("/import-assistant/xlsx-sheet-choice", test_xlsx_sheet_choice);
   g_test_add_func ("/import-assistant/xlsx-merged-months", test_xlsx_merged_months);
 
   return g_test_run ();

@@ -91,6 +91,8 @@ write_source (ScJsonWriter         *w,
   sc_json_writer_begin_object (w, name);
   sc_json_writer_string (w, "file", source->name);
   sc_json_writer_string (w, "format", sc_import_format_to_string (source->format));
+  if (source->sheet != NULL)
+    sc_json_writer_string (w, "sheet", source->sheet);
   if (source->format == SC_IMPORT_FORMAT_CSV)
     {
       sc_json_writer_string (w, "layout", sc_import_layout_to_string (source->layout));
@@ -141,6 +143,8 @@ report_to_json (ScImport     *import,
       g_autofree char *decimal = char_to_string (first->decimal_mark);
 
       sc_json_writer_string (w, "format", sc_import_format_to_string (first->format));
+      if (first->sheet != NULL)
+        sc_json_writer_string (w, "sheet", first->sheet);
       sc_json_writer_string (w, "layout", first->format == SC_IMPORT_FORMAT_CSV
                                           ? sc_import_layout_to_string (first->layout) : NULL);
       sc_json_writer_string (w, "encoding", first->encoding);
@@ -294,6 +298,20 @@ print_counts (ScImport      *import,
           values, partners, kpis, first_label ? first_label : "—", last_label ? last_label : "—");
 }
 
+/* The sheet read of each workbook: without --sheet, the import chose it */
+static void
+print_sheets (ScImport *import)
+{
+  for (guint i = 0; i < sc_import_get_n_sources (import); i++)
+    {
+      const ScImportSource *source = sc_import_get_source (import, i);
+
+      if (source->sheet != NULL)
+        /* Translators: the first %s is a sheet's name, the second the file */
+        printf (_("Read the sheet “%s” of %s\n"), source->sheet, source->name);
+    }
+}
+
 static void
 print_result (ScImport      *import,
               const Options *o,
@@ -314,6 +332,7 @@ print_result (ScImport      *import,
       last_label = sc_period_to_string (sc_import_get_granularity (import), last);
     }
 
+  print_sheets (import);
   print_counts (import, o, first_label, last_label);
   if (skipped > 0)
     /* Translators: %s is the number of rows, already formatted ("1,234") */

@@ -31,6 +31,7 @@ source_free (gpointer data)
 
   g_free (source->name);
   g_free (source->encoding);
+  g_free (source->sheet);
   g_free (source);
 }
 

@@ -29,7 +29,7 @@ G_BEGIN_DECLS
  * @SC_IMPORT_ERROR_DUPLICATE: a partner × KPI × period value appears twice and
  *   duplicates are refused
  * @SC_IMPORT_ERROR_CONFLICT: the data does not fit the workbook (granularity, period range)
- * @SC_IMPORT_ERROR_EMPTY: the file holds no values
+ * @SC_IMPORT_ERROR_EMPTY: the file holds no values (a workbook: no sheet holds a table)
  * @SC_IMPORT_ERROR_CANCELLED: reserved; cancellation reports %G_IO_ERROR_CANCELLED
  * @SC_IMPORT_ERROR_ENCRYPTED: the workbook is password-protected
  *
@@ -108,10 +108,13 @@ typedef struct
   guint   skipped : 1;
 } ScImportProblem;
 
-/* What was detected in one file: shown by the assistant and `--dry-run`. */
+/* What was detected in one file: shown by the assistant and `--dry-run`.
+ * @sheet is the sheet read of a workbook (.xlsx, .ods), else %NULL.
+ */
 typedef struct
 {
   char           *name;
+  char           *sheet;
   ScImportFormat  format;
   ScImportLayout  layout;
   char           *encoding;

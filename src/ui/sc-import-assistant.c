@@ -259,9 +259,10 @@ new_import_with_format (ScImportAssistant *self)
     {
       guint sheet = adw_combo_row_get_selected (self->sheet_row);
 
-      /* 0 is "the first sheet with data" */
-      if (sheet > 0 && sheet <= g_strv_length (self->sheets))
-        sc_import_set_sheet (import, self->sheets[sheet - 1]);
+      /* None yet: the import chooses the sheet with a table, and the
+       * preview shows which */
+      if (sheet < g_strv_length (self->sheets))
+        sc_import_set_sheet (import, self->sheets[sheet]);
     }
 
   return import;
@@ -298,11 +299,10 @@ fill_sheets (ScImportAssistant *self)
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
 
   self->updating = TRUE;
-  gtk_string_list_append (names, _("First sheet with data"));
   for (guint i = 0; self->sheets && self->sheets[i]; i++)
     gtk_string_list_append (names, self->sheets[i]);
   adw_combo_row_set_model (self->sheet_row, G_LIST_MODEL (names));
-  adw_combo_row_set_selected (self->sheet_row, 0);
+  adw_combo_row_set_selected (self->sheet_row, GTK_INVALID_LIST_POSITION);
   gtk_widget_set_visible (GTK_WIDGET (self->sheet_row), self->sheets != NULL);
   self->updating = FALSE;
 }
@@ -356,6 +356,17 @@ preview_cb (GObject      *source,
       _sc_import_assistant_show_preview (self);
       set_step (self, from_choose ? "choose" : "format");
       return;
+    }
+
+  /* The sheet the import chose, as the choice to change */
+  if (preview->sheet != NULL && self->sheets != NULL &&
+      adw_combo_row_get_selected (self->sheet_row) == GTK_INVALID_LIST_POSITION)
+    {
+      self->updating = TRUE;
+      for (guint i = 0; self->sheets[i] != NULL; i++)
+        if (g_str_equal (self->sheets[i], preview->sheet))
+          adw_combo_row_set_selected (self->sheet_row, i);
+      self->updating = FALSE;
     }
 
   g_array_set_size (self->roles, 0);
