@@ -430,6 +430,50 @@ test_xlsx_sheet_choice (void)
   gtk_window_destroy (GTK_WINDOW (assistant));
 }
 
+/* Padded names are one partner; names that only look alike are listed on
+ * the results page, and again in the details after the import.
+ */
+static void
+test_similar_names (void)
+{
+  g_auto(Done) done = { 0 };
+  g_autoptr(ScWorkbook) book = sc_workbook_new ();
+  g_autoptr(GFile) file = fixture ("padded-names.csv");
+  g_autoptr(ScImport) import = NULL;
+  ScImportAssistant *assistant;
+  ScImportAssistant *details;
+  GtkListBox *similar;
+
+  assistant = sc_import_assistant_present (NULL, book, NULL, file, on_done_cb, &done);
+  sc_test_wait_for_import_step (assistant, "format");
+  next (assistant);
+  sc_test_wait_for_import_step (assistant, "mapping");
+  next (assistant);
+  sc_test_wait_for_import_step (assistant, "kpis");
+  next (assistant);
+  sc_test_wait_for_import_step (assistant, "results");
+
+  similar = sc_import_assistant_get_similar_list (assistant);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (assistant->similar_group)));
+  g_assert_cmpuint (count_rows (similar), ==, 3);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_widget_get_first_child (GTK_WIDGET (similar)))),
+                   ==, "“ACME Inc” and “Acme Inc.”");
+  g_assert_cmpstr (gtk_label_get_label (assistant->partners_label), ==, "8");
+  sc_test_save_screenshot (GTK_WIDGET (assistant), "import-assistant-similar-names.png");
+
+  /* The assistant goes away with the import; the toast's Details keep it */
+  import = g_object_ref (sc_import_assistant_get_import (assistant));
+  next (assistant);
+  sc_test_settle ();
+  g_assert_cmpuint (done.n_done, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (sc_workbook_get_partners (book)), ==, 8);
+
+  details = sc_import_assistant_present_details (NULL, import);
+  sc_test_settle ();
+  g_assert_cmpuint (count_rows (sc_import_assistant_get_similar_list (details)), ==, 3);
+  gtk_window_destroy (GTK_WINDOW (details));
+}
+
 /* Bad rows: listed with file, line and column; imported only when skipped. */
 static void
 test_skip_bad_rows (void)
@@ -631,6 +675,7 @@ main (int   argc,
   g_test_add_func ("/import-assistant/xlsx", test_xlsx);
   g_test_add_func ("/import-assistant/xlsx-sheets", test_xlsx_sheets);
   g_test_add_func ("/import-assistant/xlsx-sheet-choice", test_xlsx_sheet_choice);
+  g_test_add_func ("/import-assistant/similar-names", test_similar_names);
   g_test_add_func ("/import-assistant/xlsx-merged-months", test_xlsx_merged_months);
 
   return g_test_run ();

@@ -161,6 +161,18 @@ report_to_json (ScImport     *import,
   write_period (w, import, "first_period", FALSE);
   write_period (w, import, "last_period", TRUE);
 
+  sc_json_writer_begin_array (w, "near_duplicates");
+  for (guint i = 0; i < sc_import_get_near_duplicates (import)->len; i++)
+    {
+      const ScImportNearDuplicate *pair = g_ptr_array_index (sc_import_get_near_duplicates (import), i);
+
+      sc_json_writer_begin_array (w, NULL);
+      sc_json_writer_string (w, NULL, pair->first);
+      sc_json_writer_string (w, NULL, pair->second);
+      sc_json_writer_end_array (w);
+    }
+  sc_json_writer_end_array (w);
+
   sc_json_writer_begin_array (w, "files");
   for (guint i = 0; i < sc_import_get_n_sources (import); i++)
     write_source (w, NULL, sc_import_get_source (import, i));
@@ -312,6 +324,43 @@ print_sheets (ScImport *import)
     }
 }
 
+#define MAX_PRINTED_PAIRS 20
+
+/* Names that look alike and were not merged, for the user to decide */
+static void
+print_near_duplicates (ScImport *import)
+{
+  GPtrArray *pairs = sc_import_get_near_duplicates (import);
+  g_autofree char *n_pairs = g_strdup_printf ("%'u", pairs->len);
+
+  if (pairs->len == 0)
+    return;
+
+  /* Translators: %s is the number of pairs of names, already formatted */
+  printf (g_dngettext (GETTEXT_PACKAGE,
+                       "%s pair of partner names looks alike but was not merged:\n",
+                       "%s pairs of partner names look alike but were not merged:\n", pairs->len),
+          n_pairs);
+  for (guint i = 0; i < MIN (pairs->len, MAX_PRINTED_PAIRS); i++)
+    {
+      const ScImportNearDuplicate *pair = g_ptr_array_index (pairs, i);
+
+      if (pair->in_workbook)
+        /* Translators: a name of the workbook and a name of the data file */
+        printf (_("  “%s” (in the workbook) and “%s”\n"), pair->first, pair->second);
+      else
+        /* Translators: two partner names of the data */
+        printf (_("  “%s” and “%s”\n"), pair->first, pair->second);
+    }
+  if (pairs->len > MAX_PRINTED_PAIRS)
+    {
+      g_autofree char *more = g_strdup_printf ("%'u", pairs->len - MAX_PRINTED_PAIRS);
+
+      /* Translators: %s is a number, already formatted */
+      printf (_("  and %s more (--json lists them all)\n"), more);
+    }
+}
+
 static void
 print_result (ScImport      *import,
               const Options *o,
@@ -343,6 +392,7 @@ print_result (ScImport      *import,
     printf (g_dngettext (GETTEXT_PACKAGE, "%s value was given more than once; the last one was kept\n",
                          "%s values were given more than once; the last one was kept\n", replaced),
             n_replaced);
+  print_near_duplicates (import);
   if (!o->dry_run)
     printf (_("Saved %s\n"), target);
 }

@@ -5,8 +5,9 @@
  *
  * What the names in a file mean: header synonyms in English and German
  * ("Lieferant" is the partner, "Monat" the period), KPI names that clearly
- * mean a catalogue KPI ("OTD", "Liefertreue" → on_time_delivery_pct), and
- * identifiers made from names.
+ * mean a catalogue KPI ("OTD", "Liefertreue" → on_time_delivery_pct),
+ * identifiers made from names, and partner names: tidied of stray
+ * whitespace, and a loose key under which "ACME Inc" and "Acme Inc." meet.
  */
 
 #define G_LOG_DOMAIN "sc-import-names"
@@ -275,6 +276,176 @@ sc_import_slugify (const char *text,
     g_string_append (out, "x");
 
   return g_string_free (out, FALSE);
+}
+
+/* Partner names */
+
+/* Characters that only make a name look wider: they are dropped */
+static gboolean
+is_invisible (gunichar c)
+{
+  return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF;
+}
+
+static gboolean
+is_blank (gunichar c)
+{
+  return g_unichar_isspace (c) || c == '\v';
+}
+
+/**
+ * sc_import_tidy_name:
+ * @name: a partner name as a file writes it (UTF-8)
+ *
+ * Trims the name and collapses each run of whitespace inside it (spaces,
+ * tabs, line breaks, non-breaking and other Unicode spaces) into one space,
+ * and drops zero-width characters: "  ACME\u00A0  Inc \t" → "ACME Inc". Padded
+ * names from fixed-width exports so meet their plain spelling.
+ *
+ * Returns: (transfer full): the tidy name, "" when nothing is left
+ */
+char *
+sc_import_tidy_name (const char *name)
+{
+  GString *out;
+  gboolean space = FALSE;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (!g_utf8_validate (name, -1, NULL))
+    return g_strdup (name);
+
+  out = g_string_sized_new (strlen (name));
+  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_invisible (c))
+        continue;
+      if (is_blank (c))
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Words for the company's legal form, as sc_import_partner_key() splits
+ * them: "Inc.", "GmbH & Co. KG", "S.A." (split into "s", "a" and so joined
+ * back below), "Pty Ltd".
+ */
+static const char *legal_forms[] = {
+  "ab", "ag", "as", "asa", "aps", "bv", "co", "company", "corp", "corporation", "cv", "ev", "gbr",
+  "gmbh", "inc", "incorporated", "kg", "kgaa", "kk", "limited", "llc", "llp", "lp", "ltd", "ltda",
+  "mbh", "nv", "ohg", "oy", "oyj", "plc", "pte", "pty", "sa", "sarl", "sas", "se", "sl", "spa",
+  "srl", "ug",
+};
+
+/* Words that join, and so may be written as a sign: "Smith & Sons" */
+static const char *joining_words[] = { "and", "und", "et", "the" };
+
+static gboolean
+in_list (const char  *word,
+         const char **list,
+         guint        n)
+{
+  for (guint i = 0; i < n; i++)
+    if (strcmp (word, list[i]) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The words of @name: accents dropped, case folded, split at anything but
+ * a letter or a digit. Single letters in a row are joined ("S.A." → "sa",
+ * "A B C" → "abc").
+ */
+static GPtrArray *
+split_words (const char *name)
+{
+  g_autofree char *decomposed = g_utf8_normalize (name, -1, G_NORMALIZE_NFKD);
+  g_autoptr(GString) word = g_string_new (NULL);
+  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
+  gboolean letters_only = TRUE;
+
+  for (const char *p = decomposed ? decomposed : ""; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0 && g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK)
+        continue;
+      if (c != 0 && g_unichar_isalnum (c))
+        {
+          g_string_append_unichar (word, c);
+          continue;
+        }
+      if (word->len > 0)
+        {
+          g_autofree char *folded = g_utf8_casefold (word->str, word->len);
+          char *last = words->len > 0 ? g_ptr_array_index (words, words->len - 1) : NULL;
+          gboolean single = g_utf8_strlen (folded, -1) == 1;
+
+          if (single && last != NULL && letters_only)
+            {
+              g_ptr_array_index (words, words->len - 1) = g_strconcat (last, folded, NULL);
+              g_free (last);
+            }
+          else
+            g_ptr_array_add (words, g_steal_pointer (&folded));
+          letters_only = single;
+          g_string_truncate (word, 0);
+        }
+      if (c == 0)
+        break;
+    }
+
+  return words;
+}
+
+/**
+ * sc_import_partner_key:
+ * @name: a partner name
+ *
+ * A loose key for telling that two partner names probably mean the same
+ * company: case, accents, punctuation and spacing do not count, nor a legal
+ * form at the end ("Inc", "Ltd.", "GmbH & Co. KG") or the words "and",
+ * "und", "et" and "the". "ACME Inc", "Acme Inc." and "ACME" share a key;
+ * "Acme Tools" does not. A name that is nothing but a legal form keeps it.
+ *
+ * Returns: (transfer full): the key
+ */
+char *
+sc_import_partner_key (const char *name)
+{
+  g_autoptr(GPtrArray) words = NULL;
+  g_autoptr(GString) key = g_string_new (NULL);
+  guint end;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  words = split_words (name);
+  for (end = words->len; end > 0; end--)
+    if (!in_list (g_ptr_array_index (words, end - 1), legal_forms, G_N_ELEMENTS (legal_forms)))
+      break;
+  if (end == 0)
+    end = words->len;
+
+  for (guint i = 0; i < end; i++)
+    {
+      const char *w = g_ptr_array_index (words, i);
+
+      if (end > 1 && in_list (w, joining_words, G_N_ELEMENTS (joining_words)))
+        continue;
+      g_string_append (key, w);
+    }
+
+  return g_string_free (g_steal_pointer (&key), FALSE);
 }
 
 /* "supplier", "Lieferant", "customer", "Kunde", "S", "C", … */

@@ -126,6 +126,7 @@ struct _ScImport
   ScGranularity       granularity;
   ScPeriod            first;
   ScPeriod            last;
+  GPtrArray          *near_duplicates;  /* ScImportNearDuplicate */
 
   ImportUndo         *undo;
 
@@ -196,5 +197,14 @@ void            sc_import_undo_free         (ImportUndo      *undo);
 ScKpi          *sc_import_stage_match_kpi   (ScImport        *self,
                                              guint            position,
                                              ScWorkbook      *book);
+ScPartner     **sc_import_stage_match_partners (ScImport     *self,
+                                                ScWorkbook   *book);
+char           *sc_import_partner_match_key (const char      *name);
+
+/* sc-import-near-duplicates.c */
+void            sc_import_near_duplicate_free (gpointer        data);
+void            sc_import_stage_near_duplicates (ScImport     *self,
+                                                 ScWorkbook   *book,
+                                                 ScPartner   **map);
 
 G_END_DECLS

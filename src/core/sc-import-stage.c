@@ -79,6 +79,7 @@ sc_import_stage_init (ScImport *self)
   self->ratios = g_array_new (FALSE, FALSE, sizeof (StageRatio));
   self->targets = g_array_new (FALSE, FALSE, sizeof (StageTarget));
   self->series = g_ptr_array_new_with_free_func (stage_series_free);
+  self->near_duplicates = g_ptr_array_new_with_free_func (sc_import_near_duplicate_free);
 }
 
 void
@@ -96,26 +97,31 @@ sc_import_stage_clear (ScImport *self)
   g_clear_pointer (&self->ratios, g_array_unref);
   g_clear_pointer (&self->targets, g_array_unref);
   g_clear_pointer (&self->series, g_ptr_array_unref);
+  g_clear_pointer (&self->near_duplicates, g_ptr_array_unref);
 }
 
 /* Staging */
 
-/* The index of the partner @name (or @id when given), added if new. */
+/* The index of the partner @name (or @id when given), added if new. The
+ * name is tidied first (sc_import_tidy_name()), so "  ACME   Inc " is
+ * "ACME Inc".
+ */
 guint32
 sc_import_stage_partner (ScImport   *self,
                          const char *name,
                          const char *id)
 {
+  g_autofree char *tidy = name ? sc_import_tidy_name (name) : NULL;
   StagePartner *p;
   gpointer found;
 
   if (id != NULL && (found = g_hash_table_lookup (self->partners_by_id, id)) != NULL)
     return GPOINTER_TO_UINT (found) - 1;
-  if (id == NULL && (found = g_hash_table_lookup (self->partners_by_name, name)) != NULL)
+  if (id == NULL && (found = g_hash_table_lookup (self->partners_by_name, tidy)) != NULL)
     return GPOINTER_TO_UINT (found) - 1;
 
   p = g_new0 (StagePartner, 1);
-  p->name = g_strdup (name ? name : id);
+  p->name = tidy && *tidy ? g_steal_pointer (&tidy) : g_strdup (name ? name : id);
   p->id = g_strdup (id);
   p->type = SC_PARTNER_SUPPLIER;
   g_ptr_array_add (self->partners, p);

@@ -347,6 +347,9 @@ sc_import_stage_validate (ScImport  *self,
   g_clear_pointer (&self->values, g_array_unref);
   self->values = g_array_new (FALSE, FALSE, sizeof (StageValue));
 
+  /* Commit compares with the workbook too */
+  sc_import_stage_near_duplicates (self, NULL, NULL);
+
   self->validated = TRUE;
   return TRUE;
 }

@@ -124,6 +124,17 @@ typedef struct
   guint64         n_rows;
 } ScImportSource;
 
+/* Two partner names that probably mean one company and were not merged:
+ * @first is the earlier (a partner of the workbook when @in_workbook, else
+ * a name earlier in the files), @second a name of the import.
+ */
+typedef struct
+{
+  char  *first;
+  char  *second;
+  guint  in_workbook : 1;
+} ScImportNearDuplicate;
+
 #define SC_TYPE_IMPORT (sc_import_get_type())
 
 G_DECLARE_FINAL_TYPE (ScImport, sc_import, SC, IMPORT, GObject)
@@ -201,6 +212,9 @@ ScGranularity       sc_import_get_granularity      (ScImport           *self);
 gboolean            sc_import_get_period_range     (ScImport           *self,
                                                     ScPeriod           *first,
                                                     ScPeriod           *last);
+void                sc_import_find_near_duplicates (ScImport           *self,
+                                                    ScWorkbook         *book);
+GPtrArray          *sc_import_get_near_duplicates  (ScImport           *self);
 
 const char         *sc_import_format_to_string     (ScImportFormat      format);
 const char         *sc_import_layout_to_string     (ScImportLayout      layout);

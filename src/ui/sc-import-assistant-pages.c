@@ -19,6 +19,7 @@
 #include "sc-import-assistant-private.h"
 
 #define MAX_PROBLEM_ROWS 500
+#define MAX_SIMILAR_ROWS 200
 #define SAMPLE_LENGTH 48
 
 /* Preview */
@@ -550,6 +551,55 @@ fill_problems (ScImportAssistant *self,
   gtk_widget_set_visible (GTK_WIDGET (self->problems_group), problems && problems->len > 0);
 }
 
+static GtkWidget *
+similar_row_new (const ScImportNearDuplicate *pair)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title = NULL;
+
+  /* Translators: two partner names that look alike */
+  title = g_strdup_printf (_("“%s” and “%s”"), pair->first, pair->second);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), pair->in_workbook ? _("The first is in the workbook")
+                                                                        : _("Both are in the file"));
+  return row;
+}
+
+/* Partner names that look alike and were not merged. Before the import,
+ * compared with the workbook's too, as commit will.
+ */
+static void
+fill_similar (ScImportAssistant *self)
+{
+  GPtrArray *pairs;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->similar_list))) != NULL)
+    gtk_list_box_remove (self->similar_list, child);
+
+  if (self->import == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->similar_group), FALSE);
+      return;
+    }
+
+  if (!self->details && !self->committed && self->import_error == NULL)
+    sc_import_find_near_duplicates (self->import, self->book);
+  pairs = sc_import_get_near_duplicates (self->import);
+  for (guint i = 0; i < MIN (pairs->len, MAX_SIMILAR_ROWS); i++)
+    gtk_list_box_append (self->similar_list, similar_row_new (g_ptr_array_index (pairs, i)));
+  if (pairs->len > MAX_SIMILAR_ROWS)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *title = g_strdup_printf (_("And %u more"), pairs->len - MAX_SIMILAR_ROWS);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      gtk_list_box_append (self->similar_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->similar_group), pairs->len > 0);
+}
+
 static char *
 status_text (ScImportAssistant *self,
              gboolean          *is_error)
@@ -591,6 +641,7 @@ _sc_import_assistant_fill_results (ScImportAssistant *self)
   g_autofree char *status = NULL;
   gboolean is_error;
 
+  fill_similar (self);
   if (self->import == NULL)
     {
       fill_problems (self, NULL, FALSE);

@@ -49,6 +49,8 @@ struct _ScImportAssistant
   AdwComboRow          *duplicates_row;
   AdwPreferencesGroup  *problems_group;
   GtkListBox           *problems_list;
+  AdwPreferencesGroup  *similar_group;
+  GtkListBox           *similar_list;
   AdwStatusPage        *working_page;
   GtkSpinner           *spinner;
 
@@ -101,5 +103,6 @@ AdwComboRow *sc_import_assistant_get_column_row  (ScImportAssistant *self,
 AdwComboRow *sc_import_assistant_get_kpi_row     (ScImportAssistant *self,
                                                   const char        *name);
 GtkListBox *sc_import_assistant_get_problem_list (ScImportAssistant *self);
+GtkListBox *sc_import_assistant_get_similar_list (ScImportAssistant *self);
 
 G_END_DECLS

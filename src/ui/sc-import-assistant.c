@@ -757,6 +757,8 @@ sc_import_assistant_class_init (ScImportAssistantClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScImportAssistant, next_button);
   gtk_widget_class_bind_template_child (widget_class, ScImportAssistant, stack);
   gtk_widget_class_bind_template_child (widget_class, ScImportAssistant, sheet_row);
+  gtk_widget_class_bind_template_child (widget_class, ScImportAssistant, similar_group);
+  gtk_widget_class_bind_template_child (widget_class, ScImportAssistant, similar_list);
   gtk_widget_class_bind_template_child (widget_class, ScImportAssistant, layout_row);
   gtk_widget_class_bind_template_child (widget_class, ScImportAssistant, delimiter_row);
   gtk_widget_class_bind_template_child (widget_class, ScImportAssistant, encoding_row);
@@ -1028,4 +1030,11 @@ sc_import_assistant_get_problem_list (ScImportAssistant *self)
 {
   g_return_val_if_fail (SC_IS_IMPORT_ASSISTANT (self), NULL);
   return self->problems_list;
+}
+
+GtkListBox *
+sc_import_assistant_get_similar_list (ScImportAssistant *self)
+{
+  g_return_val_if_fail (SC_IS_IMPORT_ASSISTANT (self), NULL);
+  return self->similar_list;
 }
