@@ -252,6 +252,30 @@ test_near_duplicates (void)
   g_assert_cmpstr (json_array_get_string_element (pair, 1), ==, "NORDKAP A/S");
 }
 
+/* A KPI the data invents is listed with what was guessed of it */
+static void
+test_new_kpis (void)
+{
+  g_autofree char *path = fixture ("de-new-kpi-scrap-cost.csv");
+  g_autoptr(CliRun) r = sc_test_cli_run ("import", path, "--dry-run", "--json", NULL);
+  g_autoptr(JsonObject) report = NULL;
+  JsonArray *kpis;
+  JsonObject *kpi;
+
+  g_assert_cmpint (r->status, ==, 0);
+  report = parse_object (r->out);
+  g_assert_cmpint (json_object_get_int_member (report, "kpis"), ==, 2);
+  /* Liefertreue is the catalogue's on-time delivery: not new */
+  kpis = json_object_get_array_member (report, "new_kpis");
+  g_assert_cmpuint (json_array_get_length (kpis), ==, 1);
+  kpi = json_array_get_object_element (kpis, 0);
+  g_assert_cmpstr (json_object_get_string_member (kpi, "name"), ==, "Ausschusskosten EUR");
+  g_assert_cmpstr (json_object_get_string_member (kpi, "direction"), ==, "lower");
+  g_assert_cmpstr (json_object_get_string_member (kpi, "unit"), ==, "€");
+  g_assert_cmpstr (json_object_get_string_member (kpi, "category"), ==, "cost");
+  g_assert_true (json_object_get_null_member (kpi, "target"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -264,6 +288,7 @@ main (int   argc,
   g_test_add_func ("/cli-import/usage-and-bad-input", test_usage_and_bad_input);
   g_test_add_func ("/cli-import/counts-text", test_counts_text);
   g_test_add_func ("/cli-import/near-duplicates", test_near_duplicates);
+  g_test_add_func ("/cli-import/new-kpis", test_new_kpis);
 
   return g_test_run ();
 }

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "sc-catalogue.h"
 #include "sc-cli-private.h"
 #include "sc-import.h"
 #include "sc-json-writer.h"
@@ -123,6 +124,15 @@ write_period (ScJsonWriter *w,
   sc_json_writer_string (w, name, text);
 }
 
+/* Whether @kpi came from the catalogue, rather than a name the data invented */
+static gboolean
+is_catalogue_kpi (ScKpi *kpi)
+{
+  g_autoptr(ScKpi) builtin = sc_catalogue_lookup (sc_kpi_get_id (kpi));
+
+  return builtin != NULL;
+}
+
 /* The report of `--json`: what was (or would be) imported, and every problem. */
 static char *
 report_to_json (ScImport     *import,
@@ -130,6 +140,7 @@ report_to_json (ScImport     *import,
                 const GError *error)
 {
   GPtrArray *problems = sc_import_get_problems (import);
+  GPtrArray *added = sc_import_get_added_kpis (import);
   ScJsonWriter *w = sc_json_writer_new (4096 + problems->len * 160);
   gboolean listed = FALSE;
 
@@ -170,6 +181,26 @@ report_to_json (ScImport     *import,
       sc_json_writer_string (w, NULL, pair->first);
       sc_json_writer_string (w, NULL, pair->second);
       sc_json_writer_end_array (w);
+    }
+  sc_json_writer_end_array (w);
+
+  /* The KPIs the data invented, as guessed: none has a target yet */
+  sc_json_writer_begin_array (w, "new_kpis");
+  for (guint i = 0; error == NULL && added && i < added->len; i++)
+    {
+      ScKpi *kpi = g_ptr_array_index (added, i);
+
+      if (is_catalogue_kpi (kpi))
+        continue;
+      sc_json_writer_begin_object (w, NULL);
+      sc_json_writer_string (w, "id", sc_kpi_get_id (kpi));
+      sc_json_writer_string (w, "name", sc_kpi_get_name (kpi));
+      sc_json_writer_string (w, "direction", sc_direction_to_string (sc_kpi_get_direction (kpi)));
+      sc_json_writer_string (w, "unit", sc_kpi_get_unit (kpi));
+      sc_json_writer_string (w, "category", sc_kpi_get_category (kpi));
+      sc_json_writer_string (w, "aggregation", sc_aggregation_to_string (sc_kpi_get_aggregation (kpi)));
+      sc_json_writer_number (w, "target", sc_kpi_get_target (kpi));
+      sc_json_writer_end_object (w);
     }
   sc_json_writer_end_array (w);
 
@@ -361,6 +392,52 @@ print_near_duplicates (ScImport *import)
     }
 }
 
+static const char *
+direction_words (ScDirection direction)
+{
+  switch (direction)
+    {
+    case SC_DIRECTION_LOWER:
+      return _("lower is better");
+    case SC_DIRECTION_BAND:
+      return _("within a band");
+    case SC_DIRECTION_HIGHER:
+    default:
+      return _("higher is better");
+    }
+}
+
+/* The KPIs the data invented, as guessed, for the user to check */
+static void
+print_new_kpis (ScImport *import)
+{
+  GPtrArray *added = sc_import_get_added_kpis (import);
+
+  for (guint i = 0; added && i < added->len; i++)
+    {
+      ScKpi *kpi = g_ptr_array_index (added, i);
+      const char *unit = sc_kpi_get_unit (kpi);
+      g_autofree char *guess = NULL;
+
+      if (is_catalogue_kpi (kpi))
+        continue;
+      if (*unit != '\0' && !g_str_equal (unit, "count"))
+        /* Translators: a new KPI's direction, unit and category: "lower is better, in €, Cost" */
+        guess = g_strdup_printf (_("%s, in %s, %s"), direction_words (sc_kpi_get_direction (kpi)), unit,
+                                 sc_category_get_label (sc_kpi_get_category (kpi)));
+      else
+        /* Translators: a new KPI's direction and category: "lower is better, Quality" */
+        guess = g_strdup_printf (_("%s, %s"), direction_words (sc_kpi_get_direction (kpi)),
+                                 sc_category_get_label (sc_kpi_get_category (kpi)));
+      if (sc_kpi_has_target (kpi))
+        /* Translators: the first %s is a KPI's name, the second what was guessed of it */
+        printf (_("New KPI “%s”: %s\n"), sc_kpi_get_name (kpi), guess);
+      else
+        /* Translators: the first %s is a KPI's name, the second what was guessed of it */
+        printf (_("New KPI “%s”: %s; no target yet, so it is not in the score\n"), sc_kpi_get_name (kpi), guess);
+    }
+}
+
 static void
 print_result (ScImport      *import,
               const Options *o,
@@ -392,6 +469,7 @@ print_result (ScImport      *import,
     printf (g_dngettext (GETTEXT_PACKAGE, "%s value was given more than once; the last one was kept\n",
                          "%s values were given more than once; the last one was kept\n", replaced),
             n_replaced);
+  print_new_kpis (import);
   print_near_duplicates (import);
   if (!o->dry_run)
     printf (_("Saved %s\n"), target);

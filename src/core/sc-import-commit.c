@@ -285,6 +285,7 @@ create_kpi (ScImport   *self,
             StageKpi   *k)
 {
   g_autoptr(ScKpi) kpi = NULL;
+  gboolean invented = FALSE;
 
   if (k->template != NULL)
     kpi = sc_kpi_copy (k->template);
@@ -298,9 +299,18 @@ create_kpi (ScImport   *self,
           id = g_strdup_printf ("%s_%u", k->key, n);
         }
       kpi = sc_kpi_new (id, k->name);
+      invented = TRUE;
     }
   else if ((kpi = sc_catalogue_lookup (k->key)) == NULL)
-    kpi = sc_kpi_new (k->key, k->name);
+    {
+      kpi = sc_kpi_new (k->key, k->name);
+      invented = TRUE;
+    }
+
+  /* A KPI the file invents: its guessed or confirmed definition, no target
+   * unless the user gave one */
+  if (invented && k->definition != NULL)
+    sc_kpi_assign (kpi, k->definition);
 
   sc_workbook_add_kpi (book, kpi);
   g_ptr_array_add (self->undo->added_kpis, g_object_ref (kpi));
@@ -447,6 +457,13 @@ sc_import_stage_commit (ScImport    *self,
   apply_targets (self, partners, kpis);
 
   return TRUE;
+}
+
+/* The KPIs the commit added, or NULL before a commit */
+GPtrArray *
+sc_import_stage_added_kpis (ScImport *self)
+{
+  return self->undo ? self->undo->added_kpis : NULL;
 }
 
 /* Undo */

@@ -32,6 +32,7 @@ typedef struct
   char  *key;                    /* a catalogue id, or an id made from the name */
   char  *name;                   /* as written */
   ScKpi *template;               /* a definition from JSON; or NULL */
+  ScKpi *definition;             /* what a new KPI gets: guessed, or the user's; or NULL */
   guint  force_new : 1;          /* matched to nothing: a new KPI named as written */
 } StageKpi;
 
@@ -96,6 +97,7 @@ struct _ScImport
   ScImportDuplicates  duplicates;
   GArray             *roles;            /* int per column: an ScImportRole, or -1 to detect */
   GHashTable         *kpi_matches;      /* name as written → KPI id, "" for a new KPI */
+  GHashTable         *new_kpis;         /* name as written → ScKpi the user defined */
   char               *sheet;            /* of a workbook; NULL: the first with data */
   guint               skip_bad_rows : 1;
 
@@ -184,6 +186,9 @@ void            sc_import_stage_target      (ScImport        *self,
                                              guint32          kpi,
                                              double           target);
 const char     *sc_import_period_problem    (ScLoosePeriodStatus status);
+void            sc_import_stage_guess_kpis  (ScImport        *self);
+ScKpi          *sc_import_stage_guess_kpi   (ScImport        *self,
+                                             guint            position);
 gboolean        sc_import_stage_validate    (ScImport        *self,
                                              GError         **error);
 
@@ -194,6 +199,7 @@ gboolean        sc_import_stage_commit      (ScImport        *self,
 void            sc_import_stage_undo        (ScImport        *self,
                                              ScWorkbook      *book);
 void            sc_import_undo_free         (ImportUndo      *undo);
+GPtrArray      *sc_import_stage_added_kpis  (ScImport        *self);
 ScKpi          *sc_import_stage_match_kpi   (ScImport        *self,
                                              guint            position,
                                              ScWorkbook      *book);

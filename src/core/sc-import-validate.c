@@ -339,6 +339,7 @@ sc_import_stage_validate (ScImport  *self,
 
   if (self->values->len > 0 && !build_series (self, error))
     return FALSE;
+  sc_import_stage_guess_kpis (self);
 
   /* The staged values live on in the series; rows are only kept for messages */
   for (guint i = 0; i < self->series->len; i++)

@@ -193,6 +193,7 @@ gboolean            sc_import_validate             (ScImport           *self,
 gboolean            sc_import_commit               (ScImport           *self,
                                                     ScWorkbook         *book,
                                                     GError            **error);
+GPtrArray          *sc_import_get_added_kpis       (ScImport           *self);
 gboolean            sc_import_can_undo             (ScImport           *self);
 void                sc_import_undo                 (ScImport           *self,
                                                     ScWorkbook         *book);
