@@ -141,6 +141,7 @@ report_to_json (ScImport     *import,
 {
   GPtrArray *problems = sc_import_get_problems (import);
   GPtrArray *added = sc_import_get_added_kpis (import);
+  GPtrArray *pairs = sc_import_get_near_duplicates (import);
   ScJsonWriter *w = sc_json_writer_new (4096 + problems->len * 160);
   gboolean listed = FALSE;
 
@@ -173,9 +174,9 @@ report_to_json (ScImport     *import,
   write_period (w, import, "last_period", TRUE);
 
   sc_json_writer_begin_array (w, "near_duplicates");
-  for (guint i = 0; i < sc_import_get_near_duplicates (import)->len; i++)
+  for (guint i = 0; i < pairs->len; i++)
     {
-      const ScImportNearDuplicate *pair = g_ptr_array_index (sc_import_get_near_duplicates (import), i);
+      const ScImportNearDuplicate *pair = g_ptr_array_index (pairs, i);
 
       sc_json_writer_begin_array (w, NULL);
       sc_json_writer_string (w, NULL, pair->first);
@@ -198,7 +199,8 @@ report_to_json (ScImport     *import,
       sc_json_writer_string (w, "direction", sc_direction_to_string (sc_kpi_get_direction (kpi)));
       sc_json_writer_string (w, "unit", sc_kpi_get_unit (kpi));
       sc_json_writer_string (w, "category", sc_kpi_get_category (kpi));
-      sc_json_writer_string (w, "aggregation", sc_aggregation_to_string (sc_kpi_get_aggregation (kpi)));
+      sc_json_writer_string (w, "aggregation",
+                             sc_aggregation_to_string (sc_kpi_get_aggregation (kpi)));
       sc_json_writer_number (w, "target", sc_kpi_get_target (kpi));
       sc_json_writer_end_object (w);
     }
@@ -423,8 +425,8 @@ print_new_kpis (ScImport *import)
         continue;
       if (*unit != '\0' && !g_str_equal (unit, "count"))
         /* Translators: a new KPI's direction, unit and category: "lower is better, in €, Cost" */
-        guess = g_strdup_printf (_("%s, in %s, %s"), direction_words (sc_kpi_get_direction (kpi)), unit,
-                                 sc_category_get_label (sc_kpi_get_category (kpi)));
+        guess = g_strdup_printf (_("%s, in %s, %s"), direction_words (sc_kpi_get_direction (kpi)),
+                                 unit, sc_category_get_label (sc_kpi_get_category (kpi)));
       else
         /* Translators: a new KPI's direction and category: "lower is better, Quality" */
         guess = g_strdup_printf (_("%s, %s"), direction_words (sc_kpi_get_direction (kpi)),
@@ -434,7 +436,8 @@ print_new_kpis (ScImport *import)
         printf (_("New KPI “%s”: %s\n"), sc_kpi_get_name (kpi), guess);
       else
         /* Translators: the first %s is a KPI's name, the second what was guessed of it */
-        printf (_("New KPI “%s”: %s; no target yet, so it is not in the score\n"), sc_kpi_get_name (kpi), guess);
+        printf (_("New KPI “%s”: %s; no target yet, so it is not in the score\n"),
+                sc_kpi_get_name (kpi), guess);
     }
 }
 

@@ -79,7 +79,8 @@ sheet_list (ScReaderXlsx *reader)
   g_autoptr(GString) list = g_string_new (NULL);
 
   for (guint i = 0; i < sc_reader_xlsx_get_n_sheets (reader); i++)
-    g_string_append_printf (list, "%s“%s”", i > 0 ? ", " : "", sc_reader_xlsx_get_sheet_name (reader, i));
+    g_string_append_printf (list, "%s“%s”", i > 0 ? ", " : "",
+                            sc_reader_xlsx_get_sheet_name (reader, i));
 
   return g_string_free (g_steal_pointer (&list), FALSE);
 }
@@ -206,8 +207,8 @@ sc_import_choose_table_sheet (ScReaderXlsx  *reader,
     }
   if (n_with_rows == 0)
     {
-      g_set_error (error, SC_IMPORT_ERROR, SC_IMPORT_ERROR_EMPTY, _("%s: no sheet of the workbook has data"),
-                   sc_reader_xlsx_get_display_name (reader));
+      g_set_error (error, SC_IMPORT_ERROR, SC_IMPORT_ERROR_EMPTY,
+                   _("%s: no sheet of the workbook has data"), sc_reader_xlsx_get_display_name (reader));
       return FALSE;
     }
 

@@ -344,7 +344,8 @@ sc_import_stage_guess_kpis (ScImport *self)
       g_autoptr(ScKpi) catalogue = NULL;
       ScKpi *user;
 
-      if (k->template != NULL || (!k->force_new && (catalogue = sc_catalogue_lookup (k->key)) != NULL))
+      if (k->template != NULL ||
+          (!k->force_new && (catalogue = sc_catalogue_lookup (k->key)) != NULL))
         continue;
       g_clear_object (&k->definition);
       if ((user = user_definition (self, i, k)) != NULL)

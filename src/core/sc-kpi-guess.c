@@ -28,95 +28,65 @@ typedef struct
   char       **words;  /* folded, split at anything else */
 } Name;
 
-/* How a keyword is looked for: inside the flat name (German compounds:
- * "Ausschusskosten"), as the start of a word ("defect" in "Defects"), or
- * as a whole word ("late", not in "plate")
+/* Keywords, compared with the name folded to lower-case ASCII: "=late" a
+ * whole word (not in "plate"), "^defect" the start of a word ("Defects"),
+ * any other inside the name, so that German compounds match
+ * ("kosten" in "Ausschusskosten").
  */
-typedef enum
-{
-  IN_NAME,
-  WORD_START,
-  WORD,
-} Match;
-
-typedef struct
-{
-  Match       match;
-  const char *text;
-} Keyword;
 
 /* Better when higher, whatever else the name says ("Fehlerfrei") */
-static const Keyword higher_words[] = {
-  { IN_NAME, "ontime" }, { IN_NAME, "intime" }, { IN_NAME, "infull" }, { IN_NAME, "otif" },
-  { IN_NAME, "treue" }, { IN_NAME, "fehlerfrei" }, { IN_NAME, "defectfree" }, { IN_NAME, "errorfree" },
-  { IN_NAME, "yield" }, { IN_NAME, "ausbeute" }, { IN_NAME, "accuracy" }, { IN_NAME, "genauigkeit" },
-  { IN_NAME, "zufriedenheit" }, { IN_NAME, "satisfaction" }, { IN_NAME, "savings" },
-  { IN_NAME, "einsparung" }, { IN_NAME, "availability" }, { IN_NAME, "verfugbarkeit" },
-  { IN_NAME, "punctual" }, { IN_NAME, "punktlich" }, { WORD, "nps" }, { WORD, "csat" },
-  { WORD_START, "score" }, { WORD_START, "rating" },
+static const char *higher_words[] = {
+  "ontime", "intime", "infull", "otif", "treue", "fehlerfrei", "defectfree", "errorfree",
+  "yield", "ausbeute", "accuracy", "genauigkeit", "zufriedenheit", "satisfaction", "savings",
+  "einsparung", "availability", "verfugbarkeit", "punctual", "punktlich", "=nps", "=csat",
+  "^score", "^rating", NULL
 };
 
 /* Better when lower: costs, defects, complaints, returns, times and delays */
-static const Keyword lower_words[] = {
-  { IN_NAME, "kosten" }, { IN_NAME, "ausschuss" }, { IN_NAME, "fehler" }, { IN_NAME, "reklamation" },
-  { IN_NAME, "retoure" }, { IN_NAME, "durchlaufzeit" }, { IN_NAME, "lieferzeit" },
-  { IN_NAME, "reaktionszeit" }, { IN_NAME, "bearbeitungszeit" }, { IN_NAME, "wartezeit" },
-  { IN_NAME, "verzug" }, { IN_NAME, "verspatung" }, { IN_NAME, "beanstandung" },
-  { IN_NAME, "nacharbeit" }, { IN_NAME, "ruckstand" }, { IN_NAME, "leadtime" },
-  { IN_NAME, "ausfall" }, { IN_NAME, "storno" },
-  { WORD_START, "cost" }, { WORD_START, "scrap" }, { WORD_START, "defect" },
-  { WORD_START, "complaint" }, { WORD_START, "return" }, { WORD_START, "retour" },
-  { WORD_START, "delay" }, { WORD, "late" }, { WORD, "lateness" }, { WORD, "days" }, { WORD, "tage" },
-  { WORD, "tagen" }, { WORD_START, "rework" }, { WORD_START, "reject" }, { WORD_START, "claim" },
-  { WORD_START, "incident" }, { WORD_START, "error" }, { WORD_START, "failure" },
-  { WORD_START, "downtime" }, { WORD_START, "backlog" }, { WORD_START, "backorder" },
-  { WORD, "overdue" }, { WORD, "ppm" }, { WORD_START, "waste" }, { WORD_START, "breakdown" },
+static const char *lower_words[] = {
+  "kosten", "ausschuss", "fehler", "reklamation", "retoure", "durchlaufzeit", "lieferzeit",
+  "reaktionszeit", "bearbeitungszeit", "wartezeit", "verzug", "verspatung", "beanstandung",
+  "nacharbeit", "ruckstand", "leadtime", "ausfall", "storno", "^cost", "^scrap", "^defect",
+  "^complaint", "^return", "^retour", "^delay", "=late", "=lateness", "=days", "=tage",
+  "=tagen", "^rework", "^reject", "^claim", "^incident", "^error", "^failure", "^downtime",
+  "^backlog", "^backorder", "=overdue", "=ppm", "^waste", "^breakdown", NULL
 };
 
 /* Things counted: a count unit when the values are whole numbers */
-static const Keyword counted_words[] = {
-  { IN_NAME, "reklamation" }, { IN_NAME, "retoure" }, { IN_NAME, "beanstandung" },
-  { IN_NAME, "feststellung" }, { IN_NAME, "anzahl" }, { WORD_START, "complaint" },
-  { WORD_START, "return" }, { WORD_START, "claim" }, { WORD_START, "incident" },
-  { WORD_START, "defect" }, { WORD_START, "finding" }, { WORD_START, "error" }, { WORD, "fehler" },
-  { WORD, "count" }, { WORD, "number" }, { WORD, "qty" }, { WORD, "tickets" },
+static const char *counted_words[] = {
+  "reklamation", "retoure", "beanstandung", "feststellung", "anzahl", "^complaint", "^return",
+  "^claim", "^incident", "^defect", "^finding", "^error", "=fehler", "=count", "=number",
+  "=qty", "=tickets", NULL
 };
 
 /* Words of a share, in % when the values are between 0 and 100 */
-static const Keyword share_words[] = {
-  { WORD, "rate" }, { WORD, "share" }, { WORD, "ratio" }, { IN_NAME, "quote" }, { IN_NAME, "anteil" },
-  { IN_NAME, "quota" },
+static const char *share_words[] = {
+  "=rate", "=share", "=ratio", "quote", "anteil", "quota", NULL
 };
 
 static const struct
 {
   const char *category;
-  Keyword     keywords[20];
+  const char *words[24];
 } categories[] = {
   /* first: "Ausschusskosten" is a cost, though scrap is quality */
-  { "cost", { { IN_NAME, "kosten" }, { WORD_START, "cost" }, { IN_NAME, "preis" }, { WORD_START, "price" },
-              { WORD_START, "spend" }, { IN_NAME, "ausgaben" }, { IN_NAME, "savings" },
-              { IN_NAME, "einsparung" }, { IN_NAME, "budget" }, { IN_NAME, "umsatz" },
-              { WORD_START, "revenue" } } },
-  { "satisfaction", { { IN_NAME, "satisfaction" }, { IN_NAME, "zufriedenheit" }, { WORD, "nps" },
-                      { WORD, "csat" }, { WORD_START, "rating" }, { IN_NAME, "bewertung" },
-                      { WORD_START, "survey" }, { IN_NAME, "umfrage" }, { WORD_START, "promoter" } } },
-  { "service", { { WORD_START, "response" }, { IN_NAME, "reaktion" }, { WORD_START, "ticket" },
-                 { WORD_START, "service" }, { WORD_START, "support" }, { IN_NAME, "bearbeitung" },
-                 { WORD, "capa" }, { WORD_START, "closure" }, { IN_NAME, "antwort" }, { IN_NAME, "hotline" },
-                 { WORD_START, "answer" } } },
-  { "quality", { { IN_NAME, "ausschuss" }, { WORD_START, "scrap" }, { WORD_START, "defect" }, { IN_NAME, "fehler" },
-                 { WORD, "ppm" }, { WORD_START, "rework" }, { IN_NAME, "nacharbeit" }, { IN_NAME, "reklamation" },
-                 { WORD_START, "complaint" }, { IN_NAME, "yield" }, { IN_NAME, "ausbeute" },
-                 { WORD_START, "quality" }, { IN_NAME, "qualitat" }, { WORD_START, "audit" },
-                 { WORD_START, "reject" }, { IN_NAME, "retoure" }, { WORD_START, "return" },
-                 { IN_NAME, "beanstandung" }, { WORD_START, "claim" }, { IN_NAME, "firstpass" } } },
-  { "delivery", { { IN_NAME, "deliver" }, { IN_NAME, "liefer" }, { IN_NAME, "leadtime" },
-                  { IN_NAME, "durchlaufzeit" }, { WORD_START, "delay" }, { IN_NAME, "verzug" },
-                  { IN_NAME, "verspatung" }, { WORD, "late" }, { IN_NAME, "ontime" }, { IN_NAME, "otif" },
-                  { IN_NAME, "termin" }, { WORD_START, "backorder" }, { WORD_START, "backlog" },
-                  { IN_NAME, "ruckstand" }, { WORD_START, "shipment" }, { IN_NAME, "versand" },
-                  { WORD_START, "transport" } } },
+  { "cost", {
+      "kosten", "^cost", "preis", "^price", "^spend", "ausgaben", "savings", "einsparung",
+      "budget", "umsatz", "^revenue", NULL } },
+  { "satisfaction", {
+      "satisfaction", "zufriedenheit", "=nps", "=csat", "^rating", "bewertung", "^survey",
+      "umfrage", "^promoter", NULL } },
+  { "service", {
+      "^response", "reaktion", "^ticket", "^service", "^support", "bearbeitung", "=capa",
+      "^closure", "antwort", "hotline", "^answer", NULL } },
+  { "quality", {
+      "ausschuss", "^scrap", "^defect", "fehler", "=ppm", "^rework", "nacharbeit",
+      "reklamation", "^complaint", "yield", "ausbeute", "^quality", "qualitat", "^audit",
+      "^reject", "retoure", "^return", "beanstandung", "^claim", "firstpass", NULL } },
+  { "delivery", {
+      "deliver", "liefer", "leadtime", "durchlaufzeit", "^delay", "verzug", "verspatung",
+      "=late", "ontime", "otif", "termin", "^backorder", "^backlog", "ruckstand", "^shipment",
+      "versand", "^transport", NULL } },
 };
 
 /* Currency words and the unit written for them */
@@ -181,37 +151,34 @@ has_word (const Name *n,
 }
 
 static gboolean
-matches (const Name    *n,
-         const Keyword *k)
+matches (const Name *n,
+         const char *keyword)
 {
-  switch (k->match)
+  switch (keyword[0])
     {
-    case IN_NAME:
-      return strstr (n->flat, k->text) != NULL;
-    case WORD_START:
+    case '=':
+      return has_word (n, keyword + 1);
+    case '^':
       for (guint i = 0; n->words[i] != NULL; i++)
-        if (g_str_has_prefix (n->words[i], k->text))
+        if (g_str_has_prefix (n->words[i], keyword + 1))
           return TRUE;
       return FALSE;
-    case WORD:
     default:
-      return has_word (n, k->text);
+      return strstr (n->flat, keyword) != NULL;
     }
 }
 
+/* @keywords ends with NULL */
 static gboolean
-matches_any (const Name    *n,
-             const Keyword *keywords,
-             guint          n_keywords)
+matches_any (const Name  *n,
+             const char **keywords)
 {
-  for (guint i = 0; i < n_keywords && keywords[i].text != NULL; i++)
-    if (matches (n, &keywords[i]))
+  for (guint i = 0; keywords[i] != NULL; i++)
+    if (matches (n, keywords[i]))
       return TRUE;
 
   return FALSE;
 }
-
-#define MATCHES_ANY(n, list) matches_any ((n), (list), G_N_ELEMENTS (list))
 
 /* The values between @lo and @hi, and at least one above @above */
 static gboolean
@@ -289,7 +256,8 @@ guess_unit (const Name   *n,
   if (currency != NULL)
     return currency;
   if (strchr (n->raw, '%') != NULL || has_word (n, "pct") || has_word (n, "percent") ||
-      has_word (n, "prozent") || (MATCHES_ANY (n, share_words) && values_within (values, n_values, 0, 100, 1)))
+      has_word (n, "prozent") ||
+      (matches_any (n, share_words) && values_within (values, n_values, 0, 100, 1)))
     return "%";
   if (has_word (n, "ppm"))
     return "ppm";
@@ -297,7 +265,7 @@ guess_unit (const Name   *n,
     return "days";
   if (has_word (n, "hours") || has_word (n, "stunden") || has_word (n, "h"))
     return "h";
-  if (MATCHES_ANY (n, counted_words) && n_values > 0 && values_decimals (values, n_values, 2) == 0)
+  if (matches_any (n, counted_words) && n_values > 0 && values_decimals (values, n_values, 2) == 0)
     return "count";
 
   return NULL;
@@ -350,12 +318,12 @@ sc_kpi_guess_from_name (ScKpi        *kpi,
 
   name_init (&n, name);
 
-  if (MATCHES_ANY (&n, higher_words))
+  if (matches_any (&n, higher_words))
     {
       sc_kpi_set_direction (kpi, SC_DIRECTION_HIGHER);
       found |= SC_KPI_GUESS_DIRECTION;
     }
-  else if (MATCHES_ANY (&n, lower_words))
+  else if (matches_any (&n, lower_words))
     {
       sc_kpi_set_direction (kpi, SC_DIRECTION_LOWER);
       found |= SC_KPI_GUESS_DIRECTION;
@@ -369,7 +337,7 @@ sc_kpi_guess_from_name (ScKpi        *kpi,
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (categories); i++)
-    if (matches_any (&n, categories[i].keywords, G_N_ELEMENTS (categories[i].keywords)) ||
+    if (matches_any (&n, (const char **) categories[i].words) ||
         (i == 0 && guess_currency (&n) != NULL))
       {
         sc_kpi_set_category (kpi, categories[i].category);

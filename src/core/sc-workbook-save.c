@@ -84,7 +84,8 @@ format_version (GListModel *kpis)
     {
       g_autoptr(ScKpi) kpi = g_list_model_get_item (kpis, i);
 
-      if (!sc_kpi_has_target (kpi) || isnan (sc_kpi_get_warning (kpi)) || isnan (sc_kpi_get_critical (kpi)))
+      if (!sc_kpi_has_target (kpi) || isnan (sc_kpi_get_warning (kpi)) ||
+          isnan (sc_kpi_get_critical (kpi)))
         return 2;
     }
 
