@@ -362,51 +362,118 @@ in_list (const char  *word,
   return FALSE;
 }
 
-/* The words of @name: accents dropped, case folded, split at anything but
- * a letter or a digit. Single letters in a row are joined ("S.A." → "sa",
- * "A B C" → "abc").
- */
-static GPtrArray *
-split_words (const char *name)
-{
-  g_autofree char *decomposed = g_utf8_normalize (name, -1, G_NORMALIZE_NFKD);
-  g_autoptr(GString) word = g_string_new (NULL);
-  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
-  gboolean letters_only = TRUE;
+#define MAX_WORDS 64
 
-  for (const char *p = decomposed ? decomposed : ""; ; p = g_utf8_next_char (p))
+/* The words of a name, one after the other in @text, each ended by a NUL */
+typedef struct
+{
+  GString  *text;
+  guint     starts[MAX_WORDS];
+  guint     n;
+  gboolean  last_single;      /* the last word is one letter or digit */
+} Words;
+
+/* Ends the word being gathered; a single letter after single letters joins
+ * them ("S.A." → "sa", "A/S" → "as").
+ */
+static void
+end_word (Words *w,
+          gsize  word_start)
+{
+  gsize len = w->text->len - word_start;
+  gboolean single = len > 0 && g_utf8_strlen (w->text->str + word_start, len) == 1;
+
+  if (len == 0)
+    return;
+  if (single && w->last_single && w->n > 0)
+    {
+      /* Drop the NUL between the two */
+      memmove (w->text->str + word_start - 1, w->text->str + word_start, len);
+      g_string_truncate (w->text, w->text->len - 1);
+    }
+  else if (w->n < MAX_WORDS)
+    w->starts[w->n++] = word_start;
+  else
+    {
+      g_string_truncate (w->text, word_start);
+      return;
+    }
+  g_string_append_c (w->text, '\0');
+  w->last_single = single;
+}
+
+/* Adds the words of a stretch of text with non-ASCII characters: accents
+ * dropped, case folded ("Müller" → "muller", "Straße" → "strasse"), split
+ * at what is not a letter or a digit (a non-breaking space, a dash).
+ */
+static void
+add_folded (Words      *w,
+            const char *text,
+            gsize       len)
+{
+  g_autofree char *folded = g_utf8_casefold (text, len);
+  g_autofree char *decomposed = g_utf8_normalize (folded, -1, G_NORMALIZE_NFKD);
+  gsize start = w->text->len;
+
+  for (const char *p = decomposed ? decomposed : ""; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (c != 0 && g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK)
+      if (g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK)
         continue;
-      if (c != 0 && g_unichar_isalnum (c))
+      if (g_unichar_isalnum (c))
         {
-          g_string_append_unichar (word, c);
+          g_string_append_unichar (w->text, c);
           continue;
         }
-      if (word->len > 0)
-        {
-          g_autofree char *folded = g_utf8_casefold (word->str, word->len);
-          char *last = words->len > 0 ? g_ptr_array_index (words, words->len - 1) : NULL;
-          gboolean single = g_utf8_strlen (folded, -1) == 1;
+      end_word (w, start);
+      start = w->text->len;
+    }
+  end_word (w, start);
+}
 
-          if (single && last != NULL && letters_only)
+/* Splits @name at anything but a letter or a digit. ASCII, nearly every
+ * name, is lower-cased a byte at a time; only other text is folded and
+ * normalised.
+ */
+static void
+split_words (const char *name,
+             Words      *w)
+{
+  const char *p = name;
+
+  w->text = g_string_sized_new (strlen (name) + 1);
+  w->n = 0;
+  w->last_single = FALSE;
+
+  while (*p != '\0')
+    {
+      gsize start = w->text->len;
+      const char *word = p;
+
+      while (*p != '\0' && ((guchar) *p >= 0x80 || g_ascii_isalnum (*p)))
+        p++;
+      if (p > word)
+        {
+          gboolean ascii = TRUE;
+
+          for (const char *q = word; q < p && ascii; q++)
+            ascii = (guchar) *q < 0x80;
+          if (ascii)
             {
-              g_ptr_array_index (words, words->len - 1) = g_strconcat (last, folded, NULL);
-              g_free (last);
+              for (const char *q = word; q < p; q++)
+                g_string_append_c (w->text, g_ascii_tolower (*q));
+              end_word (w, start);
             }
           else
-            g_ptr_array_add (words, g_steal_pointer (&folded));
-          letters_only = single;
-          g_string_truncate (word, 0);
+            add_folded (w, word, p - word);
         }
-      if (c == 0)
-        break;
+      while (*p != '\0' && (guchar) *p < 0x80 && !g_ascii_isalnum (*p))
+        p++;
     }
-
-  return words;
 }
+
+#define WORD(w, i) ((w)->text->str + (w)->starts[i])
 
 /**
  * sc_import_partner_key:
@@ -423,29 +490,26 @@ split_words (const char *name)
 char *
 sc_import_partner_key (const char *name)
 {
-  g_autoptr(GPtrArray) words = NULL;
-  g_autoptr(GString) key = g_string_new (NULL);
+  Words words;
+  GString *key;
   guint end;
 
   g_return_val_if_fail (name != NULL, NULL);
 
-  words = split_words (name);
-  for (end = words->len; end > 0; end--)
-    if (!in_list (g_ptr_array_index (words, end - 1), legal_forms, G_N_ELEMENTS (legal_forms)))
+  split_words (name, &words);
+  for (end = words.n; end > 0; end--)
+    if (!in_list (WORD (&words, end - 1), legal_forms, G_N_ELEMENTS (legal_forms)))
       break;
   if (end == 0)
-    end = words->len;
+    end = words.n;
 
+  key = g_string_sized_new (words.text->len);
   for (guint i = 0; i < end; i++)
-    {
-      const char *w = g_ptr_array_index (words, i);
+    if (end == 1 || !in_list (WORD (&words, i), joining_words, G_N_ELEMENTS (joining_words)))
+      g_string_append (key, WORD (&words, i));
+  g_string_free (words.text, TRUE);
 
-      if (end > 1 && in_list (w, joining_words, G_N_ELEMENTS (joining_words)))
-        continue;
-      g_string_append (key, w);
-    }
-
-  return g_string_free (g_steal_pointer (&key), FALSE);
+  return g_string_free (key, FALSE);
 }
 
 /* "supplier", "Lieferant", "customer", "Kunde", "S", "C", … */
