@@ -33,6 +33,7 @@ source_free (gpointer data)
 
   g_free (source->name);
   g_free (source->encoding);
+  g_free (source->sheet);
   g_free (source);
 }
 
@@ -64,6 +65,7 @@ sc_import_finalize (GObject *object)
   g_clear_pointer (&self->committed_kpis, g_ptr_array_unref);
   g_clear_pointer (&self->recipe, sc_recipe_unref);
   g_clear_pointer (&self->spreadsheet, g_bytes_unref);
+  g_clear_pointer (&self->new_kpis, g_hash_table_unref);
 
   G_OBJECT_CLASS (sc_import_parent_class)->finalize (object);
 }
@@ -83,6 +85,7 @@ sc_import_init (ScImport *self)
   self->problems = g_ptr_array_new_with_free_func (problem_free);
   self->roles = g_array_new (FALSE, FALSE, sizeof (int));
   self->kpi_matches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->new_kpis = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->granularity = SC_GRANULARITY_MONTH;
   self->first = self->last = SC_PERIOD_NONE;
   sc_import_stage_init (self);
@@ -554,6 +557,23 @@ sc_import_commit (ScImport    *self,
 
   self->committed = TRUE;
   return TRUE;
+}
+
+/**
+ * sc_import_get_added_kpis:
+ *
+ * The KPIs the commit added to the workbook: catalogue KPIs with their
+ * definitions, and the KPIs the files invented, as guessed or confirmed
+ * (sc_import_set_new_kpi()), without a target unless one was given.
+ *
+ * Returns: (transfer none) (element-type ScKpi) (nullable): the KPIs, or
+ *   %NULL when the import is not committed
+ */
+GPtrArray *
+sc_import_get_added_kpis (ScImport *self)
+{
+  g_return_val_if_fail (SC_IS_IMPORT (self), NULL);
+  return sc_import_stage_added_kpis (self);
 }
 
 gboolean

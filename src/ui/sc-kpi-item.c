@@ -40,13 +40,16 @@ struct _ScKpiItem
 
 G_DEFINE_FINAL_TYPE (ScKpiItem, sc_kpi_item, G_TYPE_OBJECT)
 
-/* "≥ 95.0 %", "≤ 250 ppm" or "20.0 – 25.0 °C". */
+/* "≥ 95.0 %", "≤ 250 ppm" or "20.0 – 25.0 °C"; "Not set" without one. */
 static char *
 format_target (ScKpi  *kpi,
                double  target)
 {
   g_autofree char *value = sc_kpi_format_value (kpi, target, TRUE);
 
+  if (isnan (target))
+    /* Translators: the target of a KPI that has none yet */
+    return g_strdup (_("Not set"));
   switch (sc_kpi_get_direction (kpi))
     {
     case SC_DIRECTION_LOWER:
