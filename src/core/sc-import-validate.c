@@ -360,7 +360,8 @@ check_not_transactions (ScImport  *self,
   g_autofree char *cells = NULL;
   const char *name;
 
-  if (self->n_replaced < 3 || self->n_replaced * 10 < self->n_values)
+  /* On average two rows or more per cell: not a re-exported row or two */
+  if (self->n_replaced < 3 || self->n_replaced < self->n_values)
     return TRUE;
 
   name = source_name (self, 0);

@@ -401,6 +401,16 @@ sc_import_add_stream (ScImport      *self,
   return FALSE;
 }
 
+/* Whether the user said what a column holds: then a header error is theirs to mend */
+static gboolean
+roles_chosen (ScImport *self)
+{
+  for (guint i = 0; i < self->roles->len; i++)
+    if (g_array_index (self->roles, int, i) >= 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* A file with no KPI or period column that a recipe could read: a
  * partner column, a date column, and a partner on several rows.
  */
@@ -445,7 +455,7 @@ sc_import_add_file (ScImport      *self,
     return TRUE;
 
   if (self->recipe == NULL && g_error_matches (local_error, SC_IMPORT_ERROR, SC_IMPORT_ERROR_HEADER) &&
-      looks_like_transactions (self, file))
+      !roles_chosen (self) && looks_like_transactions (self, file))
     {
       g_clear_error (&local_error);
       g_set_error (&local_error, SC_RECIPE_ERROR, SC_RECIPE_ERROR_NEEDED,
