@@ -247,8 +247,8 @@ test_deep_nesting (void)
   book = load_string (hostile, strlen (hostile), &error);
   g_assert_null (book);
   g_assert_error (error, SC_WORKBOOK_ERROR, SC_WORKBOOK_ERROR_TOO_LARGE);
-  g_assert_true (g_str_has_prefix (error->message, "book.scorecard: line 1: "));
-  g_assert_nonnull (strstr (error->message, "64"));
+  g_assert_true (g_str_has_prefix (error->message, "book.scorecard:1:112: "));
+  g_assert_nonnull (strstr (error->message, "nested more than 64 levels deep"));
 }
 
 /* A sparse file over the 512 MiB limit is refused without reading it. */
