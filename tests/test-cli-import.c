@@ -203,6 +203,51 @@ test_counts_text (void)
   g_assert_true (g_str_has_prefix (summary->out, "Period: Jan 2025 — 1 partner\n\n"));
 }
 
+/* 100,000 nested objects (600 KB) as a .json and as a .scorecard without
+ * "format": import, summary and report refuse them with exit 1 and the
+ * position, instead of json-glib recursing off the stack.
+ */
+static void
+test_deep_json (void)
+{
+  static const char *names[] = { "deep.json", "deep.scorecard" };
+  g_autoptr(GString) deep = g_string_new (NULL);
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (deep, "{\"a\":");
+  g_string_append_c (deep, '1');
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, '}');
+
+  for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+    {
+      g_autofree char *path = write_temp (names[n], deep->str);
+      g_autofree char *dir = g_path_get_dirname (path);
+      g_autofree char *book = g_build_filename (dir, "out.scorecard", NULL);
+      g_autofree char *pdf = g_build_filename (dir, "out.pdf", NULL);
+      g_autofree char *position = g_strdup_printf ("%s:1:321: the JSON is nested more than 64 levels deep",
+                                                   names[n]);
+      const char *runs[][5] = {
+        { "import", path, "--dry-run", NULL },
+        { "import", path, "-o", book, NULL },
+        { "summary", path, NULL },
+        { "report", path, "-o", pdf, NULL },
+      };
+
+      for (guint r = 0; r < G_N_ELEMENTS (runs); r++)
+        {
+          g_autoptr(CliRun) run = sc_test_cli_runv (runs[r], NULL);
+
+          g_assert_cmpint (run->status, ==, 1);
+          g_assert_nonnull (strstr (run->err, position));
+        }
+      g_assert_false (g_file_test (book, G_FILE_TEST_EXISTS));
+      g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+      g_unlink (path);
+      g_rmdir (dir);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -214,6 +259,7 @@ main (int   argc,
   g_test_add_func ("/cli-import/import-and-summary", test_import_and_summary);
   g_test_add_func ("/cli-import/usage-and-bad-input", test_usage_and_bad_input);
   g_test_add_func ("/cli-import/counts-text", test_counts_text);
+  g_test_add_func ("/cli-import/deep-json", test_deep_json);
 
   return g_test_run ();
 }

@@ -17,6 +17,7 @@
 #include <math.h>
 
 #include "sc-import-private.h"
+#include "sc-json-depth.h"
 #include "sc-workbook-io.h"
 
 #define INTERCHANGE_FORMAT  "scorecards-data"
@@ -396,6 +397,7 @@ sc_import_read_json (ScImport    *self,
   g_autoptr(GError) local_error = NULL;
   gboolean skip = self->skip_bad_rows;
   JsonImport ji = { self, 0, error };
+  guint64 line, column;
   ScImportSource *source;
   const char *format;
   JsonObject *root;
@@ -404,6 +406,17 @@ sc_import_read_json (ScImport    *self,
   source = sc_import_add_source (self, name, SC_IMPORT_FORMAT_JSON);
   source->encoding = g_strdup ("UTF-8");
   ji.source = self->sources->len - 1;
+
+  /* Before json-glib, which recurses once per level of nesting */
+  if (!sc_json_scan_depth (data, length, SC_JSON_MAX_DEPTH, &line, &column))
+    {
+      self->skip_bad_rows = FALSE;
+      sc_import_problem (self, ji.source, line, (guint) MIN (column, G_MAXUINT),
+                         SC_IMPORT_ERROR_TOO_LARGE, error,
+                         _("the JSON is nested more than %u levels deep"), SC_JSON_MAX_DEPTH);
+      self->skip_bad_rows = skip;
+      return FALSE;
+    }
 
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
