@@ -5,7 +5,8 @@
  *
  * Tests of the nesting check every JSON path runs before json-glib
  * (sc-json-depth.c): the limit itself, brackets in strings and after
- * escapes, the line:column of the error in characters, hostile depths.
+ * escapes, the line:column of the error in characters, hostile depths,
+ * numbers out of range.
  */
 
 #include "config.h"
@@ -109,6 +110,30 @@ test_hostile (void)
   g_assert_no_error (error);
 }
 
+/* Numbers beyond a double's range, which json-glib reads as infinity, are
+ * refused with their position; in strings they are text.
+ */
+static void
+test_numbers (void)
+{
+  const char *json = "{\"a\": [1, 2.5e3, 1e308, \"1e999\",\n -1e309]}";
+  g_autoptr(GString) digits = g_string_new ("[1");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sc_json_check_depth (json, strlen (json), 64, "data.json", &error));
+  g_assert_false (sc_json_check (json, strlen (json), 64, "data.json", &error));
+  g_assert_error (error, SC_JSON_ERROR, SC_JSON_ERROR_NUMBER_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, "data.json:2:2: -1e309 is too large");
+  g_clear_error (&error);
+
+  for (guint i = 0; i < 400; i++)
+    g_string_append_c (digits, '0');
+  g_string_append_c (digits, ']');
+  g_assert_false (sc_json_check (digits->str, digits->len, 64, "data.json", &error));
+  g_assert_true (g_str_has_prefix (error->message, "data.json:1:2: 1000000000"));
+  g_assert_true (g_str_has_suffix (error->message, "… is too large"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -119,6 +144,7 @@ main (int    argc,
   g_test_add_func ("/json-depth/strings", test_strings);
   g_test_add_func ("/json-depth/position", test_position);
   g_test_add_func ("/json-depth/hostile", test_hostile);
+  g_test_add_func ("/json-depth/numbers", test_numbers);
 
   return g_test_run ();
 }

@@ -704,12 +704,15 @@ sc_workbook_load_from_data (const char  *data,
             _("the file is not valid UTF-8 (at byte %s)"), offset);
       return NULL;
     }
-  /* Before json-glib, which recurses once per level: a hostile file
-   * must not exhaust the stack
+  /* Before json-glib, which recurses once per level (a hostile file must
+   * not exhaust the stack) and reads 1e309 as infinity without a position
    */
-  if (!sc_json_check_depth (data, length, SC_JSON_MAX_DEPTH, loader.name, &local_error))
+  if (!sc_json_check (data, length, SC_JSON_MAX_DEPTH, loader.name, &local_error))
     {
-      g_set_error_literal (error, SC_WORKBOOK_ERROR, SC_WORKBOOK_ERROR_TOO_LARGE, local_error->message);
+      g_set_error_literal (error, SC_WORKBOOK_ERROR,
+                           g_error_matches (local_error, SC_JSON_ERROR, SC_JSON_ERROR_TOO_DEEP)
+                           ? SC_WORKBOOK_ERROR_TOO_LARGE : SC_WORKBOOK_ERROR_INVALID,
+                           local_error->message);
       return NULL;
     }
 
