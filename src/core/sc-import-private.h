@@ -98,6 +98,7 @@ struct _ScImport
   GHashTable         *kpi_matches;      /* name as written → KPI id, "" for a new KPI */
   char               *sheet;            /* of a workbook; NULL: the first with data */
   guint               skip_bad_rows : 1;
+  guint               list_bad_rows : 1;  /* with skip_bad_rows set: list, skip nothing */
 
   /* Report */
   GPtrArray          *sources;          /* ScImportSource */
@@ -107,6 +108,7 @@ struct _ScImport
   guint64             n_skipped;
   guint64             n_replaced;
   guint64             n_problems_dropped;
+  GError             *first_bad_row;    /* when listing bad rows */
 
   /* Stage */
   GPtrArray          *partners;         /* StagePartner */
