@@ -16,7 +16,6 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <math.h>
-#include <glib/gi18n-lib.h>
 
 #include "sc-chart.h"
 #include "sc-render-file.h"
