@@ -423,6 +423,12 @@ test_write_failure (void)
   save_book (small, dst);
   old = read_bytes (dst);
   g_assert_cmpuint (g_bytes_get_size (old), <, 256 * 1024);
+  {
+    g_autoptr(GBytes) new = read_bytes (src);
+
+    g_test_message ("saving %" G_GSIZE_FORMAT " bytes over %" G_GSIZE_FORMAT " with a limit of 256 KiB",
+                    g_bytes_get_size (new), g_bytes_get_size (old));
+  }
 
   g_assert_cmpint (run_child (src, dst, 256 * 1024, FALSE, &err), ==, 1);
   g_assert_nonnull (strstr (err, dst));
