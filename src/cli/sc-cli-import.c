@@ -479,12 +479,6 @@ sc_cli_import (int    argc,
   if (!o.json)
     print_result (import, &o, target);
 
-  /* The process ends here: freeing a million staged and imported values one
-   * by one would only add about a tenth to the wait for a large import
-   */
-  (void) g_steal_pointer (&book);
-  (void) g_steal_pointer (&import);
-
   return SC_EXIT_OK;
 }
 
