@@ -180,10 +180,15 @@ sc_cli_chart (int    argc,
   if (chart == NULL ||
       !sc_chart_export (chart, &style, options.width, options.height, format, options.output, &error))
     {
-      g_autofree char *shown = sc_store_location_dup_display_name (chart ? options.output
-                                                                         : options.args[0]);
+      /* A failed export's message names the output file already */
+      if (chart != NULL)
+        fprintf (stderr, "scorecards: %s\n", error->message);
+      else
+        {
+          g_autofree char *shown = sc_store_location_dup_display_name (options.args[0]);
 
-      fprintf (stderr, "scorecards: %s: %s\n", shown, error->message);
+          fprintf (stderr, "scorecards: %s: %s\n", shown, error->message);
+        }
       return SC_EXIT_BAD_INPUT;
     }
 

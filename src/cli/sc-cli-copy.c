@@ -132,8 +132,5 @@ sc_cli_copy (int    argc,
     }
 
   print_result (book, target);
-
-  /* The process ends here: a large workbook need not be freed value by value */
-  (void) g_steal_pointer (&book);
   return SC_EXIT_OK;
 }

@@ -33,6 +33,7 @@ source_free (gpointer data)
 
   g_free (source->name);
   g_free (source->encoding);
+  g_free (source->sheet);
   g_free (source);
 }
 
@@ -64,6 +65,8 @@ sc_import_finalize (GObject *object)
   g_clear_pointer (&self->committed_kpis, g_ptr_array_unref);
   g_clear_pointer (&self->recipe, sc_recipe_unref);
   g_clear_pointer (&self->spreadsheet, g_bytes_unref);
+  g_clear_pointer (&self->new_kpis, g_hash_table_unref);
+  g_clear_error (&self->first_bad_row);
 
   G_OBJECT_CLASS (sc_import_parent_class)->finalize (object);
 }
@@ -83,6 +86,7 @@ sc_import_init (ScImport *self)
   self->problems = g_ptr_array_new_with_free_func (problem_free);
   self->roles = g_array_new (FALSE, FALSE, sizeof (int));
   self->kpi_matches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->new_kpis = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->granularity = SC_GRANULARITY_MONTH;
   self->first = self->last = SC_PERIOD_NONE;
   sc_import_stage_init (self);
@@ -107,7 +111,8 @@ sc_import_add_source (ScImport       *self,
 
 /* Records a problem at @line and @column (1-based, 0 when unknown) of
  * @source. With "skip bad rows" it is listed and the caller skips the row
- * (returns %TRUE); otherwise it sets @error and returns %FALSE.
+ * (returns %TRUE); when listing bad rows, the same, and the first one is
+ * the import's error later; otherwise it sets @error and returns %FALSE.
  */
 gboolean
 sc_import_problem (ScImport    *self,
@@ -122,13 +127,18 @@ sc_import_problem (ScImport    *self,
   ScImportSource *src = g_ptr_array_index (self->sources, source);
   ScImportProblem *problem;
   g_autofree char *message = NULL;
+  gboolean listing;
   va_list args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  if (self->skip_bad_rows)
+  /* Listing every bad row reads on like skipping, but skips nothing: the
+   * import fails at the end with the first
+   */
+  listing = self->skip_bad_rows && self->list_bad_rows;
+  if (self->skip_bad_rows && !listing)
     self->n_skipped++;
 
   if (self->problems->len < SC_IMPORT_MAX_PROBLEMS)
@@ -140,15 +150,21 @@ sc_import_problem (ScImport    *self,
       problem->domain = SC_IMPORT_ERROR;
       problem->code = code;
       problem->message = g_strdup (message);
-      problem->skipped = self->skip_bad_rows;
+      problem->skipped = self->skip_bad_rows && !listing;
       g_ptr_array_add (self->problems, problem);
     }
   else
     self->n_problems_dropped++;
 
-  if (self->skip_bad_rows)
+  if (self->skip_bad_rows && !listing)
     return TRUE;
 
+  if (listing)
+    {
+      if (self->first_bad_row != NULL)
+        return TRUE;
+      error = &self->first_bad_row;
+    }
   if (line > 0 && column > 0)
     g_set_error (error, SC_IMPORT_ERROR, code, "%s:%" G_GUINT64_FORMAT ":%u: %s",
                  src->name, line, column, message);
@@ -158,7 +174,7 @@ sc_import_problem (ScImport    *self,
   else
     g_set_error (error, SC_IMPORT_ERROR, code, "%s: %s", src->name, message);
 
-  return FALSE;
+  return listing;
 }
 
 /* Records an error that stops the import (a reader error) as a problem too,
@@ -326,6 +342,23 @@ sc_import_set_skip_bad_rows (ScImport *self,
   self->skip_bad_rows = !!skip_bad_rows;
 }
 
+/* Reads on after a bad row, to list every one (a dry run): unlike
+ * skipping, the rows count as errors, and validating or committing the
+ * import fails with the first of them once every file has been read.
+ * "Skip bad rows" wins when both are set.
+ */
+void
+sc_import_set_list_bad_rows (ScImport *self,
+                             gboolean  list_bad_rows)
+{
+  g_return_if_fail (SC_IS_IMPORT (self));
+  g_return_if_fail (!self->validated);
+
+  self->list_bad_rows = !!list_bad_rows && !self->skip_bad_rows;
+  if (self->list_bad_rows)
+    self->skip_bad_rows = TRUE;
+}
+
 void
 sc_import_set_duplicates (ScImport           *self,
                           ScImportDuplicates  duplicates)
@@ -398,6 +431,16 @@ sc_import_add_stream (ScImport      *self,
   return FALSE;
 }
 
+/* Whether the user said what a column holds: then a header error is theirs to mend */
+static gboolean
+roles_chosen (ScImport *self)
+{
+  for (guint i = 0; i < self->roles->len; i++)
+    if (g_array_index (self->roles, int, i) >= 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* A file with no KPI or period column that a recipe could read: a
  * partner column, a date column, and a partner on several rows.
  */
@@ -442,7 +485,7 @@ sc_import_add_file (ScImport      *self,
     return TRUE;
 
   if (self->recipe == NULL && g_error_matches (local_error, SC_IMPORT_ERROR, SC_IMPORT_ERROR_HEADER) &&
-      looks_like_transactions (self, file))
+      !roles_chosen (self) && looks_like_transactions (self, file))
     {
       g_clear_error (&local_error);
       g_set_error (&local_error, SC_RECIPE_ERROR, SC_RECIPE_ERROR_NEEDED,
@@ -525,10 +568,16 @@ sc_import_validate (ScImport  *self,
 {
   g_return_val_if_fail (SC_IS_IMPORT (self), FALSE);
 
-  if (self->validated)
-    return TRUE;
+  /* When listing bad rows, validation lists those it finds too */
+  if (!self->validated && !sc_import_stage_validate (self, error))
+    return FALSE;
+  if (self->first_bad_row != NULL)
+    {
+      g_propagate_error (error, g_error_copy (self->first_bad_row));
+      return FALSE;
+    }
 
-  return sc_import_stage_validate (self, error);
+  return TRUE;
 }
 
 /**
@@ -554,6 +603,23 @@ sc_import_commit (ScImport    *self,
 
   self->committed = TRUE;
   return TRUE;
+}
+
+/**
+ * sc_import_get_added_kpis:
+ *
+ * The KPIs the commit added to the workbook: catalogue KPIs with their
+ * definitions, and the KPIs the files invented, as guessed or confirmed
+ * (sc_import_set_new_kpi()), without a target unless one was given.
+ *
+ * Returns: (transfer none) (element-type ScKpi) (nullable): the KPIs, or
+ *   %NULL when the import is not committed
+ */
+GPtrArray *
+sc_import_get_added_kpis (ScImport *self)
+{
+  g_return_val_if_fail (SC_IS_IMPORT (self), NULL);
+  return sc_import_stage_added_kpis (self);
 }
 
 gboolean

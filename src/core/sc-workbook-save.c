@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Writing .scorecard files (docs/file-format.md) with the streaming writer
- * of sc-json-writer.c, and saving them atomically.
+ * of sc-json-writer.c, and saving them safely (sc-safe-file.c).
  */
 
 #define G_LOG_DOMAIN "sc-workbook-save"
@@ -17,6 +17,7 @@
 
 #include "sc-issue-private.h"
 #include "sc-json-writer.h"
+#include "sc-safe-file.h"
 #include "sc-workbook-io.h"
 
 typedef ScJsonWriter Writer;
@@ -71,6 +72,25 @@ write_settings (Writer     *w,
   sc_json_writer_end_object (w);
   sc_json_writer_string (w, "notes", sc_workbook_get_notes (book));
   sc_json_writer_end_object (w);
+}
+
+/* Version 2 allows a KPI without a target or thresholds (null); a workbook
+ * whose KPIs all have them is written as version 1, which an older
+ * Scorecards still opens.
+ */
+static int
+format_version (GListModel *kpis)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
+    {
+      g_autoptr(ScKpi) kpi = g_list_model_get_item (kpis, i);
+
+      if (!sc_kpi_has_target (kpi) || isnan (sc_kpi_get_warning (kpi)) ||
+          isnan (sc_kpi_get_critical (kpi)))
+        return 2;
+    }
+
+  return 1;
 }
 
 static void
@@ -221,7 +241,7 @@ sc_workbook_to_bytes (ScWorkbook *self)
 
   sc_json_writer_begin_object (w, NULL);
   sc_json_writer_string (w, "format", "scorecards");
-  sc_json_writer_number (w, "version", SC_WORKBOOK_FORMAT_VERSION);
+  sc_json_writer_number (w, "version", format_version (kpis));
   sc_json_writer_string (w, "generator", "Scorecards " PACKAGE_VERSION);
   sc_json_writer_string (w, "granularity", sc_granularity_to_string (granularity));
   if (sc_workbook_get_n_periods (self) > 0)
@@ -281,8 +301,9 @@ sc_workbook_to_bytes (ScWorkbook *self)
   return sc_json_writer_free_to_bytes (w);
 }
 
-/* Saves atomically: the bytes go to a temporary file beside @file, which is
- * then renamed over it, so a crash or a full disk never truncates a workbook.
+/* Saves through sc-safe-file.c: the bytes go to a temporary file beside
+ * @file, which is renamed over it only once all of it is on the disk, so a
+ * crash, a kill or a full disk never truncates a workbook.
  */
 gboolean
 sc_workbook_save_to_file (ScWorkbook    *self,
@@ -295,12 +316,11 @@ sc_workbook_save_to_file (ScWorkbook    *self,
   g_return_val_if_fail (SC_IS_WORKBOOK (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
   bytes = sc_workbook_to_bytes (self);
-  if (!g_file_replace_contents (file,
-                                g_bytes_get_data (bytes, NULL),
-                                g_bytes_get_size (bytes),
-                                NULL, FALSE, G_FILE_CREATE_NONE, NULL,
-                                cancellable, error))
+  if (!sc_safe_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                      SC_SAFE_FILE_NONE, error))
     return FALSE;
 
   sc_workbook_set_modified (self, FALSE);

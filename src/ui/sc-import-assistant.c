@@ -259,9 +259,10 @@ new_import_with_format (ScImportAssistant *self)
     {
       guint sheet = adw_combo_row_get_selected (self->sheet_row);
 
-      /* 0 is "the first sheet with data" */
-      if (sheet > 0 && sheet <= g_strv_length (self->sheets))
-        sc_import_set_sheet (import, self->sheets[sheet - 1]);
+      /* None yet: the import chooses the sheet with a table, and the
+       * preview shows which */
+      if (sheet < g_strv_length (self->sheets))
+        sc_import_set_sheet (import, self->sheets[sheet]);
     }
 
   return import;
@@ -284,6 +285,9 @@ new_import_for_analysis (ScImportAssistant *self)
   g_hash_table_iter_init (&iter, self->kpi_matches);
   while (g_hash_table_iter_next (&iter, &name, &id))
     sc_import_set_kpi_match (import, name, *(const char *) id ? id : NULL);
+  g_hash_table_iter_init (&iter, self->new_kpis);
+  while (g_hash_table_iter_next (&iter, &name, &id))
+    sc_import_set_new_kpi (import, name, id);
 
   sc_import_set_skip_bad_rows (import, TRUE);
   sc_import_set_duplicates (import, adw_combo_row_get_selected (self->duplicates_row) == 1
@@ -298,11 +302,10 @@ fill_sheets (ScImportAssistant *self)
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
 
   self->updating = TRUE;
-  gtk_string_list_append (names, _("First sheet with data"));
   for (guint i = 0; self->sheets && self->sheets[i]; i++)
     gtk_string_list_append (names, self->sheets[i]);
   adw_combo_row_set_model (self->sheet_row, G_LIST_MODEL (names));
-  adw_combo_row_set_selected (self->sheet_row, 0);
+  adw_combo_row_set_selected (self->sheet_row, GTK_INVALID_LIST_POSITION);
   gtk_widget_set_visible (GTK_WIDGET (self->sheet_row), self->sheets != NULL);
   self->updating = FALSE;
 }
@@ -358,6 +361,17 @@ preview_cb (GObject      *source,
       return;
     }
 
+  /* The sheet the import chose, as the choice to change */
+  if (preview->sheet != NULL && self->sheets != NULL &&
+      adw_combo_row_get_selected (self->sheet_row) == GTK_INVALID_LIST_POSITION)
+    {
+      self->updating = TRUE;
+      for (guint i = 0; self->sheets[i] != NULL; i++)
+        if (g_str_equal (self->sheets[i], preview->sheet))
+          adw_combo_row_set_selected (self->sheet_row, i);
+      self->updating = FALSE;
+    }
+
   g_array_set_size (self->roles, 0);
   g_array_append_vals (self->roles, preview->roles, preview->n_columns);
   /* The same header as an earlier import: its mapping, as the user left it */
@@ -387,6 +401,7 @@ start_preview (ScImportAssistant *self)
   g_clear_object (&self->import);
   g_clear_error (&self->import_error);
   g_hash_table_remove_all (self->kpi_matches);
+  g_hash_table_remove_all (self->new_kpis);
 
   self->previewing = TRUE;
   if (is_step (self, "choose") || is_step (self, "working"))
@@ -721,7 +736,9 @@ sc_import_assistant_finalize (GObject *object)
   g_clear_pointer (&self->roles, g_array_unref);
   g_clear_pointer (&self->mapping_rows, g_ptr_array_unref);
   g_clear_pointer (&self->kpi_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->definition_rows, g_ptr_array_unref);
   g_clear_pointer (&self->kpi_matches, g_hash_table_unref);
+  g_clear_pointer (&self->new_kpis, g_hash_table_unref);
   g_clear_pointer (&self->sheets, g_strfreev);
   g_clear_pointer (&self->commit_error, g_free);
   g_clear_pointer (&self->working_from, g_free);
@@ -746,6 +763,9 @@ sc_import_assistant_class_init (ScImportAssistantClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScImportAssistant, next_button);
   gtk_widget_class_bind_template_child (widget_class, ScImportAssistant, stack);
   gtk_widget_class_bind_template_child (widget_class, ScImportAssistant, sheet_row);
+  gtk_widget_class_bind_template_child (widget_class, ScImportAssistant, similar_group);
+  gtk_widget_class_bind_template_child (widget_class, ScImportAssistant, new_kpi_group);
+  gtk_widget_class_bind_template_child (widget_class, ScImportAssistant, similar_list);
   gtk_widget_class_bind_template_child (widget_class, ScImportAssistant, layout_row);
   gtk_widget_class_bind_template_child (widget_class, ScImportAssistant, delimiter_row);
   gtk_widget_class_bind_template_child (widget_class, ScImportAssistant, encoding_row);
@@ -795,7 +815,9 @@ sc_import_assistant_init (ScImportAssistant *self)
   self->roles = g_array_new (FALSE, FALSE, sizeof (ScImportRole));
   self->mapping_rows = g_ptr_array_new ();
   self->kpi_rows = g_ptr_array_new ();
+  self->definition_rows = g_ptr_array_new ();
   self->kpi_matches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->new_kpis = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
   target = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
   g_signal_connect (target, "drop", G_CALLBACK (on_drop_cb), self);
@@ -1017,4 +1039,25 @@ sc_import_assistant_get_problem_list (ScImportAssistant *self)
 {
   g_return_val_if_fail (SC_IS_IMPORT_ASSISTANT (self), NULL);
   return self->problems_list;
+}
+
+/* The row with the definition of the new KPI the file calls @name */
+GtkWidget *
+sc_import_assistant_get_definition_row (ScImportAssistant *self,
+                                        const char        *name)
+{
+  g_return_val_if_fail (SC_IS_IMPORT_ASSISTANT (self), NULL);
+
+  for (guint i = 0; i < self->kpi_rows->len && i < self->definition_rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (self->kpi_rows, i)), name) == 0)
+      return g_ptr_array_index (self->definition_rows, i);
+
+  return NULL;
+}
+
+GtkListBox *
+sc_import_assistant_get_similar_list (ScImportAssistant *self)
+{
+  g_return_val_if_fail (SC_IS_IMPORT_ASSISTANT (self), NULL);
+  return self->similar_list;
 }

@@ -29,48 +29,6 @@ fixed_partner_type (const char *text)
 
 /* Binding the recipe to a file's columns */
 
-static char *
-closest_header (ScRecipeTable *table,
-                const char    *name)
-{
-  g_autofree char *want = g_utf8_casefold (name, -1);
-  guint best = G_MAXUINT;
-  const char *best_name = NULL;
-
-  for (guint i = 0; i < table->n_columns; i++)
-    {
-      g_autofree char *have = g_utf8_casefold (table->headers[i], -1);
-      guint n = strlen (want), m = strlen (have);
-      g_autofree guint *row = g_new (guint, m + 1);
-      guint distance;
-
-      /* Levenshtein distance over bytes, one row at a time */
-      for (guint j = 0; j <= m; j++)
-        row[j] = j;
-      for (guint a = 1; a <= n; a++)
-        {
-          guint diagonal = row[0];
-
-          row[0] = a;
-          for (guint j = 1; j <= m; j++)
-            {
-              guint above = row[j];
-
-              row[j] = MIN (MIN (row[j] + 1, row[j - 1] + 1), diagonal + (want[a - 1] != have[j - 1]));
-              diagonal = above;
-            }
-        }
-      distance = row[m];
-      if (distance < best)
-        {
-          best = distance;
-          best_name = table->headers[i];
-        }
-    }
-
-  return best_name != NULL && best <= MAX (3, strlen (name) / 2) ? g_strdup (best_name) : NULL;
-}
-
 static gboolean
 find_column (FileRun     *fr,
              const char  *member,
@@ -78,13 +36,16 @@ find_column (FileRun     *fr,
              int         *column,
              GError     **error)
 {
-  g_autofree char *hint = NULL;
+  g_autofree ScFormulaColumn *columns = g_new0 (ScFormulaColumn, MAX (fr->table->n_columns, 1));
   g_autofree char *list = NULL;
+  const char *hint;
 
   if ((*column = sc_recipe_table_find (fr->table, name)) >= 0)
     return TRUE;
 
-  hint = closest_header (fr->table, name);
+  for (guint c = 0; c < fr->table->n_columns; c++)
+    columns[c].name = fr->table->headers[c];
+  hint = sc_formula_closest_column (name, columns, fr->table->n_columns);
   list = g_strjoinv ("”, “", fr->table->headers);
   if (hint != NULL)
     g_set_error (error, SC_RECIPE_ERROR, SC_RECIPE_ERROR_COLUMN,

@@ -183,38 +183,6 @@ group_parts (FileRun  *fr,
 
 /* Partners */
 
-/* Collapses runs of whitespace (non-breaking spaces too) to one space and
- * trims the ends: "  ACME   Inc " is "ACME Inc".
- */
-static char *
-clean_name (const char *text)
-{
-  GString *out = g_string_sized_new (strlen (text));
-  gboolean space = FALSE;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char_validated (p, -1);
-
-      if (c == (gunichar) -1 || c == (gunichar) -2)
-        {
-          g_string_append_c (out, '?');
-          continue;
-        }
-      if (g_unichar_isspace (c) || c == 0xA0 || c == 0x202F)
-        {
-          space = out->len > 0;
-          continue;
-        }
-      if (space)
-        g_string_append_c (out, ' ');
-      space = FALSE;
-      g_string_append_unichar (out, c);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
 /* The partner of a cell as written: through the lookup, cleaned, through
  * the aliases. Returns the index, or G_MAXUINT32 past the limit.
  */
@@ -230,17 +198,17 @@ resolve_partner (FileRun    *fr,
   gpointer found;
   guint32 index;
 
-  name = clean_name (raw);
+  name = sc_import_tidy_name (raw);
   if (lookup != NULL && (found = g_hash_table_lookup (lookup, name)) != NULL)
     {
       g_free (name);
-      name = clean_name (found);
+      name = sc_import_tidy_name (found);
     }
   key = sc_import_normalize_name (name);
   if ((alias = g_hash_table_lookup (run->aliases, key)) != NULL)
     {
       g_free (name);
-      name = clean_name (alias);
+      name = sc_import_tidy_name (alias);
     }
 
   if ((found = g_hash_table_lookup (run->partner_index, name)) != NULL)
