@@ -485,6 +485,68 @@ test_newer_schema (void)
   g_assert_nonnull (strstr (import->err, "Update Scorecards"));
 }
 
+/* The commands that reach the server, under valgrind as the "valgrind"
+ * suite runs the file commands: no definite leak, no memory error
+ */
+static void
+run_valgrind (const char *first_arg,
+              ...)
+{
+  g_autofree char *valgrind = g_find_program_in_path ("valgrind");
+  g_autofree char *suppressions = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "..", "build-aux",
+                                                    "valgrind.supp", NULL);
+  g_autofree char *option = g_strconcat ("--suppressions=", suppressions, NULL);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  va_list ap;
+
+  if (valgrind == NULL)
+    g_error ("valgrind is not installed: install it, as build-aux/setup.sh does");
+  g_ptr_array_add (argv, valgrind);
+  g_ptr_array_add (argv, (char *) "-q");
+  g_ptr_array_add (argv, (char *) "--error-exitcode=99");
+  g_ptr_array_add (argv, (char *) "--leak-check=full");
+  g_ptr_array_add (argv, (char *) "--errors-for-leak-kinds=definite");
+  g_ptr_array_add (argv, (char *) "--show-leak-kinds=definite");
+  g_ptr_array_add (argv, option);
+  g_ptr_array_add (argv, (char *) g_getenv ("SCORECARDS_BIN"));
+  va_start (ap, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  g_test_message ("valgrind %s: %s", first_arg, err);
+  g_assert_cmpint (g_subprocess_get_exit_status (process), !=, 99);
+}
+
+static void
+test_valgrind (void)
+{
+  g_autofree char *db = new_database ();
+  g_autofree char *owner = sc_test_pg_uri (server, "scorecards_owner", db, "Checked");
+  g_autofree char *viewer = sc_test_pg_uri (server, "bob", db, "Checked");
+  g_autofree char *back = temp_path ("checked.scorecard");
+  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "fixtures", "crlf.csv", NULL);
+
+  run_valgrind ("copy", sample_path (), owner, NULL);
+  run_valgrind ("summary", viewer, "--json", NULL);
+  run_valgrind ("import", csv, "--into", owner, NULL);
+  run_valgrind ("import", csv, "--into", viewer, NULL);
+  run_valgrind ("copy", owner, back, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -502,6 +564,7 @@ main (int   argc,
   g_test_add_func ("/cli-store/hostile-name", test_hostile_name);
   g_test_add_func ("/cli-store/bad-locations", test_bad_locations);
   g_test_add_func ("/cli-store/newer-schema", test_newer_schema);
+  g_test_add_func ("/cli-store/valgrind", test_valgrind);
 
   tmp_dir = g_dir_make_tmp ("scorecards-cli-store-XXXXXX", NULL);
   server = sc_test_pg_start ();
