@@ -31,14 +31,22 @@ struct _ScTestPg
 {
   GSubprocess *watchdog;
   char        *dir;
+  guint16      port;       /* 0: the default, on the socket only */
 };
 
 static const char watchdog_script[] =
-  "bin=$1; dir=$2; options=$3\n"
+  "bin=$1; dir=$2; options=$3; tls=$4\n"
   "stop () {\n"
   "  \"$bin/pg_ctl\" -D \"$dir/data\" -m immediate -w stop >/dev/null 2>&1; rm -rf \"$dir\"\n"
   "}\n"
   "trap 'stop; exit 0' TERM INT HUP\n"
+  "if [ \"$tls\" = tls ] && ! (cd \"$dir\" && printf 'subjectAltName=DNS:localhost\\n' >san.ext &&\n"
+  "     openssl req -new -x509 -days 2 -nodes -subj /CN=sc-test-ca -keyout ca.key -out root.crt &&\n"
+  "     openssl req -new -nodes -subj /CN=localhost -keyout server.key -out server.csr &&\n"
+  "     openssl x509 -req -in server.csr -days 2 -CA root.crt -CAkey ca.key -CAcreateserial \\\n"
+  "       -extfile san.ext -out server.crt && chmod 600 server.key) >\"$dir/openssl.log\" 2>&1; then\n"
+  "  cat \"$dir/openssl.log\" >&2; rm -rf \"$dir\"; exit 1\n"
+  "fi\n"
   "if ! \"$bin/initdb\" -D \"$dir/data\" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync"
   "     >\"$dir/initdb.log\" 2>&1; then cat \"$dir/initdb.log\" >&2; rm -rf \"$dir\"; exit 1; fi\n"
   "if ! \"$bin/pg_ctl\" -D \"$dir/data\" -l \"$dir/server.log\" -w -s"
@@ -105,11 +113,9 @@ add_unprivileged_user (GPtrArray  *argv,
   g_ptr_array_add (argv, g_strdup ("--clear-groups"));
 }
 
-/* Starts a new server with @options for postgres (-c name=value …);
- * fails the test (never skips it) when it cannot.
- */
-ScTestPg *
-sc_test_pg_start_with_options (const char *options)
+static ScTestPg *
+start (const char *options,
+       guint16     port)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GSubprocessLauncher) launcher = NULL;
@@ -130,8 +136,13 @@ sc_test_pg_start_with_options (const char *options)
   g_ptr_array_add (argv, g_strdup ("sc-test-pg"));
   g_ptr_array_add (argv, g_strdup (bindir));
   g_ptr_array_add (argv, g_strdup (self->dir));
-  g_ptr_array_add (argv, g_strdup (options ? options : ""));
+  g_ptr_array_add (argv, port ? g_strdup_printf ("%s -c listen_addresses=127.0.0.1 -c port=%u -c ssl=on "
+                                                  "-c ssl_cert_file=%s/server.crt -c ssl_key_file=%s/server.key",
+                                                  options, port, self->dir, self->dir)
+                                : g_strdup (options ? options : ""));
+  g_ptr_array_add (argv, g_strdup (port ? "tls" : ""));
   g_ptr_array_add (argv, NULL);
+  self->port = port;
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
                                         G_SUBPROCESS_FLAGS_STDOUT_PIPE);
@@ -150,14 +161,66 @@ sc_test_pg_start_with_options (const char *options)
   return self;
 }
 
+#define THROWAWAY "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+
+/* Starts a new server with @options for postgres (-c name=value …);
+ * fails the test (never skips it) when it cannot.
+ */
+ScTestPg *
+sc_test_pg_start_with_options (const char *options)
+{
+  return start (options, 0);
+}
+
 /* A server for tests: nothing is flushed to disk, which a throwaway
  * cluster does not need.
  */
 ScTestPg *
 sc_test_pg_start (void)
 {
-  return sc_test_pg_start_with_options ("-c fsync=off -c synchronous_commit=off "
-                                        "-c full_page_writes=off");
+  return start (THROWAWAY, 0);
+}
+
+/* A port of 127.0.0.1 nobody listens on just now */
+static guint16
+find_free_port (void)
+{
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
+                                            G_SOCKET_PROTOCOL_TCP, NULL);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (socket);
+  g_socket_bind (socket, any, FALSE, &error);
+  g_assert_no_error (error);
+  bound = g_socket_get_local_address (socket, &error);
+  g_assert_no_error (error);
+
+  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+}
+
+/* As sc_test_pg_start(), and listening with TLS on localhost too, its
+ * certificate (CN and subjectAltName localhost) signed by a new CA whose
+ * certificate sc_test_pg_get_root_cert() names.
+ */
+ScTestPg *
+sc_test_pg_start_tls (void)
+{
+  return start (THROWAWAY, find_free_port ());
+}
+
+guint16
+sc_test_pg_get_port (ScTestPg *self)
+{
+  return self->port;
+}
+
+char *
+sc_test_pg_get_root_cert (ScTestPg *self)
+{
+  return g_build_filename (self->dir, "root.crt", NULL);
 }
 
 /* Stops the server and removes its directory. */
@@ -197,6 +260,8 @@ sc_test_pg_uri (ScTestPg   *self,
 
   g_string_append (uri, database ? database : "postgres");
   g_string_append_printf (uri, "?host=%s", self->dir);
+  if (self->port != 0)
+    g_string_append_printf (uri, "&port=%u", self->port);
   if (user != NULL)
     g_string_append_printf (uri, "&user=%s", user);
   if (workbook != NULL)
@@ -213,8 +278,9 @@ PGconn *
 sc_test_pg_connect (ScTestPg   *self,
                     const char *database)
 {
-  const char *keys[] = { "host", "dbname", "user", NULL };
-  const char *values[] = { self->dir, database ? database : "postgres", "postgres", NULL };
+  g_autofree char *port = g_strdup_printf ("%u", self->port ? self->port : 5432);
+  const char *keys[] = { "host", "port", "dbname", "user", NULL };
+  const char *values[] = { self->dir, port, database ? database : "postgres", "postgres", NULL };
   PGconn *conn = PQconnectdbParams (keys, values, FALSE);
 
   if (PQstatus (conn) != CONNECTION_OK)

@@ -15,6 +15,9 @@ typedef struct _ScTestPg ScTestPg;
 
 ScTestPg   *sc_test_pg_start          (void);
 ScTestPg   *sc_test_pg_start_with_options (const char *options);
+ScTestPg   *sc_test_pg_start_tls      (void);
+guint16     sc_test_pg_get_port       (ScTestPg   *self);
+char       *sc_test_pg_get_root_cert  (ScTestPg   *self);
 void        sc_test_pg_stop           (ScTestPg   *self);
 const char *sc_test_pg_get_socket_dir (ScTestPg   *self);
 char       *sc_test_pg_uri            (ScTestPg   *self,

@@ -64,6 +64,18 @@ team_store (const char *user,
   return store;
 }
 
+/* The store of @uri, which it frees */
+static ScStore *
+team_store_at (char *uri)
+{
+  g_autoptr(GError) error = NULL;
+  ScStore *store = sc_store_new_for_location (uri, &error);
+
+  g_assert_no_error (error);
+  g_free (uri);
+  return store;
+}
+
 /* As new_database(), and the owner has connected once: the tables exist */
 static char *
 new_team_database (void)
@@ -658,6 +670,58 @@ test_cancel (void)
   g_assert_nonnull (later);
 }
 
+/* libpq's TLS through a team workbook URI: verify-full against the CA that
+ * signed the server's certificate, refused for another host name or CA
+ */
+static void
+test_tls (void)
+{
+  g_autoptr(ScTestPg) secure = sc_test_pg_start_tls ();
+  g_autoptr(ScWorkbook) book = load_sample ();
+  g_autoptr(ScStore) store = NULL;
+  g_autoptr(ScStore) by_address = NULL;
+  g_autoptr(ScStore) other_ca = NULL;
+  g_autoptr(ScWorkbook) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *root = sc_test_pg_get_root_cert (secure);
+  g_autofree char *server_cert = g_build_filename (sc_test_pg_get_socket_dir (secure), "server.crt",
+                                                   NULL);
+  g_autofree char *uri = NULL;
+  g_autofree char *encrypted = NULL;
+  guint port = sc_test_pg_get_port (secure);
+
+  sc_test_pg_add_team (secure, "tls");
+  uri = g_strdup_printf ("postgresql://scorecards_owner@localhost:%u/tls?sslmode=verify-full"
+                         "&sslrootcert=%s&workbook=Secure", port, root);
+  store = sc_store_new_for_location (uri, &error);
+  sc_store_save (store, book, SC_STORE_SAVE_CREATE, NULL, &error);
+  g_assert_no_error (error);
+  loaded = sc_store_load (store, NULL, &error);
+  g_assert_no_error (error);
+
+  /* the store's connection, still open, is the encrypted one */
+  encrypted = sc_test_pg_query (secure, "tls",
+                                "SELECT count(*) FROM pg_stat_ssl s"
+                                "  JOIN pg_stat_activity a USING (pid)"
+                                " WHERE a.usename = 'scorecards_owner' AND s.ssl");
+  g_assert_cmpstr (encrypted, ==, "1");
+
+  by_address = team_store_at (g_strdup_printf ("postgresql://scorecards_owner@127.0.0.1:%u/tls"
+                                               "?sslmode=verify-full&sslrootcert=%s&workbook=Secure",
+                                               port, root));
+  g_assert_null (sc_store_load (by_address, NULL, &error));
+  g_assert_error (error, SC_STORE_ERROR, SC_STORE_ERROR_CONNECT);
+  g_assert_nonnull (strstr (error->message, "does not match host name"));
+  g_clear_error (&error);
+
+  other_ca = team_store_at (g_strdup_printf ("postgresql://scorecards_owner@localhost:%u/tls"
+                                             "?sslmode=verify-full&sslrootcert=%s&workbook=Secure",
+                                             port, server_cert));
+  g_assert_null (sc_store_load (other_ca, NULL, &error));
+  g_assert_error (error, SC_STORE_ERROR, SC_STORE_ERROR_CONNECT);
+  g_assert_nonnull (strstr (error->message, "certificate verify failed"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -682,6 +746,7 @@ main (int   argc,
   g_test_add_func ("/store/pg/newer-schema", test_newer_schema);
   g_test_add_func ("/store/pg/values-view", test_values_view);
   g_test_add_func ("/store/pg/cancel", test_cancel);
+  g_test_add_func ("/store/pg/tls", test_tls);
 
   server = sc_test_pg_start ();
   status = g_test_run ();
