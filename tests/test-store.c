@@ -615,6 +615,60 @@ test_values_view (void)
   g_assert_cmpstr (count, ==, "2");
 }
 
+/* The triggers that stand in for the series' foreign keys do their work
+ * whoever changes the rows: here SQL typed by hand
+ */
+static char *
+state_of (PGconn     *conn,
+          const char *sql)
+{
+  PGresult *result = PQexec (conn, sql);
+  char *state = g_strdup (PQresultErrorField (result, PG_DIAG_SQLSTATE));
+
+  PQclear (result);
+  return state;
+}
+
+static void
+test_series_integrity (void)
+{
+  g_autoptr(ScWorkbook) book = load_sample ();
+  g_autoptr(ScStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = new_team_database ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *orphan = NULL;
+  g_autofree char *renamed = NULL;
+  g_autofree char *left = NULL;
+  PGconn *conn;
+
+  store = team_store ("alice", db, "Kept whole");
+  g_assert_true (sc_store_save (store, book, SC_STORE_SAVE_CREATE, NULL, &error));
+  conn = sc_test_pg_connect (server, db);
+
+  /* a series of a partner the workbook does not have */
+  orphan = state_of (conn, "INSERT INTO scorecards.series"
+                           " (workbook_id, partner_id, kpi_id, period_values)"
+                           " SELECT id, 'nobody', 'otif_pct', '{}' FROM scorecards.workbook");
+  g_assert_cmpstr (orphan, ==, "23503");
+  /* a KPI renamed under its series */
+  renamed = state_of (conn, "UPDATE scorecards.kpi SET id = 'renamed' WHERE id = 'scrap_rate_pct'");
+  g_assert_cmpstr (renamed, ==, "23503");
+
+  /* a partner deleted takes its series along, a workbook all of them */
+  before = sc_test_pg_query (server, db,
+                             "SELECT count(*) FROM scorecards.series WHERE partner_id <> 's01'");
+  g_assert_null (state_of (conn, "DELETE FROM scorecards.partner WHERE id = 's01'"));
+  after = sc_test_pg_query (server, db, "SELECT count(*) FROM scorecards.series");
+  g_assert_cmpstr (after, ==, before);
+  g_assert_null (state_of (conn, "DELETE FROM scorecards.workbook"));
+  left = sc_test_pg_query (server, db, "SELECT count(*) FROM scorecards.series");
+  g_assert_cmpstr (left, ==, "0");
+
+  PQfinish (conn);
+}
+
 /* A load waiting on the server (here for a lock another connection holds)
  * stops when its cancellable is cancelled, and the store works on after
  */
@@ -745,6 +799,7 @@ main (int   argc,
   g_test_add_func ("/store/pg/denied", test_denied);
   g_test_add_func ("/store/pg/newer-schema", test_newer_schema);
   g_test_add_func ("/store/pg/values-view", test_values_view);
+  g_test_add_func ("/store/pg/series-integrity", test_series_integrity);
   g_test_add_func ("/store/pg/cancel", test_cancel);
   g_test_add_func ("/store/pg/tls", test_tls);
 

@@ -104,10 +104,12 @@ CREATE TABLE scorecards.partner_override (
 --
 -- Its partner and KPI are checked as foreign keys would be, but once per
 -- statement by the triggers below rather than once per row: a foreign key
--- runs two queries for each of a large workbook's 42,000 series, which made
--- saving it five times slower (docs/team-server.md).
+-- runs a query per row for each of a large workbook's 42,000 series, which
+-- made saving it five times slower (docs/team-server.md). The workbook
+-- needs no key of its own: the partner is the workbook's, and deleting the
+-- workbook deletes its partners and so their series.
 CREATE TABLE scorecards.series (
-  workbook_id   bigint NOT NULL REFERENCES scorecards.workbook ON DELETE CASCADE,
+  workbook_id   bigint NOT NULL,
   partner_id    text NOT NULL,
   kpi_id        text NOT NULL,
   period_values double precision[] NOT NULL,
