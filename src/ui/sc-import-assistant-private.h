@@ -12,6 +12,7 @@
 
 #include "sc-import-assistant.h"
 #include "sc-import-preview.h"
+#include "sc-import-recipe-page.h"
 
 G_BEGIN_DECLS
 
@@ -38,6 +39,7 @@ struct _ScImportAssistant
   AdwPreferencesGroup  *mapping_group;
   GtkLabel             *mapping_hint;
   AdwPreferencesGroup  *kpi_group;
+  ScImportRecipePage   *recipe_page;
   GtkLabel             *results_status;
   GtkLabel             *values_label;
   GtkLabel             *partners_label;
@@ -78,6 +80,8 @@ struct _ScImportAssistant
   guint                 committed : 1;
   guint                 updating : 1;
   guint                 previewing : 1;
+  guint                 recipe_step : 1;   /* transactions: a recipe instead of the mapping */
+  guint                 recipe_needed : 1; /* the analysis said so: no mapping will do */
 };
 
 /* sc-import-assistant-pages.c */
