@@ -18,6 +18,7 @@
 #include "sc-test-ui.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "sc-import-assistant-private.h"
 #include "sc-import-recipe-page-private.h"
@@ -396,16 +397,26 @@ test_needed_after_mapping (void)
 static void
 test_screenshots (void)
 {
-  static const struct { const char *name; int width; int height; AdwColorScheme scheme; } shots[] = {
-    { "import-recipe.png", 860, 1560, ADW_COLOR_SCHEME_FORCE_LIGHT },
-    { "import-recipe-dark.png", 860, 1560, ADW_COLOR_SCHEME_FORCE_DARK },
-    { "import-recipe-narrow.png", 360, 1900, ADW_COLOR_SCHEME_FORCE_LIGHT },
-    { "import-recipe-narrow-dark.png", 360, 1900, ADW_COLOR_SCHEME_FORCE_DARK },
+  static const struct {
+    const char     *name;
+    int             width;
+    int             height;
+    AdwColorScheme  scheme;
+    gboolean        to_end;
+  } shots[] = {
+    { "import-recipe.png", 860, 1000, ADW_COLOR_SCHEME_FORCE_LIGHT, TRUE },
+    { "import-recipe-full.png", 860, 1380, ADW_COLOR_SCHEME_FORCE_LIGHT, FALSE },
+    { "import-recipe-dark.png", 860, 1380, ADW_COLOR_SCHEME_FORCE_DARK, FALSE },
+    { "import-recipe-narrow.png", 360, 1560, ADW_COLOR_SCHEME_FORCE_LIGHT, FALSE },
+    { "import-recipe-narrow-dark.png", 360, 1560, ADW_COLOR_SCHEME_FORCE_DARK, FALSE },
   };
+
   g_autoptr(ScWorkbook) book = sc_workbook_new ();
   g_autoptr(GFile) file = fixture ("tx-carrier-pt.csv");
   AdwStyleManager *style = adw_style_manager_get_default ();
   ScImportAssistant *assistant;
+  GtkScrolledWindow *scroller;
+  GtkAdjustment *adjustment;
   AdwComboRow *kpis;
 
   if (g_getenv ("SC_SCREENSHOT_DIR") == NULL)
@@ -423,17 +434,47 @@ test_screenshots (void)
   set_formula (assistant, "in_full_pct", "100 * share([In Full] = \"In Ful\" and Peso > 100)");
   kpis = sc_import_recipe_page_get_values_kpi_row (assistant->recipe_page);
   adw_combo_row_set_selected (kpis, find_string (adw_combo_row_get_model (kpis), "On time in full (OTIF)"));
+  scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_template_child (GTK_WIDGET (assistant->recipe_page),
+                                                                 SC_TYPE_IMPORT_RECIPE_PAGE, "scroller"));
 
   for (guint i = 0; i < G_N_ELEMENTS (shots); i++)
     {
       adw_style_manager_set_color_scheme (style, shots[i].scheme);
       gtk_window_set_default_size (GTK_WINDOW (assistant), shots[i].width, shots[i].height);
       sc_test_settle ();
+      /* The formulas and the table, below the columns */
+      adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+      gtk_adjustment_set_value (adjustment, shots[i].to_end ? gtk_adjustment_get_upper (adjustment) : 0);
       sc_test_save_screenshot (GTK_WIDGET (assistant), shots[i].name);
     }
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
   gtk_window_destroy (GTK_WINDOW (assistant));
+
+  /* Forty partners over a year: the table scrolls both ways */
+  {
+    g_autofree char *path = g_build_filename (g_get_tmp_dir (), "sc-test-recipe-many.csv", NULL);
+    g_autoptr(GFile) many = g_file_new_for_path (path);
+    g_autoptr(GString) data = g_string_new ("Supplier,Order Date,Amount\n");
+
+    for (guint i = 0; i < 960; i++)
+      g_string_append_printf (data, "Supplier %02u GmbH,2025-%02u-%02u,%u.50\n", i % 40, i / 40 % 12 + 1,
+                              i % 28 + 1, 100 + i);
+    g_assert_true (g_file_set_contents (path, data->str, data->len, NULL));
+    assistant = sc_import_assistant_present (NULL, book, NULL, many, NULL, NULL);
+    sc_test_wait_for_import_step (assistant, "format");
+    next (assistant);
+    sc_test_wait_for_import_step (assistant, "recipe");
+    gtk_window_set_default_size (GTK_WINDOW (assistant), 860, 1000);
+    scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_template_child (GTK_WIDGET (assistant->recipe_page),
+                                                                   SC_TYPE_IMPORT_RECIPE_PAGE, "scroller"));
+    sc_test_settle ();
+    adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    sc_test_save_screenshot (GTK_WIDGET (assistant), "import-recipe-many.png");
+    gtk_window_destroy (GTK_WINDOW (assistant));
+    g_unlink (path);
+  }
 }
 
 int

@@ -16,12 +16,18 @@
 
 #include "sc-import-recipe-values.h"
 
+/* More partners than this scroll within the table; fewer are all shown,
+ * as GtkColumnView 4.8 reports a natural height a little short of its rows
+ */
+#define MAX_UNSCROLLED_ROWS 12
+#define SCROLLED_HEIGHT     360
+
 struct _ScImportRecipeValues
 {
   GtkWidget      parent_instance;
 
   /* Template widgets */
-  GtkWidget     *scroller;
+  GtkScrolledWindow *scroller;
   GtkColumnView *view;
 
   /* State */
@@ -46,7 +52,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
     {
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 32);
-      gtk_label_set_width_chars (GTK_LABEL (label), 12);
+      gtk_label_set_width_chars (GTK_LABEL (label), 16);
     }
   gtk_list_item_set_child (item, label);
 }
@@ -167,12 +173,18 @@ sc_import_recipe_values_show (ScImportRecipeValues *self,
                               ScKpi                *definition)
 {
   g_autofree char *accessible = NULL;
+  gboolean scrolled;
 
   g_return_if_fail (SC_IS_IMPORT_RECIPE_VALUES (self));
   g_return_if_fail (preview != NULL && kpi < preview->n_kpis);
   g_return_if_fail (SC_IS_KPI (definition));
 
   sc_import_recipe_values_clear (self);
+
+  scrolled = preview->n_partners > MAX_UNSCROLLED_ROWS;
+  gtk_scrolled_window_set_policy (self->scroller, GTK_POLICY_AUTOMATIC,
+                                  scrolled ? GTK_POLICY_AUTOMATIC : GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_min_content_height (self->scroller, scrolled ? SCROLLED_HEIGHT : -1);
 
   add_column (self, _("Partner"), 0);
   for (guint p = 0; p < preview->n_periods; p++)
