@@ -203,6 +203,79 @@ test_counts_text (void)
   g_assert_true (g_str_has_prefix (summary->out, "Period: Jan 2025 — 1 partner\n\n"));
 }
 
+/* Padded names merged; names that only look alike listed, in the JSON
+ * report and the text, against the workbook too with --into.
+ */
+static void
+test_near_duplicates (void)
+{
+  g_autofree char *path = fixture ("padded-names.csv");
+  g_autofree char *april = write_temp ("april.csv", "Supplier,Month,OTD\n"
+                                                    "acme inc,2025-04,93\n"
+                                                    "NORDKAP A/S,2025-04,90\n");
+  g_autofree char *dir = g_path_get_dirname (april);
+  g_autofree char *book = g_build_filename (dir, "names.scorecard", NULL);
+  g_autoptr(CliRun) json = sc_test_cli_run ("import", path, "--dry-run", "--json", NULL);
+  g_autoptr(CliRun) text = sc_test_cli_run ("import", path, "-o", book, NULL);
+  g_autoptr(CliRun) into = sc_test_cli_run ("import", april, "--into", book, "--dry-run", "--json", NULL);
+  g_autoptr(JsonObject) report = NULL;
+  g_autoptr(JsonObject) into_report = NULL;
+  JsonArray *pairs;
+  JsonArray *pair;
+
+  g_assert_cmpint (json->status, ==, 0);
+  report = parse_object (json->out);
+  g_assert_cmpint (json_object_get_int_member (report, "partners"), ==, 8);
+  pairs = json_object_get_array_member (report, "near_duplicates");
+  g_assert_cmpuint (json_array_get_length (pairs), ==, 3);
+  pair = json_array_get_array_element (pairs, 0);
+  g_assert_cmpstr (json_array_get_string_element (pair, 0), ==, "ACME Inc");
+  g_assert_cmpstr (json_array_get_string_element (pair, 1), ==, "Acme Inc.");
+  pair = json_array_get_array_element (pairs, 2);
+  g_assert_cmpstr (json_array_get_string_element (pair, 0), ==, "Smith & Sons Ltd");
+  g_assert_cmpstr (json_array_get_string_element (pair, 1), ==, "Smith and Sons");
+
+  g_assert_cmpint (text->status, ==, 0);
+  g_assert_nonnull (strstr (text->out, "Imported 10 values of 8 partners and 1 KPI"));
+  g_assert_nonnull (strstr (text->out, "3 pairs of partner names look alike but were not merged:\n"
+                                       "  “ACME Inc” and “Acme Inc.”\n"
+                                       "  “Müller Drehteile GmbH” and “Muller Drehteile”\n"
+                                       "  “Smith & Sons Ltd” and “Smith and Sons”\n"));
+
+  g_assert_cmpint (into->status, ==, 0);
+  into_report = parse_object (into->out);
+  g_assert_cmpint (json_object_get_int_member (into_report, "partners"), ==, 2);
+  pairs = json_object_get_array_member (into_report, "near_duplicates");
+  g_assert_cmpuint (json_array_get_length (pairs), ==, 1);
+  pair = json_array_get_array_element (pairs, 0);
+  g_assert_cmpstr (json_array_get_string_element (pair, 0), ==, "Nordkap AS");
+  g_assert_cmpstr (json_array_get_string_element (pair, 1), ==, "NORDKAP A/S");
+}
+
+/* A KPI the data invents is listed with what was guessed of it */
+static void
+test_new_kpis (void)
+{
+  g_autofree char *path = fixture ("de-new-kpi-scrap-cost.csv");
+  g_autoptr(CliRun) r = sc_test_cli_run ("import", path, "--dry-run", "--json", NULL);
+  g_autoptr(JsonObject) report = NULL;
+  JsonArray *kpis;
+  JsonObject *kpi;
+
+  g_assert_cmpint (r->status, ==, 0);
+  report = parse_object (r->out);
+  g_assert_cmpint (json_object_get_int_member (report, "kpis"), ==, 2);
+  /* Liefertreue is the catalogue's on-time delivery: not new */
+  kpis = json_object_get_array_member (report, "new_kpis");
+  g_assert_cmpuint (json_array_get_length (kpis), ==, 1);
+  kpi = json_array_get_object_element (kpis, 0);
+  g_assert_cmpstr (json_object_get_string_member (kpi, "name"), ==, "Ausschusskosten EUR");
+  g_assert_cmpstr (json_object_get_string_member (kpi, "direction"), ==, "lower");
+  g_assert_cmpstr (json_object_get_string_member (kpi, "unit"), ==, "€");
+  g_assert_cmpstr (json_object_get_string_member (kpi, "category"), ==, "cost");
+  g_assert_true (json_object_get_null_member (kpi, "target"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -214,6 +287,8 @@ main (int   argc,
   g_test_add_func ("/cli-import/import-and-summary", test_import_and_summary);
   g_test_add_func ("/cli-import/usage-and-bad-input", test_usage_and_bad_input);
   g_test_add_func ("/cli-import/counts-text", test_counts_text);
+  g_test_add_func ("/cli-import/near-duplicates", test_near_duplicates);
+  g_test_add_func ("/cli-import/new-kpis", test_new_kpis);
 
   return g_test_run ();
 }

@@ -114,6 +114,82 @@ test_one_partner (void)
   g_assert_nonnull (strstr (text, "31 December 2025"));
 }
 
+static JsonObject *
+find_member_with_id (JsonArray  *array,
+                     const char *id)
+{
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *o = json_array_get_object_element (array, i);
+
+      if (g_strcmp0 (json_object_get_string_member (o, "id"), id) == 0 ||
+          g_strcmp0 (json_object_get_string_member (o, "name"), id) == 0)
+        return o;
+    }
+
+  return NULL;
+}
+
+/* The user story: a German KPI table whose scrap cost rose from 1.234,50
+ * to 12.480,00. The new KPI is lower-is-better in €, a cost, without a
+ * target: "no target" in the summary, out of the score, and the PDF says
+ * the rise made it worse — never "On target … better".
+ */
+static void
+test_new_kpi_no_target (void)
+{
+  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "fixtures", "de-new-kpi-scrap-cost.csv", NULL);
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *book = g_build_filename (dir, "de.scorecard", NULL);
+  g_autofree char *out = g_build_filename (dir, "schaefer.pdf", NULL);
+  g_autoptr(CliRun) import = run_cli ("import", csv, "-o", book, NULL);
+  g_autoptr(CliRun) summary = run_cli ("summary", book, "--json", NULL);
+  g_autoptr(CliRun) report = run_cli ("report", book, "-o", out, "--partner", "Schäfer Gusswerk KG", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  JsonObject *partner, *kpi;
+
+  g_assert_cmpint (import->status, ==, 0);
+  g_assert_nonnull (strstr (import->out, "New KPI “Ausschusskosten EUR”: lower is better, in €, Cost; "
+                                         "no target yet, so it is not in the score\n"));
+
+  g_assert_cmpint (summary->status, ==, 0);
+  json_parser_load_from_data (parser, summary->out, -1, &error);
+  g_assert_no_error (error);
+  partner = find_member_with_id (json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                                               "partners"), "Schäfer Gusswerk KG");
+  g_assert_nonnull (partner);
+  kpi = find_member_with_id (json_object_get_array_member (partner, "kpis"), "ausschusskosten_eur");
+  g_assert_nonnull (kpi);
+  g_assert_cmpstr (json_object_get_string_member (kpi, "status"), ==, "no-target");
+  g_assert_cmpstr (json_object_get_string_member (kpi, "unit"), ==, "€");
+  g_assert_cmpstr (json_object_get_string_member (kpi, "category"), ==, "cost");
+  g_assert_true (json_object_get_null_member (kpi, "target"));
+  g_assert_true (json_object_get_null_member (kpi, "score"));
+  g_assert_cmpfloat (json_object_get_double_member (kpi, "value"), ==, 12480);
+  g_assert_cmpfloat (json_object_get_double_member (kpi, "share"), ==, 0);
+  /* The score is on-time delivery's alone: 95.5 % against 95 % */
+  g_assert_cmpfloat (json_object_get_double_member (partner, "score"), ==, 100);
+
+  g_assert_cmpint (report->status, ==, 0);
+  text = pdf_text (out);
+  if (text == NULL)
+    {
+      g_test_skip ("pdftotext is not installed: the page text is not checked");
+      return;
+    }
+  g_assert_nonnull (strstr (text, "Ausschusskosten EUR"));
+  g_assert_nonnull (strstr (text, "No target"));
+  g_assert_nonnull (strstr (text, "not set"));
+  g_assert_nonnull (strstr (text, "□ no target, not in the score."));
+  g_assert_nonnull (strstr (text, "Cost · no target, lower is better"));
+  g_assert_null (strstr (text, "≥ 0.0"));
+  /* The rise of 7,920 € from February is worse, not better */
+  g_assert_nonnull (strstr (text, "+7920.00\nworse"));
+  g_assert_null (strstr (text, "+7920.00\nbetter"));
+}
+
 static void
 test_split (void)
 {
@@ -285,6 +361,7 @@ main (int   argc,
 
   g_test_add_func ("/cli-report/one-partner", test_one_partner);
   g_test_add_func ("/cli-report/split", test_split);
+  g_test_add_func ("/cli-report/new-kpi-no-target", test_new_kpi_no_target);
   g_test_add_func ("/cli-report/period", test_period);
   g_test_add_func ("/cli-report/reproducible", test_reproducible);
   g_test_add_func ("/cli-report/png-pages", test_png_pages);

@@ -81,6 +81,35 @@ test_sheet_option (void)
   g_assert_nonnull (strstr (missing->err, "“Suppliers”, “Customers”"));
 }
 
+/* Without --sheet, the sheet with the table; with none, the sheets and their sizes */
+static void
+test_sheet_choice (void)
+{
+  g_autofree char *path = fixture ("xlsx-notes-dump-table.xlsx");
+  g_autofree char *none = fixture ("xlsx-no-table.xlsx");
+  g_autoptr(CliRun) json = sc_test_cli_run ("import", path, "--dry-run", "--json", NULL);
+  g_autoptr(CliRun) text = sc_test_cli_run ("import", path, "--dry-run", NULL);
+  g_autoptr(CliRun) failed = sc_test_cli_run ("import", none, "--dry-run", NULL);
+  g_autoptr(JsonObject) report = NULL;
+  JsonObject *file;
+
+  g_assert_cmpint (json->status, ==, 0);
+  report = parse_object (json->out);
+  g_assert_cmpstr (json_object_get_string_member (report, "sheet"), ==, "Scorecard");
+  g_assert_cmpint (json_object_get_int_member (report, "partners"), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (report, "imported"), ==, 18);
+  file = json_array_get_object_element (json_object_get_array_member (report, "files"), 0);
+  g_assert_cmpstr (json_object_get_string_member (file, "sheet"), ==, "Scorecard");
+
+  g_assert_cmpint (text->status, ==, 0);
+  g_assert_true (g_str_has_prefix (text->out, "Read the sheet “Scorecard” of xlsx-notes-dump-table.xlsx\n"
+                                              "Would import 18 values of 3 partners and 2 KPIs"));
+
+  g_assert_cmpint (failed->status, ==, 1);
+  g_assert_nonnull (strstr (failed->err, "no sheet holds a table"));
+  g_assert_nonnull (strstr (failed->err, "“Notes” (3 rows × 1 column), “Dump” (400 rows × 1 column)"));
+}
+
 static void
 test_cell_errors (void)
 {
@@ -201,6 +230,7 @@ main (int    argc,
 
   g_test_add_func ("/cli-xlsx/dry-run-json", test_dry_run_json);
   g_test_add_func ("/cli-xlsx/sheet-option", test_sheet_option);
+  g_test_add_func ("/cli-xlsx/sheet-choice", test_sheet_choice);
   g_test_add_func ("/cli-xlsx/cell-errors", test_cell_errors);
   g_test_add_func ("/cli-xlsx/hostile", test_hostile);
   g_test_add_func ("/cli-xlsx/merged", test_merged);

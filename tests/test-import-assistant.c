@@ -22,6 +22,7 @@
 
 #include "sc-import-assistant.h"
 #include "sc-import-assistant-private.h"
+#include "sc-kpi-definition-row.h"
 #include "sc-workbook-io.h"
 #include "sc-test-book.h"
 
@@ -387,11 +388,12 @@ test_xlsx_sheets (void)
   sc_test_wait_for_import_step (assistant, "format");
   sheets = assistant->sheet_row;
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (sheets)));
-  /* "First sheet with data", then Cover, Suppliers, Customers, Lists */
-  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (sheets)), ==, 5);
+  /* Cover, Suppliers, Customers, Lists: the one with the most data rows chosen */
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (sheets)), ==, 4);
+  g_assert_cmpuint (adw_combo_row_get_selected (sheets), ==, 1);
   g_assert_cmpstr (sc_import_assistant_get_preview_cell (assistant, 0, 0), ==, "Müller Drehteile GmbH");
 
-  adw_combo_row_set_selected (sheets, 3);
+  adw_combo_row_set_selected (sheets, 2);
   sc_test_wait_for_import_step (assistant, "format");
   sc_test_settle ();
   g_assert_cmpstr (sc_import_assistant_get_preview_cell (assistant, 0, 0), ==, "Contoso AG");
@@ -407,6 +409,157 @@ test_xlsx_sheets (void)
   sc_test_settle ();
   g_assert_cmpuint (done.n_done, ==, 1);
   g_assert_cmpfloat (sc_test_value_at (book, "Fabrikam Inc", "nps", "2025-02"), ==, 23);
+}
+
+/* Notes and a one-column dump before the table: the sheet row shows the
+ * table's sheet, as the command line chooses it.
+ */
+static void
+test_xlsx_sheet_choice (void)
+{
+  g_autoptr(ScWorkbook) book = sc_workbook_new ();
+  g_autoptr(GFile) file = fixture ("xlsx-notes-dump-table.xlsx");
+  ScImportAssistant *assistant;
+  GtkStringObject *item;
+
+  assistant = sc_import_assistant_present (NULL, book, NULL, file, NULL, NULL);
+  sc_test_wait_for_import_step (assistant, "format");
+  item = adw_combo_row_get_selected_item (assistant->sheet_row);
+  g_assert_nonnull (item);
+  g_assert_cmpstr (gtk_string_object_get_string (item), ==, "Scorecard");
+  g_assert_cmpstr (sc_import_assistant_get_preview_cell (assistant, 0, 0), ==, "Müller Drehteile GmbH");
+  gtk_window_destroy (GTK_WINDOW (assistant));
+}
+
+/* Padded names are one partner; names that only look alike are listed on
+ * the results page, and again in the details after the import.
+ */
+static void
+test_similar_names (void)
+{
+  g_auto(Done) done = { 0 };
+  g_autoptr(ScWorkbook) book = sc_workbook_new ();
+  g_autoptr(GFile) file = fixture ("padded-names.csv");
+  g_autoptr(ScImport) import = NULL;
+  ScImportAssistant *assistant;
+  ScImportAssistant *details;
+  GtkListBox *similar;
+
+  assistant = sc_import_assistant_present (NULL, book, NULL, file, on_done_cb, &done);
+  sc_test_wait_for_import_step (assistant, "format");
+  next (assistant);
+  sc_test_wait_for_import_step (assistant, "mapping");
+  next (assistant);
+  sc_test_wait_for_import_step (assistant, "kpis");
+  next (assistant);
+  sc_test_wait_for_import_step (assistant, "results");
+
+  similar = sc_import_assistant_get_similar_list (assistant);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (assistant->similar_group)));
+  g_assert_cmpuint (count_rows (similar), ==, 3);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_widget_get_first_child (GTK_WIDGET (similar)))),
+                   ==, "“ACME Inc” and “Acme Inc.”");
+  g_assert_cmpstr (gtk_label_get_label (assistant->partners_label), ==, "8");
+  sc_test_save_screenshot (GTK_WIDGET (assistant), "import-assistant-similar-names.png");
+
+  /* The assistant goes away with the import; the toast's Details keep it */
+  import = g_object_ref (sc_import_assistant_get_import (assistant));
+  next (assistant);
+  sc_test_settle ();
+  g_assert_cmpuint (done.n_done, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (sc_workbook_get_partners (book)), ==, 8);
+
+  details = sc_import_assistant_present_details (NULL, import);
+  sc_test_settle ();
+  g_assert_cmpuint (count_rows (sc_import_assistant_get_similar_list (details)), ==, 3);
+  gtk_window_destroy (GTK_WINDOW (details));
+}
+
+/* A German KPI table invents "Ausschusskosten EUR" (scrap cost): the KPI
+ * step shows it as guessed — lower is better, in €, Cost, no target — and
+ * what the user confirms there is what the workbook gets.
+ */
+static void
+walk_to_kpis (ScImportAssistant *assistant)
+{
+  sc_test_wait_for_import_step (assistant, "format");
+  next (assistant);
+  sc_test_wait_for_import_step (assistant, "mapping");
+  next (assistant);
+  sc_test_wait_for_import_step (assistant, "kpis");
+}
+
+static void
+test_new_kpi_guessed (void)
+{
+  g_auto(Done) done = { 0 };
+  g_autoptr(ScWorkbook) book = sc_workbook_new ();
+  g_autoptr(GFile) file = fixture ("de-new-kpi-scrap-cost.csv");
+  ScImportAssistant *assistant;
+  GtkWidget *row;
+  ScKpi *definition;
+  ScKpi *kpi;
+
+  assistant = sc_import_assistant_present (NULL, book, NULL, file, on_done_cb, &done);
+  walk_to_kpis (assistant);
+
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (assistant->new_kpi_group)));
+  /* Liefertreue is the catalogue's on-time delivery: no definition to confirm */
+  g_assert_false (gtk_widget_get_visible (sc_import_assistant_get_definition_row (assistant, "Liefertreue")));
+  row = sc_import_assistant_get_definition_row (assistant, "Ausschusskosten EUR");
+  g_assert_true (gtk_widget_get_visible (row));
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==,
+                   "Cost · lower is better, in € · no target · weight 1");
+  definition = sc_kpi_definition_row_get_kpi (SC_KPI_DEFINITION_ROW (row));
+  g_assert_cmpint (sc_kpi_get_direction (definition), ==, SC_DIRECTION_LOWER);
+  g_assert_cmpstr (sc_kpi_get_unit (definition), ==, "€");
+  g_assert_cmpstr (sc_kpi_get_category (definition), ==, "cost");
+  g_assert_false (sc_kpi_has_target (definition));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  sc_test_save_screenshot (GTK_WIDGET (assistant), "import-assistant-new-kpi.png");
+
+  /* The user gives it a target */
+  sc_kpi_set_target (definition, 5000);
+  sc_kpi_set_warning (definition, 8000);
+  sc_kpi_set_critical (definition, 15000);
+
+  next (assistant);
+  sc_test_wait_for_import_step (assistant, "results");
+  next (assistant);
+  sc_test_settle ();
+  g_assert_cmpuint (done.n_done, ==, 1);
+
+  kpi = sc_workbook_lookup_kpi (book, "ausschusskosten_eur");
+  g_assert_nonnull (kpi);
+  g_assert_cmpint (sc_kpi_get_direction (kpi), ==, SC_DIRECTION_LOWER);
+  g_assert_cmpstr (sc_kpi_get_unit (kpi), ==, "€");
+  g_assert_cmpstr (sc_kpi_get_category (kpi), ==, "cost");
+  g_assert_cmpfloat (sc_kpi_get_target (kpi), ==, 5000);
+  g_assert_cmpfloat (sc_kpi_get_critical (kpi), ==, 15000);
+}
+
+/* Left as guessed, the new KPI has no target */
+static void
+test_new_kpi_without_target (void)
+{
+  g_auto(Done) done = { 0 };
+  g_autoptr(ScWorkbook) book = sc_workbook_new ();
+  g_autoptr(GFile) file = fixture ("de-new-kpi-scrap-cost.csv");
+  ScImportAssistant *assistant;
+  ScKpi *kpi;
+
+  assistant = sc_import_assistant_present (NULL, book, NULL, file, on_done_cb, &done);
+  walk_to_kpis (assistant);
+  next (assistant);
+  sc_test_wait_for_import_step (assistant, "results");
+  next (assistant);
+  sc_test_settle ();
+  g_assert_cmpuint (done.n_done, ==, 1);
+
+  kpi = sc_workbook_lookup_kpi (book, "ausschusskosten_eur");
+  g_assert_nonnull (kpi);
+  g_assert_cmpint (sc_kpi_get_direction (kpi), ==, SC_DIRECTION_LOWER);
+  g_assert_false (sc_kpi_has_target (kpi));
 }
 
 /* Bad rows: listed with file, line and column; imported only when skipped. */
@@ -609,6 +762,10 @@ main (int   argc,
   g_test_add_func ("/import-assistant/remembers-mapping", test_remembers_mapping);
   g_test_add_func ("/import-assistant/xlsx", test_xlsx);
   g_test_add_func ("/import-assistant/xlsx-sheets", test_xlsx_sheets);
+  g_test_add_func ("/import-assistant/xlsx-sheet-choice", test_xlsx_sheet_choice);
+  g_test_add_func ("/import-assistant/similar-names", test_similar_names);
+  g_test_add_func ("/import-assistant/new-kpi-guessed", test_new_kpi_guessed);
+  g_test_add_func ("/import-assistant/new-kpi-without-target", test_new_kpi_without_target);
   g_test_add_func ("/import-assistant/xlsx-merged-months", test_xlsx_merged_months);
 
   return g_test_run ();

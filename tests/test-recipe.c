@@ -371,6 +371,62 @@ test_lookup_file_and_aliases (void)
   g_assert_cmpfloat_with_epsilon (sc_test_value_at (book, "Borealis AB", "ppm_defects", "2025-01"), 2000, 1e-6);
 }
 
+static GFile *
+fixture_file (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
+
+  return g_file_new_for_path (path);
+}
+
+/* Order lines on the third sheet of a workbook, typed dates, a title row
+ * above the header; the quarter's PPM by hand from the fixture's script:
+ * Σ rejected / Σ received of Müller's Q1 lines.
+ */
+static void
+test_po_lines_xlsx (void)
+{
+  g_autoptr(GFile) file = fixture_file ("tx-po-lines.xlsx");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScWorkbook) book = import_with (
+    "{\"sheet\": \"PO Lines\", \"partner\": \"Vendor\", \"date\": \"Order Date\", \"kpis\": ["
+    " {\"id\": \"on_time_delivery_pct\", \"formula\": \"100 * share([Received Date] <= [Promised Date])\"},"
+    " {\"id\": \"ppm_defects\", \"formula\": \"1e6 * sum([Qty Rejected]) / sum([Qty Received])\"}]}",
+    file, NULL, &error);
+  ScPartner *mueller;
+  const ScSeries *series;
+  guint n_present;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (sc_workbook_get_partners (book)), ==, 3);
+  g_assert_cmpfloat_with_epsilon (sc_test_value_at (book, "Müller Drehteile GmbH", "on_time_delivery_pct", "2025-01"),
+                                  93.75, 1e-9);
+  mueller = sc_test_find_partner (book, "Müller Drehteile GmbH");
+  series = sc_workbook_get_series (book, mueller, sc_workbook_lookup_kpi (book, "ppm_defects"));
+  g_assert_cmpfloat_with_epsilon (sc_series_aggregate (series, SC_AGGREGATION_RATIO, 1e6, 0, 3, &n_present),
+                                  394.7368421052632, 1e-6);
+}
+
+/* A defect report whose vendor codes are named on the "Vendor" sheet */
+static void
+test_lookup_sheet (void)
+{
+  g_autoptr(GFile) file = fixture_file ("tx-defects-lookup.xlsx");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScWorkbook) book = import_with (
+    "{\"sheet\": \"Defects\", \"partner\": \"Vendor ID\", \"date\": \"Report Date\","
+    " \"lookups\": [{\"column\": \"Vendor ID\", \"sheet\": \"Vendor\"}],"
+    " \"kpis\": [{\"id\": \"defects\", \"formula\": \"sum([Defect Qty])\"},"
+    "            {\"id\": \"reports\", \"formula\": \"count()\"}]}",
+    file, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (sc_test_find_partner (book, "Nordkap Castings AS"));
+  g_assert_nonnull (sc_test_find_partner (book, "Fonderia Valle S.r.l."));
+  /* Reports 0, 6, 12, … are vendor 101 in January: ten of them */
+  g_assert_cmpfloat (sc_test_value_at (book, "Müller Drehteile GmbH", "reports", "2025-01"), ==, 10);
+}
+
 /* Errors */
 
 static void
@@ -646,6 +702,8 @@ main (int   argc,
   g_test_add_func ("/recipe/bad-date", test_bad_date);
   g_test_add_func ("/recipe/bad-number", test_bad_number);
   g_test_add_func ("/recipe/lookup-file-and-aliases", test_lookup_file_and_aliases);
+  g_test_add_func ("/recipe/po-lines-xlsx", test_po_lines_xlsx);
+  g_test_add_func ("/recipe/lookup-sheet", test_lookup_sheet);
   g_test_add_func ("/recipe/errors", test_recipe_errors);
   g_test_add_func ("/recipe/unknown-column", test_unknown_column);
   g_test_add_func ("/recipe/deep", test_deep_recipe);

@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "sc-score.h"
+#include "sc-scorer.h"
 
 typedef struct
 {
@@ -187,7 +188,94 @@ test_target_argument (void)
   assert_same_score (sc_score_value (kpi, 92, 91), 91.67);
 }
 
+/* A new KPI has no target: a value is "no target", with no score */
+static void
+test_no_target (void)
+{
+  g_autoptr(ScKpi) kpi = sc_kpi_new ("scrap_cost", "Ausschusskosten EUR");
+  static const Expectation expected[] = {
+    { 12480, SC_STATUS_NO_TARGET, NAN },
+    { 0, SC_STATUS_NO_TARGET, NAN },
+    { NAN, SC_STATUS_NO_DATA, NAN },
+  };
+
+  g_assert_false (sc_kpi_has_target (kpi));
+  g_assert_true (isnan (sc_kpi_get_warning (kpi)));
+  g_assert_true (isnan (sc_kpi_get_critical (kpi)));
+  assert_expectations (kpi, expected, G_N_ELEMENTS (expected));
+  g_assert_cmpstr (sc_status_to_string (SC_STATUS_NO_TARGET), ==, "no-target");
+  g_assert_cmpstr (sc_status_get_label (SC_STATUS_NO_TARGET), ==, "No target");
+}
+
+/* A target without thresholds: no amber, and the score falls to 0 right
+ * past the target; with a warning threshold only, the score's 0 is there.
+ */
+static void
+test_unset_thresholds (void)
+{
+  g_autoptr(ScKpi) kpi = new_kpi ("cost", SC_DIRECTION_LOWER, 5000, NAN, NAN, 1);
+  g_autoptr(ScKpi) warned = new_kpi ("cost", SC_DIRECTION_LOWER, 5000, 8000, NAN, 1);
+  static const Expectation expected[] = {
+    { 4000, SC_STATUS_GREEN, 100 },
+    { 5000, SC_STATUS_GREEN, 100 },
+    { 5001, SC_STATUS_RED, 0 },
+  };
+  static const Expectation expected_warned[] = {
+    { 5000, SC_STATUS_GREEN, 100 },
+    /* 1,500 of the 3,000 to the warning threshold */
+    { 6500, SC_STATUS_AMBER, 50 },
+    { 8000, SC_STATUS_AMBER, 0 },
+    { 9000, SC_STATUS_RED, 0 },
+  };
+
+  assert_expectations (kpi, expected, G_N_ELEMENTS (expected));
+  assert_expectations (warned, expected_warned, G_N_ELEMENTS (expected_warned));
+}
+
 /* Partner scores */
+
+/* A KPI without a target stays out of the score, of its category and of
+ * the history; it is listed with its value and "no target".
+ */
+static void
+test_partner_no_target (void)
+{
+  g_autoptr(ScWorkbook) book = sc_workbook_new ();
+  g_autoptr(ScKpi) otd = new_kpi ("otd", SC_DIRECTION_HIGHER, 95, 90, 80, 1);
+  g_autoptr(ScKpi) cost = sc_kpi_new ("scrap_cost", "Ausschusskosten EUR");
+  ScPartner *s01 = add_partner (book, "s01", SC_PARTNER_SUPPLIER);
+  g_autoptr(ScPartnerResult) result = NULL;
+  g_autoptr(ScScorer) scorer = NULL;
+  ScKpiResult *kr;
+  double history[2];
+
+  sc_kpi_set_direction (cost, SC_DIRECTION_LOWER);
+  sc_kpi_set_category (cost, "cost");
+  sc_workbook_add_kpi (book, otd);
+  sc_workbook_add_kpi (book, cost);
+  sc_workbook_set_value (book, s01, otd, month ("2025-03"), 92.5, NULL);
+  sc_workbook_set_value (book, s01, cost, month ("2025-02"), 1234.5, NULL);
+  sc_workbook_set_value (book, s01, cost, month ("2025-03"), 12480, NULL);
+
+  result = sc_score_partner (book, s01, month ("2025-03"));
+  /* Only on-time delivery counts: 83.33, not the mean with a 100 */
+  assert_same_score (result->score, 83.33);
+  kr = &g_array_index (result->kpis, ScKpiResult, 1);
+  g_assert_cmpint (kr->status, ==, SC_STATUS_NO_TARGET);
+  g_assert_true (isnan (kr->score));
+  g_assert_true (isnan (kr->target));
+  g_assert_cmpfloat (kr->value, ==, 12480);
+  g_assert_cmpfloat (kr->share, ==, 0);
+  g_assert_cmpfloat (kr->contribution, ==, 0);
+  g_assert_true (isnan (g_array_index (result->categories, ScCategoryResult, 1).score));
+
+  /* 2025-02 has only the KPI without a target: no score at all */
+  assert_same_score (sc_score_partner_period (book, s01, month ("2025-02")), NAN);
+  scorer = sc_scorer_new (book);
+  sc_scorer_overall_history (scorer, s01, SC_ROLLUP_PERIOD, history);
+  assert_same_score (history[0], NAN);
+  assert_same_score (history[1], 83.33);
+}
 
 /* s01 with otd (weight 2) at 97 → 100, ppm (weight 1) at 700 → 40, and
  * scrap (weight 5) with a series but no value in 2025-04.
@@ -473,6 +561,9 @@ main (int    argc,
   g_test_add_func ("/score/kpi/lower-is-better", test_lower_is_better);
   g_test_add_func ("/score/kpi/band", test_band);
   g_test_add_func ("/score/kpi/target-argument", test_target_argument);
+  g_test_add_func ("/score/kpi/no-target", test_no_target);
+  g_test_add_func ("/score/kpi/unset-thresholds", test_unset_thresholds);
+  g_test_add_func ("/score/partner/no-target", test_partner_no_target);
   g_test_add_func ("/score/partner/weighted-mean", test_partner_weighted_mean);
   g_test_add_func ("/score/partner/override", test_partner_override);
   g_test_add_func ("/score/partner/summary", test_partner_summary);

@@ -792,6 +792,56 @@ find_toplevel_of_type (GType type)
   return NULL;
 }
 
+/* A KPI the file invented, without a target: its row says "□ No target"
+ * in words and symbol, its target "Not set", and it is out of the score.
+ */
+static void
+test_no_target (void)
+{
+  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "fixtures", "de-new-kpi-scrap-cost.csv", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("sc-test-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "no-target.scorecard", NULL);
+  g_autoptr(GFile) data = g_file_new_for_path (csv);
+  g_autoptr(GFile) out = g_file_new_for_path (path);
+  g_autoptr(ScImport) import = sc_import_new ();
+  g_autoptr(ScWorkbook) book = sc_workbook_new ();
+  g_autoptr(GError) error = NULL;
+  GtkSelectionModel *selection;
+  ScWindow *window;
+  ScKpiItem *row;
+  GtkLabel *status;
+
+  g_assert_true (sc_import_add_file (import, data, NULL, &error));
+  g_assert_true (sc_import_commit (import, book, &error));
+  g_assert_true (sc_workbook_save_to_file (book, out, NULL, &error));
+  g_assert_no_error (error);
+
+  window = open_window (path);
+  wait_until (has_workbook, window);
+  selection = sc_window_get_partner_selection (window);
+  gtk_selection_model_select_item (selection, find_partner (G_LIST_MODEL (selection), "Schäfer Gusswerk KG"), TRUE);
+  sc_test_settle ();
+
+  row = kpi_row (window, "Ausschusskosten EUR");
+  g_assert_cmpint (sc_kpi_item_get_status (row), ==, SC_STATUS_NO_TARGET);
+  g_assert_cmpstr (sc_kpi_item_get_status_text (row), ==, "□ No target");
+  g_assert_cmpstr (sc_kpi_item_get_target_text (row), ==, "Not set");
+  status = find_label_with_text (GTK_WIDGET (sc_window_get_kpi_table (window)), "□ No target");
+  g_assert_nonnull (status);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (status), "status-none"));
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (sc_window_get_kpi_table (window)), "Not set"));
+  /* On-time delivery alone makes the score: 95.5 % against 95 % */
+  g_assert_cmpfloat (sc_score_partner_period (sc_window_get_workbook (window),
+                                              sc_test_find_partner (sc_window_get_workbook (window),
+                                                                    "Schäfer Gusswerk KG"),
+                                              sc_workbook_get_first_period (book) + 2), ==, 100);
+  sc_test_save_screenshot (GTK_WIDGET (window), "window-no-target.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* A data file dropped or named on the command line opens the import
  * assistant; a workbook opens as a workbook.
  */
@@ -1287,6 +1337,7 @@ main (int   argc,
   g_test_add_func ("/window/close-unsaved", test_close_unsaved);
   g_test_add_func ("/window/preferences", test_preferences);
   g_test_add_func ("/window/open-data-file", test_open_data_file);
+  g_test_add_func ("/window/no-target", test_no_target);
   g_test_add_func ("/window/new-issue", test_new_issue);
 
   return g_test_run ();

@@ -13,6 +13,7 @@
 
 #include <fcntl.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -37,7 +38,7 @@ static const BrokenFile broken_files[] = {
     "member “format” is missing" },
   { "not-an-object.scorecard", SC_WORKBOOK_ERROR_NOT_A_WORKBOOK, 0, NULL, "not a JSON object" },
   { "newer-version.scorecard", SC_WORKBOOK_ERROR_NEWER_VERSION, 0, NULL,
-    "file format version 3, this version reads up to 1" },
+    "file format version 3, this version reads up to 2" },
   { "unknown-kpi-in-series.scorecard", SC_WORKBOOK_ERROR_INVALID, 0, "series[1]",
     "unknown KPI “otd2”" },
   { "bad-number.scorecard", SC_WORKBOOK_ERROR_INVALID, 0, "kpis[0].target", "expected a number" },
@@ -137,6 +138,48 @@ test_broken_file (gconstpointer data)
   assert_message (error, name, broken);
 }
 
+/* A KPI without a target or thresholds is written null, in a version 2
+ * file; a workbook without one stays version 1, which older Scorecards
+ * read. Both load.
+ */
+static void
+test_unset_target (void)
+{
+  static const char *v2 = "{ \"format\": \"scorecards\", \"version\": 2, \"kpis\": [ { \"id\": \"cost\", "
+                          "\"name\": \"Scrap cost\", \"direction\": \"lower\", \"target\": null, "
+                          "\"warning\": null, \"critical\": null } ] }";
+  static const char *v1 = "{ \"format\": \"scorecards\", \"version\": 1, \"kpis\": [ { \"id\": \"otd\", "
+                          "\"name\": \"OTD\", \"target\": 95, \"warning\": 90, \"critical\": 80 } ] }";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScWorkbook) book = load_string (v2, strlen (v2), &error);
+  g_autoptr(ScWorkbook) old = NULL;
+  g_autoptr(ScWorkbook) again = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GBytes) saved_old = NULL;
+  ScKpi *kpi;
+
+  g_assert_no_error (error);
+  kpi = sc_workbook_lookup_kpi (book, "cost");
+  g_assert_false (sc_kpi_has_target (kpi));
+  g_assert_true (isnan (sc_kpi_get_warning (kpi)));
+  g_assert_true (isnan (sc_kpi_get_critical (kpi)));
+
+  saved = sc_workbook_to_bytes (book);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved), "\"version\": 2,"));
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved), "\"target\": null,"));
+  again = load_string (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved), &error);
+  g_assert_no_error (error);
+  g_assert_false (sc_kpi_has_target (sc_workbook_lookup_kpi (again, "cost")));
+  g_assert_cmpint (sc_kpi_get_direction (sc_workbook_lookup_kpi (again, "cost")), ==, SC_DIRECTION_LOWER);
+
+  old = load_string (v1, strlen (v1), &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (sc_kpi_get_target (sc_workbook_lookup_kpi (old, "otd")), ==, 95);
+  saved_old = sc_workbook_to_bytes (old);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (saved_old, NULL), g_bytes_get_size (saved_old),
+                                  "\"version\": 1,"));
+}
+
 /* The examples of docs/file-format.md, word for word. */
 static void
 test_documented_messages (void)
@@ -149,13 +192,13 @@ test_documented_messages (void)
       "book.scorecard: not a Scorecards workbook (member “format” is missing)" },
     { "{ \"format\": \"scorecards\", \"version\": 3 }",
       "book.scorecard: written by a newer Scorecards (file format version 3, "
-      "this version reads up to 1)" },
+      "this version reads up to 2)" },
     { "{ \"format\": \"scorecards\", \"version\": 1, \"first_period\": \"2025-01\", "
       "\"n_periods\": 1, \"partners\": [ { \"id\": \"s01\", \"name\": \"S\" } ], "
       "\"series\": [ { \"partner\": \"s01\", \"kpi\": \"otd2\", \"values\": [1] } ] }",
       "book.scorecard: series[0]: unknown KPI “otd2”" },
     { "{ \"format\": \"scorecards\", \"version\": 1, \"kpis\": [ { \"id\": \"otd\", "
-      "\"name\": \"OTD\", \"target\": null, \"warning\": 1, \"critical\": 0 } ] }",
+      "\"name\": \"OTD\", \"warning\": 1, \"critical\": 0 } ] }",
       "book.scorecard: kpis[0].target: is missing" },
     { "{ \"format\": \"scorecards\", \"version\": 1, \"kpis\": [ { \"id\": \"otd\", "
       "\"name\": \"OTD\", \"target\": true, \"warning\": 1, \"critical\": 0 } ] }",
@@ -456,6 +499,7 @@ main (int    argc,
       g_test_add_data_func (test_path, &broken_files[i], test_broken_file);
     }
   g_test_add_func ("/workbook-load/documented-messages", test_documented_messages);
+  g_test_add_func ("/workbook-load/unset-target", test_unset_target);
   g_test_add_func ("/workbook-load/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/workbook-load/deep-nesting", test_deep_nesting);
   g_test_add_func ("/workbook-load/too-large", test_too_large);

@@ -221,6 +221,69 @@ test_missing_sheet (void)
   g_assert_nonnull (strstr (error->message, "“Customers”"));
 }
 
+/* Notes first, a one-column dump (the active sheet, and longer than the
+ * table) second: the table on the third sheet is the one imported.
+ */
+static void
+test_sheet_choice (gconstpointer data)
+{
+  g_autoptr(ScImport) import = sc_import_new ();
+  g_autoptr(ScWorkbook) book = sc_workbook_new ();
+  g_autoptr(GFile) file = fixture_file (data);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sc_import_add_file (import, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (sc_import_get_source (import, 0)->sheet, ==, "Scorecard");
+  g_assert_true (sc_import_commit (import, book, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (g_list_model_get_n_items (sc_workbook_get_partners (book)), ==, 3);
+  g_assert_cmpfloat (sc_test_value_at (book, "Nordkap AS", "on_time_delivery_pct", "2025-02"), ==, 98.5);
+  g_assert_cmpfloat (sc_test_value_at (book, "Acme Castings Ltd", "ppm_defects", "2025-03"), ==, 313.75);
+}
+
+/* The choice itself, for the recipe import and the assistant, and the
+ * sizes it learns without reading the sheets whole.
+ */
+static void
+test_choose_table_sheet (gconstpointer data)
+{
+  g_autoptr(GBytes) bytes = fixture_bytes (data);
+  g_autoptr(ScReaderXlsx) reader = sc_reader_xlsx_new (data);
+  g_autoptr(GError) error = NULL;
+  guint64 n_rows;
+  guint n_columns;
+  guint sheet;
+
+  g_assert_true (sc_reader_xlsx_open (reader, bytes, &error));
+  g_assert_true (sc_import_choose_table_sheet (reader, &sheet, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (sc_reader_xlsx_get_sheet_name (reader, sheet), ==, "Scorecard");
+
+  g_assert_true (sc_reader_xlsx_get_sheet_size (reader, 1, &n_rows, &n_columns));
+  g_assert_cmpuint (n_rows, ==, 400);
+  g_assert_cmpuint (n_columns, ==, 1);
+  g_assert_true (sc_reader_xlsx_get_sheet_size (reader, 2, &n_rows, &n_columns));
+  g_assert_cmpuint (n_rows, ==, 10);
+  g_assert_cmpuint (n_columns, ==, 4);
+}
+
+/* No sheet holds a table: the error lists the sheets with their sizes */
+static void
+test_no_table (void)
+{
+  g_autoptr(ScImport) import = sc_import_new ();
+  g_autoptr(GFile) file = fixture_file ("xlsx-no-table.xlsx");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (sc_import_add_file (import, file, NULL, &error));
+  g_assert_error (error, SC_IMPORT_ERROR, SC_IMPORT_ERROR_EMPTY);
+  g_assert_cmpstr (error->message, ==,
+                   "xlsx-no-table.xlsx: no sheet holds a table (a header row over rows of two columns "
+                   "or more); the workbook has “Notes” (3 rows × 1 column), “Dump” (400 rows × 1 column)");
+}
+
 static void
 test_header_row_3 (void)
 {
@@ -523,6 +586,11 @@ main (int    argc,
   g_test_add_func ("/xlsx/merged-cells", test_merged_cells);
   g_test_add_func ("/xlsx/several-sheets", test_several_sheets);
   g_test_add_func ("/xlsx/missing-sheet", test_missing_sheet);
+  g_test_add_data_func ("/xlsx/sheet-choice/xlsx", "xlsx-notes-dump-table.xlsx", test_sheet_choice);
+  g_test_add_data_func ("/xlsx/sheet-choice/ods", "ods-notes-dump-table.ods", test_sheet_choice);
+  g_test_add_data_func ("/xlsx/choose-table-sheet/xlsx", "xlsx-notes-dump-table.xlsx", test_choose_table_sheet);
+  g_test_add_data_func ("/xlsx/choose-table-sheet/ods", "ods-notes-dump-table.ods", test_choose_table_sheet);
+  g_test_add_func ("/xlsx/no-table", test_no_table);
   g_test_add_func ("/xlsx/header-row-3", test_header_row_3);
   g_test_add_func ("/xlsx/date1904", test_date1904);
   g_test_add_func ("/xlsx/sparse-formulas", test_sparse_formulas);

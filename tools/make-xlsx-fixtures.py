@@ -8,7 +8,10 @@ Usage (from the top of the source tree; not run by the tests, whose fixtures are
 committed):
 
   apt-get install python3-openpyxl gnumeric python3-gi gir1.2-gsf-1
-  /usr/bin/python3 tools/make-xlsx-fixtures.py [tests/fixtures]
+  /usr/bin/python3 tools/make-xlsx-fixtures.py [tests/fixtures [FIXTURE…]]
+
+FIXTURE names the functions below to run (e.g. sheet_choice), so that adding
+fixtures does not rewrite the others; without, every fixture is written.
 
 Workbooks come from openpyxl (Debian's python3-openpyxl); Gnumeric's ssconvert
 recalculates one with formulas (so that it stores their cached results, as Excel
@@ -31,6 +34,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
 OUT = sys.argv[1] if len(sys.argv) > 1 else "tests/fixtures"
+ONLY = sys.argv[2:]
 
 SUPPLIERS = ["Müller Drehteile GmbH", "Nordkap AS", "Acme Castings Ltd"]
 KPIS = ["On-time delivery", "PPM", "Scrap rate"]
@@ -174,6 +178,82 @@ def several_sheets():
     hidden.append(["Hidden Partner", "2025-01", 1])
     hidden.sheet_state = "hidden"
     save(wb, "xlsx-several-sheets.xlsx")
+
+
+def notes_and_dump(wb):
+    """The sheets exports open on: notes on the file, then a pasted one-column dump."""
+    notes = wb.active
+    notes.title = "Notes"
+    notes.append(["Supplier KPIs exported from the ERP on 2025-04-02"])
+    notes.append(["Values are monthly; OTD in percent, PPM per million parts."])
+    notes.append(["Questions: purchasing@example.com"])
+    dump = wb.create_sheet("Dump")
+    for i in range(400):
+        dump.append(["4500%06d" % (i * 37 % 1000000)])
+    return dump
+
+
+def sheet_choice():
+    """Notes first, a one-column dump (active, and longer than the table), the table third;
+    and a workbook with no table at all."""
+    wb = openpyxl.Workbook()
+    notes_and_dump(wb)
+    ws = wb.create_sheet("Scorecard")
+    ws.append(["Supplier", "Month", "OTD", "PPM"])
+    for p, name in enumerate(SUPPLIERS):
+        for m in range(1, 4):
+            ws.append([name, "2025-%02d" % m, value(p, 0, m), value(p, 1, m)])
+    wb.active = 1
+    save(wb, "xlsx-notes-dump-table.xlsx")
+
+    wb = openpyxl.Workbook()
+    notes_and_dump(wb)
+    save(wb, "xlsx-no-table.xlsx")
+
+    ods_by_hand("ods-notes-dump-table.ods", [
+        ("Notes", [[line] for line in ("Supplier KPIs exported from the ERP on 2025-04-02",
+                                        "Values are monthly.", "Questions: purchasing@example.com")]),
+        ("Dump", [["4500%06d" % (i * 37 % 1000000)] for i in range(400)]),
+        ("Scorecard", [["Supplier", "Month", "OTD", "PPM"]] +
+         [[name, "2025-%02d" % m, value(p, 0, m), value(p, 1, m)]
+          for p, name in enumerate(SUPPLIERS) for m in range(1, 4)]),
+    ])
+
+
+def ods_by_hand(name, tables):
+    """An .ods as LibreOffice writes one: the empty rest of each table as one row
+    repeated to the sheet's last, equal rows of the dump folded into repeats."""
+    def cell(v):
+        if isinstance(v, (int, float)):
+            return '<table:table-cell office:value-type="float" office:value="%s"><text:p>%s</text:p></table:table-cell>' % (v, v)
+        return '<table:table-cell office:value-type="string"><text:p>%s</text:p></table:table-cell>' % v
+    body = []
+    for title, rows in tables:
+        body.append('<table:table table:name="%s"><table:table-column table:number-columns-repeated="4"/>' % title)
+        for row in rows:
+            body.append("<table:table-row>%s<table:table-cell table:number-columns-repeated=\"1020\"/></table:table-row>"
+                        % "".join(cell(v) for v in row))
+        body.append('<table:table-row table:number-rows-repeated="%d"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>'
+                    % (1048576 - len(rows)))
+        body.append("</table:table>")
+    content = ('<?xml version="1.0" encoding="UTF-8"?>'
+               '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+               '<office:body><office:spreadsheet>%s</office:spreadsheet></office:body></office:document-content>'
+               % "".join(body))
+    manifest = ('<?xml version="1.0" encoding="UTF-8"?>'
+                '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+                '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+                '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+                '</manifest:manifest>')
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(zipfile.ZipInfo("mimetype", (2025, 4, 2, 0, 0, 0)), "application/vnd.oasis.opendocument.spreadsheet",
+                   compress_type=zipfile.ZIP_STORED)
+        for part, data in (("META-INF/manifest.xml", manifest), ("content.xml", content)):
+            z.writestr(zipfile.ZipInfo(part, (2025, 4, 2, 0, 0, 0)), data, compress_type=zipfile.ZIP_DEFLATED)
+    write_bytes(name, buf.getvalue())
 
 
 def header_row_3():
@@ -356,6 +436,12 @@ def encrypted(tmp):
 
 def main():
     os.makedirs(OUT, exist_ok=True)
+    if ONLY:
+        with tempfile.TemporaryDirectory() as tmp:
+            for name in ONLY:
+                fn = globals()[name]
+                fn(tmp) if fn.__code__.co_argcount else fn()
+        return
     with tempfile.TemporaryDirectory() as tmp:
         long_dates()
         wide_decimals()
@@ -364,6 +450,7 @@ def main():
         merged_months_wide()
         merged_partner_long()
         several_sheets()
+        sheet_choice()
         header_row_3()
         date1904()
         sparse_formulas(tmp)

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-# sc-check.py - check a .scorecard workbook against docs/file-format.md (version 1)
+# sc-check.py - check a .scorecard workbook against docs/file-format.md (versions 1 and 2)
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Check .scorecard workbooks against the version 1 file format, and show statuses.
+"""Check .scorecard workbooks against the file format (versions 1 and 2), and show statuses.
 
 Usage:
   sc-check.py BOOK.scorecard...                 validate; exit 1 on the first bad file
@@ -14,7 +14,8 @@ Usage:
 The status rule is the one of docs/file-format.md: at or better than the target is
 green, worse than the warning threshold is red, amber in between (per-partner target
 overrides apply). The score is 100 at the target, 0 at the critical threshold and
-linear in between; the overall score is the weighted mean over KPIs with data. This is
+linear in between; a KPI without a target (null, version 2) is not scored; the overall
+score is the weighted mean over KPIs with data and a target. This is
 a quick cross-check for the sample data, not the application's scoring
 (docs/scoring.md is authoritative). Python 3 standard library only.
 """
@@ -58,18 +59,22 @@ def check_kpi(i, k, ids):
     need(isinstance(k.get("id"), str) and k["id"], w + ".id", "expected a string")
     need(k["id"] not in ids, w + ".id", "duplicate KPI id %r" % k["id"])
     need(isinstance(k.get("name"), str), w + ".name", "expected a string")
+    version = k.get("_version", 1)
     for f in ("target", "warning", "critical"):
-        need(is_num(k.get(f)), "%s.%s" % (w, f), "expected a number")
+        need(f in k, "%s.%s" % (w, f), "is missing")
+        need(is_num(k[f]) or (k[f] is None and version >= 2), "%s.%s" % (w, f),
+             "expected a number" + (" or null" if version >= 2 else ""))
     d = k.get("direction", "higher")
     need(d in ("higher", "lower", "band"), w + ".direction", "bad value %r" % d)
     tm = k.get("target_max")
     need(tm is None or is_num(tm), w + ".target_max", "expected a number or null")
+    set_ = [k[f] for f in ("target", "warning", "critical") if k[f] is not None]
     if d == "band":
-        need(is_num(tm), w + ".target_max", "required for band")
+        need(is_num(tm) or k["target"] is None, w + ".target_max", "required for band")
     elif d == "higher":
-        need(k["target"] >= k["warning"] >= k["critical"], w, "thresholds out of order")
+        need(set_ == sorted(set_, reverse=True), w, "thresholds out of order")
     else:
-        need(k["target"] <= k["warning"] <= k["critical"], w, "thresholds out of order")
+        need(set_ == sorted(set_), w, "thresholds out of order")
     need(k.get("aggregation", "mean") in ("mean", "sum", "last", "ratio"),
          w + ".aggregation", "bad value")
     need(is_num(k.get("weight", 1)) and k.get("weight", 1) >= 0, w + ".weight", "bad weight")
@@ -167,7 +172,7 @@ def load(path):
     book = json.loads(text, parse_constant=lambda c: (_ for _ in ()).throw(Bad(c)))
     need(isinstance(book, dict), path, "top level is not an object")
     need(book.get("format") == "scorecards", path, "member \"format\" is not \"scorecards\"")
-    need(book.get("version") == 1, path, "version is not 1")
+    need(book.get("version") in (1, 2), path, "version is not 1 or 2")
     gran = book.get("granularity", "month")
     need(gran in PERIOD_RE, path, "bad granularity")
     n = book.get("n_periods", 0)
@@ -175,6 +180,8 @@ def load(path):
     book["_first"] = period_ordinal(gran, book["first_period"]) if "first_period" in book else None
     book["_kpis"], book["_partners"] = {}, {}
     for i, k in enumerate(book.get("kpis", [])):
+        if isinstance(k, dict):
+            k["_version"] = book["version"]
         check_kpi(i, k, book["_kpis"])
     for i, p in enumerate(book.get("partners", [])):
         check_partner(i, p, book["_partners"], book["_kpis"])
@@ -196,15 +203,17 @@ def load(path):
 # ---------------------------------------------------------------------------
 
 def status_of(k, target, v):
-    if v is None:
-        return None
+    if v is None or target is None:
+        return None                                 # no data, or no target: not scored
+    warning = target if k["warning"] is None else k["warning"]
     if k.get("direction", "higher") == "higher":
-        return "G" if v >= target else "A" if v >= k["warning"] else "R"
-    return "G" if v <= target else "A" if v <= k["warning"] else "R"
+        return "G" if v >= target else "A" if v >= warning else "R"
+    return "G" if v <= target else "A" if v <= warning else "R"
 
 
 def score_of(k, target, v):
-    crit = k["critical"]
+    crit = k["critical"] if k["critical"] is not None else k["warning"]
+    crit = target if crit is None else crit
     if target == crit:
         return 100.0 if status_of(k, target, v) == "G" else 0.0
     f = (v - crit) / (target - crit)

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "sc-catalogue.h"
 #include "sc-cli-private.h"
 #include "sc-import.h"
 #include "sc-json-writer.h"
@@ -95,6 +96,8 @@ write_source (ScJsonWriter         *w,
   sc_json_writer_begin_object (w, name);
   sc_json_writer_string (w, "file", source->name);
   sc_json_writer_string (w, "format", sc_import_format_to_string (source->format));
+  if (source->sheet != NULL)
+    sc_json_writer_string (w, "sheet", source->sheet);
   if (source->format == SC_IMPORT_FORMAT_CSV)
     {
       sc_json_writer_string (w, "layout", sc_import_layout_to_string (source->layout));
@@ -181,6 +184,15 @@ write_recipe_values (ScJsonWriter *w,
   sc_json_writer_end_array (w);
 }
 
+/* Whether @kpi came from the catalogue, rather than a name the data invented */
+static gboolean
+is_catalogue_kpi (ScKpi *kpi)
+{
+  g_autoptr(ScKpi) builtin = sc_catalogue_lookup (sc_kpi_get_id (kpi));
+
+  return builtin != NULL;
+}
+
 /* The report of `--json`: what was (or would be) imported, and every problem. */
 static char *
 report_to_json (ScImport     *import,
@@ -189,6 +201,8 @@ report_to_json (ScImport     *import,
                 const GError *error)
 {
   GPtrArray *problems = sc_import_get_problems (import);
+  GPtrArray *added = sc_import_get_added_kpis (import);
+  GPtrArray *pairs = sc_import_get_near_duplicates (import);
   ScJsonWriter *w = sc_json_writer_new (4096 + problems->len * 160);
   gboolean listed = FALSE;
 
@@ -202,6 +216,8 @@ report_to_json (ScImport     *import,
       g_autofree char *decimal = char_to_string (first->decimal_mark);
 
       sc_json_writer_string (w, "format", sc_import_format_to_string (first->format));
+      if (first->sheet != NULL)
+        sc_json_writer_string (w, "sheet", first->sheet);
       sc_json_writer_string (w, "layout", first->format == SC_IMPORT_FORMAT_CSV
                                           ? sc_import_layout_to_string (first->layout) : NULL);
       sc_json_writer_string (w, "encoding", first->encoding);
@@ -217,6 +233,39 @@ report_to_json (ScImport     *import,
   sc_json_writer_string (w, "granularity", sc_granularity_to_string (sc_import_get_granularity (import)));
   write_period (w, import, "first_period", FALSE);
   write_period (w, import, "last_period", TRUE);
+
+  sc_json_writer_begin_array (w, "near_duplicates");
+  for (guint i = 0; i < pairs->len; i++)
+    {
+      const ScImportNearDuplicate *pair = g_ptr_array_index (pairs, i);
+
+      sc_json_writer_begin_array (w, NULL);
+      sc_json_writer_string (w, NULL, pair->first);
+      sc_json_writer_string (w, NULL, pair->second);
+      sc_json_writer_end_array (w);
+    }
+  sc_json_writer_end_array (w);
+
+  /* The KPIs the data invented, as guessed: none has a target yet */
+  sc_json_writer_begin_array (w, "new_kpis");
+  for (guint i = 0; error == NULL && added && i < added->len; i++)
+    {
+      ScKpi *kpi = g_ptr_array_index (added, i);
+
+      if (is_catalogue_kpi (kpi))
+        continue;
+      sc_json_writer_begin_object (w, NULL);
+      sc_json_writer_string (w, "id", sc_kpi_get_id (kpi));
+      sc_json_writer_string (w, "name", sc_kpi_get_name (kpi));
+      sc_json_writer_string (w, "direction", sc_direction_to_string (sc_kpi_get_direction (kpi)));
+      sc_json_writer_string (w, "unit", sc_kpi_get_unit (kpi));
+      sc_json_writer_string (w, "category", sc_kpi_get_category (kpi));
+      sc_json_writer_string (w, "aggregation",
+                             sc_aggregation_to_string (sc_kpi_get_aggregation (kpi)));
+      sc_json_writer_number (w, "target", sc_kpi_get_target (kpi));
+      sc_json_writer_end_object (w);
+    }
+  sc_json_writer_end_array (w);
 
   sc_json_writer_begin_array (w, "files");
   for (guint i = 0; i < sc_import_get_n_sources (import); i++)
@@ -357,6 +406,104 @@ print_counts (ScImport      *import,
           values, partners, kpis, first_label ? first_label : "—", last_label ? last_label : "—");
 }
 
+/* The sheet read of each workbook: without --sheet, the import chose it */
+static void
+print_sheets (ScImport *import)
+{
+  for (guint i = 0; i < sc_import_get_n_sources (import); i++)
+    {
+      const ScImportSource *source = sc_import_get_source (import, i);
+
+      if (source->sheet != NULL)
+        /* Translators: the first %s is a sheet's name, the second the file */
+        printf (_("Read the sheet “%s” of %s\n"), source->sheet, source->name);
+    }
+}
+
+#define MAX_PRINTED_PAIRS 20
+
+/* Names that look alike and were not merged, for the user to decide */
+static void
+print_near_duplicates (ScImport *import)
+{
+  GPtrArray *pairs = sc_import_get_near_duplicates (import);
+  g_autofree char *n_pairs = g_strdup_printf ("%'u", pairs->len);
+
+  if (pairs->len == 0)
+    return;
+
+  /* Translators: %s is the number of pairs of names, already formatted */
+  printf (g_dngettext (GETTEXT_PACKAGE,
+                       "%s pair of partner names looks alike but was not merged:\n",
+                       "%s pairs of partner names look alike but were not merged:\n", pairs->len),
+          n_pairs);
+  for (guint i = 0; i < MIN (pairs->len, MAX_PRINTED_PAIRS); i++)
+    {
+      const ScImportNearDuplicate *pair = g_ptr_array_index (pairs, i);
+
+      if (pair->in_workbook)
+        /* Translators: a name of the workbook and a name of the data file */
+        printf (_("  “%s” (in the workbook) and “%s”\n"), pair->first, pair->second);
+      else
+        /* Translators: two partner names of the data */
+        printf (_("  “%s” and “%s”\n"), pair->first, pair->second);
+    }
+  if (pairs->len > MAX_PRINTED_PAIRS)
+    {
+      g_autofree char *more = g_strdup_printf ("%'u", pairs->len - MAX_PRINTED_PAIRS);
+
+      /* Translators: %s is a number, already formatted */
+      printf (_("  and %s more (--json lists them all)\n"), more);
+    }
+}
+
+static const char *
+direction_words (ScDirection direction)
+{
+  switch (direction)
+    {
+    case SC_DIRECTION_LOWER:
+      return _("lower is better");
+    case SC_DIRECTION_BAND:
+      return _("within a band");
+    case SC_DIRECTION_HIGHER:
+    default:
+      return _("higher is better");
+    }
+}
+
+/* The KPIs the data invented, as guessed, for the user to check */
+static void
+print_new_kpis (ScImport *import)
+{
+  GPtrArray *added = sc_import_get_added_kpis (import);
+
+  for (guint i = 0; added && i < added->len; i++)
+    {
+      ScKpi *kpi = g_ptr_array_index (added, i);
+      const char *unit = sc_kpi_get_unit (kpi);
+      g_autofree char *guess = NULL;
+
+      if (is_catalogue_kpi (kpi))
+        continue;
+      if (*unit != '\0' && !g_str_equal (unit, "count"))
+        /* Translators: a new KPI's direction, unit and category: "lower is better, in €, Cost" */
+        guess = g_strdup_printf (_("%s, in %s, %s"), direction_words (sc_kpi_get_direction (kpi)),
+                                 unit, sc_category_get_label (sc_kpi_get_category (kpi)));
+      else
+        /* Translators: a new KPI's direction and category: "lower is better, Quality" */
+        guess = g_strdup_printf (_("%s, %s"), direction_words (sc_kpi_get_direction (kpi)),
+                                 sc_category_get_label (sc_kpi_get_category (kpi)));
+      if (sc_kpi_has_target (kpi))
+        /* Translators: the first %s is a KPI's name, the second what was guessed of it */
+        printf (_("New KPI “%s”: %s\n"), sc_kpi_get_name (kpi), guess);
+      else
+        /* Translators: the first %s is a KPI's name, the second what was guessed of it */
+        printf (_("New KPI “%s”: %s; no target yet, so it is not in the score\n"),
+                sc_kpi_get_name (kpi), guess);
+    }
+}
+
 static void
 print_result (ScImport      *import,
               const Options *o,
@@ -377,6 +524,7 @@ print_result (ScImport      *import,
       last_label = sc_period_to_string (sc_import_get_granularity (import), last);
     }
 
+  print_sheets (import);
   print_counts (import, o, first_label, last_label);
   if (skipped > 0)
     /* Translators: %s is the number of rows, already formatted ("1,234") */
@@ -387,6 +535,8 @@ print_result (ScImport      *import,
     printf (g_dngettext (GETTEXT_PACKAGE, "%s value was given more than once; the last one was kept\n",
                          "%s values were given more than once; the last one was kept\n", replaced),
             n_replaced);
+  print_new_kpis (import);
+  print_near_duplicates (import);
   if (!o->dry_run)
     printf (_("Saved %s\n"), target);
 }

@@ -77,14 +77,23 @@ sc_cli_recipe (int    argc,
     }
 
   if (sheet_used != NULL)
-    recipe->sheet = g_strdup (sheet_used);
+    {
+      recipe->sheet = g_strdup (sheet_used);
+      sc_recipe_suggest_lookups (recipe, file);
+    }
   json = sc_recipe_to_string (recipe);
   printf ("%s\n", json);
-  fprintf (stderr, g_dngettext (GETTEXT_PACKAGE,
-                                "Suggested from the first %u row: partners in “%s”, dates in “%s”, %u KPI.\n",
-                                "Suggested from the first %u rows: partners in “%s”, dates in “%s”, %u KPIs.\n",
-                                table->rows->len),
-           table->rows->len, recipe->partner, recipe->date, recipe->kpis->len);
+  {
+    g_autofree char *rows = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row", "%u rows", table->rows->len),
+                                             table->rows->len);
+    g_autofree char *kpis = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u KPI", "%u KPIs", recipe->kpis->len),
+                                             recipe->kpis->len);
+
+    /* Translators: "Suggested from the first 5000 rows: partners in “Supplier”,
+     * dates in “Order Date”, 4 KPIs." The first and last %s are “%u rows” and “%u KPIs”. */
+    fprintf (stderr, _("Suggested from the first %s: partners in “%s”, dates in “%s”, %s.\n"),
+             rows, recipe->partner, recipe->date, kpis);
+  }
   fprintf (stderr, _("Save it, check the formulas, then: scorecards import %s --recipe RECIPE.json -o BOOK.scorecard\n"),
            args[0]);
 

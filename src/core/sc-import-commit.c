@@ -108,6 +108,17 @@ import_undo_new (ScWorkbook *book)
 
 /* Matching the staged names to the workbook */
 
+/* How a staged partner's name meets a workbook partner's: tidied, and
+ * ignoring case (a workbook may hold names padded by an older import).
+ */
+char *
+sc_import_partner_match_key (const char *name)
+{
+  g_autofree char *tidy = sc_import_tidy_name (name);
+
+  return g_utf8_casefold (tidy, -1);
+}
+
 static GHashTable *
 index_by_name (GListModel *model,
                gboolean    kpis)
@@ -118,7 +129,7 @@ index_by_name (GListModel *model,
     {
       g_autoptr(GObject) item = g_list_model_get_item (model, i);
       const char *name = kpis ? sc_kpi_get_name (SC_KPI (item)) : sc_partner_get_name (SC_PARTNER (item));
-      char *key = kpis ? sc_import_normalize_name (name) : g_utf8_casefold (name, -1);
+      char *key = kpis ? sc_import_normalize_name (name) : sc_import_partner_match_key (name);
 
       if (!g_hash_table_contains (index, key))
         g_hash_table_insert (index, key, g_steal_pointer (&item));
@@ -130,9 +141,9 @@ index_by_name (GListModel *model,
 }
 
 /* The workbook's partner for each staged one, NULL where a new one is needed. */
-static ScPartner **
-match_partners (ScImport   *self,
-                ScWorkbook *book)
+ScPartner **
+sc_import_stage_match_partners (ScImport   *self,
+                                ScWorkbook *book)
 {
   g_autoptr(GHashTable) by_name = index_by_name (sc_workbook_get_partners (book), FALSE);
   ScPartner **map = g_new0 (ScPartner *, self->partners->len + 1);
@@ -140,7 +151,7 @@ match_partners (ScImport   *self,
   for (guint i = 0; i < self->partners->len; i++)
     {
       StagePartner *p = g_ptr_array_index (self->partners, i);
-      g_autofree char *key = g_utf8_casefold (p->name, -1);
+      g_autofree char *key = sc_import_partner_match_key (p->name);
 
       if (p->id != NULL)
         map[i] = sc_workbook_lookup_partner (book, p->id);
@@ -285,6 +296,7 @@ create_kpi (ScImport   *self,
             StageKpi   *k)
 {
   g_autoptr(ScKpi) kpi = NULL;
+  gboolean invented = FALSE;
 
   if (k->template != NULL)
     kpi = sc_kpi_copy (k->template);
@@ -298,11 +310,21 @@ create_kpi (ScImport   *self,
           id = g_strdup_printf ("%s_%u", k->key, n);
         }
       kpi = sc_kpi_new (id, k->name);
+      invented = TRUE;
     }
-  else if ((kpi = sc_catalogue_lookup (k->key)) == NULL && k->recipe_kpi != NULL)
-    kpi = sc_recipe_kpi_new_definition (k->recipe_kpi);
-  else if (kpi == NULL)
-    kpi = sc_kpi_new (k->key, k->name);
+  else if ((kpi = sc_catalogue_lookup (k->key)) == NULL)
+    {
+      kpi = sc_kpi_new (k->key, k->name);
+      invented = TRUE;
+    }
+
+  /* A KPI the file invents: its guessed or confirmed definition, no target
+   * unless the user gave one */
+  if (invented && k->definition != NULL)
+    sc_kpi_assign (kpi, k->definition);
+  /* What the recipe says of a KPI it invents wins over the guess */
+  if (invented && k->recipe_kpi != NULL)
+    sc_recipe_kpi_apply (k->recipe_kpi, kpi);
 
   sc_workbook_add_kpi (book, kpi);
   g_ptr_array_add (self->undo->added_kpis, g_object_ref (kpi));
@@ -457,7 +479,8 @@ sc_import_stage_commit (ScImport    *self,
   if (!check_fits (self, book, error))
     return FALSE;
 
-  partners = match_partners (self, book);
+  partners = sc_import_stage_match_partners (self, book);
+  sc_import_stage_near_duplicates (self, book, partners);
   kpis = match_kpis (self, book);
   self->undo = import_undo_new (book);
 
@@ -499,6 +522,13 @@ sc_import_stage_commit (ScImport    *self,
     }
 
   return TRUE;
+}
+
+/* The KPIs the commit added, or NULL before a commit */
+GPtrArray *
+sc_import_stage_added_kpis (ScImport *self)
+{
+  return self->undo ? self->undo->added_kpis : NULL;
 }
 
 /* Undo */

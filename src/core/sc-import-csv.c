@@ -192,6 +192,7 @@ row_partner (CsvImport  *ci,
   int id_col = ci->columns[SC_IMPORT_COLUMN_PARTNER_ID];
   int key_col = name_col >= 0 ? name_col : id_col;
   g_autofree char *id = NULL;
+  g_autofree char *tidy = NULL;
   const char *raw, *text;
   RowResult result;
   gsize len;
@@ -211,8 +212,13 @@ row_partner (CsvImport  *ci,
     }
   if ((result = text_cell (ci, key_col, _("partner name"), &text, error)) != ROW_DONE)
     return result;
+  /* Non-breaking spaces only, as some exports pad an empty cell */
+  tidy = sc_import_tidy_name (text);
+  if (*tidy == '\0')
+    return ROW_PROBLEM (ci, key_col, SC_IMPORT_ERROR_VALUE, error,
+                        _("expected the %s; the cell is empty"), _("partner name"));
 
-  *index = sc_import_stage_partner (ci->import, text, id);
+  *index = sc_import_stage_partner (ci->import, tidy, id);
   if ((result = row_partner_type (ci, g_ptr_array_index (ci->import->partners, *index), error)) != ROW_DONE)
     return result;
 

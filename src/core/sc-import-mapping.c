@@ -210,6 +210,63 @@ sc_import_match_kpi (ScImport    *self,
   return SC_IMPORT_KPI_MATCH_NEW;
 }
 
+/**
+ * sc_import_dup_kpi_definition:
+ *
+ * What the staged KPI at @position becomes if it is added as a new KPI: the
+ * definition set with sc_import_set_new_kpi(), or one guessed from its name
+ * and values (sc_kpi_guess_from_name()), without a target. The assistant
+ * shows it for the user to confirm or change.
+ *
+ * Returns: (transfer full): a detached definition
+ */
+ScKpi *
+sc_import_dup_kpi_definition (ScImport *self,
+                              guint     position)
+{
+  StageKpi *k;
+
+  g_return_val_if_fail (SC_IS_IMPORT (self), NULL);
+  g_return_val_if_fail (position < self->kpis->len, NULL);
+
+  k = g_ptr_array_index (self->kpis, position);
+  if (k->definition != NULL)
+    return sc_kpi_copy (k->definition);
+
+  return sc_import_stage_guess_kpi (self, position);
+}
+
+/**
+ * sc_import_set_new_kpi:
+ * @name: a KPI name as the file writes it
+ * @definition: how a new KPI of that name is defined (its id is not used)
+ *
+ * Defines the KPI a file names @name, when it is added as a new one,
+ * instead of the guess: the user's confirmed direction, unit, category and
+ * perhaps a target. Applies to files added later and to a KPI already
+ * staged under that name.
+ */
+void
+sc_import_set_new_kpi (ScImport   *self,
+                       const char *name,
+                       ScKpi      *definition)
+{
+  gpointer found;
+
+  g_return_if_fail (SC_IS_IMPORT (self));
+  g_return_if_fail (name != NULL);
+  g_return_if_fail (SC_IS_KPI (definition));
+
+  g_hash_table_replace (self->new_kpis, g_strdup (name), sc_kpi_copy (definition));
+  if ((found = g_hash_table_lookup (self->kpis_by_name, name)) != NULL)
+    {
+      StageKpi *k = g_ptr_array_index (self->kpis, GPOINTER_TO_UINT (found) - 1);
+
+      g_clear_object (&k->definition);
+      k->definition = sc_kpi_copy (definition);
+    }
+}
+
 const char *
 sc_import_role_to_string (ScImportRole role)
 {

@@ -83,6 +83,11 @@ ScImportKpiMatch  sc_import_match_kpi          (ScImport      *self,
                                                 guint          position,
                                                 ScWorkbook    *book,
                                                 char         **kpi_id);
+ScKpi            *sc_import_dup_kpi_definition (ScImport      *self,
+                                                guint          position);
+void              sc_import_set_new_kpi        (ScImport      *self,
+                                                const char    *name,
+                                                ScKpi         *definition);
 
 const char       *sc_import_role_to_string     (ScImportRole   role);
 

@@ -5,8 +5,9 @@
  *
  * What the names in a file mean: header synonyms in English and German
  * ("Lieferant" is the partner, "Monat" the period), KPI names that clearly
- * mean a catalogue KPI ("OTD", "Liefertreue" → on_time_delivery_pct), and
- * identifiers made from names.
+ * mean a catalogue KPI ("OTD", "Liefertreue" → on_time_delivery_pct),
+ * identifiers made from names, and partner names: tidied of stray
+ * whitespace, and a loose key under which "ACME Inc" and "Acme Inc." meet.
  */
 
 #define G_LOG_DOMAIN "sc-import-names"
@@ -275,6 +276,240 @@ sc_import_slugify (const char *text,
     g_string_append (out, "x");
 
   return g_string_free (out, FALSE);
+}
+
+/* Partner names */
+
+/* Characters that only make a name look wider: they are dropped */
+static gboolean
+is_invisible (gunichar c)
+{
+  return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF;
+}
+
+static gboolean
+is_blank (gunichar c)
+{
+  return g_unichar_isspace (c) || c == '\v';
+}
+
+/**
+ * sc_import_tidy_name:
+ * @name: a partner name as a file writes it (UTF-8)
+ *
+ * Trims the name and collapses each run of whitespace inside it (spaces,
+ * tabs, line breaks, non-breaking and other Unicode spaces) into one space,
+ * and drops zero-width characters: "  ACME\u00A0  Inc \t" → "ACME Inc". Padded
+ * names from fixed-width exports so meet their plain spelling.
+ *
+ * Returns: (transfer full): the tidy name, "" when nothing is left
+ */
+char *
+sc_import_tidy_name (const char *name)
+{
+  GString *out;
+  gboolean space = FALSE;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (!g_utf8_validate (name, -1, NULL))
+    return g_strdup (name);
+
+  out = g_string_sized_new (strlen (name));
+  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_invisible (c))
+        continue;
+      if (is_blank (c))
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Words for the company's legal form, as sc_import_partner_key() splits
+ * them: "Inc.", "GmbH & Co. KG", "S.A." (split into "s", "a" and so joined
+ * back below), "Pty Ltd".
+ */
+static const char *legal_forms[] = {
+  "ab", "ag", "as", "asa", "aps", "bv", "co", "company", "corp", "corporation", "cv", "ev", "gbr",
+  "gmbh", "inc", "incorporated", "kg", "kgaa", "kk", "limited", "llc", "llp", "lp", "ltd", "ltda",
+  "mbh", "nv", "ohg", "oy", "oyj", "plc", "pte", "pty", "sa", "sarl", "sas", "se", "sl", "spa",
+  "srl", "ug",
+};
+
+/* Words that join, and so may be written as a sign: "Smith & Sons" */
+static const char *joining_words[] = { "and", "und", "et", "the" };
+
+static gboolean
+in_list (const char  *word,
+         const char **list,
+         guint        n)
+{
+  for (guint i = 0; i < n; i++)
+    if (strcmp (word, list[i]) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+#define MAX_WORDS 64
+
+/* The words of a name, one after the other in @text, each ended by a NUL */
+typedef struct
+{
+  GString  *text;
+  guint     starts[MAX_WORDS];
+  guint     n;
+  gboolean  last_single;      /* the last word is one letter or digit */
+} Words;
+
+/* Ends the word being gathered; a single letter after single letters joins
+ * them ("S.A." → "sa", "A/S" → "as").
+ */
+static void
+end_word (Words *w,
+          gsize  word_start)
+{
+  gsize len = w->text->len - word_start;
+  gboolean single = len > 0 && g_utf8_strlen (w->text->str + word_start, len) == 1;
+
+  if (len == 0)
+    return;
+  if (single && w->last_single && w->n > 0)
+    {
+      /* Drop the NUL between the two */
+      memmove (w->text->str + word_start - 1, w->text->str + word_start, len);
+      g_string_truncate (w->text, w->text->len - 1);
+    }
+  else if (w->n < MAX_WORDS)
+    w->starts[w->n++] = word_start;
+  else
+    {
+      g_string_truncate (w->text, word_start);
+      return;
+    }
+  g_string_append_c (w->text, '\0');
+  w->last_single = single;
+}
+
+/* Adds the words of a stretch of text with non-ASCII characters: accents
+ * dropped, case folded ("Müller" → "muller", "Straße" → "strasse"), split
+ * at what is not a letter or a digit (a non-breaking space, a dash).
+ */
+static void
+add_folded (Words      *w,
+            const char *text,
+            gsize       len)
+{
+  g_autofree char *folded = g_utf8_casefold (text, len);
+  g_autofree char *decomposed = g_utf8_normalize (folded, -1, G_NORMALIZE_NFKD);
+  gsize start = w->text->len;
+
+  for (const char *p = decomposed ? decomposed : ""; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK)
+        continue;
+      if (g_unichar_isalnum (c))
+        {
+          g_string_append_unichar (w->text, c);
+          continue;
+        }
+      end_word (w, start);
+      start = w->text->len;
+    }
+  end_word (w, start);
+}
+
+/* Splits @name at anything but a letter or a digit. ASCII, nearly every
+ * name, is lower-cased a byte at a time; only other text is folded and
+ * normalised.
+ */
+static void
+split_words (const char *name,
+             Words      *w)
+{
+  const char *p = name;
+
+  w->text = g_string_sized_new (strlen (name) + 1);
+  w->n = 0;
+  w->last_single = FALSE;
+
+  while (*p != '\0')
+    {
+      gsize start = w->text->len;
+      const char *word = p;
+
+      while (*p != '\0' && ((guchar) *p >= 0x80 || g_ascii_isalnum (*p)))
+        p++;
+      if (p > word)
+        {
+          gboolean ascii = TRUE;
+
+          for (const char *q = word; q < p && ascii; q++)
+            ascii = (guchar) *q < 0x80;
+          if (ascii)
+            {
+              for (const char *q = word; q < p; q++)
+                g_string_append_c (w->text, g_ascii_tolower (*q));
+              end_word (w, start);
+            }
+          else
+            add_folded (w, word, p - word);
+        }
+      while (*p != '\0' && (guchar) *p < 0x80 && !g_ascii_isalnum (*p))
+        p++;
+    }
+}
+
+#define WORD(w, i) ((w)->text->str + (w)->starts[i])
+
+/**
+ * sc_import_partner_key:
+ * @name: a partner name
+ *
+ * A loose key for telling that two partner names probably mean the same
+ * company: case, accents, punctuation and spacing do not count, nor a legal
+ * form at the end ("Inc", "Ltd.", "GmbH & Co. KG") or the words "and",
+ * "und", "et" and "the". "ACME Inc", "Acme Inc." and "ACME" share a key;
+ * "Acme Tools" does not. A name that is nothing but a legal form keeps it.
+ *
+ * Returns: (transfer full): the key
+ */
+char *
+sc_import_partner_key (const char *name)
+{
+  Words words;
+  GString *key;
+  guint end;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  split_words (name, &words);
+  for (end = words.n; end > 0; end--)
+    if (!in_list (WORD (&words, end - 1), legal_forms, G_N_ELEMENTS (legal_forms)))
+      break;
+  if (end == 0)
+    end = words.n;
+
+  key = g_string_sized_new (words.text->len);
+  for (guint i = 0; i < end; i++)
+    if (end == 1 || !in_list (WORD (&words, i), joining_words, G_N_ELEMENTS (joining_words)))
+      g_string_append (key, WORD (&words, i));
+  g_string_free (words.text, TRUE);
+
+  return g_string_free (key, FALSE);
 }
 
 /* "supplier", "Lieferant", "customer", "Kunde", "S", "C", … */

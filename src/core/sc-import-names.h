@@ -48,5 +48,7 @@ char           *sc_import_slugify            (const char     *text,
                                               char            separator);
 gboolean        sc_import_parse_partner_type (const char     *text,
                                               ScPartnerType  *type);
+char           *sc_import_tidy_name          (const char     *name);
+char           *sc_import_partner_key        (const char     *name);
 
 G_END_DECLS

@@ -205,7 +205,7 @@ sc_import_preview_file (ScImport      *self,
   preview->format = SC_IMPORT_FORMAT_CSV;
 
   /* A spreadsheet previews as the import reads it: its sheet as rows of
-   * text (the first sheet with data unless one was chosen)
+   * text (the sheet with a table unless one was chosen)
    */
   if (sc_import_is_spreadsheet (peek, n_peek))
     {
@@ -215,7 +215,8 @@ sc_import_preview_file (ScImport      *self,
       gboolean ok;
 
       if (bytes == NULL ||
-          !(sheet = sc_import_open_sheet_text (bytes, name, self->sheet, self->decimal_mark, NULL, error)))
+          !(sheet = sc_import_open_sheet_text (bytes, name, self->sheet, self->decimal_mark,
+                                              &preview->sheet, error)))
         return NULL;
       /* The sheet comes as tab-separated text, whatever was detected */
       self->delimiter = '\t';
@@ -298,6 +299,7 @@ sc_import_preview_free (ScImportPreview *preview)
     return;
 
   g_free (preview->encoding);
+  g_free (preview->sheet);
   g_strfreev (preview->header);
   g_free (preview->roles);
   g_clear_pointer (&preview->rows, g_ptr_array_unref);

@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 /**
  * ScImportPreview:
  * @format: what the file is; only delimited text has the fields below
+ * @sheet: the sheet read, for a workbook (.xlsx, .ods): chosen, or the one
+ *   with a table
  * @encoding: the encoding detected or chosen
  * @delimiter: the delimiter detected or chosen
  * @decimal_mark: the decimal mark detected or chosen
@@ -30,6 +32,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   ScImportFormat  format;
+  char           *sheet;
   char           *encoding;
   char            delimiter;
   char            decimal_mark;

@@ -34,6 +34,7 @@ typedef struct
   char  *name;                   /* as written */
   ScKpi *template;               /* a definition from JSON; or NULL */
   ScRecipeKpi *recipe_kpi;       /* computed by the import's recipe; or NULL */
+  ScKpi *definition;             /* what a new KPI gets: guessed, or the user's; or NULL */
   guint  force_new : 1;          /* matched to nothing: a new KPI named as written */
 } StageKpi;
 
@@ -104,6 +105,7 @@ struct _ScImport
   ScImportDuplicates  duplicates;
   GArray             *roles;            /* int per column: an ScImportRole, or -1 to detect */
   GHashTable         *kpi_matches;      /* name as written → KPI id, "" for a new KPI */
+  GHashTable         *new_kpis;         /* name as written → ScKpi the user defined */
   char               *sheet;            /* of a workbook; NULL: the first with data */
   ScRecipe           *recipe;           /* transaction rows into KPI values; or NULL */
   guint               skip_bad_rows : 1;
@@ -135,6 +137,7 @@ struct _ScImport
   ScGranularity       granularity;
   ScPeriod            first;
   ScPeriod            last;
+  GPtrArray          *near_duplicates;  /* ScImportNearDuplicate */
 
   ImportUndo         *undo;
   ScRecipeRun        *run;              /* the recipe's groups, across files */
@@ -198,6 +201,9 @@ void            sc_import_stage_target      (ScImport        *self,
                                              guint32          kpi,
                                              double           target);
 const char     *sc_import_period_problem    (ScLoosePeriodStatus status);
+void            sc_import_stage_guess_kpis  (ScImport        *self);
+ScKpi          *sc_import_stage_guess_kpi   (ScImport        *self,
+                                             guint            position);
 gboolean        sc_import_stage_validate    (ScImport        *self,
                                              GError         **error);
 
@@ -208,8 +214,18 @@ gboolean        sc_import_stage_commit      (ScImport        *self,
 void            sc_import_stage_undo        (ScImport        *self,
                                              ScWorkbook      *book);
 void            sc_import_undo_free         (ImportUndo      *undo);
+GPtrArray      *sc_import_stage_added_kpis  (ScImport        *self);
 ScKpi          *sc_import_stage_match_kpi   (ScImport        *self,
                                              guint            position,
                                              ScWorkbook      *book);
+ScPartner     **sc_import_stage_match_partners (ScImport     *self,
+                                                ScWorkbook   *book);
+char           *sc_import_partner_match_key (const char      *name);
+
+/* sc-import-near-duplicates.c */
+void            sc_import_near_duplicate_free (gpointer        data);
+void            sc_import_stage_near_duplicates (ScImport     *self,
+                                                 ScWorkbook   *book,
+                                                 ScPartner   **map);
 
 G_END_DECLS

@@ -18,8 +18,10 @@
 #include <math.h>
 #include <string.h>
 
+#include "sc-catalogue.h"
 #include "sc-import-names.h"
 #include "sc-import-private.h"
+#include "sc-kpi-guess.h"
 
 static void
 stage_partner_free (gpointer data)
@@ -40,6 +42,7 @@ stage_kpi_free (gpointer data)
   g_free (k->key);
   g_free (k->name);
   g_clear_object (&k->template);
+  g_clear_object (&k->definition);
   g_free (k);
 }
 
@@ -82,6 +85,7 @@ sc_import_stage_init (ScImport *self)
   self->ratios = g_array_new (FALSE, FALSE, sizeof (StageRatio));
   self->targets = g_array_new (FALSE, FALSE, sizeof (StageTarget));
   self->series = g_ptr_array_new_with_free_func (stage_series_free);
+  self->near_duplicates = g_ptr_array_new_with_free_func (sc_import_near_duplicate_free);
 }
 
 void
@@ -99,26 +103,31 @@ sc_import_stage_clear (ScImport *self)
   g_clear_pointer (&self->ratios, g_array_unref);
   g_clear_pointer (&self->targets, g_array_unref);
   g_clear_pointer (&self->series, g_ptr_array_unref);
+  g_clear_pointer (&self->near_duplicates, g_ptr_array_unref);
 }
 
 /* Staging */
 
-/* The index of the partner @name (or @id when given), added if new. */
+/* The index of the partner @name (or @id when given), added if new. The
+ * name is tidied first (sc_import_tidy_name()), so "  ACME   Inc " is
+ * "ACME Inc".
+ */
 guint32
 sc_import_stage_partner (ScImport   *self,
                          const char *name,
                          const char *id)
 {
+  g_autofree char *tidy = name ? sc_import_tidy_name (name) : NULL;
   StagePartner *p;
   gpointer found;
 
   if (id != NULL && (found = g_hash_table_lookup (self->partners_by_id, id)) != NULL)
     return GPOINTER_TO_UINT (found) - 1;
-  if (id == NULL && (found = g_hash_table_lookup (self->partners_by_name, name)) != NULL)
+  if (id == NULL && (found = g_hash_table_lookup (self->partners_by_name, tidy)) != NULL)
     return GPOINTER_TO_UINT (found) - 1;
 
   p = g_new0 (StagePartner, 1);
-  p->name = g_strdup (name ? name : id);
+  p->name = tidy && *tidy ? g_steal_pointer (&tidy) : g_strdup (name ? name : id);
   p->id = g_strdup (id);
   p->type = SC_PARTNER_SUPPLIER;
   g_ptr_array_add (self->partners, p);
@@ -291,6 +300,101 @@ sc_import_stage_target (ScImport *self,
   StageTarget t = { partner, kpi, target };
 
   g_array_append_val (self->targets, t);
+}
+
+/* New KPIs */
+
+#define GUESS_SAMPLE 256
+
+/* Values of the staged KPI at @position, for guessing from: up to
+ * GUESS_SAMPLE, partner by partner, in period order.
+ */
+static GArray *
+sample_values (ScImport *self,
+               guint     position)
+{
+  GArray *values = g_array_new (FALSE, FALSE, sizeof (double));
+  guint n = self->series->len > 0 ? self->last - self->first + 1 : 0;
+
+  for (guint i = 0; i < self->series->len && values->len < GUESS_SAMPLE; i++)
+    {
+      StageSeries *s = g_ptr_array_index (self->series, i);
+
+      if (s->kpi != position)
+        continue;
+      for (guint p = 0; p < n && values->len < GUESS_SAMPLE; p++)
+        if (!isnan (s->values[p]))
+          g_array_append_val (values, s->values[p]);
+    }
+
+  return values;
+}
+
+/* The definition a user gave for any name the KPI is written as */
+static ScKpi *
+user_definition (ScImport *self,
+                 guint     position,
+                 StageKpi *k)
+{
+  GHashTableIter iter;
+  gpointer name, index;
+  ScKpi *kpi;
+
+  if ((kpi = g_hash_table_lookup (self->new_kpis, k->name)) != NULL)
+    return kpi;
+
+  g_hash_table_iter_init (&iter, self->kpis_by_name);
+  while (g_hash_table_iter_next (&iter, &name, &index))
+    if (GPOINTER_TO_UINT (index) - 1 == position &&
+        (kpi = g_hash_table_lookup (self->new_kpis, name)) != NULL)
+      return kpi;
+
+  return NULL;
+}
+
+/**
+ * sc_import_stage_guess_kpis:
+ *
+ * Gives each staged KPI that would be new (no definition in the file, no
+ * catalogue KPI of its name) a definition: the user's, or one guessed from
+ * its name and values (sc_kpi_guess_from_name()), without a target.
+ */
+void
+sc_import_stage_guess_kpis (ScImport *self)
+{
+  for (guint i = 0; i < self->kpis->len; i++)
+    {
+      StageKpi *k = g_ptr_array_index (self->kpis, i);
+      g_autoptr(ScKpi) catalogue = NULL;
+      ScKpi *user;
+
+      if (k->template != NULL ||
+          (!k->force_new && (catalogue = sc_catalogue_lookup (k->key)) != NULL))
+        continue;
+      g_clear_object (&k->definition);
+      if ((user = user_definition (self, i, k)) != NULL)
+        {
+          k->definition = sc_kpi_copy (user);
+          continue;
+        }
+
+      k->definition = sc_import_stage_guess_kpi (self, i);
+    }
+}
+
+/* A definition for the staged KPI at @position, guessed from its name and
+ * the values staged so far.
+ */
+ScKpi *
+sc_import_stage_guess_kpi (ScImport *self,
+                           guint     position)
+{
+  StageKpi *k = g_ptr_array_index (self->kpis, position);
+  g_autoptr(GArray) values = sample_values (self, position);
+  ScKpi *kpi = sc_kpi_new (k->key, k->name);
+
+  sc_kpi_guess_from_name (kpi, k->name, (const double *) values->data, values->len);
+  return kpi;
 }
 
 /* What is wrong with a period, for users. */

@@ -360,7 +360,8 @@ check_not_transactions (ScImport  *self,
   g_autofree char *cells = NULL;
   const char *name;
 
-  if (self->n_replaced < 3 || self->n_replaced * 10 < self->n_values)
+  /* On average two rows or more per cell: not a re-exported row or two */
+  if (self->n_replaced < 3 || self->n_replaced < self->n_values)
     return TRUE;
 
   name = source_name (self, 0);
@@ -400,6 +401,7 @@ sc_import_stage_validate (ScImport  *self,
     return FALSE;
   if (self->run == NULL && !check_not_transactions (self, error))
     return FALSE;
+  sc_import_stage_guess_kpis (self);
 
   /* The staged values live on in the series; rows are only kept for messages */
   for (guint i = 0; i < self->series->len; i++)
@@ -407,6 +409,9 @@ sc_import_stage_validate (ScImport  *self,
   g_array_set_size (self->values, 0);
   g_clear_pointer (&self->values, g_array_unref);
   self->values = g_array_new (FALSE, FALSE, sizeof (StageValue));
+
+  /* Commit compares with the workbook too */
+  sc_import_stage_near_duplicates (self, NULL, NULL);
 
   self->validated = TRUE;
   return TRUE;

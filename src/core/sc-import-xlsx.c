@@ -60,67 +60,13 @@ read_bytes (GInputStream  *stream,
   return g_byte_array_free_to_bytes (g_steal_pointer (&data));
 }
 
-static char *
-sheet_list (ScReaderXlsx *reader)
-{
-  g_autoptr(GString) list = g_string_new (NULL);
-
-  for (guint i = 0; i < sc_reader_xlsx_get_n_sheets (reader); i++)
-    g_string_append_printf (list, "%s“%s”", i > 0 ? ", " : "", sc_reader_xlsx_get_sheet_name (reader, i));
-
-  return g_string_free (g_steal_pointer (&list), FALSE);
-}
-
-/* The sheet called @name (exactly, else ignoring case); G_MAXUINT if none. */
-static guint
-find_sheet (ScReaderXlsx *reader,
-            const char   *name)
-{
-  guint n = sc_reader_xlsx_get_n_sheets (reader);
-
-  for (guint i = 0; i < n; i++)
-    if (strcmp (sc_reader_xlsx_get_sheet_name (reader, i), name) == 0)
-      return i;
-  for (guint i = 0; i < n; i++)
-    if (g_utf8_collate (sc_reader_xlsx_get_sheet_name (reader, i), name) == 0 ||
-        g_ascii_strcasecmp (sc_reader_xlsx_get_sheet_name (reader, i), name) == 0)
-      return i;
-
-  return G_MAXUINT;
-}
-
-static gboolean
-choose_sheet (ScReaderXlsx  *reader,
-              const char    *name,
-              const char    *wanted,
-              guint         *sheet,
-              GError       **error)
-{
-  g_autofree char *list = NULL;
-
-  if (wanted == NULL)
-    {
-      for (*sheet = 0; *sheet + 1 < sc_reader_xlsx_get_n_sheets (reader); (*sheet)++)
-        if (!sc_reader_xlsx_get_sheet_hidden (reader, *sheet))
-          break;
-      return TRUE;
-    }
-
-  if ((*sheet = find_sheet (reader, wanted)) != G_MAXUINT)
-    return TRUE;
-
-  list = sheet_list (reader);
-  g_set_error (error, SC_IMPORT_ERROR, SC_IMPORT_ERROR_HEADER,
-               _("%s: there is no sheet “%s”; the workbook has %s"), name, wanted, list);
-  return FALSE;
-}
-
 /**
  * sc_import_open_sheet_text:
  * @workbook: the bytes of an .xlsx or .ods file
- * @sheet: (nullable): the sheet, or %NULL for the first one with data
+ * @sheet: (nullable): the sheet, or %NULL for the one that holds a table
+ *   (sc_import_choose_table_sheet())
  * @decimal_mark: how numbers are written, '.' or ','
- * @sheet_used: (out) (optional): the sheet read (known for sure at the end)
+ * @sheet_used: (out) (optional): the sheet read
  *
  * The sheet as tab-separated text for the CSV reader; line N is row N.
  */
@@ -135,12 +81,13 @@ sc_import_open_sheet_text (GBytes      *workbook,
   g_autoptr(ScReaderXlsx) reader = sc_reader_xlsx_new (name);
   guint index;
 
-  if (!sc_reader_xlsx_open (reader, workbook, error) || !choose_sheet (reader, name, sheet, &index, error))
+  if (!sc_reader_xlsx_open (reader, workbook, error) ||
+      !sc_import_choose_sheet (reader, sheet, &index, NULL, error))
     return NULL;
 
   if (sheet_used != NULL)
     *sheet_used = g_strdup (sc_reader_xlsx_get_sheet_name (reader, index));
-  return sc_sheet_text_stream_new (reader, index, sheet == NULL, decimal_mark);
+  return sc_sheet_text_stream_new (reader, index, decimal_mark);
 }
 
 /* Errors */
@@ -269,7 +216,8 @@ sc_import_is_spreadsheet (const char *data,
 static void
 describe_source (ScImport   *self,
                  guint       index,
-                 gboolean    ods)
+                 gboolean    ods,
+                 const char *sheet)
 {
   ScImportSource *source;
 
@@ -277,6 +225,8 @@ describe_source (ScImport   *self,
     return;
   source = g_ptr_array_index (self->sources, index);
   source->format = ods ? SC_IMPORT_FORMAT_ODS : SC_IMPORT_FORMAT_XLSX;
+  g_free (source->sheet);
+  source->sheet = g_strdup (sheet);
   source->delimiter = 0;
   source->thousands_separator = 0;
   g_clear_pointer (&source->encoding, g_free);
@@ -310,7 +260,7 @@ read_sheet_text (ScImport      *self,
  * sc_import_read_spreadsheet:
  *
  * Reads the chosen sheet (sc_import_set_sheet()) of the .xlsx or .ods
- * workbook in @stream, or the first sheet with data.
+ * workbook in @stream, or the sheet that holds a table.
  */
 gboolean
 sc_import_read_spreadsheet (ScImport      *self,
@@ -330,14 +280,13 @@ sc_import_read_spreadsheet (ScImport      *self,
 
   if ((bytes = read_bytes (stream, name, cancellable, error)) == NULL ||
       !sc_reader_xlsx_open (reader, bytes, error) ||
-      !choose_sheet (reader, name, self->sheet, &sheet, error))
+      !sc_import_choose_sheet (reader, self->sheet, &sheet, cancellable, error))
     {
       sc_import_add_source (self, name, SC_IMPORT_FORMAT_XLSX);
       return FALSE;
     }
 
-  text = sc_sheet_text_stream_new (reader, sheet, self->sheet == NULL,
-                                   self->decimal_mark ? self->decimal_mark : '.');
+  text = sc_sheet_text_stream_new (reader, sheet, self->decimal_mark ? self->decimal_mark : '.');
   /* A recipe may look codes up on another sheet */
   g_clear_pointer (&self->spreadsheet, g_bytes_unref);
   self->spreadsheet = g_bytes_ref (bytes);
@@ -345,12 +294,12 @@ sc_import_read_spreadsheet (ScImport      *self,
     {
       sheet_name = sc_sheet_text_stream_get_sheet (SC_SHEET_TEXT_STREAM (text));
       rename_problems (self, first_problem, sheet_name);
-      describe_source (self, first_source, sc_reader_xlsx_is_ods (reader));
+      describe_source (self, first_source, sc_reader_xlsx_is_ods (reader), sheet_name);
       return TRUE;
     }
 
   sheet_name = sc_sheet_text_stream_get_sheet (SC_SHEET_TEXT_STREAM (text));
-  describe_source (self, first_source, sc_reader_xlsx_is_ods (reader));
+  describe_source (self, first_source, sc_reader_xlsx_is_ods (reader), sheet_name);
   if (sc_sheet_text_stream_get_error (SC_SHEET_TEXT_STREAM (text)) != NULL)
     {
       g_clear_error (&local_error);
@@ -360,8 +309,7 @@ sc_import_read_spreadsheet (ScImport      *self,
     {
       g_clear_error (&local_error);
       g_set_error (&local_error, SC_IMPORT_ERROR, SC_IMPORT_ERROR_EMPTY,
-                   self->sheet ? _("%s: the sheet “%s” is empty") : _("%s: no sheet of the workbook has data"),
-                   name, sheet_name);
+                   _("%s: the sheet “%s” is empty"), name, sheet_name);
     }
   else
     rename_problems (self, first_problem, sheet_name);
@@ -377,7 +325,7 @@ sc_import_read_spreadsheet (ScImport      *self,
 /**
  * sc_import_set_sheet:
  * @sheet: (nullable): the sheet of a workbook to import, by name; %NULL for
- *   the first sheet that has data
+ *   the sheet that holds a table (sc_import_choose_table_sheet())
  *
  * Chooses the sheet of the .xlsx or .ods files added after this call.
  */

@@ -10,6 +10,7 @@
 #pragma once
 
 #include "sc-import.h"
+#include "sc-reader-xlsx.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,15 @@ gboolean      sc_import_is_spreadsheet      (const char     *data,
 gboolean      sc_import_read_spreadsheet    (ScImport       *self,
                                              GInputStream   *stream,
                                              const char     *name,
+                                             GCancellable   *cancellable,
+                                             GError        **error);
+gboolean      sc_import_choose_table_sheet  (ScReaderXlsx   *reader,
+                                             guint          *sheet,
+                                             GCancellable   *cancellable,
+                                             GError        **error);
+gboolean      sc_import_choose_sheet        (ScReaderXlsx   *reader,
+                                             const char     *wanted,
+                                             guint          *sheet,
                                              GCancellable   *cancellable,
                                              GError        **error);
 GInputStream *sc_import_open_sheet_text     (GBytes         *workbook,

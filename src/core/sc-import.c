@@ -33,6 +33,7 @@ source_free (gpointer data)
 
   g_free (source->name);
   g_free (source->encoding);
+  g_free (source->sheet);
   g_free (source);
 }
 
@@ -64,6 +65,7 @@ sc_import_finalize (GObject *object)
   g_clear_pointer (&self->committed_kpis, g_ptr_array_unref);
   g_clear_pointer (&self->recipe, sc_recipe_unref);
   g_clear_pointer (&self->spreadsheet, g_bytes_unref);
+  g_clear_pointer (&self->new_kpis, g_hash_table_unref);
 
   G_OBJECT_CLASS (sc_import_parent_class)->finalize (object);
 }
@@ -83,6 +85,7 @@ sc_import_init (ScImport *self)
   self->problems = g_ptr_array_new_with_free_func (problem_free);
   self->roles = g_array_new (FALSE, FALSE, sizeof (int));
   self->kpi_matches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->new_kpis = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->granularity = SC_GRANULARITY_MONTH;
   self->first = self->last = SC_PERIOD_NONE;
   sc_import_stage_init (self);
@@ -398,6 +401,16 @@ sc_import_add_stream (ScImport      *self,
   return FALSE;
 }
 
+/* Whether the user said what a column holds: then a header error is theirs to mend */
+static gboolean
+roles_chosen (ScImport *self)
+{
+  for (guint i = 0; i < self->roles->len; i++)
+    if (g_array_index (self->roles, int, i) >= 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* A file with no KPI or period column that a recipe could read: a
  * partner column, a date column, and a partner on several rows.
  */
@@ -442,7 +455,7 @@ sc_import_add_file (ScImport      *self,
     return TRUE;
 
   if (self->recipe == NULL && g_error_matches (local_error, SC_IMPORT_ERROR, SC_IMPORT_ERROR_HEADER) &&
-      looks_like_transactions (self, file))
+      !roles_chosen (self) && looks_like_transactions (self, file))
     {
       g_clear_error (&local_error);
       g_set_error (&local_error, SC_RECIPE_ERROR, SC_RECIPE_ERROR_NEEDED,
@@ -554,6 +567,23 @@ sc_import_commit (ScImport    *self,
 
   self->committed = TRUE;
   return TRUE;
+}
+
+/**
+ * sc_import_get_added_kpis:
+ *
+ * The KPIs the commit added to the workbook: catalogue KPIs with their
+ * definitions, and the KPIs the files invented, as guessed or confirmed
+ * (sc_import_set_new_kpi()), without a target unless one was given.
+ *
+ * Returns: (transfer none) (element-type ScKpi) (nullable): the KPIs, or
+ *   %NULL when the import is not committed
+ */
+GPtrArray *
+sc_import_get_added_kpis (ScImport *self)
+{
+  g_return_val_if_fail (SC_IS_IMPORT (self), NULL);
+  return sc_import_stage_added_kpis (self);
 }
 
 gboolean

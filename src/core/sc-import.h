@@ -30,7 +30,7 @@ G_BEGIN_DECLS
  * @SC_IMPORT_ERROR_DUPLICATE: a partner × KPI × period value appears twice and
  *   duplicates are refused
  * @SC_IMPORT_ERROR_CONFLICT: the data does not fit the workbook (granularity, period range)
- * @SC_IMPORT_ERROR_EMPTY: the file holds no values
+ * @SC_IMPORT_ERROR_EMPTY: the file holds no values (a workbook: no sheet holds a table)
  * @SC_IMPORT_ERROR_CANCELLED: reserved; cancellation reports %G_IO_ERROR_CANCELLED
  * @SC_IMPORT_ERROR_ENCRYPTED: the workbook is password-protected
  *
@@ -109,10 +109,13 @@ typedef struct
   guint   skipped : 1;
 } ScImportProblem;
 
-/* What was detected in one file: shown by the assistant and `--dry-run`. */
+/* What was detected in one file: shown by the assistant and `--dry-run`.
+ * @sheet is the sheet read of a workbook (.xlsx, .ods), else %NULL.
+ */
 typedef struct
 {
   char           *name;
+  char           *sheet;
   ScImportFormat  format;
   ScImportLayout  layout;
   char           *encoding;
@@ -121,6 +124,17 @@ typedef struct
   char            thousands_separator;
   guint64         n_rows;
 } ScImportSource;
+
+/* Two partner names that probably mean one company and were not merged:
+ * @first is the earlier (a partner of the workbook when @in_workbook, else
+ * a name earlier in the files), @second a name of the import.
+ */
+typedef struct
+{
+  char  *first;
+  char  *second;
+  guint  in_workbook : 1;
+} ScImportNearDuplicate;
 
 #define SC_TYPE_IMPORT (sc_import_get_type())
 
@@ -183,6 +197,7 @@ gboolean            sc_import_validate             (ScImport           *self,
 gboolean            sc_import_commit               (ScImport           *self,
                                                     ScWorkbook         *book,
                                                     GError            **error);
+GPtrArray          *sc_import_get_added_kpis       (ScImport           *self);
 gboolean            sc_import_can_undo             (ScImport           *self);
 void                sc_import_undo                 (ScImport           *self,
                                                     ScWorkbook         *book);
@@ -204,6 +219,9 @@ ScGranularity       sc_import_get_granularity      (ScImport           *self);
 gboolean            sc_import_get_period_range     (ScImport           *self,
                                                     ScPeriod           *first,
                                                     ScPeriod           *last);
+void                sc_import_find_near_duplicates (ScImport           *self,
+                                                    ScWorkbook         *book);
+GPtrArray          *sc_import_get_near_duplicates  (ScImport           *self);
 
 const char         *sc_import_format_to_string     (ScImportFormat      format);
 const char         *sc_import_layout_to_string     (ScImportLayout      layout);

@@ -4,7 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A KPI definition: what is measured, in which unit, which direction is
- * better, and the target and thresholds it is scored against.
+ * better, and the target and thresholds it is scored against. The target
+ * and thresholds may be unset (NaN): a new KPI has none until the user
+ * sets them.
  */
 
 #define G_LOG_DOMAIN "sc-kpi"
@@ -214,7 +216,12 @@ sc_kpi_init (ScKpi *self)
   self->description = g_strdup ("");
   self->unit = g_strdup ("");
   self->category = g_strdup ("quality");
+  /* Until the user gives them, a KPI has no target and no thresholds: it
+   * shows "No target" and stays out of the score (docs/scoring.md) */
+  self->target = NAN;
   self->target_max = NAN;
+  self->warning = NAN;
+  self->critical = NAN;
   self->weight = 1;
   self->ratio_scale = 1;
   self->decimals = 1;
@@ -312,6 +319,14 @@ sc_kpi_assign (ScKpi *self,
     g_return_if_fail (SC_IS_KPI (self));                                \
     set_double (self, &self->field, field, PROP);                       \
   }
+
+/* Whether the KPI has a target to be scored against */
+gboolean
+sc_kpi_has_target (ScKpi *self)
+{
+  g_return_val_if_fail (SC_IS_KPI (self), FALSE);
+  return !isnan (self->target);
+}
 
 const char *
 sc_kpi_get_id (ScKpi *self)

@@ -50,6 +50,7 @@ void           sc_kpi_set_category      (ScKpi         *self,
 ScDirection    sc_kpi_get_direction     (ScKpi         *self);
 void           sc_kpi_set_direction     (ScKpi         *self,
                                          ScDirection    direction);
+gboolean       sc_kpi_has_target        (ScKpi         *self);
 double         sc_kpi_get_target        (ScKpi         *self);
 void           sc_kpi_set_target        (ScKpi         *self,
                                          double         target);

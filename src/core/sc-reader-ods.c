@@ -34,7 +34,20 @@ repeat_count (const char **names,
   return MAX (n, 1);
 }
 
-/* Listing the tables when the file is opened */
+/* Listing the tables when the file is opened, with their sizes: the
+ * last row and column that hold something, counted through the repeats.
+ */
+
+typedef struct
+{
+  guint64  row;                 /* rows of the table so far */
+  guint64  row_repeat;
+  guint64  column;              /* columns of the row so far */
+  guint64  cell_repeat;
+  guint64  last_column;         /* of the row: 0 while it is empty */
+  gboolean cell_filled;
+  gboolean in_comment;          /* a comment's text is not the cell's */
+} TableSize;
 
 static void
 names_start (GMarkupParseContext  *context,
@@ -45,21 +58,41 @@ names_start (GMarkupParseContext  *context,
              GError              **error)
 {
   ScReaderXlsx *self = user_data;
+  TableSize *size = self->parse_data;
   XlsxSheet *sheet;
 
-  if (!xlsx_enter (self, error) || strcmp (element, "table:table") != 0)
+  if (!xlsx_enter (self, error))
     return;
 
-  if (self->sheets->len >= SC_READER_XLSX_MAX_SHEETS)
+  if (strcmp (element, "table:table-row") == 0)
     {
-      xlsx_set_error (self, error, SC_IMPORT_ERROR_TOO_LARGE, _("more than %d sheets"), SC_READER_XLSX_MAX_SHEETS);
-      return;
+      size->row_repeat = repeat_count (names, values, "number-rows-repeated");
+      size->column = size->last_column = 0;
     }
-  sheet = g_new0 (XlsxSheet, 1);
-  sheet->name = g_strdup (xlsx_attribute (names, values, "name"));
-  if (sheet->name == NULL)
-    sheet->name = g_strdup_printf ("Sheet%u", self->sheets->len + 1);
-  g_ptr_array_add (self->sheets, sheet);
+  else if (strcmp (element, "table:table-cell") == 0 || strcmp (element, "table:covered-table-cell") == 0)
+    {
+      size->cell_repeat = repeat_count (names, values, "number-columns-repeated");
+      size->cell_filled = xlsx_attribute (names, values, "value-type") != NULL;
+    }
+  else if (strcmp (element, "text:p") == 0)
+    size->cell_filled |= !size->in_comment;
+  else if (strcmp (element, "office:annotation") == 0)
+    size->in_comment = TRUE;
+  else if (strcmp (element, "table:table") == 0)
+    {
+      if (self->sheets->len >= SC_READER_XLSX_MAX_SHEETS)
+        {
+          xlsx_set_error (self, error, SC_IMPORT_ERROR_TOO_LARGE, _("more than %d sheets"), SC_READER_XLSX_MAX_SHEETS);
+          return;
+        }
+      sheet = g_new0 (XlsxSheet, 1);
+      sheet->name = g_strdup (xlsx_attribute (names, values, "name"));
+      if (sheet->name == NULL)
+        sheet->name = g_strdup_printf ("Sheet%u", self->sheets->len + 1);
+      sheet->size_known = TRUE;
+      g_ptr_array_add (self->sheets, sheet);
+      size->row = 0;
+    }
 }
 
 static void
@@ -68,7 +101,32 @@ names_end (GMarkupParseContext  *context,
            gpointer              user_data,
            GError              **error)
 {
-  xlsx_leave (user_data);
+  ScReaderXlsx *self = user_data;
+  TableSize *size = self->parse_data;
+  XlsxSheet *sheet = self->sheets->len > 0 ? g_ptr_array_index (self->sheets, self->sheets->len - 1) : NULL;
+
+  xlsx_leave (self);
+  if (sheet == NULL)
+    return;
+
+  if (strcmp (element, "office:annotation") == 0)
+    size->in_comment = FALSE;
+  else if (strcmp (element, "table:table-cell") == 0 || strcmp (element, "table:covered-table-cell") == 0)
+    {
+      size->column = MIN (size->column + size->cell_repeat, (guint64) SC_READER_XLSX_MAX_COLUMNS);
+      if (size->cell_filled)
+        size->last_column = size->column;
+      size->cell_filled = FALSE;
+    }
+  else if (strcmp (element, "table:table-row") == 0)
+    {
+      size->row = MIN (size->row + size->row_repeat, (guint64) SC_READER_XLSX_MAX_ROWS + 1);
+      if (size->last_column > 0)
+        {
+          sheet->n_rows = size->row;
+          sheet->n_columns = MAX (sheet->n_columns, (guint) size->last_column);
+        }
+    }
 }
 
 static const GMarkupParser names_parser = { names_start, names_end, NULL, NULL, NULL };
@@ -77,13 +135,18 @@ gboolean
 xlsx_ods_open (ScReaderXlsx  *self,
                GError       **error)
 {
+  TableSize size = { 0 };
   gboolean done = FALSE;
+  gboolean ok = TRUE;
 
   if (!xlsx_part_open (self, "content.xml", &names_parser, SC_READER_XLSX_MAX_PART_SIZE, NULL, error))
     return FALSE;
-  while (!done)
-    if (!xlsx_part_feed (self, &done, error))
-      return FALSE;
+  self->parse_data = &size;
+  while (!done && ok)
+    ok = xlsx_part_feed (self, &done, error);
+  self->parse_data = NULL;
+  if (!ok)
+    return FALSE;
   xlsx_part_close (self);
 
   if (self->sheets->len == 0)

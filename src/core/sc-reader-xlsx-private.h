@@ -23,9 +23,12 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  char  *name;
-  char  *path;                  /* .xlsx: the sheet's part; .ods: NULL */
-  guint  hidden : 1;
+  char    *name;
+  char    *path;                /* .xlsx: the sheet's part; .ods: NULL */
+  guint64  n_rows;              /* the last row with content, when size_known */
+  guint    n_columns;           /* the last column with content + 1, when size_known */
+  guint    hidden : 1;
+  guint    size_known : 1;      /* .xlsx: its <dimension>, or read whole; .ods: counted */
 } XlsxSheet;
 
 typedef enum
@@ -81,6 +84,7 @@ struct _ScReaderXlsx
   char                *strings_path;
   char                *styles_path;
   guint                parts_loaded : 1;
+  guint                no_merges : 1;   /* sampling: rows as they come, no look-ahead */
 
   /* Shared strings: NUL-terminated texts, one after the other */
   GString             *sst_data;

@@ -163,6 +163,28 @@ start_cell (ScReaderXlsx  *self,
   return TRUE;
 }
 
+/* <dimension ref="A1:F1000"/>, before the rows: the sheet's size without
+ * reading them. A sheet with nothing in it says "A1".
+ */
+static void
+read_dimension (ScReaderXlsx  *self,
+                const char   **names,
+                const char   **values)
+{
+  XlsxSheet *sheet = g_ptr_array_index (self->sheets, self->sheet_index);
+  guint first_column, last_column;
+  guint64 first_row, last_row;
+
+  if (sheet->size_known ||
+      !xlsx_parse_range (xlsx_attribute (names, values, "ref"), &first_column, &first_row,
+                         &last_column, &last_row))
+    return;
+
+  sheet->n_rows = last_row;
+  sheet->n_columns = last_column + 1;
+  sheet->size_known = TRUE;
+}
+
 static void
 sheet_start (GMarkupParseContext  *context,
              const char           *element,
@@ -178,7 +200,11 @@ sheet_start (GMarkupParseContext  *context,
     return;
 
   if (!self->in_sheet_data)
-    self->in_sheet_data = kind == ELEMENT_SHEET_DATA;
+    {
+      self->in_sheet_data = kind == ELEMENT_SHEET_DATA;
+      if (kind == ELEMENT_OTHER && strcmp (xlsx_local_name (element), "dimension") == 0)
+        read_dimension (self, names, values);
+    }
   else if (kind == ELEMENT_ROW)
     start_row (self, names, values, error);
   else if (kind == ELEMENT_CELL)

@@ -524,6 +524,14 @@ sc_reader_xlsx_open (ScReaderXlsx  *self,
   return xlsx_open_workbook (self, error);
 }
 
+/* The name of the file in messages */
+const char *
+sc_reader_xlsx_get_display_name (ScReaderXlsx *self)
+{
+  g_return_val_if_fail (SC_IS_READER_XLSX (self), NULL);
+  return self->display_name;
+}
+
 gboolean
 sc_reader_xlsx_is_ods (ScReaderXlsx *self)
 {
@@ -592,7 +600,8 @@ sc_reader_xlsx_begin_sheet (ScReaderXlsx    *self,
   if (!xlsx_load_parts (self, error) ||
       !xlsx_part_open (self, s->path, &xlsx_sheet_parser, SC_READER_XLSX_MAX_PART_SIZE, NULL, error))
     return FALSE;
-  xlsx_merges_start (self, s->path);
+  if (!self->no_merges)
+    xlsx_merges_start (self, s->path);
 
   /* Sheets are most of a workbook: the faster scanner drives the same callbacks */
   if (!self->use_gmarkup)
@@ -602,6 +611,132 @@ sc_reader_xlsx_begin_sheet (ScReaderXlsx    *self,
       sc_xml_scanner_set_text_wanted (self->scanner, &self->collect);
     }
   return TRUE;
+}
+
+typedef struct
+{
+  ScSheetRowFunc  func;
+  gpointer        user_data;
+  guint           max_rows;
+  guint           n_rows;
+  guint64         last_row;
+  guint           n_columns;
+} Sample;
+
+static gboolean
+sample_row_cb (guint64             row,
+               const ScSheetCell  *cells,
+               guint               n_cells,
+               gpointer            user_data,
+               GError            **error)
+{
+  Sample *sample = user_data;
+
+  sample->last_row = row;
+  sample->n_columns = MAX (sample->n_columns, cells[n_cells - 1].column + 1);
+  if (sample->n_rows++ >= sample->max_rows)
+    return TRUE;
+
+  return sample->func (row, cells, n_cells, sample->user_data, error);
+}
+
+/* The rows of a sheet not read to its end and without a <dimension>: as
+ * many as the rows read would make of the whole part.
+ */
+static void
+estimate_size (ScReaderXlsx *self,
+               XlsxSheet    *sheet,
+               const Sample *sample)
+{
+  gint64 read = self->part ? gsf_input_tell (self->part) : 0;
+  gint64 size = self->part ? gsf_input_size (self->part) : 0;
+
+  sheet->n_rows = sample->last_row;
+  if (read > 0 && size > read)
+    sheet->n_rows = MIN ((guint64) ((double) sample->last_row * size / read), SC_READER_XLSX_MAX_ROWS);
+  sheet->n_columns = sample->n_columns;
+  sheet->size_known = TRUE;
+}
+
+/**
+ * sc_reader_xlsx_sample_sheet:
+ * @max_rows: how many rows with content to give @func
+ * @complete: (out): whether the whole sheet was read
+ *
+ * A look at the shape of @sheet: calls @func for its first @max_rows rows
+ * with content, and stops soon after. Merged ranges are not looked ahead
+ * for (the cells they cover come empty), so a large sheet costs only its
+ * first chunk. Afterwards sc_reader_xlsx_get_sheet_size() knows the sheet's
+ * size: counted when it was read whole, else from its dimension or, for a
+ * sheet without one, estimated from the part's size.
+ */
+gboolean
+sc_reader_xlsx_sample_sheet (ScReaderXlsx    *self,
+                             guint            sheet,
+                             guint            max_rows,
+                             ScSheetRowFunc   func,
+                             gpointer         user_data,
+                             gboolean        *complete,
+                             GCancellable    *cancellable,
+                             GError         **error)
+{
+  Sample sample = { func, user_data, max_rows, 0, 0, 0 };
+  XlsxSheet *s;
+  gboolean done = FALSE;
+  gboolean ok;
+
+  g_return_val_if_fail (SC_IS_READER_XLSX (self), FALSE);
+  g_return_val_if_fail (sheet < self->sheets->len, FALSE);
+
+  self->no_merges = TRUE;
+  ok = sc_reader_xlsx_begin_sheet (self, sheet, sample_row_cb, &sample, error);
+  while (ok && !done && sample.n_rows < max_rows)
+    ok = sc_reader_xlsx_read_chunk (self, &done, cancellable, error);
+  self->no_merges = FALSE;
+  if (!ok)
+    return FALSE;
+
+  s = g_ptr_array_index (self->sheets, sheet);
+  if (done)
+    {
+      s->n_rows = sample.last_row;
+      s->n_columns = sample.n_columns;
+      s->size_known = TRUE;
+    }
+  else if (!s->size_known)
+    estimate_size (self, s, &sample);
+  xlsx_part_close (self);
+
+  *complete = done;
+  return TRUE;
+}
+
+/**
+ * sc_reader_xlsx_get_sheet_size:
+ * @n_rows: (out): the last row with content (1-based), 0 for an empty sheet
+ * @n_columns: (out): the last column with content + 1
+ *
+ * The size of @sheet, where it is known without reading it: an .ods
+ * counts it when opened, an .xlsx once sampled (sc_reader_xlsx_sample_sheet())
+ * or read.
+ *
+ * Returns: whether the size is known
+ */
+gboolean
+sc_reader_xlsx_get_sheet_size (ScReaderXlsx *self,
+                               guint         sheet,
+                               guint64      *n_rows,
+                               guint        *n_columns)
+{
+  XlsxSheet *s;
+
+  g_return_val_if_fail (SC_IS_READER_XLSX (self), FALSE);
+  g_return_val_if_fail (sheet < self->sheets->len, FALSE);
+
+  s = g_ptr_array_index (self->sheets, sheet);
+  *n_rows = s->size_known ? s->n_rows : 0;
+  *n_columns = s->size_known ? s->n_columns : 0;
+  return s->size_known;
 }
 
 /* Reads sheets with GMarkupParseContext rather than the faster scanner:

@@ -77,6 +77,7 @@ ScReaderXlsx *sc_reader_xlsx_new              (const char      *display_name);
 gboolean      sc_reader_xlsx_open             (ScReaderXlsx    *self,
                                                GBytes          *bytes,
                                                GError         **error);
+const char   *sc_reader_xlsx_get_display_name (ScReaderXlsx    *self);
 gboolean      sc_reader_xlsx_is_ods           (ScReaderXlsx    *self);
 guint         sc_reader_xlsx_get_n_sheets     (ScReaderXlsx    *self);
 const char   *sc_reader_xlsx_get_sheet_name   (ScReaderXlsx    *self,
@@ -88,6 +89,18 @@ gboolean      sc_reader_xlsx_begin_sheet      (ScReaderXlsx    *self,
                                                ScSheetRowFunc   func,
                                                gpointer         user_data,
                                                GError         **error);
+gboolean      sc_reader_xlsx_sample_sheet     (ScReaderXlsx    *self,
+                                               guint            sheet,
+                                               guint            max_rows,
+                                               ScSheetRowFunc   func,
+                                               gpointer         user_data,
+                                               gboolean        *complete,
+                                               GCancellable    *cancellable,
+                                               GError         **error);
+gboolean      sc_reader_xlsx_get_sheet_size   (ScReaderXlsx    *self,
+                                               guint            sheet,
+                                               guint64         *n_rows,
+                                               guint           *n_columns);
 void          sc_reader_xlsx_set_use_gmarkup  (ScReaderXlsx    *self,
                                                gboolean         use_gmarkup);
 gboolean      sc_reader_xlsx_read_chunk       (ScReaderXlsx    *self,

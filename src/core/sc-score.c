@@ -36,7 +36,10 @@ sc_thresholds_init_from_kpi (ScThresholds *t,
  * green when d ≤ 0, amber when d ≤ w, red beyond; the score is 100 at the
  * target, 0 at the critical threshold, linear in between. @n_periods
  * scales the thresholds of a sum over several periods (a monthly target of
- * one complaint is three for a quarter).
+ * one complaint is three for a quarter). Without a target there is no
+ * status and no score; an unset warning threshold leaves no amber band,
+ * and an unset critical one puts the score's 0 at the warning threshold
+ * (at the target when both are unset).
  */
 void
 sc_thresholds_score (const ScThresholds *t,
@@ -51,6 +54,12 @@ sc_thresholds_score (const ScThresholds *t,
   if (isnan (value))
     {
       *status = SC_STATUS_NO_DATA;
+      *score = NAN;
+      return;
+    }
+  if (isnan (target))
+    {
+      *status = SC_STATUS_NO_TARGET;
       *score = NAN;
       return;
     }
@@ -78,6 +87,11 @@ sc_thresholds_score (const ScThresholds *t,
       c = target - (t->critical * n);
       break;
     }
+
+  if (isnan (w))
+    w = 0;
+  if (isnan (c))
+    c = w;
 
   *status = d <= 0 ? SC_STATUS_GREEN : d <= w ? SC_STATUS_AMBER : SC_STATUS_RED;
   *score = d <= 0 ? 100 : (c <= 0 || d >= c) ? 0 : 100 * (1 - d / c);
@@ -292,6 +306,7 @@ sc_status_to_string (ScStatus status)
     case SC_STATUS_GREEN: return "green";
     case SC_STATUS_AMBER: return "amber";
     case SC_STATUS_RED: return "red";
+    case SC_STATUS_NO_TARGET: return "no-target";
     case SC_STATUS_NO_DATA:
     default: return "no-data";
     }
@@ -305,6 +320,7 @@ sc_status_get_label (ScStatus status)
     case SC_STATUS_GREEN: return _("On target");
     case SC_STATUS_AMBER: return _("Warning");
     case SC_STATUS_RED: return _("Critical");
+    case SC_STATUS_NO_TARGET: return _("No target");
     case SC_STATUS_NO_DATA:
     default: return _("No data");
     }

@@ -11,13 +11,25 @@
 
 G_BEGIN_DECLS
 
+/**
+ * ScStatus:
+ * @SC_STATUS_NO_DATA: no value in the view
+ * @SC_STATUS_GREEN: at or better than the target
+ * @SC_STATUS_AMBER: worse than the target, not past the warning threshold
+ * @SC_STATUS_RED: past the warning threshold
+ * @SC_STATUS_NO_TARGET: a value, but the KPI has no target (a new KPI not
+ *   yet completed): not judged, and out of the score
+ */
 typedef enum
 {
   SC_STATUS_NO_DATA,
   SC_STATUS_GREEN,
   SC_STATUS_AMBER,
   SC_STATUS_RED,
+  SC_STATUS_NO_TARGET,
 } ScStatus;
+
+#define SC_N_STATUSES (SC_STATUS_NO_TARGET + 1)
 
 typedef enum
 {
@@ -32,10 +44,10 @@ typedef struct
 {
   ScKpi    *kpi;
   double    value;      /* NaN: no data */
-  double    target;     /* after the partner's override */
+  double    target;     /* after the partner's override; NaN: none */
   double    weight;     /* after the partner's override */
   ScStatus  status;
-  double    score;      /* 0–100, NaN: no data */
+  double    score;      /* 0–100, NaN: no data or no target */
   double    previous;   /* value of the period before, NaN if none */
   double    share;      /* weight / Σ weights of the KPIs with data (0–1) */
   double    contribution; /* share × score: points of the overall score */

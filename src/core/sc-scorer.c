@@ -189,6 +189,8 @@ overall (ScScorer       *self,
       if (isnan (value) || e->weight <= 0)
         continue;
       sc_thresholds_score (&e->t, value, n_present, &status, &score);
+      if (isnan (score))
+        continue;
       sum += e->weight * score;
       weights += e->weight;
     }
@@ -330,7 +332,7 @@ period_history (PartnerEntries *pe,
       const Entry *e = &pe->entries[k];
       const ScSeries *s = e->series;
 
-      if (e->weight <= 0)
+      if (e->weight <= 0 || isnan (e->t.target))
         continue;
       for (guint i = 0; i < n; i++)
         {
@@ -341,6 +343,8 @@ period_history (PartnerEntries *pe,
           if (isnan (v))
             continue;
           sc_thresholds_score (&e->t, v, 1, &status, &score);
+          if (isnan (score))
+            continue;
           scores[i] += e->weight * score;
           weights[i] += e->weight;
         }

@@ -76,7 +76,6 @@ struct _ScSheetTextStream
    * with its neighbours, and writing one rewrote stopping and finished
    * without the mutex (helgrind)
    */
-  gboolean      next_if_empty;
   gboolean      started;
   gboolean      header_done;
   gboolean      done;
@@ -347,24 +346,6 @@ on_row_cb (guint64             row,
 
 /* Reading */
 
-static gboolean
-next_sheet (ScSheetTextStream  *self,
-            GError            **error)
-{
-  guint n = sc_reader_xlsx_get_n_sheets (self->reader);
-
-  while (++self->sheet < n && sc_reader_xlsx_get_sheet_hidden (self->reader, self->sheet))
-    ;
-  if (self->sheet >= n)
-    {
-      self->sheet = 0;
-      self->done = TRUE;
-      return TRUE;
-    }
-
-  return sc_reader_xlsx_begin_sheet (self->reader, self->sheet, on_row_cb, self, error);
-}
-
 /* Reads one chunk of the sheet into self->out. */
 static gboolean
 fill (ScSheetTextStream  *self,
@@ -386,11 +367,6 @@ fill (ScSheetTextStream  *self,
 
   if (!self->header_done)
     decide_header (self);
-  if (self->n_rows == 0 && self->next_if_empty)
-    {
-      self->header_done = FALSE;
-      return next_sheet (self, error);
-    }
 
   self->done = TRUE;
   return TRUE;
@@ -555,14 +531,12 @@ sc_sheet_text_stream_init (ScSheetTextStream *self)
 /**
  * sc_sheet_text_stream_new:
  * @reader: an opened workbook
- * @sheet: the sheet to read
- * @next_if_empty: go on to the next visible sheet while a sheet is empty
+ * @sheet: the sheet to read (sc_import_choose_sheet() chooses it)
  * @decimal_mark: the mark numbers are written with, '.' or ','
  */
 GInputStream *
 sc_sheet_text_stream_new (ScReaderXlsx *reader,
                           guint         sheet,
-                          gboolean      next_if_empty,
                           char          decimal_mark)
 {
   ScSheetTextStream *self;
@@ -572,13 +546,12 @@ sc_sheet_text_stream_new (ScReaderXlsx *reader,
   self = g_object_new (SC_TYPE_SHEET_TEXT_STREAM, NULL);
   self->reader = g_object_ref (reader);
   self->sheet = sheet;
-  self->next_if_empty = !!next_if_empty;
   self->decimal_mark = decimal_mark == ',' ? ',' : '.';
 
   return G_INPUT_STREAM (self);
 }
 
-/* The sheet being read (the one read, once at the end). */
+/* The sheet read. */
 const char *
 sc_sheet_text_stream_get_sheet (ScSheetTextStream *self)
 {

@@ -16,7 +16,6 @@ G_DECLARE_FINAL_TYPE (ScSheetTextStream, sc_sheet_text_stream, SC, SHEET_TEXT_ST
 
 GInputStream *sc_sheet_text_stream_new        (ScReaderXlsx      *reader,
                                                guint              sheet,
-                                               gboolean           next_if_empty,
                                                char               decimal_mark);
 const char   *sc_sheet_text_stream_get_sheet  (ScSheetTextStream *self);
 const GError *sc_sheet_text_stream_get_error  (ScSheetTextStream *self);

@@ -207,6 +207,20 @@ get_number (Loader     *loader,
   return TRUE;
 }
 
+/* A number member that must be there but may be null (unset): NaN. */
+static gboolean
+get_number_or_null (Loader     *loader,
+                    JsonObject *object,
+                    const char *member,
+                    const char *path,
+                    double     *out)
+{
+  if (!json_object_has_member (object, member))
+    return fail (loader, SC_WORKBOOK_ERROR_INVALID, path, _("is missing"));
+
+  return get_number (loader, object, member, path, FALSE, NAN, out);
+}
+
 static gboolean
 get_period (Loader     *loader,
             JsonObject *object,
@@ -364,7 +378,7 @@ load_kpi (Loader     *loader,
                  _("expected “mean”, “sum”, “last” or “ratio”, found “%s”"), str);
   sc_kpi_set_aggregation (kpi, aggregation);
 
-  if (!get_number (loader, object, "target", MEMBER ("target"), TRUE, 0, &number))
+  if (!get_number_or_null (loader, object, "target", MEMBER ("target"), &number))
     return FALSE;
   sc_kpi_set_target (kpi, number);
   if (!get_number (loader, object, "target_max", MEMBER ("target_max"),
@@ -374,10 +388,10 @@ load_kpi (Loader     *loader,
     return fail (loader, SC_WORKBOOK_ERROR_INVALID, member_path,
                  _("the upper edge of the band is below its lower edge"));
   sc_kpi_set_target_max (kpi, number);
-  if (!get_number (loader, object, "warning", MEMBER ("warning"), TRUE, 0, &number))
+  if (!get_number_or_null (loader, object, "warning", MEMBER ("warning"), &number))
     return FALSE;
   sc_kpi_set_warning (kpi, number);
-  if (!get_number (loader, object, "critical", MEMBER ("critical"), TRUE, 0, &number))
+  if (!get_number_or_null (loader, object, "critical", MEMBER ("critical"), &number))
     return FALSE;
   sc_kpi_set_critical (kpi, number);
 

@@ -73,6 +73,25 @@ write_settings (Writer     *w,
   sc_json_writer_end_object (w);
 }
 
+/* Version 2 allows a KPI without a target or thresholds (null); a workbook
+ * whose KPIs all have them is written as version 1, which an older
+ * Scorecards still opens.
+ */
+static int
+format_version (GListModel *kpis)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
+    {
+      g_autoptr(ScKpi) kpi = g_list_model_get_item (kpis, i);
+
+      if (!sc_kpi_has_target (kpi) || isnan (sc_kpi_get_warning (kpi)) ||
+          isnan (sc_kpi_get_critical (kpi)))
+        return 2;
+    }
+
+  return 1;
+}
+
 static void
 write_kpi (Writer *w,
            ScKpi  *kpi)
@@ -221,7 +240,7 @@ sc_workbook_to_bytes (ScWorkbook *self)
 
   sc_json_writer_begin_object (w, NULL);
   sc_json_writer_string (w, "format", "scorecards");
-  sc_json_writer_number (w, "version", SC_WORKBOOK_FORMAT_VERSION);
+  sc_json_writer_number (w, "version", format_version (kpis));
   sc_json_writer_string (w, "generator", "Scorecards " PACKAGE_VERSION);
   sc_json_writer_string (w, "granularity", sc_granularity_to_string (granularity));
   if (sc_workbook_get_n_periods (self) > 0)

@@ -36,7 +36,10 @@ typedef enum
   SC_WORKBOOK_ERROR_TOO_LARGE,
 } ScWorkbookError;
 
-#define SC_WORKBOOK_FORMAT_VERSION 1
+/* The newest file format this version reads; it writes the oldest one that
+ * holds the workbook (docs/file-format.md, "Versions")
+ */
+#define SC_WORKBOOK_FORMAT_VERSION 2
 #define SC_WORKBOOK_MAX_PERIODS    1200
 
 /* One partner × KPI series over the workbook's period range: values[i] is the

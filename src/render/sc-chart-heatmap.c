@@ -126,7 +126,7 @@ draw_status_cells (cairo_t                  *cr,
   ScChartRect rect;
 
   sc_palette_status_color (style->theme, status, &fill);
-  if (status == SC_STATUS_NO_DATA)
+  if (status == SC_STATUS_NO_DATA || status == SC_STATUS_NO_TARGET)
     fill = style->grid;
   guint first, end;
 
@@ -148,7 +148,7 @@ draw_status_cells (cairo_t                  *cr,
   if (size < 9)
     return;
   sc_palette_text_on (&fill, &ink);
-  if (status == SC_STATUS_NO_DATA)
+  if (status == SC_STATUS_NO_DATA || status == SC_STATUS_NO_TARGET)
     ink = style->muted;
   sc_color_set_source (cr, &ink);
   for (guint r = first; r < end; r++)
@@ -160,7 +160,7 @@ draw_status_cells (cairo_t                  *cr,
         sc_chart_shape_path (cr, sc_chart_shape_for_status (status), rect.x + rect.width / 2,
                              rect.y + rect.height / 2, MIN (size * 0.22, style->font_size * 0.4));
       }
-  if (status == SC_STATUS_NO_DATA)
+  if (sc_chart_shape_is_outline (sc_chart_shape_for_status (status)))
     {
       cairo_set_line_width (cr, 1);
       cairo_stroke (cr);
@@ -230,7 +230,8 @@ sc_chart_heatmap_draw (cairo_t                  *cr,
                        double                    height,
                        const ScChartHeatmapData *data)
 {
-  static const ScStatus order[] = { SC_STATUS_NO_DATA, SC_STATUS_GREEN, SC_STATUS_AMBER, SC_STATUS_RED };
+  static const ScStatus order[] = { SC_STATUS_NO_DATA, SC_STATUS_NO_TARGET, SC_STATUS_GREEN, SC_STATUS_AMBER,
+                                    SC_STATUS_RED };
   g_autoptr(ScChartText) text = NULL;
   HeatmapLayout layout;
 
@@ -353,15 +354,20 @@ sc_chart_heatmap_dup_tooltip (const ScChartHeatmapData *data,
 char *
 sc_chart_heatmap_dup_description (const ScChartHeatmapData *data)
 {
-  guint counts[4] = { 0, };
+  guint counts[SC_N_STATUSES] = { 0, };
+  g_autofree char *description = NULL;
 
   g_return_val_if_fail (data != NULL, NULL);
 
   for (guint i = 0; i < data->n_rows * data->n_cols; i++)
-    counts[CLAMP (data->statuses[i], 0, 3)]++;
+    counts[CLAMP (data->statuses[i], 0, SC_N_STATUSES - 1)]++;
   /* Translators: a heatmap's description; partners, KPIs, then cells per status */
-  return g_strdup_printf (_("%s, %u partners × %u KPIs: %u on target, %u warning, %u critical, %u without data"),
-                          data->title ? data->title : _("Heatmap"), data->n_rows, data->n_cols,
-                          counts[SC_STATUS_GREEN], counts[SC_STATUS_AMBER], counts[SC_STATUS_RED],
-                          counts[SC_STATUS_NO_DATA]);
+  description = g_strdup_printf (_("%s, %u partners × %u KPIs: %u on target, %u warning, %u critical, %u without data"),
+                                 data->title ? data->title : _("Heatmap"), data->n_rows, data->n_cols,
+                                 counts[SC_STATUS_GREEN], counts[SC_STATUS_AMBER], counts[SC_STATUS_RED],
+                                 counts[SC_STATUS_NO_DATA]);
+  if (counts[SC_STATUS_NO_TARGET] == 0)
+    return g_steal_pointer (&description);
+  /* Translators: added to a heatmap's description; %u is a number of cells */
+  return g_strdup_printf (_("%s, %u without a target"), description, counts[SC_STATUS_NO_TARGET]);
 }

@@ -25,6 +25,7 @@ sc_chart_shape_for_status (ScStatus status)
     case SC_STATUS_GREEN: return SC_CHART_SHAPE_CIRCLE;
     case SC_STATUS_AMBER: return SC_CHART_SHAPE_TRIANGLE;
     case SC_STATUS_RED: return SC_CHART_SHAPE_DIAMOND;
+    case SC_STATUS_NO_TARGET: return SC_CHART_SHAPE_FRAME;
     case SC_STATUS_NO_DATA:
     default: return SC_CHART_SHAPE_RING;
     }
@@ -73,6 +74,7 @@ sc_chart_shape_path (cairo_t      *cr,
       cairo_close_path (cr);
       break;
     case SC_CHART_SHAPE_SQUARE:
+    case SC_CHART_SHAPE_FRAME:
       r *= 0.9;
       cairo_rectangle (cr, x - r, y - r, 2 * r, 2 * r);
       break;
@@ -86,9 +88,16 @@ sc_chart_shape_path (cairo_t      *cr,
     }
 }
 
-/* Draws @shape centred at (@x, @y). A ring is only outlined, in @fill;
- * other shapes are filled and, when @outline is set, get a thin outline
- * that separates them from a line or cell beneath.
+/* Whether @shape is drawn as an outline rather than filled */
+gboolean
+sc_chart_shape_is_outline (ScChartShape shape)
+{
+  return shape == SC_CHART_SHAPE_RING || shape == SC_CHART_SHAPE_FRAME;
+}
+
+/* Draws @shape centred at (@x, @y). A ring and a frame are only outlined,
+ * in @fill; other shapes are filled and, when @outline is set, get a thin
+ * outline that separates them from a line or cell beneath.
  */
 void
 sc_chart_shape_draw (cairo_t       *cr,
@@ -101,7 +110,7 @@ sc_chart_shape_draw (cairo_t       *cr,
 {
   cairo_save (cr);
   cairo_set_dash (cr, NULL, 0, 0);
-  if (shape == SC_CHART_SHAPE_RING)
+  if (sc_chart_shape_is_outline (shape))
     {
       sc_chart_shape_path (cr, shape, x, y, radius - 0.6);
       cairo_set_line_width (cr, 1.2);

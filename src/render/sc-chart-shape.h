@@ -19,10 +19,12 @@ typedef enum
   SC_CHART_SHAPE_TRIANGLE,
   SC_CHART_SHAPE_DIAMOND,
   SC_CHART_SHAPE_SQUARE,
+  SC_CHART_SHAPE_FRAME,         /* a square outline: no target */
 } ScChartShape;
 
 ScChartShape sc_chart_shape_for_status   (ScStatus      status);
 ScChartShape sc_chart_shape_for_severity (ScSeverity    severity);
+gboolean     sc_chart_shape_is_outline   (ScChartShape  shape);
 void         sc_chart_shape_path         (cairo_t      *cr,
                                           ScChartShape  shape,
                                           double        x,

@@ -43,6 +43,7 @@ sc_palette_status_color (ScTheme   theme,
     case SC_STATUS_RED:
       set_rgb (color, dark ? 0xff7a50 : 0xd55e00);
       break;
+    case SC_STATUS_NO_TARGET:   /* not judged: the grey of no data, its own symbol */
     case SC_STATUS_NO_DATA:
     default:
       set_rgb (color, dark ? 0x8a8a8a : 0x9a9996);
@@ -65,7 +66,7 @@ sc_palette_accent (ScTheme  theme,
 }
 
 /* A symbol that tells the status without colour: ● on target, ▲ warning,
- * ◆ critical, ○ no data.
+ * ◆ critical, ○ no data, □ no target.
  */
 const char *
 sc_palette_status_symbol (ScStatus status)
@@ -75,6 +76,7 @@ sc_palette_status_symbol (ScStatus status)
     case SC_STATUS_GREEN: return "●";
     case SC_STATUS_AMBER: return "▲";
     case SC_STATUS_RED: return "◆";
+    case SC_STATUS_NO_TARGET: return "□";
     case SC_STATUS_NO_DATA:
     default: return "○";
     }

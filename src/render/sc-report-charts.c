@@ -45,7 +45,12 @@ dup_subtitle (ScKpiResult *kr)
   const char *category = sc_category_get_label (sc_kpi_get_category (kr->kpi));
 
   if (isnan (kr->target))
-    return g_strdup (category);
+    {
+      /* Translators: a chart's subtitle: a KPI category, and that the KPI
+       * has no target (lower is better: "Cost · no target, lower is better") */
+      return g_strdup_printf (sc_kpi_get_direction (kr->kpi) == SC_DIRECTION_LOWER
+                              ? _("%s · no target, lower is better") : _("%s · no target"), category);
+    }
   switch (sc_kpi_get_direction (kr->kpi))
     {
     case SC_DIRECTION_HIGHER:

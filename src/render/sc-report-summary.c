@@ -182,12 +182,30 @@ add_score_panel (ScReportFlow *flow)
   flow->y += PANEL_HEIGHT + 14;
 }
 
+/* What a category without a score says: "no target" when its KPIs have
+ * values but none has a target yet, "no data" otherwise.
+ */
+static const char *
+unscored_category_label (ScPartnerResult *result,
+                         const char      *category)
+{
+  for (guint i = 0; i < result->kpis->len; i++)
+    {
+      ScKpiResult *kr = &g_array_index (result->kpis, ScKpiResult, i);
+
+      if (kr->status == SC_STATUS_NO_TARGET && g_strcmp0 (sc_kpi_get_category (kr->kpi), category) == 0)
+        return _("no target");
+    }
+
+  return _("no data");
+}
+
 /* A bar per category, with its score as a number: the bar only repeats it. */
 static void
 add_categories (ScReportFlow *flow)
 {
   GArray *categories = flow->doc->result->categories;
-  double label_w = 120, number_w = 40;
+  double label_w = 120, number_w = 56;
   double bar_w = flow->right - flow->left - label_w - number_w;
 
   if (categories->len == 0)
@@ -196,7 +214,8 @@ add_categories (ScReportFlow *flow)
   for (guint i = 0; i < categories->len; i++)
     {
       ScCategoryResult *cat = &g_array_index (categories, ScCategoryResult, i);
-      g_autofree char *number = isnan (cat->score) ? g_strdup (_("no data")) : g_strdup_printf ("%.1f", cat->score);
+      g_autofree char *number = isnan (cat->score) ? g_strdup (unscored_category_label (flow->doc->result, cat->category))
+                                                   : g_strdup_printf ("%.1f", cat->score);
       ScReportItem *item;
       double row = 15;
 
@@ -221,7 +240,8 @@ dup_target (ScKpiResult *kr)
   g_autofree char *target = sc_kpi_format_value (kr->kpi, kr->target, TRUE);
 
   if (isnan (kr->target))
-    return g_strdup ("—");
+    /* Translators: in the Target column, for a KPI without a target */
+    return g_strdup (_("not set"));
   switch (sc_kpi_get_direction (kr->kpi))
     {
     case SC_DIRECTION_HIGHER:
@@ -343,8 +363,9 @@ add_kpi_table (ScReportFlow *flow)
   /* Translators: the first %s is the view scored, e.g. "Q2 2025", the second
    * the one before it, "Q1 2025"
    */
-  legend = g_strdup_printf (_("● on target   ▲ warning   ◆ critical   ○ no data.  Score: 100 at the target, "
-                              "0 at the critical threshold. Change: %s against %s."),
+  legend = g_strdup_printf (_("● on target   ▲ warning   ◆ critical   ○ no data   □ no target, not in the "
+                              "score.\nScore: 100 at the target, 0 at the critical threshold. Change: %s "
+                              "against %s."),
                             flow->doc->view_label, flow->doc->previous_label);
   flow->y += 5;
   sc_report_flow_paragraph (flow, SC_REPORT_FONT_SMALL, legend, &flow->muted);

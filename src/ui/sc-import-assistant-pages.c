@@ -17,8 +17,10 @@
 
 #include "sc-catalogue.h"
 #include "sc-import-assistant-private.h"
+#include "sc-kpi-definition-row.h"
 
 #define MAX_PROBLEM_ROWS 500
+#define MAX_SIMILAR_ROWS 200
 #define SAMPLE_LENGTH 48
 
 /* Preview */
@@ -352,6 +354,22 @@ _sc_import_assistant_check_mapping (ScImportAssistant *self)
 
 /* KPI matching */
 
+/* The definition rows of the KPIs that are new, and their group if any is */
+static void
+show_definition_rows (ScImportAssistant *self)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < self->kpi_rows->len && i < self->definition_rows->len; i++)
+    {
+      gboolean new_kpi = adw_combo_row_get_selected (g_ptr_array_index (self->kpi_rows, i)) == 0;
+
+      gtk_widget_set_visible (g_ptr_array_index (self->definition_rows, i), new_kpi);
+      any |= new_kpi;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->new_kpi_group), any);
+}
+
 static void
 on_kpi_match_changed_cb (AdwComboRow       *row,
                          GParamSpec        *pspec,
@@ -367,6 +385,39 @@ on_kpi_match_changed_cb (AdwComboRow       *row,
   for (guint i = 0; spellings[i]; i++)
     g_hash_table_insert (self->kpi_matches, g_strdup (spellings[i]), g_strdup (ids[selected]));
   self->matches_changed = TRUE;
+  show_definition_rows (self);
+}
+
+/* The user changed a new KPI's definition: the import takes it, and so
+ * does the next analysis of the file.
+ */
+static void
+on_definition_changed_cb (ScKpi             *definition,
+                          GParamSpec        *pspec,
+                          ScImportAssistant *self)
+{
+  const char *name = g_object_get_data (G_OBJECT (definition), "name-as-written");
+
+  g_hash_table_replace (self->new_kpis, g_strdup (name), g_object_ref (definition));
+  if (self->import != NULL)
+    sc_import_set_new_kpi (self->import, name, definition);
+}
+
+/* The definition a new KPI gets, guessed and editable; an edit applies to
+ * a detached copy, without undo.
+ */
+static GtkWidget *
+definition_row_new (ScImportAssistant *self,
+                    guint              position)
+{
+  g_autoptr(ScKpi) definition = sc_import_dup_kpi_definition (self->import, position);
+  GtkWidget *row = sc_kpi_definition_row_new (definition, NULL);
+
+  g_object_set_data_full (G_OBJECT (definition), "name-as-written",
+                          g_strdup (sc_import_get_kpi_name (self->import, position)), g_free);
+  g_signal_connect_object (definition, "notify", G_CALLBACK (on_definition_changed_cb), self, 0);
+
+  return row;
 }
 
 /* The choices for one KPI of the file: new, the workbook's, the catalogue's. */
@@ -452,6 +503,8 @@ void
 _sc_import_assistant_fill_kpis (ScImportAssistant *self)
 {
   clear_group (self->kpi_group, self->kpi_rows);
+  clear_group (self->new_kpi_group, self->definition_rows);
+  gtk_widget_set_visible (GTK_WIDGET (self->new_kpi_group), FALSE);
   if (self->import == NULL)
     return;
 
@@ -459,10 +512,14 @@ _sc_import_assistant_fill_kpis (ScImportAssistant *self)
   for (guint i = 0; i < sc_import_get_n_kpis (self->import); i++)
     {
       GtkWidget *row = kpi_row_new (self, i);
+      GtkWidget *definition = definition_row_new (self, i);
 
       adw_preferences_group_add (self->kpi_group, row);
       g_ptr_array_add (self->kpi_rows, row);
+      adw_preferences_group_add (self->new_kpi_group, definition);
+      g_ptr_array_add (self->definition_rows, definition);
     }
+  show_definition_rows (self);
   self->updating = FALSE;
 }
 
@@ -550,6 +607,55 @@ fill_problems (ScImportAssistant *self,
   gtk_widget_set_visible (GTK_WIDGET (self->problems_group), problems && problems->len > 0);
 }
 
+static GtkWidget *
+similar_row_new (const ScImportNearDuplicate *pair)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title = NULL;
+
+  /* Translators: two partner names that look alike */
+  title = g_strdup_printf (_("“%s” and “%s”"), pair->first, pair->second);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), pair->in_workbook ? _("The first is in the workbook")
+                                                                        : _("Both are in the file"));
+  return row;
+}
+
+/* Partner names that look alike and were not merged. Before the import,
+ * compared with the workbook's too, as commit will.
+ */
+static void
+fill_similar (ScImportAssistant *self)
+{
+  GPtrArray *pairs;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->similar_list))) != NULL)
+    gtk_list_box_remove (self->similar_list, child);
+
+  if (self->import == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->similar_group), FALSE);
+      return;
+    }
+
+  if (!self->details && !self->committed && self->import_error == NULL)
+    sc_import_find_near_duplicates (self->import, self->book);
+  pairs = sc_import_get_near_duplicates (self->import);
+  for (guint i = 0; i < MIN (pairs->len, MAX_SIMILAR_ROWS); i++)
+    gtk_list_box_append (self->similar_list, similar_row_new (g_ptr_array_index (pairs, i)));
+  if (pairs->len > MAX_SIMILAR_ROWS)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *title = g_strdup_printf (_("And %u more"), pairs->len - MAX_SIMILAR_ROWS);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      gtk_list_box_append (self->similar_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->similar_group), pairs->len > 0);
+}
+
 static char *
 status_text (ScImportAssistant *self,
              gboolean          *is_error)
@@ -591,6 +697,7 @@ _sc_import_assistant_fill_results (ScImportAssistant *self)
   g_autofree char *status = NULL;
   gboolean is_error;
 
+  fill_similar (self);
   if (self->import == NULL)
     {
       fill_problems (self, NULL, FALSE);

@@ -39,6 +39,7 @@ struct _ScImportAssistant
   AdwPreferencesGroup  *mapping_group;
   GtkLabel             *mapping_hint;
   AdwPreferencesGroup  *kpi_group;
+  AdwPreferencesGroup  *new_kpi_group;
   ScImportRecipePage   *recipe_page;
   GtkLabel             *results_status;
   GtkLabel             *values_label;
@@ -51,6 +52,8 @@ struct _ScImportAssistant
   AdwComboRow          *duplicates_row;
   AdwPreferencesGroup  *problems_group;
   GtkListBox           *problems_list;
+  AdwPreferencesGroup  *similar_group;
+  GtkListBox           *similar_list;
   AdwStatusPage        *working_page;
   GtkSpinner           *spinner;
 
@@ -67,6 +70,8 @@ struct _ScImportAssistant
   GPtrArray            *mapping_rows;  /* AdwComboRow per column */
   GHashTable           *kpi_matches;   /* name as written → KPI id, "" for new */
   GPtrArray            *kpi_rows;      /* AdwComboRow per staged KPI */
+  GPtrArray            *definition_rows; /* ScKpiDefinitionRow per staged KPI, shown when new */
+  GHashTable           *new_kpis;      /* name as written → ScKpi, as the user confirmed it */
   ScImport             *import;        /* the last analysis */
   GError               *import_error;  /* why it failed, or NULL */
   char                 *commit_error;
@@ -104,6 +109,9 @@ AdwComboRow *sc_import_assistant_get_column_row  (ScImportAssistant *self,
                                                   guint              column);
 AdwComboRow *sc_import_assistant_get_kpi_row     (ScImportAssistant *self,
                                                   const char        *name);
+GtkWidget  *sc_import_assistant_get_definition_row (ScImportAssistant *self,
+                                                    const char        *name);
 GtkListBox *sc_import_assistant_get_problem_list (ScImportAssistant *self);
+GtkListBox *sc_import_assistant_get_similar_list (ScImportAssistant *self);
 
 G_END_DECLS

@@ -254,15 +254,14 @@ show_error (ScImportAssistant *self,
 
 /* Options */
 
-/* The sheet chosen in the format step, or NULL for the first with data */
+/* The sheet chosen in the format step, or NULL for the one with a table */
 static const char *
 chosen_sheet (ScImportAssistant *self)
 {
   guint sheet = adw_combo_row_get_selected (self->sheet_row);
 
-  /* 0 is "the first sheet with data" */
-  if (self->sheets != NULL && sheet > 0 && sheet <= g_strv_length (self->sheets))
-    return self->sheets[sheet - 1];
+  if (self->sheets != NULL && sheet < g_strv_length (self->sheets))
+    return self->sheets[sheet];
   return NULL;
 }
 
@@ -283,6 +282,8 @@ new_import_with_format (ScImportAssistant *self)
   sc_import_set_delimiter (import, delimiter < G_N_ELEMENTS (delimiters) ? delimiters[delimiter] : 0);
   sc_import_set_encoding (import, encoding < G_N_ELEMENTS (encodings) ? encodings[encoding] : NULL);
   sc_import_set_decimal_mark (import, decimal < G_N_ELEMENTS (decimal_marks) ? decimal_marks[decimal] : 0);
+  /* None yet: the import chooses the sheet with a table, and the
+   * preview shows which */
   if (chosen_sheet (self) != NULL)
     sc_import_set_sheet (import, chosen_sheet (self));
 
@@ -314,6 +315,9 @@ new_import_for_analysis (ScImportAssistant *self)
   g_hash_table_iter_init (&iter, self->kpi_matches);
   while (g_hash_table_iter_next (&iter, &name, &id))
     sc_import_set_kpi_match (import, name, *(const char *) id ? id : NULL);
+  g_hash_table_iter_init (&iter, self->new_kpis);
+  while (g_hash_table_iter_next (&iter, &name, &id))
+    sc_import_set_new_kpi (import, name, id);
 
   sc_import_set_skip_bad_rows (import, TRUE);
   sc_import_set_duplicates (import, adw_combo_row_get_selected (self->duplicates_row) == 1
@@ -328,11 +332,10 @@ fill_sheets (ScImportAssistant *self)
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
 
   self->updating = TRUE;
-  gtk_string_list_append (names, _("First sheet with data"));
   for (guint i = 0; self->sheets && self->sheets[i]; i++)
     gtk_string_list_append (names, self->sheets[i]);
   adw_combo_row_set_model (self->sheet_row, G_LIST_MODEL (names));
-  adw_combo_row_set_selected (self->sheet_row, 0);
+  adw_combo_row_set_selected (self->sheet_row, GTK_INVALID_LIST_POSITION);
   gtk_widget_set_visible (GTK_WIDGET (self->sheet_row), self->sheets != NULL);
   self->updating = FALSE;
 }
@@ -388,6 +391,17 @@ preview_cb (GObject      *source,
       return;
     }
 
+  /* The sheet the import chose, as the choice to change */
+  if (preview->sheet != NULL && self->sheets != NULL &&
+      adw_combo_row_get_selected (self->sheet_row) == GTK_INVALID_LIST_POSITION)
+    {
+      self->updating = TRUE;
+      for (guint i = 0; self->sheets[i] != NULL; i++)
+        if (g_str_equal (self->sheets[i], preview->sheet))
+          adw_combo_row_set_selected (self->sheet_row, i);
+      self->updating = FALSE;
+    }
+
   g_array_set_size (self->roles, 0);
   g_array_append_vals (self->roles, preview->roles, preview->n_columns);
   /* The same header as an earlier import: its mapping, as the user left it */
@@ -417,6 +431,7 @@ start_preview (ScImportAssistant *self)
   g_clear_object (&self->import);
   g_clear_error (&self->import_error);
   g_hash_table_remove_all (self->kpi_matches);
+  g_hash_table_remove_all (self->new_kpis);
   self->recipe_step = FALSE;
   self->recipe_needed = FALSE;
   sc_import_recipe_page_clear (self->recipe_page);
@@ -853,7 +868,9 @@ sc_import_assistant_finalize (GObject *object)
   g_clear_pointer (&self->roles, g_array_unref);
   g_clear_pointer (&self->mapping_rows, g_ptr_array_unref);
   g_clear_pointer (&self->kpi_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->definition_rows, g_ptr_array_unref);
   g_clear_pointer (&self->kpi_matches, g_hash_table_unref);
+  g_clear_pointer (&self->new_kpis, g_hash_table_unref);
   g_clear_pointer (&self->sheets, g_strfreev);
   g_clear_pointer (&self->commit_error, g_free);
   g_clear_pointer (&self->working_from, g_free);
@@ -879,6 +896,9 @@ sc_import_assistant_class_init (ScImportAssistantClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScImportAssistant, next_button);
   gtk_widget_class_bind_template_child (widget_class, ScImportAssistant, stack);
   gtk_widget_class_bind_template_child (widget_class, ScImportAssistant, sheet_row);
+  gtk_widget_class_bind_template_child (widget_class, ScImportAssistant, similar_group);
+  gtk_widget_class_bind_template_child (widget_class, ScImportAssistant, new_kpi_group);
+  gtk_widget_class_bind_template_child (widget_class, ScImportAssistant, similar_list);
   gtk_widget_class_bind_template_child (widget_class, ScImportAssistant, layout_row);
   gtk_widget_class_bind_template_child (widget_class, ScImportAssistant, delimiter_row);
   gtk_widget_class_bind_template_child (widget_class, ScImportAssistant, encoding_row);
@@ -931,7 +951,9 @@ sc_import_assistant_init (ScImportAssistant *self)
   self->roles = g_array_new (FALSE, FALSE, sizeof (ScImportRole));
   self->mapping_rows = g_ptr_array_new ();
   self->kpi_rows = g_ptr_array_new ();
+  self->definition_rows = g_ptr_array_new ();
   self->kpi_matches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->new_kpis = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
   target = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
   g_signal_connect (target, "drop", G_CALLBACK (on_drop_cb), self);
@@ -1154,4 +1176,25 @@ sc_import_assistant_get_problem_list (ScImportAssistant *self)
 {
   g_return_val_if_fail (SC_IS_IMPORT_ASSISTANT (self), NULL);
   return self->problems_list;
+}
+
+/* The row with the definition of the new KPI the file calls @name */
+GtkWidget *
+sc_import_assistant_get_definition_row (ScImportAssistant *self,
+                                        const char        *name)
+{
+  g_return_val_if_fail (SC_IS_IMPORT_ASSISTANT (self), NULL);
+
+  for (guint i = 0; i < self->kpi_rows->len && i < self->definition_rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (self->kpi_rows, i)), name) == 0)
+      return g_ptr_array_index (self->definition_rows, i);
+
+  return NULL;
+}
+
+GtkListBox *
+sc_import_assistant_get_similar_list (ScImportAssistant *self)
+{
+  g_return_val_if_fail (SC_IS_IMPORT_ASSISTANT (self), NULL);
+  return self->similar_list;
 }

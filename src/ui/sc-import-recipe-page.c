@@ -23,6 +23,7 @@
 #include "sc-catalogue.h"
 #include "sc-import-names.h"
 #include "sc-import-recipe-page-private.h"
+#include "sc-kpi-guess.h"
 #include "sc-recipe-preview.h"
 #include "sc-recipe-suggest.h"
 
@@ -159,7 +160,12 @@ kpi_definition (ScImportRecipePage *self,
     return g_object_ref (kpi);
   if ((kpi = sc_catalogue_lookup (k->id)) != NULL)
     return kpi;
-  return sc_recipe_kpi_new_definition (k);
+
+  /* As the import will make it: guessed from its name, then the recipe's */
+  kpi = sc_kpi_new (k->id, k->name ? k->name : k->id);
+  sc_kpi_guess_from_name (kpi, sc_kpi_get_name (kpi), NULL, 0);
+  sc_recipe_kpi_apply (k, kpi);
+  return kpi;
 }
 
 static char *

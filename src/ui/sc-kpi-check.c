@@ -24,7 +24,8 @@ check_higher (ScKpi  *kpi,
               char  **message)
 {
   double target = sc_kpi_get_target (kpi);
-  double warning = sc_kpi_get_warning (kpi);
+  /* Unset, the warning threshold is the target: no amber band */
+  double warning = isnan (sc_kpi_get_warning (kpi)) ? target : sc_kpi_get_warning (kpi);
   double critical = sc_kpi_get_critical (kpi);
   g_autofree char *t = sc_kpi_format_value (kpi, target, TRUE);
   g_autofree char *w = sc_kpi_format_value (kpi, warning, TRUE);
@@ -50,7 +51,8 @@ check_lower (ScKpi  *kpi,
              char  **message)
 {
   double target = sc_kpi_get_target (kpi);
-  double warning = sc_kpi_get_warning (kpi);
+  /* Unset, the warning threshold is the target: no amber band */
+  double warning = isnan (sc_kpi_get_warning (kpi)) ? target : sc_kpi_get_warning (kpi);
   double critical = sc_kpi_get_critical (kpi);
   g_autofree char *t = sc_kpi_format_value (kpi, target, TRUE);
   g_autofree char *w = sc_kpi_format_value (kpi, warning, TRUE);
@@ -84,7 +86,7 @@ check_band (ScKpi  *kpi,
   g_autofree char *w = sc_kpi_format_value (kpi, warning, TRUE);
   g_autofree char *c = sc_kpi_format_value (kpi, critical, TRUE);
 
-  if (isnan (target_max))
+  if (isnan (target_max) && !isnan (target))
     {
       *message = g_strdup (_("Enter the upper edge of the band"));
       return SC_KPI_FIELD_TARGET_MAX;
@@ -157,7 +159,9 @@ sc_kpi_check (ScKpi  *kpi,
 }
 
 /* One sentence saying what the thresholds of a valid @kpi mean:
- * "On target at 95.0 % or more, red below 90.0 %, score 0 at 80.0 %".
+ * "On target at 95.0 % or more, red below 90.0 %, score 0 at 80.0 %". An
+ * unset warning threshold is the target (no amber), an unset critical one
+ * the warning threshold (docs/scoring.md).
  */
 char *
 sc_kpi_describe_thresholds (ScKpi *kpi)
@@ -166,13 +170,25 @@ sc_kpi_describe_thresholds (ScKpi *kpi)
   g_autofree char *t_max = NULL;
   g_autofree char *w = NULL;
   g_autofree char *c = NULL;
+  gboolean band;
+  double warning, critical;
 
   g_return_val_if_fail (SC_IS_KPI (kpi), NULL);
 
+  if (!sc_kpi_has_target (kpi))
+    return g_strdup (_("No target yet: the KPI is shown, but not scored"));
+
+  band = sc_kpi_get_direction (kpi) == SC_DIRECTION_BAND;
+  warning = sc_kpi_get_warning (kpi);
+  if (isnan (warning))
+    warning = band ? 0 : sc_kpi_get_target (kpi);
+  critical = sc_kpi_get_critical (kpi);
+  if (isnan (critical))
+    critical = warning;
   t = sc_kpi_format_value (kpi, sc_kpi_get_target (kpi), TRUE);
   t_max = sc_kpi_format_value (kpi, sc_kpi_get_target_max (kpi), TRUE);
-  w = sc_kpi_format_value (kpi, sc_kpi_get_warning (kpi), TRUE);
-  c = sc_kpi_format_value (kpi, sc_kpi_get_critical (kpi), TRUE);
+  w = sc_kpi_format_value (kpi, warning, TRUE);
+  c = sc_kpi_format_value (kpi, critical, TRUE);
 
   switch (sc_kpi_get_direction (kpi))
     {

@@ -116,12 +116,44 @@ static const ScEditKind kpi_edit_kind = {
 
 /* Showing the definition */
 
+/* Without a target, what the direction and unit are, as a new KPI's were
+ * guessed: "lower is better, in € · no target"
+ */
+static char *
+no_target_summary (ScKpi *kpi)
+{
+  const char *unit = sc_kpi_get_unit (kpi);
+  const char *direction;
+
+  switch (sc_kpi_get_direction (kpi))
+    {
+    case SC_DIRECTION_LOWER:
+      direction = _("lower is better");
+      break;
+    case SC_DIRECTION_BAND:
+      direction = _("within a band");
+      break;
+    case SC_DIRECTION_HIGHER:
+    default:
+      direction = _("higher is better");
+      break;
+    }
+
+  if (*unit == '\0' || g_str_equal (unit, "count"))
+    /* Translators: a KPI's direction, e.g. "lower is better · no target" */
+    return g_strdup_printf (_("%s · no target"), direction);
+  /* Translators: a KPI's direction and unit, e.g. "lower is better, in € · no target" */
+  return g_strdup_printf (_("%s, in %s · no target"), direction, unit);
+}
+
 /* "Target ≥ 95.0 %", "Target ≤ 250 ppm" or "Target 20.0 – 25.0 °C" */
 static char *
 format_target (ScKpi *kpi)
 {
   g_autofree char *value = sc_kpi_format_value (kpi, sc_kpi_get_target (kpi), TRUE);
 
+  if (!sc_kpi_has_target (kpi))
+    return no_target_summary (kpi);
   switch (sc_kpi_get_direction (kpi))
     {
     case SC_DIRECTION_LOWER:
@@ -281,17 +313,25 @@ sync_form (ScKpiDefinitionRow *self)
 
 /* Reading and applying the form */
 
+/* The number in @row; an empty @optional row is unset (NaN), as the
+ * target and thresholds of a KPI nobody has completed yet. A value once
+ * set is not unset by emptying its field: that is how one types a new one.
+ */
 static double
 read_number (AdwEntryRow  *row,
              ScKpiField    field,
+             gboolean      optional,
              ScKpiField   *problem,
              char        **message)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
   double value;
 
   if (sc_kpi_check_parse_number (text, &value))
     return value;
+  if (optional && *trimmed == '\0')
+    return NAN;
 
   *problem |= field;
   if (*message == NULL)
@@ -328,15 +368,18 @@ read_form (ScKpiDefinitionRow  *self,
   sc_kpi_set_category (edited, category < G_N_ELEMENTS (categories) ? categories[category] : custom);
   sc_kpi_set_direction (edited, direction);
   sc_kpi_set_aggregation (edited, aggregation);
-  sc_kpi_set_target (edited, read_number (self->target_row, SC_KPI_FIELD_TARGET, problem, message));
+  sc_kpi_set_target (edited, read_number (self->target_row, SC_KPI_FIELD_TARGET,
+                                          !sc_kpi_has_target (self->kpi), problem, message));
   if (direction == SC_DIRECTION_BAND)
     sc_kpi_set_target_max (edited, read_number (self->target_max_row, SC_KPI_FIELD_TARGET_MAX,
-                                                problem, message));
-  sc_kpi_set_warning (edited, read_number (self->warning_row, SC_KPI_FIELD_WARNING, problem, message));
-  sc_kpi_set_critical (edited, read_number (self->critical_row, SC_KPI_FIELD_CRITICAL, problem, message));
+                                                isnan (sc_kpi_get_target (edited)), problem, message));
+  sc_kpi_set_warning (edited, read_number (self->warning_row, SC_KPI_FIELD_WARNING,
+                                           isnan (sc_kpi_get_warning (self->kpi)), problem, message));
+  sc_kpi_set_critical (edited, read_number (self->critical_row, SC_KPI_FIELD_CRITICAL,
+                                            isnan (sc_kpi_get_critical (self->kpi)), problem, message));
   if (aggregation == SC_AGGREGATION_RATIO)
     sc_kpi_set_ratio_scale (edited, read_number (self->ratio_scale_row, SC_KPI_FIELD_RATIO_SCALE,
-                                                 problem, message));
+                                                 FALSE, problem, message));
   sc_kpi_set_weight (edited, gtk_spin_button_get_value (self->weight_spin));
   sc_kpi_set_decimals (edited, gtk_spin_button_get_value_as_int (self->decimals_spin));
 

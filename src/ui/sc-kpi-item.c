@@ -40,13 +40,16 @@ struct _ScKpiItem
 
 G_DEFINE_FINAL_TYPE (ScKpiItem, sc_kpi_item, G_TYPE_OBJECT)
 
-/* "≥ 95.0 %", "≤ 250 ppm" or "20.0 – 25.0 °C". */
+/* "≥ 95.0 %", "≤ 250 ppm" or "20.0 – 25.0 °C"; "Not set" without one. */
 static char *
 format_target (ScKpi  *kpi,
                double  target)
 {
   g_autofree char *value = sc_kpi_format_value (kpi, target, TRUE);
 
+  if (isnan (target))
+    /* Translators: the target of a KPI that has none yet */
+    return g_strdup (_("Not set"));
   switch (sc_kpi_get_direction (kpi))
     {
     case SC_DIRECTION_LOWER:
@@ -137,8 +140,12 @@ sc_kpi_item_update (ScKpiItem         *self,
   self->status = result->status;
   target = format_target (result->kpi, result->target);
   g_free (self->details);
-  self->details = g_strdup_printf ("%s · %s", sc_category_get_label (sc_kpi_get_category (result->kpi)),
-                                   sc_kpi_get_unit (result->kpi));
+  /* A KPI without a unit (a count, a spend in the workbook's currency) shows its category alone */
+  if (*sc_kpi_get_unit (result->kpi) != '\0')
+    self->details = g_strdup_printf ("%s · %s", sc_category_get_label (sc_kpi_get_category (result->kpi)),
+                                     sc_kpi_get_unit (result->kpi));
+  else
+    self->details = g_strdup (sc_category_get_label (sc_kpi_get_category (result->kpi)));
   g_free (self->value_text);
   self->value_text = sc_kpi_format_value (result->kpi, result->value, TRUE);
   g_free (self->target_text);

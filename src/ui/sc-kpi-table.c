@@ -138,7 +138,9 @@ bind_change_cb (GtkSignalListItemFactory *factory,
                        sc_kpi_item_get_change_text (gtk_list_item_get_item (item)));
 }
 
-static const char *status_classes[] = { "status-none", "status-green", "status-amber", "status-red" };
+/* By ScStatus: a KPI without a target is not judged, as one without data */
+static const char *status_classes[SC_N_STATUSES] = { "status-none", "status-green", "status-amber", "status-red",
+                                                     "status-none" };
 
 static void
 setup_status_cb (GtkSignalListItemFactory *factory,
@@ -235,7 +237,8 @@ compare_cb (gconstpointer a,
             gpointer      user_data)
 {
   ScKpiItem *ia = (ScKpiItem *) a, *ib = (ScKpiItem *) b;
-  static const int severity[] = { 3, 2, 1, 0 };   /* red first, no data last */
+  /* By ScStatus: red first, then amber, green, no target, no data last */
+  static const int severity[SC_N_STATUSES] = { 4, 2, 1, 0, 3 };
 
   switch (GPOINTER_TO_INT (user_data))
     {

@@ -126,7 +126,9 @@ add_row (ScScoreExplainer     *self,
 
   if (!r->counted && isnan (r->score))
     {
-      GtkWidget *note = add_cell (self, _("No data — not counted"), COLUMN_SCORE, row,
+      GtkWidget *note = add_cell (self, r->status == SC_STATUS_NO_TARGET ? _("No target — not counted")
+                                                                          : _("No data — not counted"),
+                                  COLUMN_SCORE, row,
                                   N_COLUMNS - COLUMN_SCORE);
 
       gtk_label_set_xalign (GTK_LABEL (note), 0);
@@ -198,19 +200,30 @@ update_header (ScScoreExplainer      *self,
   g_autoptr(GString) accessible = g_string_new (NULL);
   g_autofree char *score = NULL;
   g_autofree char *summary = NULL;
-  guint n_counted = 0, n_lost = 0;
+  guint n_counted = 0, n_lost = 0, n_no_target = 0;
 
   for (guint i = 0; i < self->rows->len; i++)
-    n_counted += g_array_index (self->rows, ScExplainerRow, i).counted;
+    {
+      n_counted += g_array_index (self->rows, ScExplainerRow, i).counted;
+      n_no_target += g_array_index (self->rows, ScExplainerRow, i).status == SC_STATUS_NO_TARGET;
+    }
 
   score = isnan (self->score) ? g_strdup ("—") : g_strdup_printf ("%.1f", self->score);
   gtk_label_set_label (self->score_label, score);
   gtk_label_set_label (self->title_label, result ? sc_partner_get_name (result->partner) : "");
-  if (result != NULL && result->grade != NULL)
+  if (result != NULL && result->grade != NULL && n_no_target > 0)
+    /* Translators: grade, then "9 of 13 KPIs scored" (the others have no
+     * data or no target) */
+    summary = g_strdup_printf (ngettext ("Grade %s · %u of %u KPI scored",
+                                         "Grade %s · %u of %u KPIs scored", self->rows->len),
+                               result->grade, n_counted, self->rows->len);
+  else if (result != NULL && result->grade != NULL)
     /* Translators: grade, then "9 of 13 KPIs with data" */
     summary = g_strdup_printf (ngettext ("Grade %s · %u of %u KPI with data",
                                          "Grade %s · %u of %u KPIs with data", self->rows->len),
                                result->grade, n_counted, self->rows->len);
+  else if (n_no_target > 0)
+    summary = g_strdup (_("No KPI with data has a target yet"));
   else
     summary = g_strdup (_("No KPI has data in this period"));
   gtk_label_set_label (self->summary_label, summary);

@@ -67,9 +67,14 @@ edit_distance (const gunichar *a,
   return row[nb];
 }
 
-/* The header closest to @name, if it is close enough to be a typo */
-static const char *
-closest_column (const char            *name,
+/**
+ * sc_formula_closest_column:
+ *
+ * The header of @columns closest to @name (ignoring case), if it is close
+ * enough to be a typo of it; %NULL otherwise. For "did you mean" hints.
+ */
+const char *
+sc_formula_closest_column (const char            *name,
                 const ScFormulaColumn *columns,
                 guint                  n_columns)
 {
@@ -128,7 +133,7 @@ fail_unknown (ScFormula             *self,
               guint                 *error_pos,
               GError               **error)
 {
-  const char *closest = closest_column (node->text, columns, n_columns);
+  const char *closest = sc_formula_closest_column (node->text, columns, n_columns);
   g_autoptr(GString) list = NULL;
 
   if (n_columns == 0)

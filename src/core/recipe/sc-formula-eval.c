@@ -330,6 +330,49 @@ or_values (double a,
   return isnan (a) || isnan (b) ? NAN : 0;
 }
 
+/* The instructions that push one value read from the row: the fused
+ * row tests, which are whole programs in the common formulas.
+ */
+static inline double
+row_value (const ScOp   *op,
+           const ScCell *row)
+{
+  const ScCell *cell = &row[op->a];
+
+  switch ((ScOpCode) op->code)
+    {
+    case SC_OP_NUMBER:
+      return op->number;
+    case SC_OP_COLUMN_VALUE:
+      return cell_value (cell);
+    case SC_OP_COLUMN_TRUTH:
+      return cell_truth (cell);
+    case SC_OP_COLUMN_COMPARE:
+      return compare_values (cell_value (cell), op->number, op->op);
+    case SC_OP_COLUMN_COMPARE_COLUMN:
+      return compare_values (cell_value (cell), cell_value (&row[op->b]), op->op);
+    case SC_OP_COLUMN_COMPARE_TEXT:
+      return cell_compare_text (cell, op->text, op->op);
+    case SC_OP_COLUMN_IN_TEXT:
+      if (cell->type == SC_CELL_EMPTY)
+        return NAN;
+      return in_list (cell->text ? cell->text : "", cell->length, op->list, op->negated);
+    case SC_OP_COLUMN_IS_EMPTY:
+      return (cell->type == SC_CELL_EMPTY) != op->negated;
+    case SC_OP_COLUMN_DAYS:
+      return cell_value (&row[op->b]) - cell_value (cell);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static inline gboolean
+is_row_value (const ScOp *op)
+{
+  return op->code == SC_OP_NUMBER || op->code == SC_OP_COLUMN_VALUE ||
+         op->code == SC_OP_COLUMN_TRUTH || op->code >= SC_OP_COLUMN_COMPARE;
+}
+
 /* Runs @n_ops instructions on @row (row programs) or @parts (the outer
  * program); returns the value left on the stack. One switch, kept whole:
  * it is the loop the import spends its time in.
@@ -350,22 +393,18 @@ sc_program_run (const ScOp   *op,
       switch ((ScOpCode) op->code)
         {
         case SC_OP_NUMBER:
-          (top++)->number = op->number;
+        case SC_OP_COLUMN_VALUE:
+        case SC_OP_COLUMN_TRUTH:
+          (top++)->number = row_value (op, row);
           break;
         case SC_OP_TEXT:
           top->text = op->text->lower;
           (top++)->length = op->text->length;
           break;
-        case SC_OP_COLUMN_VALUE:
-          (top++)->number = cell_value (&row[op->a]);
-          break;
         case SC_OP_COLUMN_TEXT:
           cell = &row[op->a];
           top->text = cell->type == SC_CELL_EMPTY ? NULL : cell->text ? cell->text : "";
           (top++)->length = cell->type == SC_CELL_EMPTY ? 0 : cell->length;
-          break;
-        case SC_OP_COLUMN_TRUTH:
-          (top++)->number = cell_truth (&row[op->a]);
           break;
         case SC_OP_AGGREGATE:
           (top++)->number = aggregate_value (op->op, parts + op->a);
@@ -443,27 +482,12 @@ sc_program_run (const ScOp   *op,
           break;
 
         case SC_OP_COLUMN_COMPARE:
-          (top++)->number = compare_values (cell_value (&row[op->a]), op->number, op->op);
-          break;
         case SC_OP_COLUMN_COMPARE_COLUMN:
-          (top++)->number = compare_values (cell_value (&row[op->a]), cell_value (&row[op->b]),
-                                            op->op);
-          break;
         case SC_OP_COLUMN_COMPARE_TEXT:
-          (top++)->number = cell_compare_text (&row[op->a], op->text, op->op);
-          break;
         case SC_OP_COLUMN_IN_TEXT:
-          cell = &row[op->a];
-          (top++)->number = cell->type == SC_CELL_EMPTY
-                              ? NAN
-                              : in_list (cell->text ? cell->text : "", cell->length, op->list,
-                                         op->negated);
-          break;
         case SC_OP_COLUMN_IS_EMPTY:
-          (top++)->number = (row[op->a].type == SC_CELL_EMPTY) != op->negated;
-          break;
         case SC_OP_COLUMN_DAYS:
-          (top++)->number = cell_value (&row[op->b]) - cell_value (&row[op->a]);
+          (top++)->number = row_value (op, row);
           break;
 
         default:
@@ -472,6 +496,20 @@ sc_program_run (const ScOp   *op,
     }
 
   return top > stack ? top[-1].number : NAN;
+}
+
+/* A program of one instruction, the common case, runs without the
+ * machine's loop and stack.
+ */
+static inline double
+run_row (const ScOp   *ops,
+         guint         n_ops,
+         const ScCell *row)
+{
+  if (n_ops == 1 && is_row_value (ops))
+    return row_value (ops, row);
+
+  return sc_program_run (ops, n_ops, row, NULL);
 }
 
 /* Public API */
@@ -506,8 +544,7 @@ sc_formula_accumulate (ScFormula    *self,
   ops = (const ScOp *) (gpointer) program->ops->data;
 
   for (guint w = 0; w < program->n_wheres; w++)
-    passes[w] = sc_program_run (ops + program->where_start[w], program->where_length[w],
-                                row, NULL) == 1;
+    passes[w] = run_row (ops + program->where_start[w], program->where_length[w], row) == 1;
 
   for (guint i = 0; i < program->n_aggregates; i++)
     {
@@ -524,7 +561,7 @@ sc_formula_accumulate (ScFormula    *self,
           continue;
         }
 
-      v = sc_program_run (ops + aggregate->start, aggregate->length, row, NULL);
+      v = run_row (ops + aggregate->start, aggregate->length, row);
       if (isnan (v))
         continue;
 
@@ -615,6 +652,6 @@ sc_formula_test_row (ScFormula    *self,
   g_return_val_if_fail (self->kind == SC_FORMULA_CONDITION, FALSE);
   g_return_val_if_fail (self->rows != NULL, FALSE);
 
-  return sc_program_run ((const ScOp *) (gpointer) self->rows->ops->data,
-                         self->rows->ops->len, row, NULL) == 1;
+  return run_row ((const ScOp *) (gpointer) self->rows->ops->data, self->rows->ops->len,
+                  row) == 1;
 }

@@ -279,7 +279,7 @@ lookup_function (const char *name,
 }
 
 static guint32
-fail_unknown_function (Parser      *p,
+fail_unknown_function (Parser        *p,
                        const ScToken *name)
 {
   static const struct
@@ -396,7 +396,7 @@ parse_aggregate_arguments (Parser     *p,
 
 /* After the name, with the current token the "(" */
 static guint32
-parse_call (Parser      *p,
+parse_call (Parser        *p,
             const ScToken *name)
 {
   int function = lookup_function (p->lexer.text + name->start, name->end - name->start);

@@ -80,13 +80,15 @@ sc_formula_set_error (const char      *text,
                position, detail);
 }
 
+/* GDate's Julian day of 1970-01-01 (day 1 is 0001-01-01) */
+#define EPOCH_JULIAN 719163
+
 /* Reads YYYY-MM-DD as days since 1970-01-01. */
 gboolean
 sc_formula_parse_day (const char *text,
                       double     *day)
 {
-  static guint32 epoch = 0;
-  int year = 0, month = 0, mday = 0;
+  int year, month, mday;
   GDate date;
 
   for (guint i = 0; i < 10; i++)
@@ -105,16 +107,9 @@ sc_formula_parse_day (const char *text,
   if (year < 1 || !g_date_valid_dmy (mday, month, year))
     return FALSE;
 
-  if (epoch == 0)
-    {
-      g_date_clear (&date, 1);
-      g_date_set_dmy (&date, 1, G_DATE_JANUARY, 1970);
-      epoch = g_date_get_julian (&date);
-    }
-
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, mday, month, year);
-  *day = (double) g_date_get_julian (&date) - (double) epoch;
+  *day = (double) g_date_get_julian (&date) - EPOCH_JULIAN;
 
   return TRUE;
 }

@@ -133,6 +133,10 @@ gboolean    sc_formula_bind              (ScFormula              *self,
                                           guint                  *error_pos,
                                           GError                **error);
 
+const char *sc_formula_closest_column    (const char            *name,
+                                          const ScFormulaColumn *columns,
+                                          guint                  n_columns);
+
 /* The columns the bound formula reads, as indexes into the bound columns,
  * in ascending order, without repeats.
  */

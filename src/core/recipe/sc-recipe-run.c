@@ -28,71 +28,10 @@
 #include "sc-import-names.h"
 #include "sc-import-xlsx.h"
 #include "sc-number-parse.h"
-#include "sc-recipe-run.h"
+#include "sc-recipe-run-private.h"
 #include "sc-recipe-table.h"
 
-#define CANCEL_CHECK_ROWS 65536
 #define NO_GROUP          G_MAXUINT32
-
-typedef struct
-{
-  guint32  partner;
-  ScPeriod period;
-  guint    source;
-  guint64  line;             /* the first row of the group, for messages */
-} Group;
-
-struct _ScRecipeRun
-{
-  ScRecipe    *recipe;
-  guint        n_kpis;
-  guint       *offsets;      /* per KPI, into a group's parts; [0] is the row count */
-  guint        stride;
-  double      *fresh;        /* the parts of a group without rows */
-
-  /* Partners, by their final name */
-  GPtrArray   *partners;     /* char * */
-  GArray      *types;        /* ScPartnerType */
-  GHashTable  *partner_index;/* name → index + 1 */
-  GHashTable  *aliases;      /* normalised spelling → name */
-
-  /* Groups: open addressing on (partner, period) */
-  guint64     *slot_keys;
-  guint32     *slot_groups;  /* index + 1; 0 empty */
-  guint        capacity;
-  GArray      *groups;       /* Group */
-  GArray      *parts;        /* double, stride per group */
-
-  guint64      n_rows;
-  guint64      n_used;
-  guint64      n_no_partner;
-  guint64      n_no_date;
-};
-
-/* Per file */
-typedef struct
-{
-  ScRecipeRun    *run;
-  ScImport       *import;
-  ScReaderCsv    *reader;
-  guint           source;
-  const char     *name;
-  ScRecipeTable  *table;
-  int             partner_column;
-  int             date_column;
-  int             type_column;
-  ScPartnerType   fixed_type;
-  GHashTable    **lookups;   /* per column: code → name, or NULL */
-  guint          *used;      /* the columns formulas and the filter read */
-  guint           n_used;
-  ScCell         *cells;
-  GHashTable     *raw;       /* partner cell as written → index + 1 */
-  GString        *scratch;
-  char          **held;      /* a row of the table being taken, or NULL: the reader's */
-  guint64         held_line;
-  double          last_day;
-  ScPeriod        last_period;
-} FileRun;
 
 ScRecipeRun *
 sc_recipe_run_new (ScRecipe *recipe)
@@ -168,7 +107,11 @@ sc_recipe_run_get_n_used (ScRecipeRun *run)
 static guint64
 current_line (FileRun *fr)
 {
-  return fr->held ? fr->held_line : sc_reader_csv_get_line (fr->reader);
+  if (fr->held != NULL)
+    return fr->held_line;
+  if (fr->batch != NULL)
+    return g_array_index (fr->batch->lines, guint64, fr->batch_row);
+  return sc_reader_csv_get_line (fr->reader);
 }
 
 
@@ -240,44 +183,6 @@ group_parts (FileRun  *fr,
 
 /* Partners */
 
-/* Collapses runs of whitespace (non-breaking spaces too) to one space and
- * trims the ends: "  ACME   Inc " is "ACME Inc".
- */
-static char *
-clean_name (const char *text)
-{
-  GString *out = g_string_sized_new (strlen (text));
-  gboolean space = FALSE;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char_validated (p, -1);
-
-      if (c == (gunichar) -1 || c == (gunichar) -2)
-        {
-          g_string_append_c (out, '?');
-          continue;
-        }
-      if (g_unichar_isspace (c) || c == 0xA0 || c == 0x202F)
-        {
-          space = out->len > 0;
-          continue;
-        }
-      if (space)
-        g_string_append_c (out, ' ');
-      space = FALSE;
-      g_string_append_unichar (out, c);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-static ScPartnerType
-fixed_partner_type (const char *text)
-{
-  return g_ascii_strcasecmp (text, "customer") == 0 ? SC_PARTNER_CUSTOMER : SC_PARTNER_SUPPLIER;
-}
-
 /* The partner of a cell as written: through the lookup, cleaned, through
  * the aliases. Returns the index, or G_MAXUINT32 past the limit.
  */
@@ -293,17 +198,17 @@ resolve_partner (FileRun    *fr,
   gpointer found;
   guint32 index;
 
-  name = clean_name (raw);
+  name = sc_import_tidy_name (raw);
   if (lookup != NULL && (found = g_hash_table_lookup (lookup, name)) != NULL)
     {
       g_free (name);
-      name = clean_name (found);
+      name = sc_import_tidy_name (found);
     }
   key = sc_import_normalize_name (name);
   if ((alias = g_hash_table_lookup (run->aliases, key)) != NULL)
     {
       g_free (name);
-      name = clean_name (alias);
+      name = sc_import_tidy_name (alias);
     }
 
   if ((found = g_hash_table_lookup (run->partner_index, name)) != NULL)
@@ -346,6 +251,21 @@ raw_field (FileRun *fr,
       if (length)
         *length = strlen (text);
       return text;
+    }
+  if (fr->batch != NULL)
+    {
+      const guint32 *cell;
+
+      if (fr->slots[column] < 0)
+        {
+          if (length)
+            *length = 0;
+          return "";
+        }
+      cell = &g_array_index (fr->batch->cells, guint32, ((gsize) fr->batch_row * fr->n_slots + fr->slots[column]) * 2);
+      if (length)
+        *length = cell[1];
+      return fr->batch->text->str + cell[0];
     }
   return sc_reader_csv_get_field (fr->reader, column, length);
 }
@@ -487,8 +407,8 @@ period_of_day (FileRun *fr,
 }
 
 /* One row into its group. FALSE when the import fails. */
-static gboolean
-take_row (FileRun  *fr,
+gboolean
+sc_recipe_file_take_row (FileRun  *fr,
           GError  **error)
 {
   ScRecipeRun *run = fr->run;
@@ -562,408 +482,18 @@ take_row (FileRun  *fr,
   return TRUE;
 }
 
-/* Binding the recipe to a file's columns */
-
-static char *
-closest_header (ScRecipeTable *table,
-                const char    *name)
-{
-  g_autofree char *want = g_utf8_casefold (name, -1);
-  guint best = G_MAXUINT;
-  const char *best_name = NULL;
-
-  for (guint i = 0; i < table->n_columns; i++)
-    {
-      g_autofree char *have = g_utf8_casefold (table->headers[i], -1);
-      guint n = strlen (want), m = strlen (have);
-      g_autofree guint *row = g_new (guint, m + 1);
-      guint distance;
-
-      /* Levenshtein distance over bytes, one row at a time */
-      for (guint j = 0; j <= m; j++)
-        row[j] = j;
-      for (guint a = 1; a <= n; a++)
-        {
-          guint diagonal = row[0];
-
-          row[0] = a;
-          for (guint j = 1; j <= m; j++)
-            {
-              guint above = row[j];
-
-              row[j] = MIN (MIN (row[j] + 1, row[j - 1] + 1), diagonal + (want[a - 1] != have[j - 1]));
-              diagonal = above;
-            }
-        }
-      distance = row[m];
-      if (distance < best)
-        {
-          best = distance;
-          best_name = table->headers[i];
-        }
-    }
-
-  return best_name != NULL && best <= MAX (3, strlen (name) / 2) ? g_strdup (best_name) : NULL;
-}
-
-static gboolean
-find_column (FileRun     *fr,
-             const char  *member,
-             const char  *name,
-             int         *column,
-             GError     **error)
-{
-  g_autofree char *hint = NULL;
-  g_autofree char *list = NULL;
-
-  if ((*column = sc_recipe_table_find (fr->table, name)) >= 0)
-    return TRUE;
-
-  hint = closest_header (fr->table, name);
-  list = g_strjoinv ("”, “", fr->table->headers);
-  if (hint != NULL)
-    g_set_error (error, SC_RECIPE_ERROR, SC_RECIPE_ERROR_COLUMN,
-                 _("%s: the recipe’s %s column “%s” is not in the file; did you mean “%s”?"),
-                 fr->name, member, name, hint);
-  else
-    g_set_error (error, SC_RECIPE_ERROR, SC_RECIPE_ERROR_COLUMN,
-                 _("%s: the recipe’s %s column “%s” is not in the file, whose columns are “%s”"),
-                 fr->name, member, name, list);
-  return FALSE;
-}
-
-static gboolean
-bind_formula (FileRun               *fr,
-              ScFormula             *formula,
-              const char            *what,
-              const ScFormulaColumn *columns,
-              GHashTable            *used,
-              GError               **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  const guint *reads;
-  guint n_reads, pos = 0;
-
-  if (!sc_formula_bind (formula, columns, fr->table->n_columns, &pos, &local_error))
-    {
-      g_set_error (error, SC_RECIPE_ERROR, SC_RECIPE_ERROR_FORMULA, "%s: %s: %s",
-                   fr->name, what, local_error->message);
-      return FALSE;
-    }
-
-  reads = sc_formula_get_columns (formula, &n_reads);
-  for (guint i = 0; i < n_reads; i++)
-    g_hash_table_add (used, GUINT_TO_POINTER (reads[i] + 1));
-  return TRUE;
-}
-
-static gboolean
-bind_recipe (FileRun  *fr,
-             GError  **error)
-{
-  ScRecipe *recipe = fr->run->recipe;
-  ScRecipeTable *table = fr->table;
-  g_autofree ScFormulaColumn *columns = g_new0 (ScFormulaColumn, MAX (table->n_columns, 1));
-  g_autoptr(GHashTable) used = g_hash_table_new (NULL, NULL);
-  g_autoptr(GList) keys = NULL;
-  guint u = 0;
-
-  for (guint c = 0; c < table->n_columns; c++)
-    {
-      columns[c].name = table->headers[c];
-      columns[c].type = table->types[c];
-    }
-
-  if (recipe->filter_parsed != NULL &&
-      !bind_formula (fr, recipe->filter_parsed, "filter", columns, used, error))
-    return FALSE;
-  for (guint k = 0; k < recipe->kpis->len; k++)
-    {
-      ScRecipeKpi *kpi = g_ptr_array_index (recipe->kpis, k);
-      g_autofree char *what = g_strdup_printf ("kpis[%u] (%s)", k, kpi->id);
-
-      if (!bind_formula (fr, kpi->parsed, what, columns, used, error))
-        return FALSE;
-    }
-
-  /* The date is read with the other columns, as a date */
-  table->types[fr->date_column] = SC_CELL_DATE;
-  g_hash_table_add (used, GUINT_TO_POINTER (fr->date_column + 1));
-
-  keys = g_hash_table_get_keys (used);
-  fr->n_used = g_list_length (keys);
-  fr->used = g_new (guint, MAX (fr->n_used, 1));
-  for (GList *l = keys; l != NULL; l = l->next)
-    fr->used[u++] = GPOINTER_TO_UINT (l->data) - 1;
-
-  return TRUE;
-}
-
-/* Lookups */
-
-/* Reads a code → name table from @stream (CSV, or a sheet's text). */
-static GHashTable *
-read_lookup_table (ScRecipeLookup *lookup,
-                   GInputStream   *stream,
-                   const char     *name,
-                   char            delimiter,
-                   GError        **error)
-{
-  g_autoptr(ScReaderCsv) reader = sc_reader_csv_new (stream, name);
-  g_autoptr(ScRecipeTable) table = NULL;
-  g_autoptr(GHashTable) map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  int key, value = -1;
-
-  if (delimiter)
-    {
-      sc_reader_csv_set_delimiter (reader, delimiter);
-      sc_reader_csv_set_encoding (reader, "UTF-8");
-    }
-  if (!sc_reader_csv_open (reader, NULL, error) ||
-      !(table = sc_recipe_table_read (reader, NULL, G_MAXUINT, NULL, error)))
-    return NULL;
-
-  key = sc_recipe_table_find (table, lookup->key ? lookup->key : lookup->column);
-  if (key < 0 && lookup->key == NULL)
-    key = 0;
-  if (lookup->value != NULL)
-    value = sc_recipe_table_find (table, lookup->value);
-  else if (!sc_recipe_table_infer (table, -1, NULL, name, NULL))
-    value = -1;
-  else
-    for (guint c = 0; c < table->n_columns && value < 0; c++)
-      if ((int) c != key && table->types[c] == SC_CELL_TEXT)
-        value = c;
-
-  if (key < 0 || value < 0)
-    {
-      g_set_error (error, SC_RECIPE_ERROR, SC_RECIPE_ERROR_COLUMN,
-                   _("%s: the lookup table has no column “%s” with the codes and a column with the names; "
-                     "name them with “key” and “value”"),
-                   name, key < 0 ? (lookup->key ? lookup->key : lookup->column) : (lookup->value ? lookup->value : "?"));
-      return NULL;
-    }
-
-  for (guint r = 0; r < table->rows->len; r++)
-    {
-      const char *code = sc_recipe_table_cell (table, r, key);
-      const char *text = sc_recipe_table_cell (table, r, value);
-
-      if (*code != '\0' && *text != '\0')
-        g_hash_table_insert (map, g_strdup (code), g_strdup (text));
-    }
-
-  return g_steal_pointer (&map);
-}
-
-static GHashTable *
-open_lookup (FileRun         *fr,
-             ScRecipeLookup  *lookup,
-             GBytes          *spreadsheet,
-             GError         **error)
-{
-  g_autoptr(GInputStream) stream = NULL;
-  g_autofree char *name = NULL;
-  char delimiter = 0;
-
-  if (lookup->sheet != NULL && spreadsheet != NULL)
-    {
-      name = g_strdup_printf ("%s!%s", fr->name, lookup->sheet);
-      stream = sc_import_open_sheet_text (spreadsheet, fr->name, lookup->sheet, '.', NULL, error);
-      delimiter = '\t';
-    }
-  else if (lookup->file != NULL)
-    {
-      g_autoptr(GFile) file = NULL;
-      g_autoptr(GBytes) bytes = NULL;
-
-      if (g_path_is_absolute (lookup->file) || fr->run->recipe->base_dir == NULL)
-        file = g_file_new_for_path (lookup->file);
-      else
-        file = g_file_new_build_filename (fr->run->recipe->base_dir, lookup->file, NULL);
-      name = g_file_get_basename (file);
-      if (!(bytes = g_file_load_bytes (file, NULL, NULL, error)))
-        return NULL;
-      if (sc_import_is_spreadsheet (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes)))
-        {
-          stream = sc_import_open_sheet_text (bytes, name, lookup->sheet, '.', NULL, error);
-          delimiter = '\t';
-        }
-      else
-        stream = g_memory_input_stream_new_from_bytes (bytes);
-    }
-  else
-    {
-      g_set_error (error, SC_RECIPE_ERROR, SC_RECIPE_ERROR_COLUMN,
-                   _("%s: the lookup of column “%s” names the sheet “%s”, but the file is not a workbook"),
-                   fr->name, lookup->column, lookup->sheet);
-      return NULL;
-    }
-
-  if (stream == NULL)
-    return NULL;
-  return read_lookup_table (lookup, stream, name, delimiter, error);
-}
-
-static gboolean
-open_lookups (FileRun  *fr,
-              GBytes   *spreadsheet,
-              GError  **error)
-{
-  ScRecipe *recipe = fr->run->recipe;
-
-  fr->lookups = g_new0 (GHashTable *, MAX (fr->table->n_columns, 1));
-  for (guint i = 0; i < recipe->lookups->len; i++)
-    {
-      ScRecipeLookup *lookup = g_ptr_array_index (recipe->lookups, i);
-      int column;
-
-      if (!find_column (fr, "lookup", lookup->column, &column, error))
-        return FALSE;
-      g_clear_pointer (&fr->lookups[column], g_hash_table_unref);
-      if (!(fr->lookups[column] = open_lookup (fr, lookup, spreadsheet, error)))
-        return FALSE;
-      /* The names are text, whatever the codes were */
-      fr->table->types[column] = SC_CELL_TEXT;
-    }
-
-  return TRUE;
-}
-
-static void
-file_run_clear (FileRun *fr)
-{
-  if (fr->lookups != NULL)
-    for (guint c = 0; c < fr->table->n_columns; c++)
-      g_clear_pointer (&fr->lookups[c], g_hash_table_unref);
-  g_clear_pointer (&fr->lookups, g_free);
-  g_clear_pointer (&fr->table, sc_recipe_table_free);
-  g_clear_pointer (&fr->used, g_free);
-  g_clear_pointer (&fr->cells, g_free);
-  g_clear_pointer (&fr->raw, g_hash_table_unref);
-  if (fr->scratch)
-    g_string_free (fr->scratch, TRUE);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FileRun, file_run_clear)
-
-/* Binds the recipe to fr->table: its columns, kinds, lookups, formulas. */
-static gboolean
-prepare_table (FileRun  *fr,
-               GBytes   *spreadsheet,
-               GError  **error)
-{
-  ScRecipe *recipe = fr->run->recipe;
-
-  if (!find_column (fr, "partner", recipe->partner, &fr->partner_column, error) ||
-      !find_column (fr, "date", recipe->date, &fr->date_column, error))
-    return FALSE;
-  if (recipe->date_format != NULL && !sc_date_format_is_valid (recipe->date_format))
-    {
-      g_set_error (error, SC_RECIPE_ERROR, SC_RECIPE_ERROR_INVALID,
-                   _("date_format: “%s” is not a date format such as “%%d.%%m.%%Y”, “%%m/%%d/%%Y” or “excel”"),
-                   recipe->date_format);
-      return FALSE;
-    }
-  if (!sc_recipe_table_infer (fr->table, fr->date_column, recipe->date_format, fr->name, error))
-    return FALSE;
-
-  fr->type_column = -1;
-  fr->fixed_type = SC_PARTNER_SUPPLIER;
-  if (g_ascii_strcasecmp (recipe->partner_type, "supplier") == 0 ||
-      g_ascii_strcasecmp (recipe->partner_type, "customer") == 0)
-    fr->fixed_type = fixed_partner_type (recipe->partner_type);
-  else if (!find_column (fr, "partner_type", recipe->partner_type, &fr->type_column, error))
-    return FALSE;
-
-  if (!open_lookups (fr, spreadsheet, error) || !bind_recipe (fr, error))
-    return FALSE;
-  if (recipe->columns == NULL)
-    sc_recipe_set_columns (recipe, (const char **) fr->table->headers, fr->table->n_columns);
-
-  fr->cells = g_new0 (ScCell, MAX (fr->table->n_columns, 1));
-  fr->raw = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  fr->last_day = NAN;
-  return TRUE;
-}
-
-static gboolean
-prepare (FileRun  *fr,
-         GBytes   *spreadsheet,
-         GError  **error)
-{
-  ScRecipe *recipe = fr->run->recipe;
-  const char *wanted[] = { recipe->partner, recipe->date, NULL };
-
-  if (!(fr->table = sc_recipe_table_read (fr->reader, wanted, SC_RECIPE_SAMPLE_ROWS, NULL, error)))
-    return FALSE;
-  return prepare_table (fr, spreadsheet, error);
-}
-
-static gboolean
-take_held_rows (FileRun  *fr,
+gboolean
+sc_recipe_file_take_held_rows (FileRun  *fr,
                 GError  **error)
 {
   for (guint i = 0; i < fr->table->rows->len; i++)
     {
       fr->held = g_ptr_array_index (fr->table->rows, i);
       fr->held_line = g_array_index (fr->table->lines, guint64, i);
-      if (!take_row (fr, error))
+      if (!sc_recipe_file_take_row (fr, error))
         return FALSE;
     }
   fr->held = NULL;
-  return TRUE;
-}
-
-/**
- * sc_recipe_run_read:
- * @reader: an opened reader before its first row
- * @spreadsheet: (nullable): the workbook the rows come from, for lookups
- *   on its other sheets
- *
- * Reads every row of @reader into the run's groups.
- */
-gboolean
-sc_recipe_run_read (ScRecipeRun   *run,
-                    ScImport      *import,
-                    ScReaderCsv   *reader,
-                    guint          source,
-                    GBytes        *spreadsheet,
-                    GCancellable  *cancellable,
-                    GError       **error)
-{
-  g_auto(FileRun) fr = { 0 };
-  g_autoptr(GError) local_error = NULL;
-  ScImportSource *src = g_ptr_array_index (import->sources, source);
-
-  fr.run = run;
-  fr.import = import;
-  fr.reader = reader;
-  fr.source = source;
-  fr.name = src->name;
-  fr.scratch = g_string_new (NULL);
-
-  if (!prepare (&fr, spreadsheet, error))
-    return FALSE;
-
-  /* The rows read ahead to learn the columns, then the rest */
-  if (!take_held_rows (&fr, error))
-    return FALSE;
-
-  for (guint64 i = 0; sc_reader_csv_next_row (reader, cancellable, &local_error); i++)
-    {
-      if (i % CANCEL_CHECK_ROWS == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-      if (!take_row (&fr, error))
-        return FALSE;
-    }
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  src->n_rows = sc_reader_csv_get_n_rows (reader);
   return TRUE;
 }
 
@@ -1072,107 +602,3 @@ sc_recipe_run_stage (ScRecipeRun  *run,
   return TRUE;
 }
 
-/* Previews */
-
-void
-sc_recipe_preview_free (ScRecipePreview *preview)
-{
-  if (preview == NULL)
-    return;
-  g_strfreev (preview->partners);
-  g_free (preview->values);
-  g_free (preview);
-}
-
-/**
- * sc_recipe_preview:
- * @table: the first rows of a file (its column kinds are learnt again)
- *
- * Runs @recipe over the rows @table holds, for the import assistant to
- * show what the recipe makes before anything is imported: every partner ×
- * period × KPI value of those rows. Fails as the import would, with the
- * file, line and column.
- */
-ScRecipePreview *
-sc_recipe_preview (ScRecipe       *recipe,
-                   ScRecipeTable  *table,
-                   const char     *display_name,
-                   GError        **error)
-{
-  g_autoptr(ScImport) import = sc_import_new ();
-  ScRecipeRun *run = sc_recipe_run_new (recipe);
-  ScRecipePreview *preview = NULL;
-  FileRun fr = { 0 };
-  ScPeriod first = G_MAXINT32, last = G_MININT32;
-  double parts[SC_FORMULA_MAX_PARTS + 1];
-
-  sc_import_add_source (import, display_name, SC_IMPORT_FORMAT_CSV);
-  fr.run = run;
-  fr.import = import;
-  fr.name = display_name;
-  fr.table = table;
-  fr.scratch = g_string_new (NULL);
-
-  if (prepare_table (&fr, NULL, error) && take_held_rows (&fr, error))
-    {
-      guint n_partners = run->partners->len;
-
-      for (guint g = 0; g < run->groups->len; g++)
-        {
-          first = MIN (first, g_array_index (run->groups, Group, g).period);
-          last = MAX (last, g_array_index (run->groups, Group, g).period);
-        }
-      preview = g_new0 (ScRecipePreview, 1);
-      g_ptr_array_add (run->partners, NULL);
-      preview->partners = (char **) g_ptr_array_steal (run->partners, NULL);
-      preview->n_partners = n_partners;
-      preview->n_kpis = run->n_kpis;
-      preview->granularity = recipe->granularity;
-      preview->first = run->groups->len ? first : SC_PERIOD_NONE;
-      preview->n_periods = run->groups->len ? (guint) (last - first + 1) : 0;
-      preview->n_rows = run->n_rows;
-      preview->n_used = run->n_used;
-      preview->values = g_new (double, MAX ((gsize) preview->n_kpis * n_partners * preview->n_periods, 1));
-      for (gsize i = 0; i < (gsize) preview->n_kpis * n_partners * preview->n_periods; i++)
-        preview->values[i] = NAN;
-      for (guint g = 0; g < run->groups->len; g++)
-        {
-          const Group *group = &g_array_index (run->groups, Group, g);
-
-          for (guint k = 0; k < run->n_kpis; k++)
-            {
-              ScRecipeKpi *rk = g_ptr_array_index (recipe->kpis, k);
-
-              sc_recipe_run_get_parts (run, g, k, parts);
-              preview->values[((gsize) k * n_partners + group->partner) * preview->n_periods +
-                              (group->period - first)] = sc_formula_finish (rk->parsed, parts + 1);
-            }
-        }
-    }
-
-  /* The table is the caller's: let go of the lookups over its columns,
-   * then of everything else but the table
-   */
-  if (fr.lookups != NULL)
-    for (guint c = 0; c < table->n_columns; c++)
-      g_clear_pointer (&fr.lookups[c], g_hash_table_unref);
-  g_clear_pointer (&fr.lookups, g_free);
-  fr.table = NULL;
-  file_run_clear (&fr);
-  sc_recipe_run_free (run);
-  return preview;
-}
-
-/* The value of KPI @kpi for partner @partner in the preview's @period-th
- * period; NaN when none.
- */
-double
-sc_recipe_preview_get (ScRecipePreview *preview,
-                       guint            kpi,
-                       guint            partner,
-                       guint            period)
-{
-  g_return_val_if_fail (kpi < preview->n_kpis && partner < preview->n_partners &&
-                        period < preview->n_periods, NAN);
-  return preview->values[((gsize) kpi * preview->n_partners + partner) * preview->n_periods + period];
-}

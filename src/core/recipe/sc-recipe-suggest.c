@@ -50,6 +50,11 @@ static const char *quantity_words[] = {
   "quantity", "qty", "menge", "quantidade", "cantidad", "quantite", "quantita", "units", "pieces",
   "stuck", "pcs", "received", "delivered", "lotsize", NULL
 };
+static const char *received_quantity_words[] = {
+  "qtyreceived", "receivedqty", "quantityreceived", "receivedquantity", "qtydelivered",
+  "deliveredqty", "quantitydelivered", "deliveredquantity", "liefermenge", "eingangsmenge",
+  "wareneingangsmenge", "quantidaderecebida", "lotqty", "lotsize", "inspectedqty", NULL
+};
 static const char *defect_words[] = {
   "defective", "defect", "defects", "reject", "rejected", "fehler", "ausschuss", "nok", "nio",
   "defeito", "defeituos", "scrap", "bad", "nonconform", "ncr", "failed", NULL
@@ -422,11 +427,14 @@ add_kpis (Suggestion *s,
   ScRecipeTable *table = s->table;
   int due = find_date (table, due_words, -1, -1);
   int delivery = find_date (table, delivery_words, due, order);
-  int quantity = find_number (table, quantity_words, defect_words);
+  int quantity = find_number (table, received_quantity_words, defect_words);
   int defective = find_number (table, defect_words, NULL);
   int amount = find_number (table, amount_words, (const char *[]) { "price", "preis", "preco", "unit", NULL });
   int status = -1;
   const char *where = "";
+
+  if (quantity < 0)
+    quantity = find_number (table, quantity_words, defect_words);
 
   find_done_rows (s);
   if (s->done != NULL)
@@ -577,4 +585,53 @@ sc_recipe_table_read_file (GFile        *file,
   if (!sc_reader_csv_open (reader, NULL, error))
     return NULL;
   return sc_recipe_table_read (reader, wanted, max_rows, NULL, error);
+}
+
+/* Codes: a partner column of numbers or ids ("Vendor ID") that another
+ * sheet of the same workbook names ("Vendor": Vendor ID, Vendor Name)
+ * becomes a lookup on that sheet.
+ */
+void
+sc_recipe_suggest_lookups (ScRecipe *recipe,
+                           GFile    *file)
+{
+  g_auto(GStrv) sheets = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (recipe->lookups->len > 0 || recipe->sheet == NULL ||
+      !(sheets = sc_import_list_xlsx_sheets (file, &error)))
+    return;
+
+  for (guint i = 0; sheets[i] != NULL; i++)
+    {
+      g_autoptr(ScRecipeTable) table = NULL;
+      ScRecipeLookup *lookup;
+      int key;
+
+      if (g_str_equal (sheets[i], recipe->sheet))
+        continue;
+      table = sc_recipe_table_read_file (file, sheets[i], NULL, 200, NULL, NULL);
+      if (table == NULL || table->n_columns < 2 || (key = sc_recipe_table_find (table, recipe->partner)) < 0)
+        continue;
+      if (!sc_recipe_table_infer (table, -1, NULL, "", NULL))
+        continue;
+
+      lookup = g_new0 (ScRecipeLookup, 1);
+      lookup->column = g_strdup (recipe->partner);
+      lookup->sheet = g_strdup (sheets[i]);
+      lookup->key = g_strdup (table->headers[key]);
+      for (guint c = 0; c < table->n_columns && lookup->value == NULL; c++)
+        if ((int) c != key && table->types[c] == SC_CELL_TEXT)
+          lookup->value = g_strdup (table->headers[c]);
+      if (lookup->value == NULL)
+        {
+          g_free (lookup->column);
+          g_free (lookup->sheet);
+          g_free (lookup->key);
+          g_free (lookup);
+          continue;
+        }
+      g_ptr_array_add (recipe->lookups, lookup);
+      return;
+    }
 }

@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 ScRecipe      *sc_recipe_suggest         (ScRecipeTable  *table,
                                           const char     *display_name,
                                           GError        **error);
+void           sc_recipe_suggest_lookups (ScRecipe       *recipe,
+                                          GFile          *file);
 ScRecipeTable *sc_recipe_table_read_file (GFile          *file,
                                           const char     *sheet,
                                           const char    **wanted,

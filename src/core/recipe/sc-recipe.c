@@ -792,20 +792,6 @@ sc_recipe_add_kpi (ScRecipe   *self,
   return k;
 }
 
-/* Until the KPI guesser lands: costs, defects and times are lower-is-better */
-static void
-guess_from_name (ScKpi      *kpi,
-                 const char *name)
-{
-  g_autofree char *lower = g_utf8_strdown (name, -1);
-  const char *lower_words[] = { "cost", "kosten", "scrap", "defect", "ppm", "complaint", "return",
-                                "lead", "days", "time", "late", "delay", NULL };
-
-  for (guint i = 0; lower_words[i] != NULL; i++)
-    if (strstr (lower, lower_words[i]) != NULL)
-      sc_kpi_set_direction (kpi, SC_DIRECTION_LOWER);
-}
-
 /* A readable name from an id: "lead_time_days" → "Lead time days". */
 static char *
 name_from_id (const char *id)
@@ -821,35 +807,35 @@ name_from_id (const char *id)
 }
 
 /**
- * sc_recipe_kpi_new_definition:
+ * sc_recipe_kpi_apply:
  *
- * The definition of a KPI the recipe invents (its id is neither in the
- * catalogue nor in the workbook): what the recipe says, the rest guessed
- * from its name. Without a target it has none: it shows "no target" and
- * stays out of the score until the user gives one.
+ * Gives a KPI the recipe invents (its id is neither in the catalogue nor
+ * in the workbook) what the recipe says of it: name, unit, category,
+ * direction, target, thresholds, weight, decimals. The rest stays as
+ * guessed from its name (sc_kpi_guess_from_name()); without a target it
+ * has none, shows "no target" and stays out of the score.
  */
-ScKpi *
-sc_recipe_kpi_new_definition (ScRecipeKpi *k)
+void
+sc_recipe_kpi_apply (ScRecipeKpi *k,
+                     ScKpi       *kpi)
 {
-  g_autofree char *name = k->name ? g_strdup (k->name) : name_from_id (k->id);
-  g_autoptr(ScKpi) kpi = sc_kpi_new (k->id, name);
-  const char *formula = k->formula;
   ScDirection direction;
 
-  /* A plain sum or count adds up over a quarter; anything else is a rate */
-  while (g_ascii_isspace (*formula))
-    formula++;
-  sc_kpi_set_aggregation (kpi, (g_str_has_prefix (formula, "sum(") || g_str_has_prefix (formula, "count("))
-                               && strchr (formula, '/') == NULL ? SC_AGGREGATION_SUM : SC_AGGREGATION_MEAN);
-
-  guess_from_name (kpi, name);
+  if (k->name != NULL)
+    sc_kpi_set_name (kpi, k->name);
+  else if (g_strcmp0 (sc_kpi_get_name (kpi), k->id) == 0)
+    {
+      g_autofree char *name = name_from_id (k->id);
+      sc_kpi_set_name (kpi, name);
+    }
   if (k->unit != NULL)
     sc_kpi_set_unit (kpi, k->unit);
   if (k->category != NULL)
     sc_kpi_set_category (kpi, k->category);
   if (k->direction != NULL && sc_direction_from_string (k->direction, &direction))
     sc_kpi_set_direction (kpi, direction);
-  sc_kpi_set_target (kpi, k->target);
+  if (!isnan (k->target))
+    sc_kpi_set_target (kpi, k->target);
   if (!isnan (k->warning))
     sc_kpi_set_warning (kpi, k->warning);
   if (!isnan (k->critical))
@@ -858,6 +844,4 @@ sc_recipe_kpi_new_definition (ScRecipeKpi *k)
     sc_kpi_set_weight (kpi, k->weight);
   if (k->decimals >= 0)
     sc_kpi_set_decimals (kpi, k->decimals);
-
-  return g_steal_pointer (&kpi);
 }

@@ -141,7 +141,8 @@ ScRecipeKpi *sc_recipe_add_kpi        (ScRecipe      *self,
 
 /* Defined here to keep sc-kpi.h free of recipes */
 typedef struct _ScKpi ScKpi;
-ScKpi      *sc_recipe_kpi_new_definition (ScRecipeKpi *kpi);
+void        sc_recipe_kpi_apply       (ScRecipeKpi   *kpi,
+                                       ScKpi         *definition);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScRecipe, sc_recipe_unref)
 
