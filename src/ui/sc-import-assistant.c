@@ -133,9 +133,8 @@ on_toast_details_clicked_cb (GtkButton *button,
 
 /* Steps */
 
+/* A file of transactions has the recipe step where others have the mapping */
 static const char *steps[] = { "choose", "format", "mapping", "kpis", "results" };
-/* A file of transactions: a recipe instead of the mapping and KPI matching */
-static const char *recipe_steps[] = { "choose", "format", "recipe", "results" };
 
 static gboolean
 is_step (ScImportAssistant *self,
@@ -148,6 +147,23 @@ static gboolean
 is_tabular (ScImportAssistant *self)
 {
   return self->preview == NULL || self->preview->format == SC_IMPORT_FORMAT_CSV;
+}
+
+/* Whether the KPI step has something to show: after a recipe, only the
+ * KPIs it invents, to confirm how they are defined
+ */
+static gboolean
+shows_kpis (ScImportAssistant *self)
+{
+  if (self->import == NULL || sc_import_get_n_kpis (self->import) == 0)
+    return FALSE;
+  if (!self->recipe_step)
+    return TRUE;
+
+  for (guint i = 0; i < sc_import_get_n_kpis (self->import); i++)
+    if (sc_import_match_kpi (self->import, i, self->book, NULL) == SC_IMPORT_KPI_MATCH_NEW)
+      return TRUE;
+  return FALSE;
 }
 
 static void
@@ -188,16 +204,8 @@ set_step (ScImportAssistant *self,
   guint position = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-    if (g_str_equal (steps[i], name))
+    if (g_str_equal (steps[i], g_str_equal (name, "recipe") ? "mapping" : name))
       position = is_tabular (self) || i < 3 ? i + 1 : i - 1;
-  if (self->recipe_step)
-    {
-      n_steps = G_N_ELEMENTS (recipe_steps);
-      position = 0;
-      for (guint i = 0; i < G_N_ELEMENTS (recipe_steps); i++)
-        if (g_str_equal (recipe_steps[i], name))
-          position = i + 1;
-    }
 
   gtk_stack_set_visible_child_name (self->stack, name);
   gtk_button_set_label (self->next_button, results ? _("_Import") : _("_Next"));
@@ -505,8 +513,8 @@ analysis_cb (GObject      *source,
     }
 
   from = self->working_from;
-  if ((g_strcmp0 (from, "mapping") == 0 || g_strcmp0 (from, "choose") == 0) &&
-      sc_import_get_n_kpis (import) > 0)
+  if ((g_strcmp0 (from, "mapping") == 0 || g_strcmp0 (from, "choose") == 0 ||
+       g_strcmp0 (from, "recipe") == 0) && shows_kpis (self))
     set_step (self, "kpis");
   else
     set_step (self, "results");
@@ -749,13 +757,15 @@ back_action (GtkWidget  *widget,
 {
   ScImportAssistant *self = SC_IMPORT_ASSISTANT (widget);
   const char *step = gtk_stack_get_visible_child_name (self->stack);
-  gboolean has_kpis = self->import != NULL && sc_import_get_n_kpis (self->import) > 0;
+  gboolean has_kpis = shows_kpis (self);
 
   if (g_str_equal (step, "format"))
     set_step (self, "choose");
   else if (g_str_equal (step, "mapping") || g_str_equal (step, "recipe"))
     set_step (self, "format");
-  else if (g_str_equal (step, "results") && self->recipe_step)
+  else if (g_str_equal (step, "kpis") && self->recipe_step)
+    set_step (self, "recipe");
+  else if (g_str_equal (step, "results") && self->recipe_step && !has_kpis)
     set_step (self, "recipe");
   else if (g_str_equal (step, "kpis"))
     set_step (self, is_tabular (self) ? "mapping" : "choose");
