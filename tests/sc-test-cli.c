@@ -12,6 +12,13 @@
 
 #include "sc-test-cli.h"
 
+#include <grp.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#define NOBODY 65534
+
 void
 cli_run_free (CliRun *run)
 {
@@ -30,12 +37,29 @@ binary_path (void)
   return path;
 }
 
-/* Runs scorecards with @args (NULL-terminated), and @env as NAME=VALUE
- * pairs (NULL-terminated, may be NULL) added to the environment.
- */
-CliRun *
-sc_test_cli_runv (const char * const *args,
-                  const char * const *env)
+/* In the child, between fork and exec: only async-signal-safe calls */
+static void
+apply_limits (gpointer data)
+{
+  const CliLimits *limits = data;
+
+  if (limits->max_file_size > 0)
+    {
+      struct rlimit limit = { limits->max_file_size, limits->max_file_size };
+
+      signal (SIGXFSZ, SIG_IGN);
+      if (setrlimit (RLIMIT_FSIZE, &limit) != 0)
+        _exit (125);
+    }
+  if (limits->as_nobody &&
+      (setgroups (0, NULL) != 0 || setgid (NOBODY) != 0 || setuid (NOBODY) != 0))
+    _exit (125);
+}
+
+static CliRun *
+run_limited (const char * const *args,
+             const char * const *env,
+             const CliLimits    *limits)
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
@@ -57,6 +81,8 @@ sc_test_cli_runv (const char * const *args,
       g_auto(GStrv) pair = g_strsplit (env[i], "=", 2);
       g_subprocess_launcher_setenv (launcher, pair[0], pair[1] ? pair[1] : "", TRUE);
     }
+  if (limits != NULL)
+    g_subprocess_launcher_set_child_setup (launcher, apply_limits, (gpointer) limits, NULL);
 
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
@@ -64,9 +90,32 @@ sc_test_cli_runv (const char * const *args,
   g_assert_no_error (error);
   g_assert_true (g_subprocess_get_if_exited (process));
   run->status = g_subprocess_get_exit_status (process);
+  g_assert_cmpint (run->status, !=, 125);
 
   g_test_message ("exit status %d\nstderr: %s", run->status, run->err);
   return run;
+}
+
+/* Runs scorecards with @args (NULL-terminated), and @env as NAME=VALUE
+ * pairs (NULL-terminated, may be NULL) added to the environment.
+ */
+CliRun *
+sc_test_cli_runv (const char * const *args,
+                  const char * const *env)
+{
+  return run_limited (args, env, NULL);
+}
+
+static GPtrArray *
+collect_args (const char *first_arg,
+              va_list     ap)
+{
+  GPtrArray *args = g_ptr_array_new ();
+
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *) arg);
+  g_ptr_array_add (args, NULL);
+  return args;
 }
 
 /* Runs scorecards with the arguments up to NULL. */
@@ -74,14 +123,28 @@ CliRun *
 sc_test_cli_run (const char *first_arg,
                  ...)
 {
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GPtrArray) args = NULL;
   va_list ap;
 
   va_start (ap, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (char *) arg);
+  args = collect_args (first_arg, ap);
   va_end (ap);
-  g_ptr_array_add (args, NULL);
 
-  return sc_test_cli_runv ((const char * const *) args->pdata, NULL);
+  return run_limited ((const char * const *) args->pdata, NULL, NULL);
+}
+
+/* The same within @limits. */
+CliRun *
+sc_test_cli_run_limited (const CliLimits *limits,
+                         const char      *first_arg,
+                         ...)
+{
+  g_autoptr(GPtrArray) args = NULL;
+  va_list ap;
+
+  va_start (ap, first_arg);
+  args = collect_args (first_arg, ap);
+  va_end (ap);
+
+  return run_limited ((const char * const *) args->pdata, NULL, limits);
 }

@@ -19,6 +19,7 @@
 
 #include "sc-chart.h"
 #include "sc-chart-text.h"
+#include "sc-safe-file.h"
 #include "sc-sparkline.h"
 #include "sc-workbook-io.h"
 
@@ -783,7 +784,8 @@ test_export (void)
 
     g_assert_false (sc_chart_export (chart, &style, 400, 250, SC_CHART_FORMAT_PNG,
                                      "/nonexistent/dir/chart.png", &error));
-    g_assert_error (error, SC_CHART_ERROR, SC_CHART_ERROR_WRITE);
+    g_assert_error (error, SC_SAFE_FILE_ERROR, SC_SAFE_FILE_ERROR_NOT_FOUND);
+    g_assert_nonnull (strstr (error->message, "/nonexistent/dir/chart.png"));
   }
 }
 

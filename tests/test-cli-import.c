@@ -65,11 +65,16 @@ test_dry_run_json (void)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (report, "errors")), ==, 0);
 }
 
+/* A dry run lists every bad row, as --skip-bad-rows does, but as errors:
+ * it fails, naming the first on stderr.
+ */
 static void
 test_dry_run_errors (void)
 {
+  static const int lines[] = { 3, 4, 5, 6 };
   g_autofree char *path = fixture ("bad-rows.csv");
   g_autoptr(CliRun) failed = sc_test_cli_run ("import", path, "--dry-run", "--json", NULL);
+  g_autoptr(CliRun) text = sc_test_cli_run ("import", path, "--dry-run", NULL);
   g_autoptr(CliRun) skipped = sc_test_cli_run ("import", path, "--dry-run", "--json", "--skip-bad-rows", NULL);
   g_autoptr(JsonObject) report = NULL;
   JsonArray *errors;
@@ -79,12 +84,30 @@ test_dry_run_errors (void)
   g_assert_nonnull (strstr (failed->err, "bad-rows.csv:3:4:"));
   report = parse_object (failed->out);
   g_assert_false (json_object_get_boolean_member (report, "ok"));
+  g_assert_cmpint (json_object_get_int_member (report, "skipped"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (report, "imported"), ==, 0);
   errors = json_object_get_array_member (report, "errors");
-  g_assert_cmpuint (json_array_get_length (errors), ==, 1);
+  g_assert_cmpuint (json_array_get_length (errors), ==, G_N_ELEMENTS (lines));
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    {
+      JsonObject *e = json_array_get_object_element (errors, i);
+
+      g_assert_cmpint (json_object_get_int_member (e, "line"), ==, lines[i]);
+      g_assert_false (json_object_get_boolean_member (e, "skipped"));
+    }
   first = json_array_get_object_element (errors, 0);
-  g_assert_cmpint (json_object_get_int_member (first, "line"), ==, 3);
   g_assert_cmpint (json_object_get_int_member (first, "column"), ==, 4);
   g_clear_pointer (&report, json_object_unref);
+
+  /* Without --json, one line each on stderr */
+  g_assert_cmpint (text->status, ==, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    {
+      g_autofree char *position = g_strdup_printf ("bad-rows.csv:%d:", lines[i]);
+
+      g_assert_nonnull (strstr (text->err, position));
+    }
+  g_assert_cmpstr (text->out, ==, "");
 
   g_assert_cmpint (skipped->status, ==, 0);
   report = parse_object (skipped->out);
@@ -276,6 +299,130 @@ test_new_kpis (void)
   g_assert_true (json_object_get_null_member (kpi, "target"));
 }
 
+/* 100,000 nested objects (600 KB) as a .json and as a .scorecard without
+ * "format": import, summary and report refuse them with exit 1 and the
+ * position, instead of json-glib recursing off the stack.
+ */
+static void
+test_deep_json (void)
+{
+  static const char *names[] = { "deep.json", "deep.scorecard" };
+  g_autoptr(GString) deep = g_string_new (NULL);
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (deep, "{\"a\":");
+  g_string_append_c (deep, '1');
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, '}');
+
+  for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+    {
+      g_autofree char *path = write_temp (names[n], deep->str);
+      g_autofree char *dir = g_path_get_dirname (path);
+      g_autofree char *book = g_build_filename (dir, "out.scorecard", NULL);
+      g_autofree char *pdf = g_build_filename (dir, "out.pdf", NULL);
+      g_autofree char *position = g_strdup_printf ("%s:1:321: the JSON is nested more than 64 levels deep",
+                                                   names[n]);
+      const char *runs[][5] = {
+        { "import", path, "--dry-run", NULL },
+        { "import", path, "-o", book, NULL },
+        { "summary", path, NULL },
+        { "report", path, "-o", pdf, NULL },
+      };
+
+      for (guint r = 0; r < G_N_ELEMENTS (runs); r++)
+        {
+          g_autoptr(CliRun) run = sc_test_cli_runv (runs[r], NULL);
+
+          g_assert_cmpint (run->status, ==, 1);
+          g_assert_nonnull (strstr (run->err, position));
+        }
+      g_assert_false (g_file_test (book, G_FILE_TEST_EXISTS));
+      g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+      g_unlink (path);
+      g_rmdir (dir);
+    }
+}
+
+/* Counts the times @needle is in @haystack. */
+static guint
+count (const char *haystack,
+       const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = haystack; (p = strstr (p, needle)) != NULL; p += strlen (needle))
+    n++;
+  return n;
+}
+
+/* A binary file given as CSV says so, and where. */
+static void
+test_binary_file (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
+  g_autoptr(GString) noise = g_string_new (NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
+
+  for (guint i = 0; i < 256 * 1024; i++)
+    {
+      guint32 r = g_rand_int (rand);
+
+      g_string_append_len (noise, (const char *) &r, 4);
+    }
+  path = write_temp ("data.csv", "");
+  g_assert_true (g_file_set_contents (path, noise->str, noise->len, NULL));
+  dir = g_path_get_dirname (path);
+
+  {
+    g_autoptr(CliRun) run = sc_test_cli_run ("import", path, "--dry-run", NULL);
+    g_autoptr(CliRun) summary = sc_test_cli_run ("summary", path, NULL);
+
+    g_assert_cmpint (run->status, ==, 1);
+    g_assert_nonnull (strstr (run->err, "data.csv: not a text file: binary data at byte "));
+    g_assert_cmpint (summary->status, ==, 1);
+    g_assert_nonnull (strstr (summary->err, "data.csv: not a text file: binary data at byte "));
+  }
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* 1e309 is too large, in a CSV, the JSON interchange format and a
+ * workbook imported or summarised: said with the file (once), the line
+ * and the column.
+ */
+static void
+test_number_too_large (void)
+{
+  static const struct { const char *name; const char *text; const char *message; } cases[] = {
+    { "big.csv", "partner,kpi,period,value\nAlpha,OTD,2025-01,1e309\n",
+      "big.csv:2:4: 1e309 is too large in column “value”" },
+    { "big.json", "{ \"format\": \"scorecards-data\", \"version\": 1,\n  \"values\": [ 1e309 ] }",
+      "big.json:2:15: 1e309 is too large" },
+    { "big.scorecard", "{ \"format\": \"scorecards\", \"version\": 1,\n"
+                       "  \"kpis\": [ { \"id\": \"otd\", \"target\": 1e309 } ] }",
+      "big.scorecard:2:38: 1e309 is too large" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = write_temp (cases[i].name, cases[i].text);
+      g_autofree char *dir = g_path_get_dirname (path);
+      g_autoptr(CliRun) import = sc_test_cli_run ("import", path, "--dry-run", NULL);
+      g_autoptr(CliRun) summary = sc_test_cli_run ("summary", path, NULL);
+
+      g_assert_cmpint (import->status, ==, 1);
+      g_assert_nonnull (strstr (import->err, cases[i].message));
+      g_assert_cmpuint (count (import->err, cases[i].name), ==, 1);
+      g_assert_cmpint (summary->status, ==, 1);
+      g_assert_nonnull (strstr (summary->err, cases[i].message));
+      g_assert_cmpuint (count (summary->err, cases[i].name), ==, 1);
+      g_unlink (path);
+      g_rmdir (dir);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -289,6 +436,9 @@ main (int   argc,
   g_test_add_func ("/cli-import/counts-text", test_counts_text);
   g_test_add_func ("/cli-import/near-duplicates", test_near_duplicates);
   g_test_add_func ("/cli-import/new-kpis", test_new_kpis);
+  g_test_add_func ("/cli-import/deep-json", test_deep_json);
+  g_test_add_func ("/cli-import/binary-file", test_binary_file);
+  g_test_add_func ("/cli-import/number-too-large", test_number_too_large);
 
   return g_test_run ();
 }

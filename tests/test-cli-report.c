@@ -104,7 +104,7 @@ test_one_partner (void)
   text = pdf_text (out);
   if (text == NULL)
     {
-      g_test_message ("pdftotext is not installed: the page text is not checked");
+      g_test_skip ("pdftotext is not installed (poppler-utils): the page text is not checked");
       return;
     }
   g_assert_nonnull (strstr (text, "Precision Hydraulics & Fluid Power Components Ltd."));
@@ -266,7 +266,7 @@ test_period (void)
       text = pdf_text (out);
       if (text == NULL)
         {
-          g_test_skip ("pdftotext is not installed: the page text is not checked");
+          g_test_skip ("pdftotext is not installed (poppler-utils): the page text is not checked");
           return;
         }
       if (strstr (text, cases[i].label) == NULL || strstr (text, cases[i].range) == NULL)

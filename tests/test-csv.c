@@ -285,6 +285,58 @@ test_many_rows (void)
   g_assert_cmpuint (n, ==, 100000);
 }
 
+/* A binary file given as CSV (a picture, a zip, random bytes) says so and
+ * where, instead of looking for a partner column in its "header"; text
+ * with one stray control character in a cell still reads.
+ */
+static void
+test_binary (void)
+{
+  static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x02\x80";
+  static const char nul_late[] = "partner,kpi,period,value\nAlpha,OTD,2025-01,9\0\0";
+  static const char utf16_nul[] = "\xff\xfep\0a\0,\0\0\0\n\0";
+  static const char stray[] = "partner,kpi,period,value\nAl\x02pha,OTD,2025-01,90\n";
+  struct { const char *data; gsize length; gsize byte; } binary[] = {
+    { png, sizeof png - 1, 8 },
+    { nul_late, sizeof nul_late - 1, 44 },
+    { utf16_nul, sizeof utf16_nul - 1, 8 },
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (3);
+  g_autofree guint32 *noise = g_new (guint32, 256 * 1024);
+
+  for (guint i = 0; i < G_N_ELEMENTS (binary); i++)
+    {
+      g_autoptr(ScReaderCsv) reader = open_data (binary[i].data, binary[i].length);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *expected = g_strdup_printf ("data.csv: not a text file: binary data at byte %"
+                                                   G_GSIZE_FORMAT, binary[i].byte);
+
+      g_assert_false (sc_reader_csv_open (reader, NULL, &error));
+      g_assert_error (error, SC_IMPORT_ERROR, SC_IMPORT_ERROR_ENCODING);
+      g_assert_cmpstr (error->message, ==, expected);
+    }
+
+  /* A megabyte of noise without a NUL */
+  for (guint i = 0; i < 256 * 1024; i++)
+    noise[i] = g_rand_int (rand) | 0x01010101;
+  {
+    g_autoptr(ScReaderCsv) reader = open_data ((const char *) noise, 1024 * 1024);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (sc_reader_csv_open (reader, NULL, &error));
+    g_assert_error (error, SC_IMPORT_ERROR, SC_IMPORT_ERROR_ENCODING);
+    g_assert_true (g_str_has_prefix (error->message, "data.csv: not a text file: binary data at byte "));
+  }
+
+  {
+    g_autoptr(ScReaderCsv) reader = open_data (stray, sizeof stray - 1);
+
+    assert_row (reader, 1, "partner", "kpi", "period", "value", NULL);
+    assert_row (reader, 2, "Al\x02pha", "OTD", "2025-01", "90", NULL);
+    assert_end (reader);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -306,6 +358,7 @@ main (int   argc,
   g_test_add_func ("/csv/huge-line", test_huge_line);
   g_test_add_func ("/csv/too-many-columns", test_too_many_columns);
   g_test_add_func ("/csv/many-rows", test_many_rows);
+  g_test_add_func ("/csv/binary", test_binary);
 
   return g_test_run ();
 }

@@ -8,7 +8,8 @@
  * metadata with SOURCE_DATE_EPOCH, the bookmarks and the links; every
  * partner of the sample without a warning; awkward data (long names, 40
  * KPIs, 60 issues with long text, missing values) that must wrap and break
- * pages without a glyph outside the margins. Skips without poppler-glib.
+ * pages without a glyph outside the margins. Without poppler-glib the PDF
+ * tests are reported as skipped (and build-aux/test.sh fails).
  */
 
 #include "config.h"
@@ -456,37 +457,64 @@ test_split (void)
   g_assert_null (strstr (text, "Gummiwerk"));
 }
 
+/* The rectangle of the character at byte @p of @text. */
+static const PopplerRectangle *
+char_rect (const char             *text,
+           const char             *p,
+           const PopplerRectangle *rects,
+           guint                   n_rects)
+{
+  glong offset = g_utf8_pointer_to_offset (text, p);
+
+  g_assert_cmpint (offset, <, n_rects);
+  return &rects[offset];
+}
+
 /* "RANK among N suppliers" from a summary page, NULL from other pages.
- * Poppler runs the four panels together: a line ends in their titles
- * ("Overall scoreGradeTrendRank"), the next in the rank's digits, and the
- * rank's detail ends a later line.
+ * The rank is what is drawn in the panel below its title "Rank" and above
+ * its detail ("among 19 suppliers"), found by position: the order in
+ * which poppler runs the four panels' text together changes with the
+ * fonts installed (Cantarell, where present, puts the digits on another
+ * line than DejaVu Sans), so it cannot be read from the text's lines.
  */
 static char *
-dup_rank_text (const char *text)
+dup_rank_text (PopplerPage *page)
 {
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-  g_autofree char *rank = NULL;
-  const char *among = NULL;
+  g_autofree char *text = poppler_page_get_text (page);
+  g_autofree PopplerRectangle *rects = NULL;
+  g_autoptr(GString) rank = g_string_new (NULL);
+  g_autofree char *detail = NULL;
+  const PopplerRectangle *title = NULL, *among_rect;
+  const char *among, *p;
+  guint n_rects;
 
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      if (rank == NULL && g_str_has_suffix (lines[i], "Rank") && lines[i + 1] != NULL)
-        {
-          const char *end = lines[i + 1] + strlen (lines[i + 1]);
-          const char *digits = end;
-
-          while (digits > lines[i + 1] && g_ascii_isdigit (digits[-1]))
-            digits--;
-          rank = digits < end ? g_strdup (digits) : g_strdup ("—");
-        }
-      if (among == NULL)
-        among = strstr (lines[i], "among ");
-      if (among == NULL)
-        among = strstr (lines[i], "not ranked without data");
-    }
-  if (rank == NULL || among == NULL)
+  if ((among = strstr (text, "among ")) == NULL &&
+      (among = strstr (text, "not ranked without data")) == NULL)
     return NULL;
-  return g_strdup_printf ("%s %s", rank, among);
+  g_assert_true (poppler_page_get_text_layout (page, &rects, &n_rects));
+  among_rect = char_rect (text, among, rects, n_rects);
+  detail = g_strndup (among, strcspn (among, "\n"));
+
+  /* The title: a "Rank" above the detail, in its column */
+  for (p = text; title == NULL && (p = strstr (p, "Rank")) != NULL; p++)
+    {
+      const PopplerRectangle *r = char_rect (text, p, rects, n_rects);
+
+      if (r->y2 <= among_rect->y1 && fabs (r->x1 - among_rect->x1) < 20)
+        title = r;
+    }
+  g_assert_nonnull (title);
+
+  for (p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      const PopplerRectangle *r = char_rect (text, p, rects, n_rects);
+      double x = (r->x1 + r->x2) / 2, y = (r->y1 + r->y2) / 2;
+
+      if (!g_unichar_isspace (g_utf8_get_char (p)) &&
+          y > title->y2 && y < among_rect->y1 && x > title->x1 - 5 && x < title->x1 + 100)
+        g_string_append_len (rank, p, g_utf8_next_char (p) - p);
+    }
+  return g_strdup_printf ("%s %s", rank->str, detail);
 }
 
 /* What the scorer ranks @partner among all partners at the latest period. */
@@ -536,8 +564,8 @@ test_split_ranks (void)
   combined = open_pdf (path);
   for (int i = 0; i < poppler_document_get_n_pages (combined); i++)
     {
-      g_autofree char *text = page_text (combined, i);
-      char *rank = dup_rank_text (text);
+      g_autoptr(PopplerPage) page = poppler_document_get_page (combined, i);
+      char *rank = dup_rank_text (page);
 
       if (rank != NULL)
         g_ptr_array_add (combined_ranks, rank);
@@ -555,8 +583,8 @@ test_split_ranks (void)
       g_autofree char *file = g_build_filename (dir, name, NULL);
       g_autofree char *expected = dup_expected_rank (book, partner);
       g_autoptr(PopplerDocument) doc = open_pdf (file);
-      g_autofree char *text = page_text (doc, 0);
-      g_autofree char *rank = dup_rank_text (text);
+      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, 0);
+      g_autofree char *rank = dup_rank_text (page);
 
       g_test_message ("%s: %s", ids[i], rank);
       g_assert_cmpstr (rank, ==, g_ptr_array_index (combined_ranks, i));
@@ -765,6 +793,26 @@ test_trend_latest_period (void)
   g_unlink (path);
 }
 
+#else /* HAVE_POPPLER */
+
+/* Each PDF test is listed as skipped, so that test.sh fails the run */
+static void
+test_without_poppler (void)
+{
+  g_test_skip ("poppler-glib is not installed (libpoppler-glib-dev): the PDF is not read back");
+}
+
+#define test_one_partner test_without_poppler
+#define test_metadata test_without_poppler
+#define test_reproducible test_without_poppler
+#define test_bookmarks_and_links test_without_poppler
+#define test_every_partner test_without_poppler
+#define test_split test_without_poppler
+#define test_split_ranks test_without_poppler
+#define test_letter test_without_poppler
+#define test_awkward test_without_poppler
+#define test_trend_latest_period test_without_poppler
+
 #endif /* HAVE_POPPLER */
 
 int
@@ -781,7 +829,6 @@ main (int   argc,
   g_test_add_func ("/report/png-pages", test_png_pages);
   g_test_add_func ("/report/draw-page", test_draw_page);
   g_test_add_func ("/report/bad-logo", test_bad_logo);
-#ifdef HAVE_POPPLER
   g_test_add_func ("/report/one-partner", test_one_partner);
   g_test_add_func ("/report/metadata", test_metadata);
   g_test_add_func ("/report/reproducible", test_reproducible);
@@ -792,9 +839,6 @@ main (int   argc,
   g_test_add_func ("/report/letter", test_letter);
   g_test_add_func ("/report/awkward", test_awkward);
   g_test_add_func ("/report/trend-latest-period", test_trend_latest_period);
-#else
-  g_test_message ("poppler-glib is not installed: the PDF tests are skipped");
-#endif
 
   return g_test_run ();
 }

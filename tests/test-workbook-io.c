@@ -15,6 +15,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "sc-safe-file.h"
 #include "sc-workbook-io.h"
 
 #define N_PERIODS 8
@@ -573,7 +574,7 @@ test_atomic_save (void)
   /* A failed save reports why, keeps the workbook modified, leaves nothing */
   sc_workbook_set_modified (book, TRUE);
   g_assert_false (sc_workbook_save_to_file (book, missing_file, NULL, &error));
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_error (error, SC_SAFE_FILE_ERROR, SC_SAFE_FILE_ERROR_NOT_FOUND);
   g_assert_true (sc_workbook_get_modified (book));
   assert_only_file_in (dir, "book.scorecard");
 

@@ -290,8 +290,37 @@ test_deep_nesting (void)
   book = load_string (hostile, strlen (hostile), &error);
   g_assert_null (book);
   g_assert_error (error, SC_WORKBOOK_ERROR, SC_WORKBOOK_ERROR_TOO_LARGE);
-  g_assert_true (g_str_has_prefix (error->message, "book.scorecard: line 1: "));
-  g_assert_nonnull (strstr (error->message, "64"));
+  g_assert_true (g_str_has_prefix (error->message, "book.scorecard:1:112: "));
+  g_assert_nonnull (strstr (error->message, "nested more than 64 levels deep"));
+}
+
+/* 1e309 is out of a double's range: the error says so, where, and names
+ * the file once, in the KPIs (json-glib's half) and in the series (read
+ * by the stream).
+ */
+static void
+test_number_too_large (void)
+{
+  static const struct { const char *data; const char *message; } cases[] = {
+    { "{ \"format\": \"scorecards\", \"version\": 1,\n"
+      "  \"kpis\": [ { \"id\": \"otd\", \"target\": 1e309 } ] }",
+      "book.scorecard:2:38: 1e309 is too large" },
+    { "{ \"format\": \"scorecards\", \"version\": 1, \"first_period\": \"2025-01\", \"n_periods\": 2,\n"
+      "  \"kpis\": [ { \"id\": \"otd\" } ], \"partners\": [ { \"id\": \"s01\", \"name\": \"A\" } ],\n"
+      "  \"series\": [ { \"partner\": \"s01\", \"kpi\": \"otd\", \"first\": \"2025-01\",\n"
+      "                \"values\": [ 95, -2E+400 ] } ] }",
+      "book.scorecard:4:33: -2E+400 is too large" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ScWorkbook) book = load_string (cases[i].data, strlen (cases[i].data), &error);
+
+      g_assert_null (book);
+      g_assert_error (error, SC_WORKBOOK_ERROR, SC_WORKBOOK_ERROR_INVALID);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
 }
 
 /* A sparse file over the 512 MiB limit is refused without reading it. */
@@ -502,6 +531,7 @@ main (int    argc,
   g_test_add_func ("/workbook-load/unset-target", test_unset_target);
   g_test_add_func ("/workbook-load/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/workbook-load/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/workbook-load/number-too-large", test_number_too_large);
   g_test_add_func ("/workbook-load/too-large", test_too_large);
   g_test_add_func ("/workbook-load/missing-file", test_missing_file);
   g_test_add_func ("/workbook-load/unknown-members", test_unknown_members);

@@ -179,7 +179,11 @@ sc_cli_chart (int    argc,
   if (chart == NULL ||
       !sc_chart_export (chart, &style, options.width, options.height, format, options.output, &error))
     {
-      fprintf (stderr, "scorecards: %s: %s\n", chart ? options.output : options.args[0], error->message);
+      /* A failed export's message names the output file already */
+      if (chart != NULL)
+        fprintf (stderr, "scorecards: %s\n", error->message);
+      else
+        fprintf (stderr, "scorecards: %s: %s\n", options.args[0], error->message);
       return SC_EXIT_BAD_INPUT;
     }
 

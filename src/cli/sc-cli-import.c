@@ -337,6 +337,8 @@ configure (ScImport       *import,
       sc_import_set_encoding (import, o->encoding);
       sc_import_set_sheet (import, o->sheet);
       sc_import_set_skip_bad_rows (import, o->skip_bad_rows);
+      /* A dry run lists every bad row, as --skip-bad-rows does, and fails */
+      sc_import_set_list_bad_rows (import, o->dry_run && !o->skip_bad_rows);
       sc_import_set_duplicates (import, o->duplicates && g_str_equal (o->duplicates, "refuse")
                                         ? SC_IMPORT_DUPLICATES_REFUSE : SC_IMPORT_DUPLICATES_LAST_WINS);
       return TRUE;
@@ -370,6 +372,38 @@ print_problems (ScImport *import)
       else
         fprintf (stderr, _("%s: skipped: %s\n"), p->file, p->message);
     }
+}
+
+/* The bad rows a failed dry run found, one a line as "FILE:LINE:COLUMN:
+ * reason" (the first is the error); FALSE, printing nothing, when there
+ * is one at most: then the error says all.
+ */
+static gboolean
+print_bad_rows (ScImport *import)
+{
+  GPtrArray *problems = sc_import_get_problems (import);
+  guint n = 0;
+
+  for (guint i = 0; i < problems->len; i++)
+    n += !((const ScImportProblem *) g_ptr_array_index (problems, i))->skipped;
+  if (n < 2)
+    return FALSE;
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const ScImportProblem *p = g_ptr_array_index (problems, i);
+      g_autofree char *line = g_strdup_printf ("%" G_GUINT64_FORMAT, p->line);
+
+      if (p->skipped)
+        continue;
+      if (p->line > 0 && p->column > 0)
+        fprintf (stderr, "scorecards: %s:%s:%u: %s\n", p->file, line, p->column, p->message);
+      else if (p->line > 0)
+        fprintf (stderr, "scorecards: %s:%s: %s\n", p->file, line, p->message);
+      else
+        fprintf (stderr, "scorecards: %s: %s\n", p->file, p->message);
+    }
+  return TRUE;
 }
 
 /* "1,234 values of 20 partners and 12 KPIs", each count with its own
@@ -689,17 +723,13 @@ sc_cli_import (int    argc,
     }
   if (error != NULL)
     {
+      if (o.dry_run && !o.json && print_bad_rows (import))
+        return SC_EXIT_BAD_INPUT;
       fprintf (stderr, "scorecards: %s\n", error->message);
       return SC_EXIT_BAD_INPUT;
     }
   if (!o.json)
     print_result (import, &o, target);
-
-  /* The process ends here: freeing a million staged and imported values one
-   * by one would only add about a tenth to the wait for a large import
-   */
-  (void) g_steal_pointer (&book);
-  (void) g_steal_pointer (&import);
 
   return SC_EXIT_OK;
 }

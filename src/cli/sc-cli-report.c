@@ -22,6 +22,7 @@
 
 #include "sc-cli-private.h"
 #include "sc-report.h"
+#include "sc-safe-file.h"
 
 typedef struct
 {
@@ -303,7 +304,11 @@ sc_cli_report (int    argc,
   status = fill_options (&args, book, options, &error);
   if (status == SC_EXIT_OK && !run_report (&args, book, options, format, &error))
     status = SC_EXIT_BAD_INPUT;
-  if (error != NULL)
+  /* An output's error names the output; the others are the workbook's */
+  if (error != NULL && (error->domain == SC_SAFE_FILE_ERROR ||
+                        g_error_matches (error, SC_REPORT_ERROR, SC_REPORT_ERROR_WRITE)))
+    fprintf (stderr, "scorecards: %s\n", error->message);
+  else if (error != NULL)
     fprintf (stderr, "scorecards: %s: %s\n", args.args[0], error->message);
   return status;
 }

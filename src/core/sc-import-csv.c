@@ -315,6 +315,11 @@ row_number (CsvImport   *ci,
     case SC_NUMBER_EMPTY:
       *value = NAN;
       return ROW_DONE;
+    case SC_NUMBER_TOO_LARGE:
+      *value = NAN;
+      /* Translators: "1e309 is too large in column “value”" */
+      return ROW_PROBLEM (ci, column, SC_IMPORT_ERROR_VALUE, error,
+                          _("%s is too large in column “%s”"), text, header);
     case SC_NUMBER_INVALID:
     default:
       return ROW_PROBLEM (ci, column, SC_IMPORT_ERROR_VALUE, error,

@@ -15,8 +15,10 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
+#include <string.h>
 
 #include "sc-import-private.h"
+#include "sc-json-depth.h"
 #include "sc-workbook-io.h"
 
 #define INTERCHANGE_FORMAT  "scorecards-data"
@@ -335,6 +337,51 @@ stage_workbook_series (JsonImport     *ji,
 /* Stages every partner, KPI and value of another workbook. Issues are not
  * merged (see docs/import-formats.md).
  */
+/* A message that begins with @prefix and maybe a line and a column
+ * ("book.scorecard:12:18: …", json-glib's "<data>:12:18: …"): returns the
+ * rest, the position in @line and @column (0 when absent).
+ */
+static const char *
+split_position (const char *message,
+                const char *prefix,
+                guint64    *line,
+                guint64    *column)
+{
+  char *end;
+
+  *line = *column = 0;
+  if (!g_str_has_prefix (message, prefix) || message[strlen (prefix)] != ':')
+    return message;
+  message += strlen (prefix) + 1;
+  if (g_ascii_isdigit (*message))
+    {
+      *line = g_ascii_strtoull (message, &end, 10);
+      if (*end == ':' && g_ascii_isdigit (end[1]))
+        *column = g_ascii_strtoull (end + 1, &end, 10);
+      message = *end == ':' ? end + 1 : end;
+    }
+  while (*message == ' ')
+    message++;
+  return message;
+}
+
+/* The loader's message names the file: the problem says it once, with the
+ * position as its own.
+ */
+static gboolean
+workbook_problem (JsonImport   *ji,
+                  const char   *name,
+                  const GError *error)
+{
+  guint64 line, column;
+  const char *message = split_position (error->message, name, &line, &column);
+
+  return sc_import_problem (ji->import, ji->source, line, (guint) MIN (column, G_MAXUINT),
+                            g_error_matches (error, SC_WORKBOOK_ERROR, SC_WORKBOOK_ERROR_TOO_LARGE)
+                            ? SC_IMPORT_ERROR_TOO_LARGE : SC_IMPORT_ERROR_SYNTAX,
+                            ji->error, "%s", message);
+}
+
 static gboolean
 read_workbook (JsonImport *ji,
                const char *data,
@@ -348,7 +395,7 @@ read_workbook (JsonImport *ji,
   if (book == NULL)
     {
       ji->import->skip_bad_rows = FALSE;
-      return json_problem (ji, SC_IMPORT_ERROR_SYNTAX, "%s", local_error->message);
+      return workbook_problem (ji, name, local_error);
     }
 
   kpis = sc_workbook_get_kpis (book);
@@ -395,6 +442,7 @@ sc_import_read_json (ScImport    *self,
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
   gboolean skip = self->skip_bad_rows;
+  g_auto(ScJsonProblem) problem = { 0 };
   JsonImport ji = { self, 0, error };
   ScImportSource *source;
   const char *format;
@@ -405,10 +453,31 @@ sc_import_read_json (ScImport    *self,
   source->encoding = g_strdup ("UTF-8");
   ji.source = self->sources->len - 1;
 
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
+  /* Before json-glib, which recurses once per level of nesting and reads
+   * 1e309 as infinity
+   */
+  if (!sc_json_find_problem (data, length, SC_JSON_MAX_DEPTH, &problem))
     {
       self->skip_bad_rows = FALSE;
-      json_problem (&ji, SC_IMPORT_ERROR_SYNTAX, _("invalid JSON: %s"), local_error->message);
+      sc_import_problem (self, ji.source, problem.line, (guint) MIN (problem.column, G_MAXUINT),
+                         problem.code == SC_JSON_ERROR_TOO_DEEP ? SC_IMPORT_ERROR_TOO_LARGE
+                                                                : SC_IMPORT_ERROR_VALUE,
+                         error, "%s", problem.message);
+      self->skip_bad_rows = skip;
+      return FALSE;
+    }
+
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      guint64 line, column;
+      const char *message = split_position (local_error->message, "<data>", &line, &column);
+
+      /* json-glib's own words for what "invalid JSON" says already */
+      if (g_str_has_prefix (message, "Parse error: "))
+        message += strlen ("Parse error: ");
+      self->skip_bad_rows = FALSE;
+      sc_import_problem (self, ji.source, line, (guint) MIN (column, G_MAXUINT), SC_IMPORT_ERROR_SYNTAX,
+                         error, _("invalid JSON: %s"), message);
       self->skip_bad_rows = skip;
       return FALSE;
     }

@@ -109,6 +109,7 @@ struct _ScImport
   char               *sheet;            /* of a workbook; NULL: the first with data */
   ScRecipe           *recipe;           /* transaction rows into KPI values; or NULL */
   guint               skip_bad_rows : 1;
+  guint               list_bad_rows : 1;  /* with skip_bad_rows set: list, skip nothing */
 
   /* Report */
   GPtrArray          *sources;          /* ScImportSource */
@@ -118,6 +119,7 @@ struct _ScImport
   guint64             n_skipped;
   guint64             n_replaced;
   guint64             n_problems_dropped;
+  GError             *first_bad_row;    /* when listing bad rows */
 
   /* Stage */
   GPtrArray          *partners;         /* StagePartner */

@@ -275,6 +275,7 @@ sc_import_read_spreadsheet (ScImport      *self,
   g_autoptr(GError) local_error = NULL;
   guint first_problem = self->problems->len;
   guint first_source = self->sources->len;
+  gboolean had_bad_row = self->first_bad_row != NULL;
   guint sheet;
   const char *sheet_name;
 
@@ -294,6 +295,9 @@ sc_import_read_spreadsheet (ScImport      *self,
     {
       sheet_name = sc_sheet_text_stream_get_sheet (SC_SHEET_TEXT_STREAM (text));
       rename_problems (self, first_problem, sheet_name);
+      /* Listing bad rows (a dry run): the error to come is the first of them */
+      if (!had_bad_row && self->first_bad_row != NULL)
+        rename_error (self, name, sheet_name, G_MAXUINT, self->first_bad_row);
       describe_source (self, first_source, sc_reader_xlsx_is_ods (reader), sheet_name);
       return TRUE;
     }

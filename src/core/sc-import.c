@@ -66,6 +66,7 @@ sc_import_finalize (GObject *object)
   g_clear_pointer (&self->recipe, sc_recipe_unref);
   g_clear_pointer (&self->spreadsheet, g_bytes_unref);
   g_clear_pointer (&self->new_kpis, g_hash_table_unref);
+  g_clear_error (&self->first_bad_row);
 
   G_OBJECT_CLASS (sc_import_parent_class)->finalize (object);
 }
@@ -110,7 +111,8 @@ sc_import_add_source (ScImport       *self,
 
 /* Records a problem at @line and @column (1-based, 0 when unknown) of
  * @source. With "skip bad rows" it is listed and the caller skips the row
- * (returns %TRUE); otherwise it sets @error and returns %FALSE.
+ * (returns %TRUE); when listing bad rows, the same, and the first one is
+ * the import's error later; otherwise it sets @error and returns %FALSE.
  */
 gboolean
 sc_import_problem (ScImport    *self,
@@ -125,13 +127,18 @@ sc_import_problem (ScImport    *self,
   ScImportSource *src = g_ptr_array_index (self->sources, source);
   ScImportProblem *problem;
   g_autofree char *message = NULL;
+  gboolean listing;
   va_list args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  if (self->skip_bad_rows)
+  /* Listing every bad row reads on like skipping, but skips nothing: the
+   * import fails at the end with the first
+   */
+  listing = self->skip_bad_rows && self->list_bad_rows;
+  if (self->skip_bad_rows && !listing)
     self->n_skipped++;
 
   if (self->problems->len < SC_IMPORT_MAX_PROBLEMS)
@@ -143,15 +150,21 @@ sc_import_problem (ScImport    *self,
       problem->domain = SC_IMPORT_ERROR;
       problem->code = code;
       problem->message = g_strdup (message);
-      problem->skipped = self->skip_bad_rows;
+      problem->skipped = self->skip_bad_rows && !listing;
       g_ptr_array_add (self->problems, problem);
     }
   else
     self->n_problems_dropped++;
 
-  if (self->skip_bad_rows)
+  if (self->skip_bad_rows && !listing)
     return TRUE;
 
+  if (listing)
+    {
+      if (self->first_bad_row != NULL)
+        return TRUE;
+      error = &self->first_bad_row;
+    }
   if (line > 0 && column > 0)
     g_set_error (error, SC_IMPORT_ERROR, code, "%s:%" G_GUINT64_FORMAT ":%u: %s",
                  src->name, line, column, message);
@@ -161,7 +174,7 @@ sc_import_problem (ScImport    *self,
   else
     g_set_error (error, SC_IMPORT_ERROR, code, "%s: %s", src->name, message);
 
-  return FALSE;
+  return listing;
 }
 
 /* Records an error that stops the import (a reader error) as a problem too,
@@ -327,6 +340,23 @@ sc_import_set_skip_bad_rows (ScImport *self,
 {
   g_return_if_fail (SC_IS_IMPORT (self));
   self->skip_bad_rows = !!skip_bad_rows;
+}
+
+/* Reads on after a bad row, to list every one (a dry run): unlike
+ * skipping, the rows count as errors, and validating or committing the
+ * import fails with the first of them once every file has been read.
+ * "Skip bad rows" wins when both are set.
+ */
+void
+sc_import_set_list_bad_rows (ScImport *self,
+                             gboolean  list_bad_rows)
+{
+  g_return_if_fail (SC_IS_IMPORT (self));
+  g_return_if_fail (!self->validated);
+
+  self->list_bad_rows = !!list_bad_rows && !self->skip_bad_rows;
+  if (self->list_bad_rows)
+    self->skip_bad_rows = TRUE;
 }
 
 void
@@ -538,10 +568,16 @@ sc_import_validate (ScImport  *self,
 {
   g_return_val_if_fail (SC_IS_IMPORT (self), FALSE);
 
-  if (self->validated)
-    return TRUE;
+  /* When listing bad rows, validation lists those it finds too */
+  if (!self->validated && !sc_import_stage_validate (self, error))
+    return FALSE;
+  if (self->first_bad_row != NULL)
+    {
+      g_propagate_error (error, g_error_copy (self->first_bad_row));
+      return FALSE;
+    }
 
-  return sc_import_stage_validate (self, error);
+  return TRUE;
 }
 
 /**

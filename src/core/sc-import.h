@@ -155,6 +155,8 @@ void                sc_import_set_encoding         (ScImport           *self,
                                                     const char         *encoding);
 void                sc_import_set_skip_bad_rows    (ScImport           *self,
                                                     gboolean            skip_bad_rows);
+void                sc_import_set_list_bad_rows    (ScImport           *self,
+                                                    gboolean            list_bad_rows);
 void                sc_import_set_duplicates       (ScImport           *self,
                                                     ScImportDuplicates  duplicates);
 void                sc_import_set_sheet            (ScImport           *self,

@@ -61,8 +61,11 @@ parse_slow (const char *s,
   copy[j] = '\0';
 
   *value = g_ascii_strtod (copy, &end);
-  if (end != copy + j || !isfinite (*value))
+  if (end != copy + j || isnan (*value))
     return SC_NUMBER_INVALID;
+  /* strtod reads "inf" too: only digits overflow into too large */
+  if (isinf (*value))
+    return strpbrk (copy, "iInN") ? SC_NUMBER_INVALID : SC_NUMBER_TOO_LARGE;
 
   return SC_NUMBER_OK;
 }
@@ -120,7 +123,7 @@ read_integer_part (const char *s,
  *   apostrophes are accepted as thousands separators too
  * @value: (out): the number
  *
- * Returns: whether @str is a number, no value, or invalid
+ * Returns: whether @str is a number, no value, too large, or invalid
  */
 ScNumberStatus
 sc_number_parse_cell (const char *str,

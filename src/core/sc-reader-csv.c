@@ -902,12 +902,57 @@ sc_reader_csv_set_decimal_mark (ScReaderCsv *self,
   self->decimal_mark = decimal_mark;
 }
 
+/* A control character no text file has: not tab, line feed, vertical tab,
+ * form feed, carriage return, nor the ^Z that ends old DOS files or the
+ * escape of terminal colours
+ */
+static inline gboolean
+is_binary_control (guint c)
+{
+  return c < 0x20 && c != '\t' && c != '\n' && c != '\v' && c != '\f' && c != '\r' &&
+         c != 0x1A && c != 0x1B;
+}
+
+/* Whether the first block is binary data rather than text in @encoding:
+ * a NUL character, or control characters in more than 1 % of it (at least
+ * 8: a stray one in a cell of a short file is text). On TRUE @offset is
+ * the byte of the first such character in the block.
+ */
+static gboolean
+find_binary (const guchar *data,
+             gsize         n,
+             Encoding      encoding,
+             gsize        *offset)
+{
+  gsize step = encoding == ENCODING_UTF16LE || encoding == ENCODING_UTF16BE ? 2 : 1;
+  gsize n_controls = 0, first = G_MAXSIZE;
+
+  for (gsize i = 0; i + step <= n; i += step)
+    {
+      guint c = step == 1 ? data[i] :
+                encoding == ENCODING_UTF16LE ? data[i] | data[i + 1] << 8 : data[i] << 8 | data[i + 1];
+
+      if (!is_binary_control (c))
+        continue;
+      if (first == G_MAXSIZE)
+        first = i;
+      n_controls++;
+      if (c == 0)
+        {
+          *offset = i;
+          return TRUE;
+        }
+    }
+  *offset = first;
+  return n_controls >= 8 && n_controls * step * 100 > n;
+}
+
 static gboolean
 open_first_block (ScReaderCsv   *self,
                   GCancellable  *cancellable,
                   GError       **error)
 {
-  gsize n_read = 0, skip = 0;
+  gsize n_read = 0, skip = 0, binary_at;
   Encoding forced;
 
   self->raw = g_malloc (BLOCK_SIZE);
@@ -930,6 +975,15 @@ open_first_block (ScReaderCsv   *self,
     }
   else
     skip = detect_encoding (self, self->raw, n_read);
+
+  if (find_binary (self->raw + skip, n_read - skip, self->encoding, &binary_at))
+    {
+      /* Translators: a file given as CSV is a picture, a zip or a program */
+      g_set_error (error, SC_IMPORT_ERROR, SC_IMPORT_ERROR_ENCODING,
+                   _("%s: not a text file: binary data at byte %" G_GSIZE_FORMAT),
+                   self->display_name, binary_at + skip);
+      return FALSE;
+    }
 
   append_decoded (self, self->raw + skip, n_read - skip);
   if (self->encoding == ENCODING_UTF8)

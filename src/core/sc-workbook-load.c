@@ -17,10 +17,9 @@
 #include <math.h>
 #include <string.h>
 
+#include "sc-json-depth.h"
 #include "sc-workbook-io.h"
 #include "sc-workbook-load-private.h"
-
-#define MAX_DEPTH 64
 
 typedef ScLoader Loader;
 
@@ -47,46 +46,6 @@ sc_loader_fail (ScLoader   *loader,
 }
 
 #define fail sc_loader_fail
-
-/* json-glib recurses once per nesting level; refuse absurd nesting before
- * handing it the data, so a hostile file cannot exhaust the stack.
- */
-static gboolean
-check_nesting (Loader     *loader,
-               const char *data,
-               gsize       length)
-{
-  gboolean in_string = FALSE;
-  guint depth = 0, line = 1;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
-
-      if (c == '\n')
-        line++;
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-      if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > MAX_DEPTH)
-            return fail (loader, SC_WORKBOOK_ERROR_TOO_LARGE, NULL,
-                         _("line %u: nested more than %d levels deep"), line, MAX_DEPTH);
-        }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
-    }
-
-  return TRUE;
-}
 
 /* Member access with type checks */
 
@@ -781,8 +740,17 @@ sc_workbook_load_from_data (const char  *data,
             _("the file is not valid UTF-8 (at byte %s)"), offset);
       return NULL;
     }
-  if (!check_nesting (&loader, data, length))
-    return NULL;
+  /* Before json-glib, which recurses once per level (a hostile file must
+   * not exhaust the stack) and reads 1e309 as infinity without a position
+   */
+  if (!sc_json_check (data, length, SC_JSON_MAX_DEPTH, loader.name, &local_error))
+    {
+      g_set_error_literal (error, SC_WORKBOOK_ERROR,
+                           g_error_matches (local_error, SC_JSON_ERROR, SC_JSON_ERROR_TOO_DEEP)
+                           ? SC_WORKBOOK_ERROR_TOO_LARGE : SC_WORKBOOK_ERROR_INVALID,
+                           local_error->message);
+      return NULL;
+    }
 
   /* json-glib reads the document without its "series", which is streamed
    * into the workbook below; the span keeps its line breaks so that

@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Writing .scorecard files (docs/file-format.md) with the streaming writer
- * of sc-json-writer.c, and saving them atomically.
+ * of sc-json-writer.c, and saving them safely (sc-safe-file.c).
  */
 
 #define G_LOG_DOMAIN "sc-workbook-save"
@@ -17,6 +17,7 @@
 
 #include "sc-issue-private.h"
 #include "sc-json-writer.h"
+#include "sc-safe-file.h"
 #include "sc-workbook-io.h"
 
 typedef ScJsonWriter Writer;
@@ -300,8 +301,9 @@ sc_workbook_to_bytes (ScWorkbook *self)
   return sc_json_writer_free_to_bytes (w);
 }
 
-/* Saves atomically: the bytes go to a temporary file beside @file, which is
- * then renamed over it, so a crash or a full disk never truncates a workbook.
+/* Saves through sc-safe-file.c: the bytes go to a temporary file beside
+ * @file, which is renamed over it only once all of it is on the disk, so a
+ * crash, a kill or a full disk never truncates a workbook.
  */
 gboolean
 sc_workbook_save_to_file (ScWorkbook    *self,
@@ -314,12 +316,11 @@ sc_workbook_save_to_file (ScWorkbook    *self,
   g_return_val_if_fail (SC_IS_WORKBOOK (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
   bytes = sc_workbook_to_bytes (self);
-  if (!g_file_replace_contents (file,
-                                g_bytes_get_data (bytes, NULL),
-                                g_bytes_get_size (bytes),
-                                NULL, FALSE, G_FILE_CREATE_NONE, NULL,
-                                cancellable, error))
+  if (!sc_safe_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                      SC_SAFE_FILE_NONE, error))
     return FALSE;
 
   sc_workbook_set_modified (self, FALSE);

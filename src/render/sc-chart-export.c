@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Writes a chart to a PNG, SVG or PDF file: the same drawing code on a
- * different Cairo surface. Used by the widget's "Export as…" and by
+ * different Cairo surface, streamed into the file safely
+ * (sc-render-file.c). Used by the widget's "Export as…" and by
  * `scorecards chart`.
  */
 
@@ -15,13 +16,13 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <math.h>
-#include <glib/gi18n-lib.h>
 
 #include "sc-chart.h"
+#include "sc-render-file.h"
 
 static cairo_surface_t *
 create_surface (ScChartFormat  format,
-                const char    *filename,
+                ScSafeFile    *out,
                 double         width,
                 double         height,
                 double         scale)
@@ -29,10 +30,11 @@ create_surface (ScChartFormat  format,
   switch (format)
     {
     case SC_CHART_FORMAT_SVG:
-      return cairo_svg_surface_create (filename, width, height);
+      return cairo_svg_surface_create_for_stream (sc_render_file_write_cb, out, width, height);
     case SC_CHART_FORMAT_PDF:
       {
-        cairo_surface_t *surface = cairo_pdf_surface_create (filename, width, height);
+        cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (sc_render_file_write_cb, out,
+                                                                        width, height);
 
         cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Scorecards " PACKAGE_VERSION);
         return surface;
@@ -42,18 +44,6 @@ create_surface (ScChartFormat  format,
       return cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width * scale),
                                          (int) ceil (height * scale));
     }
-}
-
-static gboolean
-check_status (cairo_status_t   status,
-              const char      *filename,
-              GError         **error)
-{
-  if (status == CAIRO_STATUS_SUCCESS)
-    return TRUE;
-  g_set_error (error, SC_CHART_ERROR, SC_CHART_ERROR_WRITE,
-               _("Could not write “%s”: %s"), filename, cairo_status_to_string (status));
-  return FALSE;
 }
 
 /* Draws @self at @width × @height (pixels for PNG, points for SVG and
@@ -85,6 +75,7 @@ sc_chart_export_scaled (ScChart             *self,
                         const char          *filename,
                         GError             **error)
 {
+  g_autoptr(ScSafeFile) out = NULL;
   ScChartStyle opaque;
   cairo_surface_t *surface;
   cairo_t *cr;
@@ -101,7 +92,9 @@ sc_chart_export_scaled (ScChart             *self,
   opaque = *style;
   opaque.paint_background = TRUE;
 
-  surface = create_surface (format, filename, width, height, scale);
+  if ((out = sc_safe_file_new (filename, SC_SAFE_FILE_NONE, error)) == NULL)
+    return FALSE;
+  surface = create_surface (format, out, width, height, scale);
   cr = cairo_create (surface);
   cairo_scale (cr, scale, scale);
   sc_chart_draw (self, cr, &opaque, width, height);
@@ -110,11 +103,12 @@ sc_chart_export_scaled (ScChart             *self,
   cairo_destroy (cr);
 
   if (status == CAIRO_STATUS_SUCCESS && format == SC_CHART_FORMAT_PNG)
-    status = cairo_surface_write_to_png (surface, filename);
+    status = cairo_surface_write_to_png_stream (surface, sc_render_file_write_cb, out);
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  return check_status (status, filename, error);
+  return sc_render_file_check (out, status, SC_CHART_ERROR, SC_CHART_ERROR_WRITE, error) &&
+         sc_safe_file_commit (out, error);
 }

@@ -41,7 +41,9 @@ typedef enum
 /**
  * ScChartError:
  * @SC_CHART_ERROR_NO_DATA: the workbook has nothing to chart for the request
- * @SC_CHART_ERROR_WRITE: the output file could not be written
+ * @SC_CHART_ERROR_WRITE: the chart could not be drawn into the output file;
+ *   the file's own errors (a full disk, a read-only folder) come in
+ *   %SC_SAFE_FILE_ERROR
  */
 typedef enum
 {

@@ -9,7 +9,8 @@
  * computed once before the workers start and then only read. The
  * workbook's lists are not safe to read from two threads at once, so a
  * worker holds a lock while it gathers its partner's data and lays it out,
- * and writes its PDF (most of the work) without it.
+ * and writes its PDF (most of the work) without it. The PDFs are renamed
+ * into place together at the end, so a failed batch changes nothing.
  */
 
 #define G_LOG_DOMAIN "sc-report-batch"
@@ -17,7 +18,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
+#include <sys/resource.h>
 
 #include "sc-report-private.h"
 
@@ -33,10 +34,11 @@ typedef struct
 
 typedef struct
 {
-  Batch     *batch;
-  ScPartner *partner;
-  char      *path;
-  GError    *error;
+  Batch      *batch;
+  ScPartner  *partner;
+  char       *path;
+  ScSafeFile *out;     /* written and synced, renamed once every job is */
+  GError     *error;
 } Job;
 
 static void
@@ -44,6 +46,7 @@ job_free (Job *job)
 {
   g_clear_object (&job->partner);
   g_free (job->path);
+  g_clear_pointer (&job->out, sc_safe_file_free);
   g_clear_error (&job->error);
   g_free (job);
 }
@@ -75,8 +78,9 @@ run_job (gpointer data,
                                    batch->cancellable, &job->error);
   g_mutex_unlock (&batch->book_lock);
 
-  if (report != NULL)
-    sc_report_write (report, SC_REPORT_FORMAT_PDF, job->path, NULL, NULL, batch->cancellable, &job->error);
+  if (report != NULL &&
+      (job->out = sc_safe_file_new (job->path, SC_SAFE_FILE_NONE, &job->error)) != NULL)
+    sc_report_write_pdf_to (report, job->out, NULL, NULL, batch->cancellable, &job->error);
   if (job->error != NULL)
     g_cancellable_cancel (batch->cancellable);
   g_async_queue_push (batch->done, job);
@@ -116,8 +120,27 @@ dup_partners (ScWorkbook            *book,
   return partners;
 }
 
+/* Renames every finished file into place, in the order of their names. */
+static GPtrArray *
+commit_jobs (GPtrArray  *jobs,
+             GError    **error)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < jobs->len; i++)
+    {
+      Job *job = g_ptr_array_index (jobs, i);
+
+      if (!sc_safe_file_commit (job->out, error))
+        return NULL;
+      g_ptr_array_add (files, g_strdup (job->path));
+    }
+  g_ptr_array_sort (files, compare_paths);
+  return g_steal_pointer (&files);
+}
+
 /* Collects the finished jobs, reporting progress from this thread; the
- * first error wins.
+ * first error wins, and then no file is renamed into place.
  */
 static GPtrArray *
 collect_jobs (Batch                 *batch,
@@ -126,7 +149,7 @@ collect_jobs (Batch                 *batch,
               gpointer               user_data,
               GError               **error)
 {
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) jobs = g_ptr_array_new_with_free_func ((GDestroyNotify) job_free);
   GError *first_error = NULL;
 
   for (guint i = 0; i < n_jobs; i++)
@@ -139,26 +162,36 @@ collect_jobs (Batch                 *batch,
           g_clear_error (&first_error);
           first_error = g_steal_pointer (&job->error);
         }
-      else if (job->error == NULL)
-        g_ptr_array_add (files, g_strdup (job->path));
       if (progress != NULL)
         progress ((double) (i + 1) / n_jobs, sc_partner_get_name (job->partner), user_data);
-      job_free (job);
+      g_ptr_array_add (jobs, job);
     }
   if (first_error != NULL)
     {
-      for (guint i = 0; i < files->len; i++)
-        g_unlink (g_ptr_array_index (files, i));
       g_propagate_error (error, first_error);
       return NULL;
     }
-  g_ptr_array_sort (files, compare_paths);
-  return g_steal_pointer (&files);
+  return commit_jobs (jobs, error);
+}
+
+/* Each finished file holds a descriptor (and its lock) until the end */
+static void
+ensure_open_files (guint n_files)
+{
+  struct rlimit limit;
+
+  if (getrlimit (RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY &&
+      limit.rlim_cur < (rlim_t) n_files + 256 && limit.rlim_cur < limit.rlim_max)
+    {
+      limit.rlim_cur = MIN (limit.rlim_max, (rlim_t) n_files + 256);
+      setrlimit (RLIMIT_NOFILE, &limit);
+    }
 }
 
 /* Writes a PDF per partner of @options into @directory (created when
- * missing) and returns their paths, sorted. On an error or a cancel, the
- * files written so far are removed.
+ * missing) and returns their paths, sorted. Every file is written to a
+ * temporary file first and renamed into place only when all of them have
+ * been: on an error or a cancel the folder is as it was.
  */
 GPtrArray *
 sc_report_export_split (ScWorkbook             *book,
@@ -198,6 +231,7 @@ sc_report_export_split (ScWorkbook             *book,
                    directory, g_strerror (saved));
       return NULL;
     }
+  ensure_open_files (partners->len);
   batch.ranks = ranks;
   batch.done = g_async_queue_new ();
   if (cancellable != NULL)

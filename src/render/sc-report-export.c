@@ -3,10 +3,9 @@
  * Copyright 2026 Scorecards developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Writes a laid-out report: a PDF with metadata, bookmarks and links
- * (through g_file_replace, so a failed or cancelled export never leaves a
- * truncated file), or each page as a PNG or SVG slide; and the batch that
- * writes one PDF per partner, on every core.
+ * Writes a laid-out report: a PDF with metadata, bookmarks and links, or
+ * each page as a PNG or SVG slide. Every file goes through sc-safe-file.c,
+ * so a failed or cancelled export never leaves a truncated file.
  */
 
 #define G_LOG_DOMAIN "sc-report-export"
@@ -19,28 +18,8 @@
 #include <glib/gstdio.h>
 #include <math.h>
 
+#include "sc-render-file.h"
 #include "sc-report-private.h"
-
-typedef struct
-{
-  GOutputStream *stream;
-  GCancellable  *cancellable;
-  GError        *error;
-} WriteClosure;
-
-static cairo_status_t
-write_cb (void                *closure,
-          const unsigned char *data,
-          unsigned int         length)
-{
-  WriteClosure *wc = closure;
-
-  if (wc->error != NULL)
-    return CAIRO_STATUS_WRITE_ERROR;
-  if (!g_output_stream_write_all (wc->stream, data, length, NULL, wc->cancellable, &wc->error))
-    return CAIRO_STATUS_WRITE_ERROR;
-  return CAIRO_STATUS_SUCCESS;
-}
 
 static void
 set_metadata (cairo_surface_t       *surface,
@@ -143,6 +122,32 @@ draw_pdf (ScReport              *report,
   return ok;
 }
 
+/* Draws the PDF of @report into @out and finishes it (written out and
+ * synced, not yet renamed): the split commits all its files at the end.
+ */
+gboolean
+sc_report_write_pdf_to (ScReport              *report,
+                        ScSafeFile            *out,
+                        ScReportProgressFunc   progress,
+                        gpointer               user_data,
+                        GCancellable          *cancellable,
+                        GError               **error)
+{
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  double width, height;
+  gboolean ok;
+
+  sc_report_get_page_size (report, &width, &height);
+  surface = cairo_pdf_surface_create_for_stream (sc_render_file_write_cb, out, width, height);
+  ok = draw_pdf (report, surface, progress, user_data, cancellable, error);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  return ok && sc_render_file_check (out, status, SC_REPORT_ERROR, SC_REPORT_ERROR_WRITE, error);
+}
+
 static gboolean
 write_pdf (ScReport              *report,
            const char            *filename,
@@ -151,57 +156,11 @@ write_pdf (ScReport              *report,
            GCancellable          *cancellable,
            GError               **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (filename);
-  g_autoptr(GFileOutputStream) out = NULL;
-  g_autoptr(GError) local_error = NULL;
-  WriteClosure wc = { NULL, cancellable, NULL };
-  cairo_surface_t *surface;
-  double width, height;
-  gboolean ok;
+  g_autoptr(ScSafeFile) out = sc_safe_file_new (filename, SC_SAFE_FILE_NONE, error);
 
-  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, &local_error);
-  if (out == NULL)
-    {
-      g_set_error (error, SC_REPORT_ERROR, SC_REPORT_ERROR_WRITE, _("Could not write “%s”: %s"),
-                   filename, local_error->message);
-      return FALSE;
-    }
-  wc.stream = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (out), 256 * 1024);
-  sc_report_get_page_size (report, &width, &height);
-  surface = cairo_pdf_surface_create_for_stream (write_cb, &wc, width, height);
-  ok = draw_pdf (report, surface, progress, user_data, cancellable, &local_error);
-  cairo_surface_finish (surface);
-  if (ok && wc.error == NULL && cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
-    g_set_error (&wc.error, SC_REPORT_ERROR, SC_REPORT_ERROR_WRITE, "%s",
-                 cairo_status_to_string (cairo_surface_status (surface)));
-  cairo_surface_destroy (surface);
-
-  if (ok && wc.error == NULL)
-    g_output_stream_close (wc.stream, cancellable, &wc.error);
-  else
-    {
-      /* a cancelled close keeps the file that was there */
-      g_autoptr(GCancellable) abort = g_cancellable_new ();
-
-      g_cancellable_cancel (abort);
-      g_output_stream_close (wc.stream, abort, NULL);
-    }
-  g_object_unref (wc.stream);
-
-  if (!ok)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      g_clear_error (&wc.error);
-      return FALSE;
-    }
-  if (wc.error != NULL)
-    {
-      g_set_error (error, SC_REPORT_ERROR, SC_REPORT_ERROR_WRITE, _("Could not write “%s”: %s"),
-                   filename, wc.error->message);
-      g_clear_error (&wc.error);
-      return FALSE;
-    }
-  return TRUE;
+  return out != NULL &&
+         sc_report_write_pdf_to (report, out, progress, user_data, cancellable, error) &&
+         sc_safe_file_commit (out, error);
 }
 
 /* One PNG or SVG file per page, named after the partner and the page. */
@@ -214,14 +173,17 @@ write_page_image (ScReport       *report,
 {
   const ScReportOptions *options = sc_report_get_options (report);
   double width, height, scale = options->png_resolution / 72.0;
+  g_autoptr(ScSafeFile) out = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
 
+  if ((out = sc_safe_file_new (path, SC_SAFE_FILE_NONE, error)) == NULL)
+    return FALSE;
   sc_report_get_page_size (report, &width, &height);
   if (format == SC_REPORT_FORMAT_SVG)
     {
-      surface = cairo_svg_surface_create (path, width, height);
+      surface = cairo_svg_surface_create_for_stream (sc_render_file_write_cb, out, width, height);
       scale = 1;
     }
   else
@@ -234,16 +196,14 @@ write_page_image (ScReport       *report,
   status = cairo_status (cr);
   cairo_destroy (cr);
   if (status == CAIRO_STATUS_SUCCESS && format == SC_REPORT_FORMAT_PNG)
-    status = cairo_surface_write_to_png (surface, path);
+    status = cairo_surface_write_to_png_stream (surface, sc_render_file_write_cb, out);
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    return TRUE;
-  g_set_error (error, SC_REPORT_ERROR, SC_REPORT_ERROR_WRITE, _("Could not write “%s”: %s"),
-               path, cairo_status_to_string (status));
-  return FALSE;
+
+  return sc_render_file_check (out, status, SC_REPORT_ERROR, SC_REPORT_ERROR_WRITE, error) &&
+         sc_safe_file_commit (out, error);
 }
 
 static gboolean

@@ -15,6 +15,7 @@
 #include "sc-chart-data.h"
 #include "sc-palette.h"
 #include "sc-report.h"
+#include "sc-safe-file.h"
 #include "sc-scorer.h"
 
 G_BEGIN_DECLS
@@ -279,6 +280,14 @@ const char   *sc_report_mark_get_label   (ScReportMark           mark);
 const ScReportOptions *sc_report_get_options (ScReport          *self);
 GPtrArray    *sc_report_get_docs         (ScReport              *self);
 GPtrArray    *sc_report_get_pages        (ScReport              *self);
+
+/* sc-report-export.c */
+gboolean      sc_report_write_pdf_to     (ScReport              *report,
+                                          ScSafeFile            *out,
+                                          ScReportProgressFunc   progress,
+                                          gpointer               user_data,
+                                          GCancellable          *cancellable,
+                                          GError               **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScReportRanks, sc_report_ranks_free)
 

@@ -21,7 +21,9 @@ G_BEGIN_DECLS
  * @SC_REPORT_ERROR_NO_PARTNERS: nothing to report: no partner selected or in the workbook
  * @SC_REPORT_ERROR_NO_DATA: the workbook holds no values
  * @SC_REPORT_ERROR_LOGO: the logo could not be read
- * @SC_REPORT_ERROR_WRITE: an output file could not be written
+ * @SC_REPORT_ERROR_WRITE: an output folder could not be made or a page
+ *   not drawn into its file; the file's own errors (a full disk, a
+ *   read-only folder) come in %SC_SAFE_FILE_ERROR
  */
 typedef enum
 {

@@ -17,6 +17,7 @@
 #include <errno.h>
 
 #include "sc-import-memory.h"
+#include "sc-safe-file.h"
 
 /* At most this many headers are kept; the oldest go first */
 #define MAX_MAPPINGS 50
@@ -71,7 +72,9 @@ sc_import_memory_remember (const char * const *header,
   g_autofree int *ints = g_new (int, MAX (n_columns, 1));
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autofree char *data = NULL;
   GHashTableIter iter;
+  gsize length;
   gpointer name, id;
 
   g_return_if_fail (header != NULL && roles != NULL);
@@ -95,8 +98,10 @@ sc_import_memory_remember (const char * const *header,
   g_key_file_set_string_list (keys, group, "kpi-names", (const char * const *) names->pdata, names->len);
   g_key_file_set_string_list (keys, group, "kpi-ids", (const char * const *) ids->pdata, ids->len);
   forget_oldest (keys);
+  data = g_key_file_to_data (keys, &length, NULL);
 
-  if (g_mkdir_with_parents (dir, 0700) != 0 || !g_key_file_save_to_file (keys, path, &error))
+  if (g_mkdir_with_parents (dir, 0700) != 0 ||
+      !sc_safe_file_set_contents (path, data, length, SC_SAFE_FILE_PRIVATE, &error))
     g_warning ("Could not remember the import mapping: %s", error ? error->message : g_strerror (errno));
 }
 

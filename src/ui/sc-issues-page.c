@@ -23,6 +23,7 @@
 #include "sc-issue-row.h"
 #include "sc-issues-page.h"
 #include "sc-issues-page-private.h"
+#include "sc-safe-file.h"
 
 /* Positions in the status and severity dropdowns of the template */
 #define STATUS_ANY      0
@@ -528,6 +529,23 @@ show_message (ScIssuesPage *self,
     g_message ("%s", message);
 }
 
+/* Runs in a worker thread: the file is written safely (sc-safe-file.c). */
+static void
+write_csv_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  GBytes *bytes = task_data;
+  GError *error = NULL;
+
+  if (sc_safe_file_replace_contents (G_FILE (source_object), g_bytes_get_data (bytes, NULL),
+                                     g_bytes_get_size (bytes), SC_SAFE_FILE_NONE, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
 static void
 on_csv_written_cb (GObject      *source,
                    GAsyncResult *result,
@@ -538,8 +556,9 @@ on_csv_written_cb (GObject      *source,
   g_autofree char *name = g_file_get_basename (G_FILE (source));
   g_autofree char *message = NULL;
 
-  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
-    message = g_strdup_printf (_("Could not export the issues to “%s”: %s"), name, error->message);
+  /* The error names the file */
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    message = g_strdup_printf (_("Could not export the issues: %s"), error->message);
   else
     message = g_strdup_printf (_("Issues exported to “%s”"), name);
   show_message (self, message);
@@ -551,14 +570,17 @@ on_chooser_response_cb (ScIssuesPage *self,
 {
   g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (self->chooser));
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GTask) task = NULL;
 
   g_clear_object (&self->chooser);
   if (response != GTK_RESPONSE_ACCEPT || file == NULL || self->book == NULL)
     return;
 
   bytes = sc_issue_export_csv (self->book, G_LIST_MODEL (self->sort_model), &self->today);
-  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                       NULL, on_csv_written_cb, g_object_ref (self));
+  task = g_task_new (file, NULL, on_csv_written_cb, g_object_ref (self));
+  g_task_set_source_tag (task, on_chooser_response_cb);
+  g_task_set_task_data (task, g_steal_pointer (&bytes), (GDestroyNotify) g_bytes_unref);
+  g_task_run_in_thread (task, write_csv_thread);
 }
 
 /* Actions */
@@ -1051,6 +1073,6 @@ sc_issues_page_export_csv_to (ScIssuesPage  *self,
   g_return_val_if_fail (self->book != NULL, FALSE);
 
   bytes = sc_issue_export_csv (self->book, G_LIST_MODEL (self->sort_model), &self->today);
-  return g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                  NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
+  return sc_safe_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                        SC_SAFE_FILE_NONE, error);
 }

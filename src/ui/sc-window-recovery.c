@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sc-safe-file.h"
 #include "sc-window-private.h"
 #include "sc-workbook-io.h"
 
@@ -82,15 +83,13 @@ _sc_window_autosave_now (ScWindow *self)
   g_clear_error (&error);
 
   bytes = sc_workbook_to_bytes (self->book);
-  if (!g_file_replace_contents (self->recovery_file, g_bytes_get_data (bytes, NULL),
-                                g_bytes_get_size (bytes), NULL, FALSE, G_FILE_CREATE_PRIVATE,
-                                NULL, NULL, &error))
+  if (!sc_safe_file_replace_contents (self->recovery_file, g_bytes_get_data (bytes, NULL),
+                                      g_bytes_get_size (bytes), SC_SAFE_FILE_PRIVATE, &error))
     goto failed;
 
   origin = origin_file_for (self->recovery_file);
   uri = self->file ? g_file_get_uri (self->file) : g_strdup ("");
-  if (!g_file_replace_contents (origin, uri, strlen (uri), NULL, FALSE, G_FILE_CREATE_PRIVATE,
-                                NULL, NULL, &error))
+  if (!sc_safe_file_replace_contents (origin, uri, strlen (uri), SC_SAFE_FILE_PRIVATE, &error))
     goto failed;
 
   return TRUE;

@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include "fuzz-max-len.h"
 #include "sc-import.h"
 
 int LLVMFuzzerTestOneInput (const guint8 *data,

@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include "fuzz-max-len.h"
 #include "sc-workbook-io.h"
 
 int LLVMFuzzerTestOneInput (const guint8 *data,

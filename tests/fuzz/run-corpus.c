@@ -8,6 +8,16 @@
  * crash found earlier and added to the corpus) crashes the code.
  *
  *   run-corpus-TARGET DIR…
+ *
+ * Every input of the corpus runs whatever its size. libFuzzer itself only
+ * makes inputs up to -max_len long; the JSON targets need megabytes to
+ * reach the nesting and size limits, so run them with
+ *
+ *   fuzz-import -max_len=4000000 corpus/csv corpus/json
+ *   fuzz-workbook -max_len=4000000 corpus/workbook
+ *
+ * (fuzz-max-len.h makes that their default). The deep-nesting seeds of
+ * corpus/json and corpus/workbook are 100,000 levels deep.
  */
 
 #include "config.h"

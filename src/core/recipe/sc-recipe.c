@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "sc-import-names.h"
+#include "sc-json-depth.h"
 #include "sc-kpi.h"
 #include "sc-recipe.h"
 
@@ -98,44 +99,6 @@ sc_recipe_unref (ScRecipe *self)
 }
 
 /* Reading */
-
-/* json-glib recurses without a limit: refuse deep nesting first. */
-static gboolean
-check_depth (const char  *data,
-             gsize        length,
-             const char  *display_name,
-             GError     **error)
-{
-  guint depth = 0, line = 1;
-  gboolean in_string = FALSE;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
-
-      if (c == '\n')
-        line++;
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if ((c == '{' || c == '[') && ++depth > SC_RECIPE_MAX_DEPTH)
-        {
-          g_set_error (error, SC_RECIPE_ERROR, SC_RECIPE_ERROR_INVALID,
-                       _("%s:%u: nested more than %d levels deep"), display_name, line, SC_RECIPE_MAX_DEPTH);
-          return FALSE;
-        }
-      else if ((c == '}' || c == ']') && depth > 0)
-        depth--;
-    }
-
-  return TRUE;
-}
 
 typedef struct
 {
@@ -534,8 +497,11 @@ sc_recipe_new_from_data (const char  *data,
                    _("%s: the recipe is larger than %d MB"), display_name, SC_RECIPE_MAX_SIZE / (1024 * 1024));
       return NULL;
     }
-  if (!check_depth (data, length, display_name, error))
-    return NULL;
+  if (!sc_json_check_depth (data, length, SC_RECIPE_MAX_DEPTH, display_name, &local_error))
+    {
+      g_set_error_literal (error, SC_RECIPE_ERROR, SC_RECIPE_ERROR_INVALID, local_error->message);
+      return NULL;
+    }
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
       g_set_error (error, SC_RECIPE_ERROR, SC_RECIPE_ERROR_INVALID, "%s:%s", display_name, local_error->message);
