@@ -1,13 +1,20 @@
 #!/usr/bin/env bash
 # Shared set-up of build-aux/run.sh and build-aux/test.sh: installs the
 # Debian packages that are missing (apt as root, sudo otherwise), then
-# configures and builds Scorecards in ./build.
+# configures and builds Scorecards in ./build, or with
+# SCORECARDS_SANITIZE=1 with AddressSanitizer and UndefinedBehaviorSanitizer
+# in ./build-asan.
 # Source it; it sets SRCDIR and BUILDDIR.
 
 set -euo pipefail
 
 SRCDIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-BUILDDIR="${BUILDDIR:-$SRCDIR/build}"
+SCORECARDS_SANITIZE="${SCORECARDS_SANITIZE:-0}"
+if [ "$SCORECARDS_SANITIZE" = "1" ]; then
+  BUILDDIR="${BUILDDIR:-$SRCDIR/build-asan}"
+else
+  BUILDDIR="${BUILDDIR:-$SRCDIR/build}"
+fi
 
 install_missing_packages ()
 {
@@ -36,8 +43,12 @@ install_missing_packages ()
 
 configure_and_build ()
 {
+  local options=()
+  if [ "$SCORECARDS_SANITIZE" = "1" ]; then
+    options=(-Db_sanitize=address,undefined -Db_lundef=false)
+  fi
   if [ ! -f "$BUILDDIR/build.ninja" ]; then
-    meson setup "$BUILDDIR" "$SRCDIR"
+    meson setup "${options[@]}" "$BUILDDIR" "$SRCDIR"
   fi
   meson compile -C "$BUILDDIR"
 }

@@ -16,6 +16,7 @@
 
 #include "sc-date.h"
 #include "sc-import.h"
+#include "sc-recipe-preview.h"
 #include "sc-recipe-suggest.h"
 #include "sc-recipe.h"
 #include "sc-rollup.h"
@@ -639,6 +640,49 @@ test_suggest_carrier (void)
   g_assert_cmpfloat_with_epsilon (sc_test_value_at (book, "Rápido Sul", "on_time_pct", "2024-02"), 50, 1e-9);
 }
 
+/* What the assistant shows before importing: the suggestion over the
+ * first rows, partner × month, as the import would compute it; a column
+ * the file lacks fails as the import would, naming it.
+ */
+static void
+test_preview (void)
+{
+  g_autoptr(GFile) file = write_file ("carrier-preview.csv",
+    "Nome Transportador;Data Entrega;On Time\n"
+    "Rápido Sul;03/02/2024;On Time\n"
+    "Rápido Sul;15/02/2024;Late\n"
+    "TransNorte;20/03/2024;On Time\n"
+    "Rápido Sul;21/03/2024;On Time\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScRecipeTable) table = sc_recipe_table_read_file (file, NULL, NULL, 100, NULL, &error);
+  g_autoptr(ScRecipe) recipe = NULL;
+  g_autoptr(ScRecipePreview) preview = NULL;
+  guint rapido;
+
+  g_assert_no_error (error);
+  recipe = sc_recipe_suggest (table, "carrier-preview.csv", &error);
+  g_assert_no_error (error);
+  preview = sc_recipe_preview (recipe, table, "carrier-preview.csv", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (preview->n_partners, ==, 2);
+  g_assert_cmpuint (preview->n_periods, ==, 2);
+  g_assert_cmpuint (preview->n_rows, ==, 4);
+  g_assert_cmpuint (preview->n_kpis, ==, recipe->kpis->len);
+  rapido = g_strcmp0 (preview->partners[0], "Rápido Sul") == 0 ? 0 : 1;
+  g_assert_cmpstr (preview->partners[rapido], ==, "Rápido Sul");
+  g_assert_cmpfloat_with_epsilon (sc_recipe_preview_get (preview, 0, rapido, 0), 50, 1e-9);
+  g_assert_cmpfloat_with_epsilon (sc_recipe_preview_get (preview, 0, rapido, 1), 100, 1e-9);
+  g_assert_true (isnan (sc_recipe_preview_get (preview, 0, !rapido, 0)));
+
+  g_clear_pointer (&preview, sc_recipe_preview_free);
+  g_free (recipe->partner);
+  recipe->partner = g_strdup ("Transportadora");
+  preview = sc_recipe_preview (recipe, table, "carrier-preview.csv", &error);
+  g_assert_null (preview);
+  g_assert_error (error, SC_RECIPE_ERROR, SC_RECIPE_ERROR_COLUMN);
+  g_assert_nonnull (strstr (error->message, "Transportadora"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -669,6 +713,7 @@ main (int   argc,
   g_test_add_func ("/recipe/needs-recipe", test_needs_recipe);
   g_test_add_func ("/recipe/suggest-orders", test_suggest_orders);
   g_test_add_func ("/recipe/suggest-carrier", test_suggest_carrier);
+  g_test_add_func ("/recipe/preview", test_preview);
 
   status = g_test_run ();
   g_autofree char *command = g_strdup_printf ("rm -rf '%s'", tmpdir);

@@ -508,6 +508,9 @@ _sc_import_assistant_fill_kpis (ScImportAssistant *self)
   if (self->import == NULL)
     return;
 
+  /* A recipe names its KPIs by id: nothing to match, only new ones to define */
+  gtk_widget_set_visible (GTK_WIDGET (self->kpi_group), sc_import_get_recipe (self->import) == NULL);
+
   self->updating = TRUE;
   for (guint i = 0; i < sc_import_get_n_kpis (self->import); i++)
     {

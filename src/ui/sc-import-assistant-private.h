@@ -12,6 +12,7 @@
 
 #include "sc-import-assistant.h"
 #include "sc-import-preview.h"
+#include "sc-import-recipe-page.h"
 
 G_BEGIN_DECLS
 
@@ -39,6 +40,7 @@ struct _ScImportAssistant
   GtkLabel             *mapping_hint;
   AdwPreferencesGroup  *kpi_group;
   AdwPreferencesGroup  *new_kpi_group;
+  ScImportRecipePage   *recipe_page;
   GtkLabel             *results_status;
   GtkLabel             *values_label;
   GtkLabel             *partners_label;
@@ -83,6 +85,8 @@ struct _ScImportAssistant
   guint                 committed : 1;
   guint                 updating : 1;
   guint                 previewing : 1;
+  guint                 recipe_step : 1;   /* transactions: a recipe instead of the mapping */
+  guint                 recipe_needed : 1; /* the analysis said so: no mapping will do */
 };
 
 /* sc-import-assistant-pages.c */

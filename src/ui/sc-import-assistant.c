@@ -19,6 +19,7 @@
 
 #include "sc-import-assistant-private.h"
 #include "sc-import-memory.h"
+#include "sc-import-recipe-page-private.h"
 
 #define PREVIEW_ROWS 20
 
@@ -37,6 +38,7 @@ typedef struct
 
 static void start_preview  (ScImportAssistant *self);
 static void start_analysis (ScImportAssistant *self);
+static void start_recipe   (ScImportAssistant *self);
 
 /* Undo */
 
@@ -131,6 +133,7 @@ on_toast_details_clicked_cb (GtkButton *button,
 
 /* Steps */
 
+/* A file of transactions has the recipe step where others have the mapping */
 static const char *steps[] = { "choose", "format", "mapping", "kpis", "results" };
 
 static gboolean
@@ -146,6 +149,23 @@ is_tabular (ScImportAssistant *self)
   return self->preview == NULL || self->preview->format == SC_IMPORT_FORMAT_CSV;
 }
 
+/* Whether the KPI step has something to show: after a recipe, only the
+ * KPIs it invents, to confirm how they are defined
+ */
+static gboolean
+shows_kpis (ScImportAssistant *self)
+{
+  if (self->import == NULL || sc_import_get_n_kpis (self->import) == 0)
+    return FALSE;
+  if (!self->recipe_step)
+    return TRUE;
+
+  for (guint i = 0; i < sc_import_get_n_kpis (self->import); i++)
+    if (sc_import_match_kpi (self->import, i, self->book, NULL) == SC_IMPORT_KPI_MATCH_NEW)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 update_actions (ScImportAssistant *self)
 {
@@ -157,6 +177,8 @@ update_actions (ScImportAssistant *self)
     can_next = self->preview != NULL;
   else if (g_strcmp0 (step, "mapping") == 0)
     can_next = _sc_import_assistant_check_mapping (self);
+  else if (g_strcmp0 (step, "recipe") == 0)
+    can_next = sc_import_recipe_page_get_ready (self->recipe_page);
   else if (g_strcmp0 (step, "kpis") == 0)
     can_next = self->import != NULL;
   else if (g_strcmp0 (step, "results") == 0)
@@ -167,6 +189,8 @@ update_actions (ScImportAssistant *self)
                                  !working && !self->details && g_strcmp0 (step, "choose") != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assistant.cancel-work", working);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assistant.choose-file", !working && !self->details);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assistant.map-columns",
+                                 g_strcmp0 (step, "recipe") == 0 && !self->recipe_needed);
 }
 
 static void
@@ -180,7 +204,7 @@ set_step (ScImportAssistant *self,
   guint position = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-    if (g_str_equal (steps[i], name))
+    if (g_str_equal (steps[i], g_str_equal (name, "recipe") ? "mapping" : name))
       position = is_tabular (self) || i < 3 ? i + 1 : i - 1;
 
   gtk_stack_set_visible_child_name (self->stack, name);
@@ -238,6 +262,17 @@ show_error (ScImportAssistant *self,
 
 /* Options */
 
+/* The sheet chosen in the format step, or NULL for the one with a table */
+static const char *
+chosen_sheet (ScImportAssistant *self)
+{
+  guint sheet = adw_combo_row_get_selected (self->sheet_row);
+
+  if (self->sheets != NULL && sheet < g_strv_length (self->sheets))
+    return self->sheets[sheet];
+  return NULL;
+}
+
 static ScImport *
 new_import_with_format (ScImportAssistant *self)
 {
@@ -255,15 +290,10 @@ new_import_with_format (ScImportAssistant *self)
   sc_import_set_delimiter (import, delimiter < G_N_ELEMENTS (delimiters) ? delimiters[delimiter] : 0);
   sc_import_set_encoding (import, encoding < G_N_ELEMENTS (encodings) ? encodings[encoding] : NULL);
   sc_import_set_decimal_mark (import, decimal < G_N_ELEMENTS (decimal_marks) ? decimal_marks[decimal] : 0);
-  if (self->sheets != NULL)
-    {
-      guint sheet = adw_combo_row_get_selected (self->sheet_row);
-
-      /* None yet: the import chooses the sheet with a table, and the
-       * preview shows which */
-      if (sheet < g_strv_length (self->sheets))
-        sc_import_set_sheet (import, self->sheets[sheet]);
-    }
+  /* None yet: the import chooses the sheet with a table, and the
+   * preview shows which */
+  if (chosen_sheet (self) != NULL)
+    sc_import_set_sheet (import, chosen_sheet (self));
 
   return import;
 }
@@ -279,7 +309,15 @@ new_import_for_analysis (ScImportAssistant *self)
   GHashTableIter iter;
   gpointer name, id;
 
-  for (guint i = 0; is_tabular (self) && i < self->roles->len; i++)
+  /* Each import binds a recipe of its own, in its thread */
+  if (self->recipe_step)
+    {
+      g_autoptr(ScRecipe) recipe = sc_import_recipe_page_dup_recipe (self->recipe_page);
+
+      sc_import_set_recipe (import, recipe);
+    }
+
+  for (guint i = 0; is_tabular (self) && !self->recipe_step && i < self->roles->len; i++)
     sc_import_set_column_role (import, i, g_array_index (self->roles, ScImportRole, i));
 
   g_hash_table_iter_init (&iter, self->kpi_matches);
@@ -402,6 +440,9 @@ start_preview (ScImportAssistant *self)
   g_clear_error (&self->import_error);
   g_hash_table_remove_all (self->kpi_matches);
   g_hash_table_remove_all (self->new_kpis);
+  self->recipe_step = FALSE;
+  self->recipe_needed = FALSE;
+  sc_import_recipe_page_clear (self->recipe_page);
 
   self->previewing = TRUE;
   if (is_step (self, "choose") || is_step (self, "working"))
@@ -463,9 +504,17 @@ analysis_cb (GObject      *source,
   _sc_import_assistant_fill_kpis (self);
   _sc_import_assistant_fill_results (self);
 
+  /* Transactions: no mapping will do, a recipe will */
+  if (!self->recipe_step && g_error_matches (self->import_error, SC_RECIPE_ERROR, SC_RECIPE_ERROR_NEEDED))
+    {
+      self->recipe_needed = TRUE;
+      start_recipe (self);
+      return;
+    }
+
   from = self->working_from;
-  if ((g_strcmp0 (from, "mapping") == 0 || g_strcmp0 (from, "choose") == 0) &&
-      sc_import_get_n_kpis (import) > 0)
+  if ((g_strcmp0 (from, "mapping") == 0 || g_strcmp0 (from, "choose") == 0 ||
+       g_strcmp0 (from, "recipe") == 0) && shows_kpis (self))
     set_step (self, "kpis");
   else
     set_step (self, "results");
@@ -492,6 +541,73 @@ start_analysis (ScImportAssistant *self)
   g_task_run_in_thread (task, analysis_thread);
 }
 
+/* Recipe: the first rows of a file of transactions, and a suggestion */
+
+static void
+recipe_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(ScImportAssistant) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
+
+  /* A later preview or analysis took over */
+  if (cancellable != self->cancellable || gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      set_step (self, self->working_from ? self->working_from : "choose");
+      return;
+    }
+
+  if (sc_import_recipe_page_load_finish (self->recipe_page, result, &error))
+    {
+      self->recipe_step = TRUE;
+      set_step (self, "recipe");
+    }
+  else if (self->recipe_needed)
+    {
+      /* The results say that the file needs a recipe; this, why none fits */
+      show_error (self, error->message);
+      set_step (self, "results");
+    }
+  else
+    set_step (self, "mapping");
+}
+
+static void
+start_recipe (ScImportAssistant *self)
+{
+  g_autofree char *name = g_file_get_basename (self->file);
+  g_autofree char *title = NULL;
+
+  reset_cancellable (self);
+
+  /* Translators: %s is a file name */
+  title = g_strdup_printf (_("Reading “%s”…"), name);
+  show_working (self, title);
+
+  sc_import_recipe_page_load_async (self->recipe_page, self->file, chosen_sheet (self), self->book,
+                                    self->cancellable, recipe_cb, g_object_ref (self));
+}
+
+/* A file with no KPI or period column, or one whose columns the workbook
+ * keeps a recipe for, goes to the recipe step.
+ */
+static gboolean
+wants_recipe (ScImportAssistant *self)
+{
+  const ScImportPreview *p = self->preview;
+
+  if (p == NULL || p->format != SC_IMPORT_FORMAT_CSV)
+    return FALSE;
+  return !_sc_import_assistant_check_mapping (self) ||
+         (self->book != NULL && sc_workbook_get_n_recipes (self->book) > 0 &&
+          sc_workbook_find_recipe (self->book, (const char **) p->header, p->n_columns) != NULL);
+}
+
 /* Import */
 
 static void
@@ -514,7 +630,7 @@ import_now (ScImportAssistant *self)
     }
 
   self->committed = TRUE;
-  if (self->preview != NULL && self->preview->format == SC_IMPORT_FORMAT_CSV)
+  if (self->preview != NULL && self->preview->format == SC_IMPORT_FORMAT_CSV && !self->recipe_step)
     sc_import_memory_remember ((const char * const *) self->preview->header,
                                self->preview->n_columns,
                                (const ScImportRole *) self->roles->data, self->kpi_matches);
@@ -618,9 +734,13 @@ next_action (GtkWidget  *widget,
   ScImportAssistant *self = SC_IMPORT_ASSISTANT (widget);
   const char *step = gtk_stack_get_visible_child_name (self->stack);
 
-  if (g_str_equal (step, "format"))
+  if (g_str_equal (step, "format") && self->recipe_step)
+    set_step (self, "recipe");
+  else if (g_str_equal (step, "format") && wants_recipe (self))
+    start_recipe (self);
+  else if (g_str_equal (step, "format"))
     set_step (self, "mapping");
-  else if (g_str_equal (step, "mapping"))
+  else if (g_str_equal (step, "mapping") || g_str_equal (step, "recipe"))
     start_analysis (self);
   else if (g_str_equal (step, "kpis") && self->matches_changed)
     start_analysis (self);
@@ -637,12 +757,16 @@ back_action (GtkWidget  *widget,
 {
   ScImportAssistant *self = SC_IMPORT_ASSISTANT (widget);
   const char *step = gtk_stack_get_visible_child_name (self->stack);
-  gboolean has_kpis = self->import != NULL && sc_import_get_n_kpis (self->import) > 0;
+  gboolean has_kpis = shows_kpis (self);
 
   if (g_str_equal (step, "format"))
     set_step (self, "choose");
-  else if (g_str_equal (step, "mapping"))
+  else if (g_str_equal (step, "mapping") || g_str_equal (step, "recipe"))
     set_step (self, "format");
+  else if (g_str_equal (step, "kpis") && self->recipe_step)
+    set_step (self, "recipe");
+  else if (g_str_equal (step, "results") && self->recipe_step && !has_kpis)
+    set_step (self, "recipe");
   else if (g_str_equal (step, "kpis"))
     set_step (self, is_tabular (self) ? "mapping" : "choose");
   else if (g_str_equal (step, "results") && has_kpis)
@@ -657,6 +781,18 @@ choose_file_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   choose_file (SC_IMPORT_ASSISTANT (widget));
+}
+
+/* From the recipe step: the file is a KPI table after all */
+static void
+map_columns_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ScImportAssistant *self = SC_IMPORT_ASSISTANT (widget);
+
+  self->recipe_step = FALSE;
+  set_step (self, "mapping");
 }
 
 static void
@@ -688,6 +824,12 @@ on_skip_changed_cb (ScImportAssistant *self)
     return;
 
   _sc_import_assistant_fill_results (self);
+  update_actions (self);
+}
+
+static void
+on_recipe_ready_changed_cb (ScImportAssistant *self)
+{
   update_actions (self);
 }
 
@@ -755,6 +897,7 @@ sc_import_assistant_class_init (ScImportAssistantClass *klass)
   object_class->dispose = sc_import_assistant_dispose;
   object_class->finalize = sc_import_assistant_finalize;
 
+  g_type_ensure (SC_TYPE_IMPORT_RECIPE_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/scorecards/Scorecards/sc-import-assistant.ui");
   gtk_widget_class_bind_template_child (widget_class, ScImportAssistant, toast_overlay);
@@ -775,6 +918,7 @@ sc_import_assistant_class_init (ScImportAssistantClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScImportAssistant, mapping_group);
   gtk_widget_class_bind_template_child (widget_class, ScImportAssistant, mapping_hint);
   gtk_widget_class_bind_template_child (widget_class, ScImportAssistant, kpi_group);
+  gtk_widget_class_bind_template_child (widget_class, ScImportAssistant, recipe_page);
   gtk_widget_class_bind_template_child (widget_class, ScImportAssistant, results_status);
   gtk_widget_class_bind_template_child (widget_class, ScImportAssistant, values_label);
   gtk_widget_class_bind_template_child (widget_class, ScImportAssistant, partners_label);
@@ -791,11 +935,13 @@ sc_import_assistant_class_init (ScImportAssistantClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_format_option_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_skip_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_duplicates_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_recipe_ready_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "assistant.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "assistant.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "assistant.choose-file", NULL, choose_file_action);
   gtk_widget_class_install_action (widget_class, "assistant.cancel-work", NULL, cancel_work_action);
+  gtk_widget_class_install_action (widget_class, "assistant.map-columns", NULL, map_columns_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
@@ -1024,7 +1170,8 @@ gboolean
 sc_import_assistant_is_busy (ScImportAssistant *self)
 {
   g_return_val_if_fail (SC_IS_IMPORT_ASSISTANT (self), FALSE);
-  return is_step (self, "working") || self->previewing;
+  return is_step (self, "working") || self->previewing ||
+         (is_step (self, "recipe") && sc_import_recipe_page_is_busy (self->recipe_page));
 }
 
 ScImport *

@@ -96,6 +96,13 @@ sc_recipe_preview (ScRecipe       *recipe,
         }
     }
 
+  /* The table is the caller's: let go of the lookups over its columns,
+   * then of everything else but the table
+   */
+  if (fr.lookups != NULL)
+    for (guint c = 0; c < table->n_columns; c++)
+      g_clear_pointer (&fr.lookups[c], g_hash_table_unref);
+  g_clear_pointer (&fr.lookups, g_free);
   fr.table = NULL;
   sc_recipe_file_clear (&fr);
   sc_recipe_run_free (run);

@@ -319,6 +319,21 @@ add_kpi (Suggestion *s,
   g_free (formula);
 }
 
+/* A share is a percentage, and more of the positive value is better */
+static void
+set_percent (Suggestion *s,
+             const char *id)
+{
+  ScRecipeKpi *k = g_ptr_array_index (s->recipe->kpis, s->recipe->kpis->len - 1);
+
+  if (!g_str_equal (k->id, id))
+    return;
+  g_free (k->unit);
+  k->unit = g_strdup ("%");
+  g_free (k->direction);
+  k->direction = g_strdup ("higher");
+}
+
 /* The status value of finished rows ("Delivered"), if a status column
  * has one: delivery KPIs count those rows only.
  */
@@ -413,9 +428,19 @@ add_shares (Suggestion *s,
       value = quoted (positive);
       slug = sc_import_slugify (s->table->headers[c], '_');
       id = g_strdup_printf ("%s_pct", slug);
-      /* Translators: a suggested KPI: the share of rows whose column %s holds %s */
-      name = g_strdup_printf (_("%s: %s"), s->table->headers[c], positive);
+      {
+        g_autofree char *header_key = sc_import_normalize_name (s->table->headers[c]);
+        g_autofree char *value_key = sc_import_normalize_name (positive);
+
+        /* "On Time" = "On Time" reads as the column's name alone */
+        if (g_str_equal (header_key, value_key) || value_is (positive, positive_values))
+          name = g_strdup (s->table->headers[c]);
+        else
+          /* Translators: a suggested KPI: the share of rows whose column %s holds %s */
+          name = g_strdup_printf (_("%s: %s"), s->table->headers[c], positive);
+      }
       add_kpi (s, id, name, g_strdup_printf ("100 * share(%s = %s)", ref, value));
+      set_percent (s, id);
     }
 }
 
