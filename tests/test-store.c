@@ -669,6 +669,32 @@ test_series_integrity (void)
   PQfinish (conn);
 }
 
+/* JSON from the server goes through the checks of JSON from files: a
+ * recipe nested 5,000 deep, put there by hand, is refused, not recursed
+ * into
+ */
+static void
+test_hostile_recipe (void)
+{
+  g_autoptr(ScWorkbook) book = load_sample ();
+  g_autoptr(ScStore) store = NULL;
+  g_autoptr(ScWorkbook) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = new_team_database ();
+
+  store = team_store ("alice", db, "Deep");
+  g_assert_true (sc_store_save (store, book, SC_STORE_SAVE_CREATE, NULL, &error));
+  sc_test_pg_exec (server, db, "INSERT INTO scorecards.recipe (workbook_id, position, body)"
+                               " SELECT id, 0, (repeat('[', 5000) || repeat(']', 5000))::json"
+                               "   FROM scorecards.workbook");
+
+  loaded = sc_store_load (store, NULL, &error);
+  g_assert_null (loaded);
+  g_assert_error (error, SC_STORE_ERROR, SC_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "recipe 1"));
+  g_test_message ("%s", error->message);
+}
+
 /* A load waiting on the server (here for a lock another connection holds)
  * stops when its cancellable is cancelled, and the store works on after
  */
@@ -800,6 +826,7 @@ main (int   argc,
   g_test_add_func ("/store/pg/newer-schema", test_newer_schema);
   g_test_add_func ("/store/pg/values-view", test_values_view);
   g_test_add_func ("/store/pg/series-integrity", test_series_integrity);
+  g_test_add_func ("/store/pg/hostile-recipe", test_hostile_recipe);
   g_test_add_func ("/store/pg/cancel", test_cancel);
   g_test_add_func ("/store/pg/tls", test_tls);
 
