@@ -485,11 +485,14 @@ test_newer_schema (void)
   g_assert_nonnull (strstr (import->err, "Update Scorecards"));
 }
 
+#ifndef SC_TEST_SANITIZED
+
 /* The commands that reach the server, under valgrind as the "valgrind"
  * suite runs the file commands: no definite leak, no memory error
  */
 static void
-run_valgrind (const char *first_arg,
+run_valgrind (int         expected_status,
+              const char *first_arg,
               ...)
 {
   g_autofree char *valgrind = g_find_program_in_path ("valgrind");
@@ -528,7 +531,7 @@ run_valgrind (const char *first_arg,
   g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
   g_assert_no_error (error);
   g_test_message ("valgrind %s: %s", first_arg, err);
-  g_assert_cmpint (g_subprocess_get_exit_status (process), !=, 99);
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, expected_status);
 }
 
 static void
@@ -540,12 +543,15 @@ test_valgrind (void)
   g_autofree char *back = temp_path ("checked.scorecard");
   g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "fixtures", "crlf.csv", NULL);
 
-  run_valgrind ("copy", sample_path (), owner, NULL);
-  run_valgrind ("summary", viewer, "--json", NULL);
-  run_valgrind ("import", csv, "--into", owner, NULL);
-  run_valgrind ("import", csv, "--into", viewer, NULL);
-  run_valgrind ("copy", owner, back, NULL);
+  /* valgrind's own failure is 99; the command's statuses are its own */
+  run_valgrind (0, "copy", sample_path (), owner, NULL);
+  run_valgrind (0, "summary", viewer, "--json", NULL);
+  run_valgrind (0, "import", csv, "--into", owner, NULL);
+  run_valgrind (1, "import", csv, "--into", viewer, NULL);
+  run_valgrind (0, "copy", owner, back, NULL);
 }
+
+#endif
 
 int
 main (int   argc,
@@ -564,7 +570,10 @@ main (int   argc,
   g_test_add_func ("/cli-store/hostile-name", test_hostile_name);
   g_test_add_func ("/cli-store/bad-locations", test_bad_locations);
   g_test_add_func ("/cli-store/newer-schema", test_newer_schema);
+#ifndef SC_TEST_SANITIZED
+  /* valgrind cannot run a sanitizer build, which checks the same itself */
   g_test_add_func ("/cli-store/valgrind", test_valgrind);
+#endif
 
   tmp_dir = g_dir_make_tmp ("scorecards-cli-store-XXXXXX", NULL);
   server = sc_test_pg_start ();
