@@ -569,14 +569,7 @@ sc_recipe_run_stage (ScRecipeRun  *run,
       sp->type_known = TRUE;
     }
   for (guint k = 0; k < run->n_kpis; k++)
-    {
-      ScRecipeKpi *rk = g_ptr_array_index (recipe->kpis, k);
-      StageKpi *sk;
-
-      kpis[k] = sc_import_stage_recipe_kpi (import, rk);
-      sk = g_ptr_array_index (import->kpis, kpis[k]);
-      (void) sk;
-    }
+    kpis[k] = sc_import_stage_recipe_kpi (import, g_ptr_array_index (recipe->kpis, k));
 
   for (guint g = 0; g < run->groups->len; g++)
     {
