@@ -442,11 +442,6 @@ test_screenshots (void)
   GtkAdjustment *adjustment;
   AdwComboRow *kpis;
 
-  if (g_getenv ("SC_SCREENSHOT_DIR") == NULL)
-    {
-      g_test_skip ("SC_SCREENSHOT_DIR is not set");
-      return;
-    }
 
   assistant = sc_import_assistant_present (NULL, book, NULL, file, NULL, NULL);
   sc_test_wait_for_import_step (assistant, "format");
@@ -513,7 +508,9 @@ main (int   argc,
   g_test_add_func ("/import-recipe/kept-recipe", test_kept_recipe);
   g_test_add_func ("/import-recipe/back-and-syntax", test_back_and_syntax);
   g_test_add_func ("/import-recipe/needed-after-mapping", test_needed_after_mapping);
-  g_test_add_func ("/import-recipe/screenshots", test_screenshots);
+  /* Pictures to look at, not a check: only when asked for */
+  if (g_getenv ("SC_SCREENSHOT_DIR") != NULL)
+    g_test_add_func ("/import-recipe/screenshots", test_screenshots);
 
   return g_test_run ();
 }

@@ -268,6 +268,7 @@ sc_recipe_file_clear (FileRun *fr)
   g_clear_pointer (&fr->cells, g_free);
   g_clear_pointer (&fr->raw, g_hash_table_unref);
   g_clear_pointer (&fr->slots, g_free);
+  g_clear_pointer (&fr->slot_columns, g_free);
   if (fr->scratch)
     g_string_free (fr->scratch, TRUE);
 }

@@ -62,9 +62,7 @@ sc_recipe_run_new (ScRecipe *recipe)
     g_hash_table_insert (run->aliases, sc_import_normalize_name (g_ptr_array_index (recipe->aliases, i)),
                          g_ptr_array_index (recipe->aliases, i + 1));
 
-  run->capacity = 1024;
-  run->slot_keys = g_new (guint64, run->capacity);
-  run->slot_groups = g_new0 (guint32, run->capacity);
+  run->windows = g_array_new (FALSE, TRUE, sizeof (PartnerWindow));
   run->groups = g_array_new (FALSE, FALSE, sizeof (Group));
   run->parts = g_array_new (FALSE, FALSE, sizeof (double));
 
@@ -83,8 +81,9 @@ sc_recipe_run_free (ScRecipeRun *run)
   g_array_unref (run->types);
   g_hash_table_unref (run->partner_index);
   g_hash_table_unref (run->aliases);
-  g_free (run->slot_keys);
-  g_free (run->slot_groups);
+  for (guint i = 0; i < run->windows->len; i++)
+    g_free (g_array_index (run->windows, PartnerWindow, i).groups);
+  g_array_unref (run->windows);
   g_array_unref (run->groups);
   g_array_unref (run->parts);
   g_free (run);
@@ -115,54 +114,69 @@ current_line (FileRun *fr)
 }
 
 
-static inline guint
-slot_hash (guint64 key)
+/* Widens @w to take @period, with room for a year more on the side it
+ * grows, as dates often come in order. FALSE past the limits.
+ */
+static gboolean
+widen_window (ScRecipeRun   *run,
+              PartnerWindow *w,
+              ScPeriod       period)
 {
-  key *= G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
-  return (guint) (key >> 32);
-}
+  ScPeriod base, end;
+  guint32 *groups;
 
-static void
-grow_slots (ScRecipeRun *run)
-{
-  guint capacity = run->capacity * 2;
-  guint64 *keys = g_new (guint64, capacity);
-  guint32 *groups = g_new0 (guint32, capacity);
-
-  for (guint i = 0; i < run->capacity; i++)
+  if (w->n == 0)
     {
-      guint j;
-
-      if (run->slot_groups[i] == 0)
-        continue;
-      for (j = slot_hash (run->slot_keys[i]) & (capacity - 1); groups[j] != 0; j = (j + 1) & (capacity - 1))
-        ;
-      keys[j] = run->slot_keys[i];
-      groups[j] = run->slot_groups[i];
+      base = period - 12;
+      end = period + 13;
+    }
+  else if (period < w->base)
+    {
+      base = period - 12;
+      end = w->base + (ScPeriod) w->n;
+    }
+  else
+    {
+      base = w->base;
+      end = period + 13;
     }
 
-  g_free (run->slot_keys);
-  g_free (run->slot_groups);
-  run->slot_keys = keys;
-  run->slot_groups = groups;
-  run->capacity = capacity;
+  if ((gint64) end - base > SC_WORKBOOK_MAX_PERIODS + 26 ||
+      run->n_window_cells + (end - base) - w->n > SC_RECIPE_MAX_GROUPS)
+    return FALSE;
+
+  groups = g_new0 (guint32, end - base);
+  if (w->n > 0)
+    memcpy (groups + (w->base - base), w->groups, w->n * sizeof (guint32));
+  g_free (w->groups);
+  run->n_window_cells += (end - base) - w->n;
+  w->groups = groups;
+  w->base = base;
+  w->n = end - base;
+  return TRUE;
 }
 
-/* The parts of @partner × @period, made on first use; NULL past the limit. */
+/* The parts of @partner × @period, made on first use; NULL past the limits. */
 static double *
 group_parts (FileRun  *fr,
              guint32   partner,
              ScPeriod  period)
 {
   ScRecipeRun *run = fr->run;
-  guint64 key = (guint64) partner << 32 | (guint32) period;
-  guint mask = run->capacity - 1;
-  guint i;
+  PartnerWindow *w;
+  guint32 *slot;
   Group group;
 
-  for (i = slot_hash (key) & mask; run->slot_groups[i] != 0; i = (i + 1) & mask)
-    if (run->slot_keys[i] == key)
-      return &g_array_index (run->parts, double, (gsize) (run->slot_groups[i] - 1) * run->stride);
+  if (partner >= run->windows->len)
+    g_array_set_size (run->windows, partner + 1);
+  w = &g_array_index (run->windows, PartnerWindow, partner);
+  if ((w->n == 0 || period < w->base || period >= w->base + (ScPeriod) w->n) &&
+      !widen_window (run, w, period))
+    return NULL;
+
+  slot = &w->groups[period - w->base];
+  if (*slot != 0)
+    return &g_array_index (run->parts, double, (gsize) (*slot - 1) * run->stride);
 
   if (run->groups->len >= SC_RECIPE_MAX_GROUPS)
     return NULL;
@@ -173,10 +187,7 @@ group_parts (FileRun  *fr,
   group.line = current_line (fr);
   g_array_append_val (run->groups, group);
   g_array_append_vals (run->parts, run->fresh, run->stride);
-  run->slot_keys[i] = key;
-  run->slot_groups[i] = run->groups->len;
-  if (run->groups->len * 2 > run->capacity)
-    grow_slots (run);
+  *slot = run->groups->len;
 
   return &g_array_index (run->parts, double, (gsize) (run->groups->len - 1) * run->stride);
 }
@@ -468,8 +479,10 @@ sc_recipe_file_take_row (FileRun  *fr,
   if ((parts = group_parts (fr, partner, period)) == NULL)
     {
       g_set_error (error, SC_RECIPE_ERROR, SC_RECIPE_ERROR_TOO_LARGE,
-                   _("%s:%" G_GUINT64_FORMAT ": more than %d partner × period groups"),
-                   fr->name, current_line (fr), SC_RECIPE_MAX_GROUPS);
+                   _("%s:%" G_GUINT64_FORMAT ": the dates of “%s” span more than %d periods, or the "
+                     "file has more than %d partner × period groups; is “%s” the date column?"),
+                   fr->name, current_line (fr), fr->table->headers[fr->date_column],
+                   SC_WORKBOOK_MAX_PERIODS, SC_RECIPE_MAX_GROUPS, fr->table->headers[fr->date_column]);
       return FALSE;
     }
 
@@ -556,14 +569,7 @@ sc_recipe_run_stage (ScRecipeRun  *run,
       sp->type_known = TRUE;
     }
   for (guint k = 0; k < run->n_kpis; k++)
-    {
-      ScRecipeKpi *rk = g_ptr_array_index (recipe->kpis, k);
-      StageKpi *sk;
-
-      kpis[k] = sc_import_stage_recipe_kpi (import, rk);
-      sk = g_ptr_array_index (import->kpis, kpis[k]);
-      (void) sk;
-    }
+    kpis[k] = sc_import_stage_recipe_kpi (import, g_ptr_array_index (recipe->kpis, k));
 
   for (guint g = 0; g < run->groups->len; g++)
     {
