@@ -3,7 +3,7 @@
  * Copyright 2026 Scorecards developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Tests of src/core/sc-issue-export.c and sc-issue-edit.c: the CSV a
+ * Tests of src/core/issues/sc-issue-export.c and sc-issue-edit.c: the CSV a
  * spreadsheet opens safely (formula cells neutralised, RFC 4180 quoting,
  * a BOM, the overdue column), the JSON export, and undoable edits of
  * issues, a bulk status change being one undo step, and the history they

@@ -3,7 +3,7 @@
  * Copyright 2026 Scorecards developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Tests of the stores (src/core/sc-store.c, sc-file-store.c and src/store/)
+ * Tests of the stores (src/core/file/sc-store.c, sc-file-store.c and src/store/)
  * against a real PostgreSQL server started for this run (sc-test-pg.c):
  * team workbook URIs, exact round trips (the file bytes of a workbook read
  * back from the server are those of the workbook written), save modes and
