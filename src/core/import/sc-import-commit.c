@@ -222,10 +222,20 @@ check_fits (ScImport    *self,
 
   if (sc_workbook_get_granularity (book) != self->granularity && sc_workbook_get_n_series (book) > 0)
     {
-      g_set_error (error, SC_IMPORT_ERROR, SC_IMPORT_ERROR_CONFLICT,
-                   _("The data holds %s periods but the workbook holds %s periods"),
-                   sc_granularity_to_string (self->granularity),
-                   sc_granularity_to_string (sc_workbook_get_granularity (book)));
+      if (self->recipe != NULL)
+        g_set_error (error, SC_IMPORT_ERROR, SC_IMPORT_ERROR_CONFLICT,
+                     /* Translators: the %s are "week", "month" or "quarter"; the last one
+                      * is the workbook's, as the recipe's "granularity" member takes it */
+                     _("The recipe makes %s periods but the workbook holds %s periods; "
+                       "set \"granularity\": \"%s\" in the recipe"),
+                     sc_granularity_to_string (self->granularity),
+                     sc_granularity_to_string (sc_workbook_get_granularity (book)),
+                     sc_granularity_to_string (sc_workbook_get_granularity (book)));
+      else
+        g_set_error (error, SC_IMPORT_ERROR, SC_IMPORT_ERROR_CONFLICT,
+                     _("The data holds %s periods but the workbook holds %s periods"),
+                     sc_granularity_to_string (self->granularity),
+                     sc_granularity_to_string (sc_workbook_get_granularity (book)));
       return FALSE;
     }
 
