@@ -560,16 +560,6 @@ add_number (JsonBuilder *b,
   json_builder_add_double_value (b, value);
 }
 
-static const char *
-granularity_name (ScGranularity granularity)
-{
-  switch (granularity)
-    {
-    case SC_GRANULARITY_QUARTER: return "quarter";
-    case SC_GRANULARITY_WEEK: return "week";
-    case SC_GRANULARITY_MONTH:
-    default: return "month";
-    }
 }
 
 static void
@@ -610,7 +600,7 @@ sc_recipe_to_json (ScRecipe *self)
   add_string (b, "partner_type", self->partner_type);
   add_string (b, "date", self->date);
   add_string (b, "date_format", self->date_format);
-  add_string (b, "granularity", granularity_name (self->granularity));
+  add_string (b, "granularity", sc_granularity_to_string (self->granularity));
   add_string (b, "filter", self->filter);
   if (self->lookups->len > 0)
     {
