@@ -560,8 +560,6 @@ add_number (JsonBuilder *b,
   json_builder_add_double_value (b, value);
 }
 
-}
-
 static void
 add_kpi (JsonBuilder *b,
          ScRecipeKpi *k)
