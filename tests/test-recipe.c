@@ -213,6 +213,40 @@ test_files_add_up (void)
   g_assert_cmpfloat_with_epsilon (sc_test_value_at (book, "Acme", "ok_pct", "2025-05"), 75, 1e-9);
 }
 
+/* Weeks and quarters; a recipe whose periods do not fit the workbook says
+ * which member to change
+ */
+static void
+test_granularity (void)
+{
+  g_autoptr(GFile) file = write_file ("weeks.csv",
+    "supplier,date,qty\nA,2025-01-06,10\nA,2025-01-12,5\nA,2025-01-13,7\nA,2025-04-01,1\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScWorkbook) weekly = import_with (
+    "{\"partner\": \"supplier\", \"date\": \"date\", \"granularity\": \"week\","
+    " \"kpis\": [{\"id\": \"qty\", \"formula\": \"sum(qty)\"}]}", file, NULL, &error);
+  g_autoptr(ScWorkbook) quarterly = NULL;
+  g_autoptr(ScWorkbook) monthly = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sc_workbook_get_granularity (weekly), ==, SC_GRANULARITY_WEEK);
+  g_assert_cmpfloat (sc_test_value_at (weekly, "A", "qty", "2025-W02"), ==, 15);
+  g_assert_cmpfloat (sc_test_value_at (weekly, "A", "qty", "2025-W03"), ==, 7);
+
+  quarterly = import_with ("{\"partner\": \"supplier\", \"date\": \"date\", \"granularity\": \"quarter\","
+                           " \"kpis\": [{\"id\": \"qty\", \"formula\": \"sum(qty)\"}]}", file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (sc_test_value_at (quarterly, "A", "qty", "2025-Q1"), ==, 22);
+
+  monthly = import_with ("{\"partner\": \"supplier\", \"date\": \"date\","
+                         " \"kpis\": [{\"id\": \"qty\", \"formula\": \"sum(qty)\"}]}", file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (import_with ("{\"partner\": \"supplier\", \"date\": \"date\", \"granularity\": \"week\","
+                              " \"kpis\": [{\"id\": \"qty\", \"formula\": \"sum(qty)\"}]}", file, monthly, &error));
+  g_assert_error (error, SC_IMPORT_ERROR, SC_IMPORT_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "\"granularity\": \"month\""));
+}
+
 /* Dates */
 
 static double
@@ -696,6 +730,7 @@ main (int   argc,
   g_test_add_func ("/recipe/quarter-exact", test_quarter_exact);
   g_test_add_func ("/recipe/kept-in-workbook", test_kept_in_workbook);
   g_test_add_func ("/recipe/files-add-up", test_files_add_up);
+  g_test_add_func ("/recipe/granularity", test_granularity);
   g_test_add_func ("/recipe/dates", test_dates);
   g_test_add_func ("/recipe/day-first-invoices", test_day_first_invoices);
   g_test_add_func ("/recipe/ambiguous-dates", test_ambiguous_dates);
