@@ -89,18 +89,6 @@ sc_recipe_run_free (ScRecipeRun *run)
   g_free (run);
 }
 
-guint64
-sc_recipe_run_get_n_rows (ScRecipeRun *run)
-{
-  return run->n_rows;
-}
-
-guint64
-sc_recipe_run_get_n_used (ScRecipeRun *run)
-{
-  return run->n_used;
-}
-
 /* Groups */
 
 static guint64

@@ -41,9 +41,7 @@ void         sc_recipe_run_get_parts   (ScRecipeRun    *run,
                                         guint32         group,
                                         guint           kpi,
                                         double         *out);
-guint64      sc_recipe_run_get_n_rows  (ScRecipeRun    *run);
 
 
-guint64      sc_recipe_run_get_n_used  (ScRecipeRun    *run);
 
 G_END_DECLS

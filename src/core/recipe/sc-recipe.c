@@ -714,21 +714,6 @@ sc_recipe_fits_columns (ScRecipe    *self,
   return TRUE;
 }
 
-/* The partner name an alias stands for (matched ignoring case and
- * spacing), or @name itself.
- */
-const char *
-sc_recipe_resolve_alias (ScRecipe   *self,
-                         const char *name)
-{
-  for (guint i = 0; i + 1 < self->aliases->len; i += 2)
-    if (g_utf8_collate (g_ptr_array_index (self->aliases, i), name) == 0 ||
-        g_ascii_strcasecmp (g_ptr_array_index (self->aliases, i), name) == 0)
-      return g_ptr_array_index (self->aliases, i + 1);
-
-  return name;
-}
-
 ScRecipeKpi *
 sc_recipe_add_kpi (ScRecipe   *self,
                    const char *id,

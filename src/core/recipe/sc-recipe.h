@@ -133,8 +133,6 @@ void        sc_recipe_set_columns     (ScRecipe      *self,
 gboolean    sc_recipe_fits_columns    (ScRecipe      *self,
                                        const char   **columns,
                                        guint          n_columns);
-const char *sc_recipe_resolve_alias   (ScRecipe      *self,
-                                       const char    *name);
 ScRecipeKpi *sc_recipe_add_kpi        (ScRecipe      *self,
                                        const char    *id,
                                        const char    *formula);
