@@ -24,7 +24,6 @@ G_BEGIN_DECLS
 
 typedef struct _ScRecipeRun ScRecipeRun;
 
-
 ScRecipeRun *sc_recipe_run_new         (ScRecipe       *recipe);
 void         sc_recipe_run_free        (ScRecipeRun    *run);
 gboolean     sc_recipe_run_read        (ScRecipeRun    *run,
@@ -41,7 +40,5 @@ void         sc_recipe_run_get_parts   (ScRecipeRun    *run,
                                         guint32         group,
                                         guint           kpi,
                                         double         *out);
-
-
 
 G_END_DECLS
