@@ -19,6 +19,7 @@
 #include "sc-catalogue.h"
 #include "sc-import-names.h"
 #include "sc-import-private.h"
+#include "sc-score-history.h"
 
 typedef struct
 {
@@ -530,6 +531,9 @@ sc_import_stage_commit (ScImport    *self,
       self->undo->replaced_recipe = sc_workbook_add_recipe (book, self->recipe);
       self->undo->added_recipe = sc_recipe_ref (self->recipe);
     }
+
+  /* As scored then: periods this import completed keep today's score */
+  sc_score_history_record_complete (book);
 
   return TRUE;
 }
