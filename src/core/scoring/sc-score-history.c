@@ -15,6 +15,7 @@
 
 #include <math.h>
 
+#include "sc-json-writer.h"
 #include "sc-score-history.h"
 #include "sc-scorer.h"
 
@@ -41,6 +42,15 @@ sc_scored_then_new (const char         *partner_id,
   record->recorded = recorded ? g_date_time_ref (recorded) : g_date_time_new_now_utc ();
 
   return record;
+}
+
+ScScoredThen *
+sc_scored_then_copy (const ScScoredThen *record)
+{
+  g_return_val_if_fail (record != NULL, NULL);
+
+  return sc_scored_then_new (record->partner_id, record->period, record->score, record->grade,
+                             record->reason, record->recorded);
 }
 
 void
@@ -93,6 +103,20 @@ sc_score_history_add (ScWorkbook   *book,
 
   g_hash_table_replace (sc_workbook_get_score_history (book),
                         make_key (record->partner_id, record->period), record);
+}
+
+/* Forgets the record of @partner_id in @period, if any. */
+void
+sc_score_history_remove (ScWorkbook *book,
+                         const char *partner_id,
+                         ScPeriod    period)
+{
+  g_autofree char *key = NULL;
+
+  g_return_if_fail (SC_IS_WORKBOOK (book));
+
+  key = make_key (partner_id, period);
+  g_hash_table_remove (sc_workbook_get_score_history (book), key);
 }
 
 const ScScoredThen *
@@ -240,13 +264,17 @@ sc_score_history_is_complete (ScWorkbook *book,
  * sc_score_history_record_complete:
  * @book: a workbook
  *
+ * @added: (nullable): where to append a copy of each record added, so
+ *   that undoing the import can remove them
+ *
  * Keeps the score of every partner and period whose data is complete and
  * that has no record yet: called when an import is committed.
  *
  * Returns: the number of records added
  */
 guint
-sc_score_history_record_complete (ScWorkbook *book)
+sc_score_history_record_complete (ScWorkbook *book,
+                                  GPtrArray  *added_records)
 {
   g_autoptr(ScScorer) scorer = NULL;
   GListModel *partners;
@@ -266,11 +294,15 @@ sc_score_history_record_complete (ScWorkbook *book)
       for (guint p = 0; p < n; p++)
         {
           ScPeriod period = first + (ScPeriod) p;
+          ScScoredThen *record;
 
           if (sc_score_history_lookup (book, partner, period) != NULL ||
               !sc_score_history_is_complete (book, partner, period))
             continue;
-          sc_score_history_add (book, score_now (scorer, partner, period, SC_SCORED_THEN_COMPLETE));
+          record = score_now (scorer, partner, period, SC_SCORED_THEN_COMPLETE);
+          if (added_records != NULL)
+            g_ptr_array_add (added_records, sc_scored_then_copy (record));
+          sc_score_history_add (book, record);
           added++;
         }
     }
@@ -278,4 +310,45 @@ sc_score_history_record_complete (ScWorkbook *book)
     sc_workbook_changed (book);
 
   return added;
+}
+
+/* The "scored_then" member of a partner in `summary --json`: each kept
+ * score beside the score of the same period under today's rules; nothing
+ * when none was kept.
+ */
+void
+sc_score_history_write_json (ScJsonWriter *w,
+                             ScScorer     *scorer,
+                             ScPartner    *partner)
+{
+  ScWorkbook *book = sc_scorer_get_workbook (scorer);
+  ScGranularity granularity = sc_workbook_get_granularity (book);
+  g_autoptr(GPtrArray) records = NULL;
+
+  if (sc_score_history_get_n_records (book) == 0)
+    return;
+  records = sc_score_history_list (book, partner);
+  if (records->len == 0)
+    return;
+
+  sc_json_writer_begin_array (w, "scored_then");
+  for (guint i = 0; i < records->len; i++)
+    {
+      const ScScoredThen *r = g_ptr_array_index (records, i);
+      ScRollup rollup = { SC_ROLLUP_PERIOD, r->period };
+      double today = sc_scorer_overall (scorer, partner, &rollup);
+      g_autofree char *period = sc_period_to_string (granularity, r->period);
+      g_autofree char *recorded = g_date_time_format (r->recorded, "%Y-%m-%dT%H:%M:%SZ");
+
+      sc_json_writer_begin_object (w, NULL);
+      sc_json_writer_string (w, "period", period);
+      sc_json_writer_number_rounded (w, "score", r->score, 2);
+      sc_json_writer_string (w, "grade", r->grade);
+      sc_json_writer_number_rounded (w, "today", today, 2);
+      sc_json_writer_string (w, "today_grade", sc_scorer_grade_for_score (scorer, today));
+      sc_json_writer_string (w, "reason", sc_scored_then_reason_to_string (r->reason));
+      sc_json_writer_string (w, "recorded", recorded);
+      sc_json_writer_end_object (w);
+    }
+  sc_json_writer_end_array (w);
 }

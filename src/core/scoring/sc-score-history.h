@@ -41,6 +41,7 @@ ScScoredThen *sc_scored_then_new            (const char         *partner_id,
                                              const char         *grade,
                                              ScScoredThenReason  reason,
                                              GDateTime          *recorded);
+ScScoredThen *sc_scored_then_copy           (const ScScoredThen *record);
 void          sc_scored_then_free           (ScScoredThen       *record);
 const char   *sc_scored_then_reason_to_string (ScScoredThenReason reason);
 gboolean      sc_scored_then_reason_from_string (const char      *str,
@@ -58,10 +59,21 @@ const ScScoredThen *sc_score_history_record (ScWorkbook         *book,
                                              ScPartner          *partner,
                                              ScPeriod            period,
                                              ScScoredThenReason  reason);
-guint         sc_score_history_record_complete (ScWorkbook      *book);
+guint         sc_score_history_record_complete (ScWorkbook      *book,
+                                                GPtrArray       *added_records);
+void          sc_score_history_remove       (ScWorkbook         *book,
+                                             const char         *partner_id,
+                                             ScPeriod            period);
 gboolean      sc_score_history_is_complete  (ScWorkbook         *book,
                                              ScPartner          *partner,
                                              ScPeriod            period);
+
+typedef struct _ScJsonWriter ScJsonWriter;
+typedef struct _ScScorer ScScorer;
+
+void          sc_score_history_write_json   (ScJsonWriter       *w,
+                                             ScScorer           *scorer,
+                                             ScPartner          *partner);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScScoredThen, sc_scored_then_free)
 
