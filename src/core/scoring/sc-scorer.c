@@ -24,6 +24,7 @@
 #include "sc-scoring-rules.h"
 
 #define TREND_THRESHOLD 0.5
+#define NOT_YET         (-1.0)  /* a view score not computed yet: scores are 0–100 */
 
 typedef struct
 {
@@ -42,6 +43,9 @@ typedef struct
 typedef struct
 {
   ScPartner *partner;
+  double    *views[SC_ROLLUP_ROLLING_12 + 1]; /* a score over several periods: each
+                                               * kind's view score at every stored
+                                               * anchor, made when first needed */
   guint      n_entries;
   guint      n_categories;
   Entry      entries[];    /* in the workbook's KPI order */
@@ -69,6 +73,16 @@ struct _ScScorer
 };
 
 G_DEFINE_FINAL_TYPE (ScScorer, sc_scorer, G_TYPE_OBJECT)
+
+static void
+partner_entries_free (gpointer data)
+{
+  PartnerEntries *pe = data;
+
+  for (guint k = 0; k < G_N_ELEMENTS (pe->views); k++)
+    g_free (pe->views[k]);
+  g_free (pe);
+}
 
 static void
 category_means_free (gpointer data)
@@ -171,6 +185,31 @@ entry_value (ScScorer    *self,
                               (guint) (i1 - i0 + 1), n_present);
 }
 
+/* After a sandbox's rules changed: every resolved entry takes the new
+ * targets, thresholds and weights, without listing the series again.
+ */
+static void
+refill_entries (ScScorer *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->partners);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      PartnerEntries *pe = value;
+
+      for (guint i = 0; i < pe->n_entries; i++)
+        {
+          Entry *e = &pe->entries[i];
+
+          fill_entry (self, e, pe->partner, e->series);
+        }
+      for (guint k = 0; k < G_N_ELEMENTS (pe->views); k++)
+        g_clear_pointer (&pe->views[k], g_free);
+    }
+}
+
 /* The overall score of one view without building a result: the hot path. */
 static double
 view_overall (ScScorer       *self,
@@ -203,6 +242,45 @@ view_overall (ScScorer       *self,
 
 /* A score over several periods (sc-period-weighting.c) */
 
+static void period_history (PartnerEntries *pe,
+                            guint           n,
+                            double         *scores);
+
+/* The score of the one view @rollup, from the partner's cache of views of
+ * that kind when its anchor is a stored period: a weighted score reads
+ * each view many times (the view, the one before for the change, the
+ * trend's), and each is computed once.
+ */
+static double
+cached_view_overall (ScScorer       *self,
+                     PartnerEntries *pe,
+                     const ScRollup *rollup)
+{
+  gint64 i = (gint64) rollup->anchor - sc_workbook_get_first_period (self->book);
+  guint n = sc_workbook_get_n_periods (self->book);
+  double *views;
+
+  if (i < 0 || i >= n || rollup->kind >= G_N_ELEMENTS (pe->views))
+    return view_overall (self, pe, rollup);
+
+  if ((views = pe->views[rollup->kind]) == NULL)
+    {
+      views = pe->views[rollup->kind] = g_new (double, n);
+      if (rollup->kind == SC_ROLLUP_PERIOD)
+        period_history (pe, n, views);   /* one sweep gives every month */
+      else
+        for (guint a = 0; a < n; a++)
+          views[a] = NOT_YET;
+    }
+  /* Longer views are made one at a time: a year or a YTD view costs as
+   * much as the months it covers, and only the last N are read
+   */
+  if (views[i] == NOT_YET)
+    views[i] = view_overall (self, pe, rollup);
+
+  return views[i];
+}
+
 static const ScPeriodWeighting *
 period_weighting (ScScorer *self)
 {
@@ -233,7 +311,7 @@ view_history (ScScorer       *self,
 
   for (guint j = 0; j < n + m - 1; j++)
     {
-      base[j] = view_overall (self, pe, &r);
+      base[j] = m == 1 ? view_overall (self, pe, &r) : cached_view_overall (self, pe, &r);
       r = sc_rollup_previous (&r, granularity);
     }
   if (m == 1)
@@ -352,7 +430,7 @@ sc_scorer_class_init (ScScorerClass *klass)
 static void
 sc_scorer_init (ScScorer *self)
 {
-  self->partners = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->partners = g_hash_table_new_full (NULL, NULL, NULL, partner_entries_free);
   self->category_means = g_ptr_array_new_with_free_func (category_means_free);
 }
 
@@ -396,6 +474,22 @@ sc_scorer_new_with_rules (ScWorkbook     *book,
   self = sc_scorer_new (book);
   self->rules = sc_scoring_rules_ref (rules);
   return self;
+}
+
+/**
+ * sc_scorer_rules_changed:
+ * @self: a scorer made with sc_scorer_new_with_rules()
+ *
+ * Takes the sandbox's changed KPI settings, bands or weighting: quicker
+ * than sc_scorer_invalidate(), as the partners' series stay the same.
+ */
+void
+sc_scorer_rules_changed (ScScorer *self)
+{
+  g_return_if_fail (SC_IS_SCORER (self));
+
+  g_ptr_array_set_size (self->category_means, 0);
+  refill_entries (self);
 }
 
 /* The period weighting this scorer uses: its sandbox's or the workbook's. */
@@ -776,6 +870,54 @@ sc_scorer_score_all (ScScorer       *self,
 
   rank_results (results);
   return results;
+}
+
+/**
+ * sc_scorer_rank_all:
+ * @self: a scorer
+ * @rollup: the view
+ * @scores: (out caller-allocates): a score a partner, in the workbook's order
+ * @ranks: (out caller-allocates): a rank a partner, 0 for unranked
+ *
+ * Every partner's overall score and rank as sc_scorer_score_all() gives
+ * them, without KPI results, categories or trends: what a what-if
+ * compares.
+ */
+void
+sc_scorer_rank_all (ScScorer       *self,
+                    const ScRollup *rollup,
+                    double         *scores,
+                    guint          *ranks)
+{
+  GListModel *partners;
+  g_autofree ScPartnerResult *lite = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  guint n;
+
+  g_return_if_fail (SC_IS_SCORER (self));
+  g_return_if_fail (rollup != NULL);
+
+  partners = sc_workbook_get_partners (self->book);
+  n = g_list_model_get_n_items (partners);
+  lite = g_new0 (ScPartnerResult, MAX (n, 1));
+  results = g_ptr_array_sized_new (n);
+  for (guint i = 0; i < n; i++)
+    {
+      ScPartner *partner = g_list_model_get_item (partners, i);
+
+      /* Held by the workbook's list: the reference is not kept */
+      g_object_unref (partner);
+      lite[i].partner = partner;
+      lite[i].rollup = *rollup;
+      lite[i].score = overall (self, get_entries (self, partner), rollup);
+      g_ptr_array_add (results, &lite[i]);
+    }
+  rank_results (results);
+  for (guint i = 0; i < n; i++)
+    {
+      scores[i] = lite[i].score;
+      ranks[i] = lite[i].rank;
+    }
 }
 
 /* The mean over every partner of @type of their score in each KPI

@@ -85,7 +85,7 @@ assign_scoring_fields (ScKpi *kpi,
 static void
 rules_changed (ScWhatif *self)
 {
-  sc_scorer_invalidate (self->after, NULL);
+  sc_scorer_rules_changed (self->after);
 }
 
 /* Public API */
@@ -353,21 +353,36 @@ GArray *
 sc_whatif_compute (ScWhatif       *self,
                    const ScRollup *rollup)
 {
-  g_autoptr(GPtrArray) before = NULL;
-  g_autoptr(GPtrArray) after = NULL;
+  GListModel *partners;
+  g_autofree double *before = NULL;
+  g_autofree double *after = NULL;
+  g_autofree guint *rank_before = NULL;
+  g_autofree guint *rank_after = NULL;
   GArray *rows;
+  guint n;
 
   g_return_val_if_fail (SC_IS_WHATIF (self), NULL);
   g_return_val_if_fail (rollup != NULL, NULL);
 
-  before = sc_scorer_score_all (self->before, rollup);
-  after = sc_scorer_score_all (self->after, rollup);
-  rows = g_array_sized_new (FALSE, TRUE, sizeof (ScWhatifRow), before->len);
-  for (guint i = 0; i < before->len; i++)
+  partners = sc_workbook_get_partners (self->book);
+  n = g_list_model_get_n_items (partners);
+  before = g_new (double, MAX (n, 1));
+  after = g_new (double, MAX (n, 1));
+  rank_before = g_new (guint, MAX (n, 1));
+  rank_after = g_new (guint, MAX (n, 1));
+  sc_scorer_rank_all (self->before, rollup, before, rank_before);
+  sc_scorer_rank_all (self->after, rollup, after, rank_after);
+
+  rows = g_array_sized_new (FALSE, TRUE, sizeof (ScWhatifRow), n);
+  for (guint i = 0; i < n; i++)
     {
-      const ScPartnerResult *b = g_ptr_array_index (before, i);
-      const ScPartnerResult *a = g_ptr_array_index (after, i);
-      ScWhatifRow row = { b->partner, b->score, a->score, b->grade, a->grade, b->rank, a->rank };
+      g_autoptr(ScPartner) partner = g_list_model_get_item (partners, i);
+      ScWhatifRow row = {
+        partner, before[i], after[i],
+        sc_scorer_grade_for_score (self->before, before[i]),
+        sc_scorer_grade_for_score (self->after, after[i]),
+        rank_before[i], rank_after[i],
+      };
 
       row.changed = g_strcmp0 (row.grade_before, row.grade_after) != 0 ||
                     row.rank_before != row.rank_after;
