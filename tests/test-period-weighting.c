@@ -13,9 +13,11 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "sc-score.h"
 #include "sc-scorer.h"
+#include "sc-summary.h"
 #include "sc-workbook-io.h"
 
 static ScPeriod
@@ -181,6 +183,14 @@ test_everywhere (void)
   assert_score (history[4], (200 + 83.3333) / 7);
   /* January alone: 100 */
   assert_score (history[0], 100);
+
+  /* summary --json says which weighting its scores use */
+  {
+    g_autofree char *json = sc_summary_to_json (book, june.anchor);
+
+    g_assert_nonnull (strstr (json, "\"weighting\": \"linear:4\""));
+    g_assert_nonnull (strstr (json, "\"score\": 53.75,"));
+  }
 
   /* The one month without weighting */
   assert_score (sc_scorer_view_score (scorer, partner, &june), 70);

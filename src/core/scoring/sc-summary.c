@@ -138,6 +138,12 @@ sc_summary_rollup_to_json (ScWorkbook     *book,
   sc_json_writer_string (w, "first_period", first_str);
   sc_json_writer_string (w, "last_period", last_str);
   sc_json_writer_string (w, "granularity", sc_granularity_to_string (granularity));
+  /* A score over several periods: the setting behind every score */
+  if (!sc_period_weighting_is_latest (sc_workbook_get_period_weighting (book)))
+    {
+      g_autofree char *weighting = sc_period_weighting_to_string (sc_workbook_get_period_weighting (book));
+      sc_json_writer_string (w, "weighting", weighting);
+    }
   sc_json_writer_begin_array (w, "partners");
   for (guint i = 0; i < results->len; i++)
     add_partner (w, book, scorer, g_ptr_array_index (results, i));
