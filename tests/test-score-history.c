@@ -13,6 +13,7 @@
 #include <json-glib/json-glib.h>
 #include <math.h>
 
+#include "sc-import.h"
 #include "sc-score-history.h"
 #include "sc-scorer.h"
 #include "sc-summary.h"
@@ -217,6 +218,35 @@ test_summary (void)
   g_assert_cmpstr (json_object_get_string_member (first, "reason"), ==, "complete");
 }
 
+/* An import keeps the periods it completes; undoing it forgets them, and
+ * the workbook is as before.
+ */
+static void
+test_import (void)
+{
+  g_autoptr(ScWorkbook) book = new_book ();
+  g_autoptr(ScImport) import = sc_import_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  const char *csv = "partner,kpi,period,value\nAtlas,b,2025-02,60\n";
+  ScPartner *s1 = sc_workbook_lookup_partner (book, "s1");
+
+  sc_score_history_record_complete (book, NULL);
+  before = sc_workbook_to_bytes (book);
+  g_assert_true (sc_import_add_data (import, csv, strlen (csv), "feb.csv", &error));
+  g_assert_true (sc_import_commit (import, book, &error));
+  g_assert_no_error (error);
+  /* February is complete now: (90 + 60) / 2 */
+  g_assert_cmpfloat (sc_score_history_lookup (book, s1, month ("2025-02"))->score, ==, 75);
+  g_assert_cmpuint (sc_score_history_get_n_records (book), ==, 3);
+
+  sc_import_undo (import, book);
+  g_assert_null (sc_score_history_lookup (book, s1, month ("2025-02")));
+  after = sc_workbook_to_bytes (book);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -229,6 +259,7 @@ main (int   argc,
   g_test_add_func ("/score-history/file", test_file);
   g_test_add_func ("/score-history/file-errors", test_file_errors);
   g_test_add_func ("/score-history/summary", test_summary);
+  g_test_add_func ("/score-history/import", test_import);
 
   return g_test_run ();
 }
