@@ -15,6 +15,7 @@
 
 #include "sc-scorer.h"
 #include "sc-whatif.h"
+#include "sc-workbook-io.h"
 
 /* KPIs "a" and "b", target 100, warning 50, critical 0, weight 1, so a
  * KPI's score is its value. March 2025:
@@ -182,6 +183,8 @@ test_apply_undo (void)
   ScKpi *b = sc_workbook_lookup_kpi (book, "b");
   ScRollup rollup = march ();
   g_autofree char *w = NULL;
+  g_autoptr(GBytes) before = sc_workbook_to_bytes (book);
+  g_autoptr(GBytes) undone = NULL;
 
   g_assert_true (sc_whatif_set (whatif, "a.weight=3", &error));
   g_assert_true (sc_whatif_set (whatif, "b.warning=none", &error));
@@ -207,6 +210,9 @@ test_apply_undo (void)
   assert_bands (book, "A:90,B:75,C:60,D:0");
   g_assert_true (sc_period_weighting_is_latest (sc_workbook_get_period_weighting (book)));
   g_assert_cmpfloat (sc_scorer_overall (scorer, sc_workbook_lookup_partner (book, "p1"), &rollup), ==, 70);
+  /* Exactly: the file it would save is the same, byte for byte */
+  undone = sc_workbook_to_bytes (book);
+  g_assert_true (g_bytes_equal (before, undone));
 
   g_assert_true (sc_undo_stack_redo (undo));
   g_assert_cmpfloat (sc_kpi_get_weight (a), ==, 3);
