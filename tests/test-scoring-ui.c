@@ -25,6 +25,7 @@
 #include "sc-weighting-group.h"
 #include "sc-whatif-dialog.h"
 #include "sc-whatif-item.h"
+#include "sc-window.h"
 #include "sc-workbook-io.h"
 
 static ScWorkbook *
@@ -324,6 +325,44 @@ test_preferences (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* What If… in the window's menu (win.whatif) opens the window over the
+ * workbook shown.
+ */
+static void
+test_window_action (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "fixtures",
+                                                                    "whatif-three-suppliers.scorecard", NULL));
+  ScWindow *window = sc_window_new (NULL);
+  g_autoptr(GListModel) toplevels = NULL;
+  ScWhatifDialog *dialog = NULL;
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  gtk_window_present (GTK_WINDOW (window));
+  sc_window_open_file (window, file);
+  while (sc_window_get_workbook (window) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (sc_window_get_workbook (window));
+  sc_test_settle ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.whatif", NULL));
+  sc_test_settle ();
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (SC_IS_WHATIF_DIALOG (item))
+        dialog = SC_WHATIF_DIALOG (item);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  g_assert_cmpuint (g_list_model_get_n_items (sc_whatif_dialog_get_rows (dialog)), ==, 3);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "whatif.discard", NULL);
+  sc_test_settle ();
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -336,6 +375,7 @@ main (int   argc,
   g_test_add_func ("/scoring-ui/explainer-periods", test_explainer_periods);
   g_test_add_func ("/scoring-ui/scored-then", test_scored_then);
   g_test_add_func ("/scoring-ui/preferences", test_preferences);
+  g_test_add_func ("/scoring-ui/window-action", test_window_action);
 
   return g_test_run ();
 }
