@@ -286,6 +286,22 @@ print_json (ScWorkbook *book,
   printf ("%s\n", text);
 }
 
+/* Pads @str to @width display columns (not bytes), cutting with "…". */
+static void
+print_cell (const char *str,
+            int         width)
+{
+  glong len = g_utf8_strlen (str, -1);
+
+  if (len > width)
+    {
+      g_autofree char *cut = g_utf8_substring (str, 0, width - 1);
+      printf ("%s… ", cut);
+      return;
+    }
+  printf ("%s%*s ", str, (int) (width - len), "");
+}
+
 static void
 print_table (ScWorkbook *book,
              GPtrArray  *reviews)
@@ -295,8 +311,12 @@ print_table (ScWorkbook *book,
       printf ("%s\n", _("No reviews."));
       return;
     }
-  printf ("%-9s %-28s %-10s %-10s %-6s %s\n", _("ID"), _("Partner"), _("Date"), _("Period"),
-          _("State"), _("Open actions"));
+  print_cell (_("ID"), 9);
+  print_cell (_("Partner"), 28);
+  print_cell (_("Date"), 10);
+  print_cell (_("Period"), 10);
+  print_cell (_("State"), 6);
+  printf ("%s\n", _("Open actions"));
   for (guint i = 0; i < reviews->len; i++)
     {
       ScReview *review = g_ptr_array_index (reviews, i);
@@ -305,10 +325,13 @@ print_table (ScWorkbook *book,
       guint n_actions, n_open;
 
       count_actions (book, review, &n_actions, &n_open);
-      printf ("%-9s %-28s %-10s %-10s %-6s %u/%u\n", sc_review_get_id (review),
-              partner ? sc_partner_get_name (partner) : sc_review_get_partner_id (review),
-              sc_review_get_date (review), period ? period : "—",
-              sc_review_state_get_label (sc_review_get_state (review)), n_open, n_actions);
+      print_cell (sc_review_get_id (review), 9);
+      print_cell (partner ? sc_partner_get_name (partner) : sc_review_get_partner_id (review), 28);
+      print_cell (sc_review_get_date (review), 10);
+      print_cell (period ? period : "—", 10);
+      print_cell (sc_review_state_get_label (sc_review_get_state (review)), 6);
+      /* Translators: open actions of all the review's actions, "2 of 5" */
+      printf (_("%u of %u\n"), n_open, n_actions);
     }
 }
 
