@@ -260,7 +260,7 @@ test_since_last (void)
   g_assert_cmpstr (sentences[0], ==, "Overall score 78.9 (grade B) on 12 June → 68.8 (grade C).");
   g_assert_cmpstr (sentences[1], ==, "On-time delivery is back on target: 88.1 % → 94.3 %.");
   g_assert_cmpstr (sentences[2], ==, "PPM has moved off target: 80 ppm → 350 ppm.");
-  g_assert_cmpstr (sentences[3], ==, "3 of 4 actions agreed on 12 June are closed");
+  g_assert_cmpstr (sentences[3], ==, "3 of 4 actions agreed on 12 June are closed.");
   g_assert_cmpstr (sentences[4], ==, "1 is still open, 1 of them overdue.");
   g_assert_cmpstr (sentences[5], ==, "2 new issues since 12 June.");
   g_assert_null (sentences[6]);

@@ -20,6 +20,7 @@
 
 #include "sc-chart-widget.h"
 #include "sc-kpi-table.h"
+#include "sc-reviews-section.h"
 #include "sc-score-explainer.h"
 #include "sc-scorecard-page.h"
 #include "sc-tooltip.h"
@@ -39,6 +40,7 @@ struct _ScScorecardPage
   ScKpiTable    *kpi_table;
   GtkFlowBox    *chart_grid;
   ScChartWidget *radar;
+  ScReviewsSection *reviews;
 
   /* Owned state */
   ScWorkbook    *book;
@@ -330,6 +332,7 @@ sc_scorecard_page_class_init (ScScorecardPageClass *klass)
 
   g_type_ensure (SC_TYPE_CHART_WIDGET);
   g_type_ensure (SC_TYPE_KPI_TABLE);
+  g_type_ensure (SC_TYPE_REVIEWS_SECTION);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/scorecards/Scorecards/sc-scorecard-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ScScorecardPage, scroller);
@@ -340,6 +343,7 @@ sc_scorecard_page_class_init (ScScorecardPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_table_create_issue_cb);
   gtk_widget_class_bind_template_child (widget_class, ScScorecardPage, chart_grid);
   gtk_widget_class_bind_template_child (widget_class, ScScorecardPage, radar);
+  gtk_widget_class_bind_template_child (widget_class, ScScorecardPage, reviews);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -383,6 +387,7 @@ sc_scorecard_page_show (ScScorecardPage       *self,
   self->period = rollup ? rollup->anchor : SC_PERIOD_NONE;
   if (rollup)
     self->view = *rollup;
+  sc_reviews_section_set_partner (self->reviews, book, partner, rollup);
 
   if (partner == NULL)
     {

@@ -110,8 +110,8 @@ add_actions (GPtrArray        *out,
   /* Translators: closed actions, all actions, the date they were agreed:
    * "3 of 4 actions agreed on 12 June are closed"
    */
-  g_ptr_array_add (out, g_strdup_printf (ngettext ("%1$u of %2$u actions agreed on %3$s is closed",
-                                                   "%1$u of %2$u actions agreed on %3$s are closed",
+  g_ptr_array_add (out, g_strdup_printf (ngettext ("%1$u of %2$u actions agreed on %3$s is closed.",
+                                                   "%1$u of %2$u actions agreed on %3$s are closed.",
                                                    n_closed),
                                          n_closed, n_total, then_date));
   if (n_open > 0 && n_overdue == 0)
