@@ -99,7 +99,9 @@ sc_review_format_date (const char *date,
     return g_strdup (date ? date : "");
   g_date_clear (&d, 1);
   g_date_set_dmy (&d, day, month, year);
-  /* Translators: a date in a sentence, see strftime(3): "12 June 2025" */
+  /* Translators: a date in a sentence, see strftime(3): "12 June 2025".
+   * xgettext:no-c-format
+   */
   if (g_date_strftime (buffer, sizeof buffer, with_year ? _("%e %B %Y") : _("%e %B"), &d) == 0)
     return g_strdup (date);
   return g_strdup (g_strstrip (buffer));

@@ -334,3 +334,105 @@ sc_report_review_export (ScWorkbook             *book,
     return FALSE;
   return sc_report_write (report, SC_REPORT_FORMAT_PDF, filename, NULL, NULL, NULL, error);
 }
+
+/* Batches */
+
+typedef struct
+{
+  ScWorkbook            *book;
+  const ScReportOptions *options;
+  GMutex                 lock;       /* the workbook, and laying out */
+  GAsyncQueue           *done;
+} PackBatch;
+
+typedef struct
+{
+  ScReview *review;
+  char     *path;
+  gboolean  ok;
+  GError   *error;
+} PackJob;
+
+static void
+pack_job_free (PackJob *job)
+{
+  g_clear_object (&job->review);
+  g_free (job->path);
+  g_clear_error (&job->error);
+  g_free (job);
+}
+
+/* Lays the pack out holding the lock (it reads the workbook's reviews) and
+ * writes it without, so that two packs are written at once.
+ */
+static void
+run_pack_job (gpointer data,
+              gpointer user_data)
+{
+  PackJob *job = data;
+  PackBatch *batch = user_data;
+  g_autoptr(ScReport) report = NULL;
+
+  g_mutex_lock (&batch->lock);
+  report = sc_report_review_new (batch->book, job->review, batch->options, &job->error);
+  g_mutex_unlock (&batch->lock);
+  job->ok = report != NULL &&
+            sc_report_write (report, SC_REPORT_FORMAT_PDF, job->path, NULL, NULL, NULL, &job->error);
+  g_async_queue_push (batch->done, job);
+}
+
+/* Writes the packs of @reviews (frozen already) into @directory, one PDF
+ * each named after the partner and the date, a worker per core. Returns
+ * the paths written, in the order of @reviews, or NULL with the first
+ * error.
+ */
+GPtrArray *
+sc_report_review_export_batch (ScWorkbook             *book,
+                               GPtrArray              *reviews,
+                               const ScReportOptions  *options,
+                               const char             *directory,
+                               GError                **error)
+{
+  g_autoptr(GPtrArray) jobs = g_ptr_array_new_with_free_func ((GDestroyNotify) pack_job_free);
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  PackBatch batch = { book, options, { 0 }, g_async_queue_new () };
+  GThreadPool *pool;
+
+  g_return_val_if_fail (SC_IS_WORKBOOK (book), NULL);
+  g_return_val_if_fail (reviews != NULL, NULL);
+
+  g_mutex_init (&batch.lock);
+  pool = g_thread_pool_new (run_pack_job, &batch, MAX (1, (int) g_get_num_processors ()), FALSE, NULL);
+  for (guint i = 0; i < reviews->len; i++)
+    {
+      ScReview *review = g_ptr_array_index (reviews, i);
+      ScPartner *partner = sc_workbook_lookup_partner (book, sc_review_get_partner_id (review));
+      g_autofree char *base = sc_report_safe_file_name (partner ? sc_partner_get_name (partner)
+                                                                : sc_review_get_partner_id (review));
+      g_autofree char *name = g_strdup_printf ("%s-review-%s.pdf", base, sc_review_get_date (review));
+      PackJob *job = g_new0 (PackJob, 1);
+
+      job->review = g_object_ref (review);
+      job->path = g_build_filename (directory, name, NULL);
+      g_ptr_array_add (jobs, job);
+      g_thread_pool_push (pool, job, NULL);
+    }
+  for (guint i = 0; i < jobs->len; i++)
+    g_async_queue_pop (batch.done);
+  g_thread_pool_free (pool, FALSE, TRUE);
+  g_async_queue_unref (batch.done);
+  g_mutex_clear (&batch.lock);
+
+  for (guint i = 0; i < jobs->len; i++)
+    {
+      PackJob *job = g_ptr_array_index (jobs, i);
+
+      if (!job->ok)
+        {
+          g_propagate_error (error, g_steal_pointer (&job->error));
+          return NULL;
+        }
+      g_ptr_array_add (paths, g_strdup (job->path));
+    }
+  return g_steal_pointer (&paths);
+}

@@ -19,5 +19,10 @@ gboolean  sc_report_review_export (ScWorkbook             *book,
                                    const ScReportOptions  *options,
                                    const char             *filename,
                                    GError                **error);
+GPtrArray *sc_report_review_export_batch (ScWorkbook          *book,
+                                          GPtrArray           *reviews,
+                                          const ScReportOptions *options,
+                                          const char          *directory,
+                                          GError             **error);
 
 G_END_DECLS
