@@ -104,13 +104,16 @@ write_packs (ScWorkbook *book,
     {
       g_autoptr(ScPartner) partner = g_list_model_get_item (partners, i);
       g_autoptr(ScReview) review = sc_review_create (book, partner, "2025-12-15", &view);
-      g_autoptr(GError) error = NULL;
 
       sc_review_edit_add (NULL, book, review);
-      if (!sc_review_edit_freeze (NULL, book, review, SC_REVIEW_HELD, &error))
-        g_error ("%s", error->message);
       g_ptr_array_add (reviews, review);
     }
+  {
+    g_autoptr(GError) error = NULL;
+
+    if (!sc_review_freeze_all (book, reviews, &error))
+      g_error ("%s", error->message);
+  }
   t1 = g_get_monotonic_time ();
   if (g_getenv ("BENCH_REVIEW_SERIAL") != NULL)
     for (guint i = 0; i < reviews->len; i++)

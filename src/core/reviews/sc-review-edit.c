@@ -38,13 +38,11 @@ sc_review_get_view (ScWorkbook *book,
   return view->anchor != SC_PERIOD_NONE;
 }
 
-/* What @review shows: its frozen snapshot, or for a draft the live data
- * taken now (not kept).
- */
-ScReviewSnapshot *
-sc_review_dup_figures (ScWorkbook  *book,
-                       ScReview    *review,
-                       GError     **error)
+static ScReviewSnapshot *
+dup_figures_ranked (ScWorkbook  *book,
+                    ScReview    *review,
+                    GPtrArray   *ranked,
+                    GError     **error)
 {
   ScPartner *partner;
   ScRollup view;
@@ -61,7 +59,18 @@ sc_review_dup_figures (ScWorkbook  *book,
                    _("The review of %s has no data to show"), sc_review_get_partner_id (review));
       return NULL;
     }
-  return sc_review_snapshot_new (book, partner, &view, sc_review_get_date (review), error);
+  return sc_review_snapshot_new_ranked (book, partner, &view, sc_review_get_date (review), ranked, error);
+}
+
+/* What @review shows: its frozen snapshot, or for a draft the live data
+ * taken now (not kept).
+ */
+ScReviewSnapshot *
+sc_review_dup_figures (ScWorkbook  *book,
+                       ScReview    *review,
+                       GError     **error)
+{
+  return dup_figures_ranked (book, review, NULL, error);
 }
 
 /* TRUE when the live data no longer shows what @review froze: an import
@@ -121,6 +130,7 @@ sc_review_create (ScWorkbook     *book,
   g_autoptr(ScReview) review = NULL;
   g_autoptr(ScReviewSnapshot) figures = NULL;
   g_auto(GStrv) agenda = NULL;
+  g_autoptr(GPtrArray) unranked = NULL;
   ScReview *previous;
 
   g_return_val_if_fail (SC_IS_WORKBOOK (book), NULL);
@@ -134,7 +144,9 @@ sc_review_create (ScWorkbook     *book,
       period = sc_rollup_to_string (view, sc_workbook_get_granularity (book));
       sc_review_set_period (review, period);
     }
-  figures = sc_review_dup_figures (book, review, NULL);
+  /* The agenda needs no rank: spare scoring every partner */
+  unranked = g_ptr_array_new ();
+  figures = dup_figures_ranked (book, review, unranked, NULL);
   previous = sc_workbook_get_previous_review (book, review);
   agenda = sc_review_agenda_generate (book, review, figures,
                                       previous ? sc_review_get_snapshot (previous) : NULL);
@@ -380,6 +392,41 @@ freeze_redo (gpointer data)
 
   sc_review_set_snapshot (edit->review, edit->new_snapshot);
   sc_review_set_state (edit->review, edit->new_state);
+}
+
+/* Freezes every review of @reviews that is not frozen yet, scoring the
+ * partners for the ranks once per view rather than once per review; not
+ * undoable (a batch, as the command line and benchmarks make).
+ */
+gboolean
+sc_review_freeze_all (ScWorkbook  *book,
+                      GPtrArray   *reviews,
+                      GError     **error)
+{
+  g_autoptr(GPtrArray) ranked = NULL;
+  ScRollup ranked_view = { SC_ROLLUP_PERIOD, SC_PERIOD_NONE };
+
+  g_return_val_if_fail (SC_IS_WORKBOOK (book), FALSE);
+
+  for (guint i = 0; i < reviews->len; i++)
+    {
+      ScReview *review = g_ptr_array_index (reviews, i);
+      g_autoptr(ScReviewSnapshot) snapshot = NULL;
+      ScRollup view;
+
+      if (sc_review_is_frozen (review) || !sc_review_get_view (book, review, &view))
+        continue;
+      if (ranked == NULL || view.kind != ranked_view.kind || view.anchor != ranked_view.anchor)
+        {
+          g_clear_pointer (&ranked, g_ptr_array_unref);
+          ranked = sc_review_snapshot_rank_all (book, &view);
+          ranked_view = view;
+        }
+      if (!(snapshot = dup_figures_ranked (book, review, ranked, error)))
+        return FALSE;
+      sc_review_set_snapshot (review, snapshot);
+    }
+  return TRUE;
 }
 
 /* Freezes the figures @review shows now and gives it @state (held or

@@ -46,6 +46,9 @@ gboolean          sc_review_edit_add        (ScUndoStack         *stack,
 void              sc_review_edit_remove     (ScUndoStack         *stack,
                                              ScWorkbook          *book,
                                              ScReview            *review);
+gboolean          sc_review_freeze_all      (ScWorkbook          *book,
+                                             GPtrArray           *reviews,
+                                             GError             **error);
 gboolean          sc_review_edit_freeze     (ScUndoStack         *stack,
                                              ScWorkbook          *book,
                                              ScReview            *review,

@@ -263,15 +263,28 @@ add_score_figures (ScReviewSnapshot *self,
     }
 }
 
+/* Every partner of @live scored in @view (ScPartnerResult*), for
+ * sc_review_snapshot_new_ranked().
+ */
+GPtrArray *
+sc_review_snapshot_rank_all (ScWorkbook     *live,
+                             const ScRollup *view)
+{
+  g_autoptr(ScScorer) scorer = sc_scorer_new (live);
+
+  return sc_scorer_score_all (scorer, view);
+}
+
 /* The partner's rank among those of its type in the live workbook. */
 static void
 add_rank (ScReviewSnapshot *self,
           ScWorkbook       *live,
           ScPartner        *partner,
-          const ScRollup   *view)
+          const ScRollup   *view,
+          GPtrArray        *ranked)
 {
-  g_autoptr(ScScorer) scorer = sc_scorer_new (live);
-  g_autoptr(GPtrArray) results = sc_scorer_score_all (scorer, view);
+  g_autoptr(GPtrArray) own = ranked ? NULL : sc_review_snapshot_rank_all (live, view);
+  GPtrArray *results = ranked ? ranked : own;
   ScPartnerType type = sc_partner_get_partner_type (partner);
 
   for (guint i = 0; i < results->len; i++)
@@ -297,6 +310,21 @@ sc_review_snapshot_new (ScWorkbook      *live,
                         const ScRollup  *view,
                         const char      *date,
                         GError         **error)
+{
+  return sc_review_snapshot_new_ranked (live, partner, view, date, NULL, error);
+}
+
+/* sc_review_snapshot_new() with the rank of every partner in @view
+ * already known (ScPartner* → rank, 0 absent; NULL: rank them here):
+ * freezing many reviews then scores every partner once, not once each.
+ */
+ScReviewSnapshot *
+sc_review_snapshot_new_ranked (ScWorkbook      *live,
+                               ScPartner       *partner,
+                               const ScRollup  *view,
+                               const char      *date,
+                               GPtrArray       *ranked,
+                               GError         **error)
 {
   g_autoptr(ScReviewSnapshot) self = snapshot_alloc ();
   ScGranularity granularity;
@@ -328,7 +356,7 @@ sc_review_snapshot_new (ScWorkbook      *live,
   frozen_partner = sc_workbook_lookup_partner (self->book, sc_partner_get_id (partner));
   add_score_figures (self, self->book, frozen_partner, view);
   add_issue_figures (self, self->book, date);
-  add_rank (self, live, partner, view);
+  add_rank (self, live, partner, view, ranked);
   return g_steal_pointer (&self);
 }
 

@@ -70,6 +70,14 @@ ScReviewSnapshot *sc_review_snapshot_new        (ScWorkbook              *live,
                                                  const ScRollup          *view,
                                                  const char              *date,
                                                  GError                 **error);
+ScReviewSnapshot *sc_review_snapshot_new_ranked (ScWorkbook              *live,
+                                                 ScPartner               *partner,
+                                                 const ScRollup          *view,
+                                                 const char              *date,
+                                                 GPtrArray               *ranked,
+                                                 GError                 **error);
+GPtrArray        *sc_review_snapshot_rank_all   (ScWorkbook              *live,
+                                                 const ScRollup          *view);
 ScReviewSnapshot *sc_review_snapshot_ref        (ScReviewSnapshot        *self);
 void              sc_review_snapshot_unref      (ScReviewSnapshot        *self);
 ScWorkbook       *sc_review_snapshot_get_book   (ScReviewSnapshot        *self,
