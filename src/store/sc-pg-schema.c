@@ -67,7 +67,8 @@ list_migrations (void)
        * features developed side by side, so one branch may lack another's
        * (a gap); the version recorded is the file's number.
        */
-      g_assert (i == 0 || atoi (g_ptr_array_index (sorted, i)) > atoi (g_ptr_array_index (sorted, i - 1)));
+      g_assert (i == 0 ||
+                atoi (g_ptr_array_index (sorted, i)) > atoi (g_ptr_array_index (sorted, i - 1)));
       g_strv_builder_add (builder, g_ptr_array_index (sorted, i));
     }
 
