@@ -274,6 +274,26 @@ test_history (void)
   g_object_unref (second);
   add_action (book, second, "Containment of HV-310 burrs", "2025-10-15");
 
+  /* Both in the partner's list, newest first */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 900);
+  select_partner (window, "Precision Hydraulics & Fluid Power Components Ltd.");
+  {
+    ScReviewsSection *section = SC_REVIEWS_SECTION (find_descendant (GTK_WIDGET (window),
+                                                                     SC_TYPE_REVIEWS_SECTION));
+    GtkListBox *list = sc_reviews_section_get_list (section);
+    GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (section), GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+    sc_test_settle ();
+    g_assert_cmpuint (count_rows (list), ==, 2);
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (list, 0))),
+                     ==, "15 September 2025");
+    g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_list_box_get_row_at_index (list, 1))),
+                                     "Held · 1 of 4 action items open · figures frozen"));
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    sc_test_save_screenshot (GTK_WIDGET (window), "reviews-section.png");
+  }
+
   second_window = sc_review_window_new (GTK_WINDOW (window), book, sc_window_get_undo_stack (window), second);
   gtk_window_set_default_size (second_window, 760, 1180);
   gtk_window_present (second_window);
