@@ -33,7 +33,7 @@ struct _ScReviewWindow
   GtkRevealer     *moved_revealer;
   GtkLabel        *moved_label;
   AdwEntryRow     *date_row;
-  AdwActionRow    *period_row;
+  AdwEntryRow     *period_row;
   AdwActionRow    *state_row;
   AdwEntryRow     *ours_row;
   AdwEntryRow     *theirs_row;
@@ -172,11 +172,15 @@ sync_header (ScReviewWindow *self)
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, date);
   gtk_window_set_title (GTK_WINDOW (self), title);
-  adw_action_row_set_subtitle (self->period_row, figures ? figures->view_label : _("No data"));
+  set_entry (self->period_row, sc_review_get_period (self->review));
+  /* What was shown stays what was shown: a frozen review's period is fixed */
+  gtk_editable_set_editable (GTK_EDITABLE (self->period_row), !sc_review_is_frozen (self->review));
   state_text = sc_review_is_frozen (self->review)
-    /* Translators: a review's state, and that its figures are frozen */
-    ? g_strdup_printf (_("%s, figures frozen"), sc_review_state_get_label (state))
-    : g_strdup_printf (_("%s, figures follow the live data"), sc_review_state_get_label (state));
+    /* Translators: a review's state, the scorecard it shows, and that its figures are frozen */
+    ? g_strdup_printf (_("%1$s · scorecard for %2$s, figures frozen"), sc_review_state_get_label (state),
+                       figures ? figures->view_label : _("no data"))
+    : g_strdup_printf (_("%1$s · scorecard for %2$s, figures follow the live data"),
+                       sc_review_state_get_label (state), figures ? figures->view_label : _("no data"));
   adw_action_row_set_subtitle (self->state_row, state_text);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.mark-held", state == SC_REVIEW_DRAFT);
 }
@@ -249,6 +253,27 @@ split_lines (const char *text)
   return g_strv_builder_end (builder);
 }
 
+/* The view typed into the period row, if the workbook has it; empty is
+ * the latest period.
+ */
+static void
+commit_period (ScReviewWindow *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->period_row))));
+  g_autofree char *canonical = NULL;
+  ScRollup view;
+
+  if (text[0] != '\0' && !sc_rollup_parse (text, sc_workbook_get_granularity (self->book), &view))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->period_row), "error");
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (self->period_row), "error");
+  if (text[0] != '\0')
+    canonical = sc_rollup_to_string (&view, sc_workbook_get_granularity (self->book));
+  sc_review_edit_set_string (self->undo_stack, self->review, "period", canonical);
+}
+
 /* Applies what the fields hold, each changed field one undo step. */
 static void
 commit (ScReviewWindow *self)
@@ -261,6 +286,8 @@ commit (ScReviewWindow *self)
   g_autofree char *decisions = dup_text (self->decisions_view);
   g_autofree char *notes = dup_text (self->notes_view);
 
+  if (!sc_review_is_frozen (self->review))
+    commit_period (self);
   if (sc_date_is_valid_iso (date))
     {
       gtk_widget_remove_css_class (GTK_WIDGET (self->date_row), "error");
@@ -466,6 +493,7 @@ sc_review_window_init (ScReviewWindow *self)
   label_view (self->decisions_view, _("Decisions"));
   label_view (self->notes_view, _("Notes"));
   watch_focus (self, GTK_WIDGET (self->date_row));
+  watch_focus (self, GTK_WIDGET (self->period_row));
   watch_focus (self, GTK_WIDGET (self->ours_row));
   watch_focus (self, GTK_WIDGET (self->theirs_row));
   watch_focus (self, GTK_WIDGET (self->agenda_view));
