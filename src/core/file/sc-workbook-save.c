@@ -196,6 +196,8 @@ sc_issue_write_json_members (ScJsonWriter *w,
   sc_json_writer_string (w, "due", sc_issue_get_due (issue));
   sc_json_writer_string (w, "action", sc_issue_get_action (issue));
   sc_json_writer_string (w, "reference", sc_issue_get_reference (issue));
+  if (sc_issue_get_review_id (issue) != NULL)
+    sc_json_writer_string (w, "review", sc_issue_get_review_id (issue));
   member_time (w, "created", sc_issue_get_created (issue));
   member_time (w, "updated", sc_issue_get_updated (issue));
   sc_json_writer_begin_array (w, "history");
@@ -224,8 +226,6 @@ write_issue (Writer        *w,
   sc_json_writer_string (w, "kpi", sc_issue_get_kpi_id (issue));
   member_period (w, "period", granularity, sc_issue_get_period (issue));
   sc_issue_write_json_members (w, issue);
-  if (sc_issue_get_review_id (issue) != NULL)
-    sc_json_writer_string (w, "review", sc_issue_get_review_id (issue));
   sc_json_writer_end_object (w);
 }
 
