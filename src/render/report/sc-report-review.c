@@ -33,24 +33,37 @@ typedef struct
   char             **since_last;
 } Pack;
 
+#define LIST_INDENT 18
+
+/* A bulleted or numbered list, each item's lines hanging after its mark
+ * and kept on one page.
+ */
 static void
 add_list (ScReportFlow       *flow,
           const char * const *items,
           gboolean            numbered,
           const char         *empty)
 {
+  double width = flow->right - flow->left - LIST_INDENT;
   guint n = 0;
 
   for (guint i = 0; items && items[i]; i++)
     {
-      g_autofree char *line = NULL;
+      g_autofree char *mark = NULL;
+      PangoLayout *text, *mark_layout;
+      double height;
 
       if (items[i][0] == '\0')
         continue;
       n++;
-      line = numbered ? g_strdup_printf ("%u.  %s", n, items[i]) : g_strdup_printf ("•  %s", items[i]);
-      sc_report_flow_paragraph (flow, SC_REPORT_FONT_BODY, line, &flow->fg);
-      flow->y += 4;
+      mark = numbered ? g_strdup_printf ("%u.", n) : g_strdup ("•");
+      text = sc_report_flow_layout (flow, SC_REPORT_FONT_BODY, items[i], width);
+      mark_layout = sc_report_flow_layout (flow, SC_REPORT_FONT_BODY, mark, LIST_INDENT);
+      height = sc_report_layout_height (text);
+      sc_report_flow_ensure (flow, height);
+      sc_report_flow_add_layout (flow, mark_layout, flow->left, flow->y, &flow->muted);
+      sc_report_flow_add_layout (flow, text, flow->left + LIST_INDENT, flow->y, &flow->fg);
+      flow->y += height + 4;
     }
   if (n == 0 && empty != NULL)
     sc_report_flow_paragraph (flow, SC_REPORT_FONT_BODY, empty, &flow->muted);
