@@ -52,7 +52,9 @@ on_timeout_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Runs the main loop for 300 ms: layout, idles and a transition or two. */
+/* Runs the main loop for 300 ms, then what is pending: layout, idles and
+ * a transition or two.
+ */
 void
 sc_test_settle (void)
 {
@@ -61,6 +63,11 @@ sc_test_settle (void)
   g_timeout_add (300, on_timeout_cb, &timed_out);
   while (!timed_out)
     g_main_context_iteration (NULL, TRUE);
+  /* On a loaded machine the timeout can fire before idles queued just
+   * before it (a page's refresh) ran: let what is pending run too
+   */
+  for (guint i = 0; i < 100 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
 }
 
 /* Renders @widget to SC_SCREENSHOT_DIR/@name, past every transition. */
