@@ -14,10 +14,10 @@
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
-#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <math.h>
 
+#include "sc-i18n.h"
 #include "sc-render-file.h"
 #include "sc-report-private.h"
 
@@ -36,7 +36,7 @@ set_metadata (cairo_surface_t       *surface,
   if (docs->len == 1)
     title = g_strdup_printf (_("Scorecard: %s"), sc_partner_get_name (doc->partner));
   else
-    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Scorecards: %u partner",
+    title = g_strdup_printf (LN_ (NULL, "Scorecards: %u partner",
                                           "Scorecards: %u partners", docs->len), docs->len);
   /* Translators: the PDF's subject: "Supplier scorecard, Jan 2025 – Dec 2025" */
   subject = g_strdup_printf (_("%s, %s"), docs->len == 1 &&

@@ -14,10 +14,10 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
+#include "sc-i18n.h"
 #include "sc-chart-style.h"
 #include "sc-report-private.h"
 

@@ -14,10 +14,10 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <stdlib.h>
 
+#include "sc-i18n.h"
 #include "sc-report-private.h"
 
 #define DEFAULT_PERIODS 12
