@@ -421,6 +421,14 @@ sc_language_attach_unit (const ScLanguage *language,
   return g_strdup_printf ("%s" NBSP "%s", number, LC_ (language, "unit", unit));
 }
 
+/* The units a KPI of the catalogue or an import may have, for xgettext;
+ * sc_language_attach_unit() translates a unit in the context "unit".
+ */
+G_GNUC_UNUSED static const char *unit_names[] = {
+  NC_("unit", "days"), NC_("unit", "hours"), NC_("unit", "weeks"), NC_("unit", "points"),
+  NC_("unit", "parts"), NC_("unit", "pcs"),
+};
+
 /* Public API: dates */
 
 static const char *

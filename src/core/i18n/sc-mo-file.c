@@ -148,6 +148,22 @@ formats_agree (const char *msgid,
   return TRUE;
 }
 
+/* UTF-8 in each of the NUL-separated parts (the plural forms). */
+static gboolean
+is_utf8 (const char *text,
+         gsize       length)
+{
+  for (gsize start = 0; start <= length;)
+    {
+      gsize end = start + strlen (text + start);
+
+      if (!g_utf8_validate (text + start, end - start, NULL))
+        return FALSE;
+      start = end + 1;
+    }
+  return TRUE;
+}
+
 static gboolean
 read_header (const guint8  *data,
              gsize          size,
@@ -262,7 +278,7 @@ sc_mo_file_new_from_bytes (GBytes      *bytes,
                        _("%s: message %u lies outside the file"), name, i + 1);
           return NULL;
         }
-      if (!g_utf8_validate (translation, length, NULL) || !g_utf8_validate (msgid, msgid_length, NULL))
+      if (!is_utf8 (translation, length) || !is_utf8 (msgid, msgid_length))
         {
           g_set_error (error, SC_MO_FILE_ERROR, SC_MO_FILE_ERROR_INVALID,
                        _("%s: message %u is not UTF-8"), name, i + 1);

@@ -848,6 +848,7 @@ sc_report_page_draw (ScReportPage          *page,
                      gboolean               tags)
 {
   double width, height;
+  const ScLanguage *before = sc_language_use (page->doc->language);
 
   sc_report_page_size_get_points (options->page_size, &width, &height);
   cairo_save (cr);
@@ -857,6 +858,7 @@ sc_report_page_draw (ScReportPage          *page,
   for (guint i = 0; i < page->items->len; i++)
     draw_item (&g_array_index (page->items, ScReportItem, i), page, cr, tags);
   cairo_restore (cr);
+  sc_language_use (before);
 }
 
 void

@@ -92,6 +92,7 @@ typedef enum
 struct _ScReportDoc
 {
   ScPartner       *partner;
+  const ScLanguage *language;     /* what its words, numbers and dates are in; NULL: the application's */
   ScPartnerResult *result;
   char            *range_label;   /* "Jan 2025 – Dec 2025" */
   char            *view_label;    /* the summary's view, "Dec 2025" */

@@ -76,6 +76,7 @@ sc_report_options_copy (const ScReportOptions *options)
   copy->confidentiality = g_strdup (options->confidentiality);
   copy->notes = g_strdup (options->notes);
   copy->author = g_strdup (options->author);
+  copy->language = g_strdup (options->language);
   copy->date = options->date ? g_date_time_ref (options->date) : NULL;
   return copy;
 }
@@ -91,6 +92,7 @@ sc_report_options_free (ScReportOptions *options)
   g_free (options->confidentiality);
   g_free (options->notes);
   g_free (options->author);
+  g_free (options->language);
   g_clear_pointer (&options->date, g_date_time_unref);
   g_free (options);
 }
@@ -117,6 +119,38 @@ sc_report_options_set_string (char       **field,
       g_free (*field);
       *field = g_strdup (value);
     }
+}
+
+/* The language of @partner's report: the options' language when one is
+ * given, else the partner's own report language, else NULL (the
+ * application's). A partner's language without a catalogue here falls back
+ * to the application's: the workbook may come from a newer Scorecards.
+ */
+const ScLanguage *
+sc_report_options_get_language (const ScReportOptions *options,
+                                ScPartner             *partner)
+{
+  const char *code = options->language;
+
+  if ((code == NULL || code[0] == '\0') && partner != NULL)
+    code = sc_partner_get_report_language (partner);
+  if (code == NULL || code[0] == '\0')
+    return NULL;
+  return sc_language_get (code, NULL);
+}
+
+/* Whether the options' language, if any, has a catalogue. */
+gboolean
+sc_report_options_check_language (const ScReportOptions  *options,
+                                  GError                **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (options->language == NULL || options->language[0] == '\0' ||
+      sc_language_get (options->language, &local_error) != NULL)
+    return TRUE;
+  g_set_error_literal (error, SC_REPORT_ERROR, SC_REPORT_ERROR_LANGUAGE, local_error->message);
+  return FALSE;
 }
 
 /* The report's date: the option, else SOURCE_DATE_EPOCH (reproducible
@@ -192,8 +226,11 @@ doc_new (ScReport  *self,
 {
   ScReportDoc *doc = g_new0 (ScReportDoc, 1);
   ScRollup rollup = { self->options->rollup, self->last };
+  const ScLanguage *before;
 
   doc->partner = g_object_ref (partner);
+  doc->language = sc_report_options_get_language (self->options, partner);
+  before = sc_language_use (doc->language);
   doc->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_report_page_free);
   doc->result = sc_scorer_score_partner (scorer, partner, &rollup);
   doc->targets = g_array_new (FALSE, FALSE, sizeof (ScReportTarget));
@@ -213,6 +250,7 @@ doc_new (ScReport  *self,
     doc->trends = sc_report_collect_trends (self->book, doc->result, self->first, self->last);
   if (self->options->sections & SC_REPORT_SECTION_ISSUES)
     doc->issues = sc_report_collect_issues (self->book, partner, self->first, self->last);
+  sc_language_use (before);
   return doc;
 }
 
@@ -224,6 +262,7 @@ doc_layout (ScReport    *self,
 {
   ScReportFlow flow;
   ScReportSections sections = self->options->sections;
+  const ScLanguage *before = sc_language_use (doc->language);
 
   sc_report_flow_init (&flow, self->book, self->options, doc);
   flow.scorer = scorer;
@@ -242,6 +281,7 @@ doc_layout (ScReport    *self,
     sc_report_add_notes (&flow);
   sc_report_flow_finish (&flow);
   sc_report_flow_clear (&flow);
+  sc_language_use (before);
 }
 
 /* Ranks */
@@ -486,7 +526,7 @@ sc_report_new_ranked (ScWorkbook             *book,
   g_return_val_if_fail (options != NULL, NULL);
 
   setup (self, book, options);
-  if (!resolve_range (self, error) || !load_logo (self, error) ||
+  if (!sc_report_options_check_language (options, error) || !resolve_range (self, error) || !load_logo (self, error) ||
       (partners = dup_partners (self, error)) == NULL)
     return NULL;
 
