@@ -20,6 +20,7 @@
 
 #include "sc-chart-widget.h"
 #include "sc-kpi-table.h"
+#include "sc-language-row.h"
 #include "sc-score-explainer.h"
 #include "sc-scorecard-page.h"
 #include "sc-tooltip.h"
@@ -35,6 +36,7 @@ struct _ScScorecardPage
   GtkWidget     *scroller;
   GtkLabel      *name_label;
   GtkLabel      *detail_label;
+  AdwComboRow   *language_row;
   GtkFlowBox    *facts_box;
   ScKpiTable    *kpi_table;
   GtkFlowBox    *chart_grid;
@@ -47,6 +49,7 @@ struct _ScScorecardPage
   GListStore    *kpi_items;    /* ScKpiItem, what the KPI table shows */
   GPtrArray     *kpi_pool;     /* ScKpiItem, reused from partner to partner */
   guint          charts_source;
+  gboolean       showing;      /* filling the widgets: not the user's choice */
 
   /* Borrowed while shown */
   ScPartner     *partner;
@@ -308,6 +311,21 @@ sc_scorecard_page_dispose (GObject *object)
   G_OBJECT_CLASS (sc_scorecard_page_parent_class)->dispose (object);
 }
 
+/* The user chose the partner's report language: kept in the workbook. */
+static void
+on_language_selected_cb (ScScorecardPage *self)
+{
+  const char *code = sc_language_row_get_code (self->language_row);
+  ScWorkbook *book = self->scorer ? sc_scorer_get_workbook (self->scorer) : NULL;
+
+  if (self->showing || self->partner == NULL ||
+      g_strcmp0 (code ? code : "", sc_partner_get_report_language (self->partner)) == 0)
+    return;
+  sc_partner_set_report_language (self->partner, code);
+  if (book != NULL)
+    sc_workbook_set_modified (book, TRUE);
+}
+
 static void
 sc_scorecard_page_class_init (ScScorecardPageClass *klass)
 {
@@ -335,6 +353,8 @@ sc_scorecard_page_class_init (ScScorecardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScScorecardPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, ScScorecardPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, ScScorecardPage, detail_label);
+  gtk_widget_class_bind_template_child (widget_class, ScScorecardPage, language_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_language_selected_cb);
   gtk_widget_class_bind_template_child (widget_class, ScScorecardPage, facts_box);
   gtk_widget_class_bind_template_child (widget_class, ScScorecardPage, kpi_table);
   gtk_widget_class_bind_template_callback (widget_class, on_table_create_issue_cb);
@@ -347,6 +367,10 @@ static void
 sc_scorecard_page_init (ScScorecardPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->showing = TRUE;
+  /* Translators: a partner's reports in the application's language */
+  sc_language_row_setup (self->language_row, _("Same as the Application"));
+  self->showing = FALSE;
   self->kpi_items = g_list_store_new (SC_TYPE_KPI_ITEM);
   self->kpi_pool = g_ptr_array_new_with_free_func (g_object_unref);
   sc_kpi_table_set_items (self->kpi_table, self->kpi_items);
@@ -401,6 +425,9 @@ sc_scorecard_page_show (ScScorecardPage       *self,
   if (*sc_partner_get_contact (partner))
     g_string_append_printf (detail, " · %s", sc_partner_get_contact (partner));
   gtk_label_set_label (self->detail_label, detail->str);
+  self->showing = TRUE;
+  sc_language_row_set_code (self->language_row, sc_partner_get_report_language (partner));
+  self->showing = FALSE;
 
   if (result == NULL)
     {

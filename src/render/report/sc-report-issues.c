@@ -197,6 +197,12 @@ sc_report_add_issues (ScReportFlow *flow)
     rest -= widths[i];
   widths[G_N_ELEMENTS (widths) - 1] = rest;
   sc_report_table_init (&table, G_N_ELEMENTS (headers), headers, widths, xaligns);
+  for (guint c = 0; c + 1 < G_N_ELEMENTS (headers); c++)
+    {
+      g_autofree char *header = g_markup_escape_text (headers[c], -1);
+
+      sc_report_table_fit (flow, &table, c, header, SC_REPORT_FONT_SMALL_BOLD, G_N_ELEMENTS (headers) - 1);
+    }
 
   sc_report_flow_new_page (flow);
   sc_report_flow_heading (flow, _("Issues and actions"), SC_REPORT_MARK_ISSUES, 40);

@@ -432,6 +432,29 @@ sc_report_table_init (ScReportTable  *table,
   table->padding = TABLE_PADDING;
 }
 
+/* Widens column @column to hold @markup in @font on one line, taking the
+ * room from column @flexible: a header or a status word in a longer
+ * language ("Graphique", "Dans l’objectif") must not break inside a word.
+ */
+void
+sc_report_table_fit (ScReportFlow  *flow,
+                     ScReportTable *table,
+                     guint          column,
+                     const char    *markup,
+                     ScReportFont   font,
+                     guint          flexible)
+{
+  g_autoptr(PangoLayout) layout = sc_report_flow_markup (flow, font, markup, -1);
+  double want = ceil (sc_report_layout_width (layout) + 2 * table->padding + 1);
+
+  g_return_if_fail (column < table->n_columns && flexible < table->n_columns);
+
+  if (want <= table->widths[column])
+    return;
+  table->widths[flexible] -= want - table->widths[column];
+  table->widths[column] = want;
+}
+
 /* Lays out one row of cells; the layouts are returned in @layouts and the
  * row's height (with padding) is returned.
  */

@@ -234,6 +234,12 @@ void          sc_report_table_init       (ScReportTable         *table,
                                           const char           **headers,
                                           double                *widths,
                                           double                *xaligns);
+void          sc_report_table_fit        (ScReportFlow          *flow,
+                                          ScReportTable         *table,
+                                          guint                  column,
+                                          const char            *markup,
+                                          ScReportFont           font,
+                                          guint                  flexible);
 void          sc_report_table_row        (ScReportFlow          *flow,
                                           ScReportTable         *table,
                                           const ScReportCell    *cells,

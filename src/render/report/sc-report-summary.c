@@ -336,6 +336,34 @@ add_kpi_row (ScReportFlow  *flow,
                        flow->options->sections & SC_REPORT_SECTION_CHARTS ? (int) index : -1);
 }
 
+/* Every header on one line, and the status words too (within reason: a
+ * status column never takes more than a fifth of the line).
+ */
+static void
+fit_columns (ScReportFlow  *flow,
+             ScReportTable *table)
+{
+  static const ScStatus statuses[] = { SC_STATUS_GREEN, SC_STATUS_AMBER, SC_STATUS_RED,
+                                       SC_STATUS_NO_DATA, SC_STATUS_NO_TARGET };
+  double limit = (flow->right - flow->left) / 5;
+
+  for (guint c = 0; c < table->n_columns; c++)
+    {
+      g_autofree char *header = g_markup_escape_text (table->headers[c], -1);
+
+      if (c != 1)
+        sc_report_table_fit (flow, table, c, header, SC_REPORT_FONT_SMALL_BOLD, 1);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    {
+      g_autofree char *status = sc_report_status_markup (flow->theme, statuses[i], TRUE);
+      g_autoptr(PangoLayout) layout = sc_report_flow_markup (flow, SC_REPORT_FONT_BODY, status, -1);
+
+      if (sc_report_layout_width (layout) + 2 * table->padding < limit)
+        sc_report_table_fit (flow, table, 0, status, SC_REPORT_FONT_BODY, 1);
+    }
+}
+
 static void
 add_kpi_table (ScReportFlow *flow)
 {
@@ -352,6 +380,7 @@ add_kpi_table (ScReportFlow *flow)
     rest -= widths[i];
   widths[1] = rest;
   sc_report_table_init (&table, G_N_ELEMENTS (headers), headers, widths, xaligns);
+  fit_columns (flow, &table);
 
   sc_report_flow_heading (flow, _("Key performance indicators"), SC_REPORT_MARK_NONE, 40);
   if (kpis->len == 0)

@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "sc-language-row.h"
 #include "sc-logo-chooser.h"
 #include "sc-report-dialog.h"
 #include "sc-view-choices.h"
@@ -51,6 +52,7 @@ struct _ScReportDialog
   AdwPreferencesGroup  *notes_group;
   GtkTextView          *notes_view;
   AdwComboRow          *page_size_row;
+  AdwComboRow          *language_row;
   AdwEntryRow          *company_row;
   AdwActionRow         *logo_row;
   GtkButton            *logo_clear_button;
@@ -847,6 +849,7 @@ sc_report_dialog_class_init (ScReportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScReportDialog, notes_group);
   gtk_widget_class_bind_template_child (widget_class, ScReportDialog, notes_view);
   gtk_widget_class_bind_template_child (widget_class, ScReportDialog, page_size_row);
+  gtk_widget_class_bind_template_child (widget_class, ScReportDialog, language_row);
   gtk_widget_class_bind_template_child (widget_class, ScReportDialog, company_row);
   gtk_widget_class_bind_template_child (widget_class, ScReportDialog, logo_row);
   gtk_widget_class_bind_template_child (widget_class, ScReportDialog, logo_clear_button);
@@ -933,6 +936,10 @@ sc_report_dialog_new (GtkWindow      *parent,
   fill_partners (self);
   fill_periods (self, view);
   adw_combo_row_set_selected (self->page_size_row, options->page_size == SC_REPORT_PAGE_LETTER);
+  /* Translators: the report language that follows each partner's own */
+  sc_language_row_setup (self->language_row, _("Each Partner’s Language"));
+  if (selected != NULL)
+    sc_language_row_set_code (self->language_row, sc_partner_get_report_language (selected));
   gtk_editable_set_text (GTK_EDITABLE (self->company_row), options->company ? options->company : "");
   gtk_editable_set_text (GTK_EDITABLE (self->confidentiality_row),
                          options->confidentiality ? options->confidentiality : "");
@@ -1039,6 +1046,7 @@ sc_report_dialog_dup_options (ScReportDialog *self)
   sc_report_options_set_string (&options->confidentiality,
                                 gtk_editable_get_text (GTK_EDITABLE (self->confidentiality_row)));
   sc_report_options_set_string (&options->logo_path, self->logo_path);
+  sc_report_options_set_string (&options->language, sc_language_row_get_code (self->language_row));
   g_free (options->notes);
   options->notes = dup_notes (self);
   return options;
@@ -1122,4 +1130,11 @@ sc_report_dialog_get_partner_search (ScReportDialog *self)
 {
   g_return_val_if_fail (SC_IS_REPORT_DIALOG (self), NULL);
   return GTK_EDITABLE (self->partner_search);
+}
+
+AdwComboRow *
+sc_report_dialog_get_language_row (ScReportDialog *self)
+{
+  g_return_val_if_fail (SC_IS_REPORT_DIALOG (self), NULL);
+  return self->language_row;
 }
