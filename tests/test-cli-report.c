@@ -375,7 +375,7 @@ test_language (void)
 
   g_assert_cmpint (unknown->status, ==, 2);
   g_assert_nonnull (strstr (unknown->err, "no report language “xx”"));
-  g_assert_nonnull (strstr (unknown->err, "de (Deutsch), en (English), fr (Français)"));
+  g_assert_nonnull (strstr (unknown->err, "de (Deutsch), en (English), es (Español), fr (Français)"));
   g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
 }
 

@@ -221,7 +221,9 @@ test_numbers (void)
   const ScLanguage *en = sc_language_get ("en", NULL);
   const ScLanguage *de = sc_language_get ("de", NULL);
   const ScLanguage *fr = sc_language_get ("fr_FR.UTF-8", NULL);
+  const ScLanguage *es = sc_language_get ("es", NULL);
 
+  g_assert_nonnull (es);
   g_assert_nonnull (en);
   g_assert_nonnull (de);
   g_assert_nonnull (fr);
@@ -237,6 +239,9 @@ test_numbers (void)
   NUMBER (fr, 999, 0, "999");
   NUMBER (fr, -0.01, 1, "0,0");
   NUMBER (en, 0.005, 2, "0.01");
+  /* Spanish groups from five digits on */
+  NUMBER (es, 1234.5, 1, "1234,5");
+  NUMBER (es, 12345.5, 1, "12.345,5");
 #undef NUMBER
 
 #define UNIT(lang, value, decimals, unit, expected) \
@@ -250,6 +255,8 @@ test_numbers (void)
   UNIT (fr, 11.8, 1, "days", "11,8" NBSP "jours");
   UNIT (de, 11.8, 1, "days", "11,8" NBSP "Tage");
   UNIT (fr, 13, 0, "ppm", "13" NBSP "ppm");
+  UNIT (es, 94.3, 1, "%", "94,3" NBSP "%");
+  UNIT (es, 11.8, 1, "days", "11,8" NBSP "días");
 #undef UNIT
 }
 
@@ -271,6 +278,13 @@ test_dates (void)
   g_assert_cmpstr (fr_long, ==, "3 décembre 2026");
   g_assert_cmpstr (de_long, ==, "3. Dezember 2026");
   g_assert_cmpstr (en_long, ==, "3 December 2026");
+  {
+    g_autofree char *es_long = sc_language_format_long_date (sc_language_get ("es", NULL), &date);
+    g_autofree char *es_month = sc_language_format_month (sc_language_get ("es", NULL), 2025, 9);
+
+    g_assert_cmpstr (es_long, ==, "3 de diciembre de 2026");
+    g_assert_cmpstr (es_month, ==, "sept 2025");
+  }
   fr_month = sc_language_format_month (fr, 2025, 2);
   de_month = sc_language_format_month (de, 2025, 3);
   en_month = sc_language_format_month (en, 2025, 3);
@@ -319,7 +333,7 @@ test_unknown (void)
   g_assert_null (sc_language_get ("xx", &error));
   g_assert_error (error, SC_LANGUAGE_ERROR, SC_LANGUAGE_ERROR_UNKNOWN);
   g_assert_nonnull (strstr (error->message, "“xx”"));
-  g_assert_nonnull (strstr (error->message, "de (Deutsch), en (English), fr (Français)"));
+  g_assert_nonnull (strstr (error->message, "de (Deutsch), en (English), es (Español), fr (Français)"));
   g_assert_true (g_strv_contains ((const char * const *) codes, "fr"));
   g_assert_true (g_strv_contains ((const char * const *) codes, "en"));
 }
