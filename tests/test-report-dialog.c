@@ -553,6 +553,12 @@ test_language (void)
   g_assert_cmpstr (options->language, ==, "fr");
   sc_test_save_screenshot (GTK_WIDGET (dialog), "report-dialog-language.png");
 
+  /* several partners: each in its own language, until one is chosen */
+  g_assert_true (sc_report_dialog_set_partners_mode (dialog, SC_REPORT_PARTNERS_ALL));
+  g_assert_null (sc_language_row_get_code (row));
+  g_assert_true (sc_report_dialog_set_partners_mode (dialog, SC_REPORT_PARTNERS_SELECTED));
+  g_assert_cmpstr (sc_language_row_get_code (row), ==, "fr");
+
   /* another language, then each partner's own */
   g_assert_true (sc_language_row_set_code (row, "de"));
   g_clear_pointer (&options, sc_report_options_free);
@@ -562,6 +568,10 @@ test_language (void)
   g_clear_pointer (&options, sc_report_options_free);
   options = sc_report_dialog_dup_options (dialog);
   g_assert_null (options->language);
+  /* a language the user chose stays, whoever the report is on */
+  g_assert_true (sc_language_row_set_code (row, "es"));
+  g_assert_true (sc_report_dialog_set_partners_mode (dialog, SC_REPORT_PARTNERS_ALL));
+  g_assert_cmpstr (sc_language_row_get_code (row), ==, "es");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   /* a partner without a language: the dialog follows each partner */

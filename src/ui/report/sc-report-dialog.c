@@ -75,6 +75,7 @@ struct _ScReportDialog
   guint                 n_periods;
 
   guint                 updating : 1;
+  guint                 language_follows : 1;  /* the user has not chosen a language */
   guint                 saving_split : 1;
   guint                 close_when_done : 1;
   guint                 disposed : 1;
@@ -451,12 +452,38 @@ fill_periods (ScReportDialog *self,
 
 /* Callbacks */
 
+/* Until the user chooses a language, it follows the partners: the
+ * selected partner's own language for its report, each partner's for
+ * several.
+ */
+static void
+follow_partners_language (ScReportDialog *self)
+{
+  const char *code = NULL;
+
+  if (!self->language_follows)
+    return;
+  if (self->selected != NULL && get_mode (self) == SC_REPORT_PARTNERS_SELECTED)
+    code = sc_partner_get_report_language (self->selected);
+  self->updating = TRUE;
+  sc_language_row_set_code (self->language_row, code);
+  self->updating = FALSE;
+}
+
+static void
+on_language_selected_cb (ScReportDialog *self)
+{
+  if (!self->updating)
+    self->language_follows = FALSE;
+}
+
 static void
 on_partners_mode_changed_cb (ScReportDialog *self)
 {
   if (self->modes == NULL)
     return;
   gtk_widget_set_visible (GTK_WIDGET (self->choose_group), get_mode (self) == SC_REPORT_PARTNERS_CHOSEN);
+  follow_partners_language (self);
   update_actions (self);
 }
 
@@ -938,8 +965,9 @@ sc_report_dialog_new (GtkWindow      *parent,
   adw_combo_row_set_selected (self->page_size_row, options->page_size == SC_REPORT_PAGE_LETTER);
   /* Translators: the report language that follows each partner's own */
   sc_language_row_setup (self->language_row, _("Each Partner’s Language"));
-  if (selected != NULL)
-    sc_language_row_set_code (self->language_row, sc_partner_get_report_language (selected));
+  self->language_follows = TRUE;
+  g_signal_connect_object (self->language_row, "notify::selected", G_CALLBACK (on_language_selected_cb),
+                           self, G_CONNECT_SWAPPED);
   gtk_editable_set_text (GTK_EDITABLE (self->company_row), options->company ? options->company : "");
   gtk_editable_set_text (GTK_EDITABLE (self->confidentiality_row),
                          options->confidentiality ? options->confidentiality : "");
