@@ -545,6 +545,14 @@ test_language (void)
   g_assert_true (sc_workbook_get_modified (book));
   sc_test_save_screenshot (GTK_WIDGET (window), "partner-report-language.png");
 
+  /* one undo step, and back */
+  g_assert_cmpstr (sc_undo_stack_get_undo_label (sc_window_get_undo_stack (window)), ==,
+                   "Change Report Language");
+  g_assert_true (sc_undo_stack_undo (sc_window_get_undo_stack (window)));
+  g_assert_cmpstr (sc_partner_get_report_language (shown), ==, "");
+  g_assert_true (sc_undo_stack_redo (sc_window_get_undo_stack (window)));
+  g_assert_cmpstr (sc_partner_get_report_language (shown), ==, "fr");
+
   /* the dialog opens on it */
   dialog = open_dialog (window, shown);
   row = sc_report_dialog_get_language_row (dialog);

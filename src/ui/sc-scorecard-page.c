@@ -44,6 +44,7 @@ struct _ScScorecardPage
 
   /* Owned state */
   ScWorkbook    *book;
+  ScUndoStack   *undo_stack;
   ScScorer      *scorer;
   GPtrArray     *chart_kpis;   /* ScKpi, the charts to show */
   GListStore    *kpi_items;    /* ScKpiItem, what the KPI table shows */
@@ -306,24 +307,78 @@ sc_scorecard_page_dispose (GObject *object)
   g_clear_pointer (&self->kpi_pool, g_ptr_array_unref);
   g_clear_object (&self->book);
   g_clear_object (&self->scorer);
+  g_clear_object (&self->undo_stack);
   gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_SCORECARD_PAGE);
 
   G_OBJECT_CLASS (sc_scorecard_page_parent_class)->dispose (object);
 }
 
-/* The user chose the partner's report language: kept in the workbook. */
+/* A partner's report language changed, for undo */
+typedef struct
+{
+  ScWorkbook *book;
+  ScPartner  *partner;
+  char       *before;
+  char       *after;
+} LanguageEdit;
+
+static void
+language_edit_free (gpointer data)
+{
+  LanguageEdit *edit = data;
+
+  g_clear_object (&edit->book);
+  g_clear_object (&edit->partner);
+  g_free (edit->before);
+  g_free (edit->after);
+  g_free (edit);
+}
+
+/* The language is no score: the views only need to show it again */
+static void
+language_edit_undo (gpointer data)
+{
+  LanguageEdit *edit = data;
+
+  sc_partner_set_report_language (edit->partner, edit->before);
+  sc_workbook_changed (edit->book);
+}
+
+static void
+language_edit_redo (gpointer data)
+{
+  LanguageEdit *edit = data;
+
+  sc_partner_set_report_language (edit->partner, edit->after);
+  sc_workbook_changed (edit->book);
+}
+
+/* The user chose the partner's report language: kept in the workbook, one
+ * undo step.
+ */
 static void
 on_language_selected_cb (ScScorecardPage *self)
 {
   const char *code = sc_language_row_get_code (self->language_row);
   ScWorkbook *book = self->scorer ? sc_scorer_get_workbook (self->scorer) : NULL;
+  LanguageEdit *edit;
 
-  if (self->showing || self->partner == NULL ||
+  if (self->showing || self->partner == NULL || book == NULL ||
       g_strcmp0 (code ? code : "", sc_partner_get_report_language (self->partner)) == 0)
     return;
+  edit = g_new0 (LanguageEdit, 1);
+  edit->book = g_object_ref (book);
+  edit->partner = g_object_ref (self->partner);
+  edit->before = g_strdup (sc_partner_get_report_language (self->partner));
+  edit->after = g_strdup (code ? code : "");
   sc_partner_set_report_language (self->partner, code);
-  if (book != NULL)
-    sc_workbook_set_modified (book, TRUE);
+  sc_workbook_set_modified (book, TRUE);
+  if (self->undo_stack != NULL)
+    /* Translators: an undo step */
+    sc_undo_stack_push (self->undo_stack, _("Change Report Language"), language_edit_undo,
+                        language_edit_redo, edit, language_edit_free);
+  else
+    language_edit_free (edit);
 }
 
 static void
@@ -485,4 +540,15 @@ sc_scorecard_page_get_chart_grid (ScScorecardPage *self)
 {
   g_return_val_if_fail (SC_IS_SCORECARD_PAGE (self), NULL);
   return self->chart_grid;
+}
+
+/* Where the partner's page records its edits (the report language). */
+void
+sc_scorecard_page_set_undo_stack (ScScorecardPage *self,
+                                  ScUndoStack     *undo_stack)
+{
+  g_return_if_fail (SC_IS_SCORECARD_PAGE (self));
+  g_return_if_fail (undo_stack == NULL || SC_IS_UNDO_STACK (undo_stack));
+
+  g_set_object (&self->undo_stack, undo_stack);
 }
