@@ -79,18 +79,21 @@ static const char header[] =
   "Content-Type: text/plain; charset=UTF-8\n"
   "Plural-Forms: nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);\n";
 
+static const MoEntry sample_entries[] = {
+  { "", 0, header, sizeof header - 1 },
+  E ("%u issue\0%u issues", "%u problem\0%u problemy\0%u problemów"),
+  E ("%u of %u", "%s z %u"),                 /* wrong conversions: dropped */
+  E ("%u day\0%u days", "jeden dzie\xc5\x84\0%u dni\0%u dni"),   /* "one" without the number */
+  E ("%s of %u", "%2$u z %1$s"),             /* reordered: kept */
+  E ("%s in %s", "%2$s"),                    /* a gap before argument 2: dropped */
+  E ("Target", "Cel"),
+  E ("month\004May", "maj"),
+};
+
 static GBytes *
 sample_mo (void)
 {
-  static const MoEntry entries[] = {
-    { "", 0, header, sizeof header - 1 },
-    E ("%u issue\0%u issues", "%u problem\0%u problemy\0%u problemów"),
-    E ("%u of %u", "%s z %u"),                 /* wrong conversions: dropped */
-    E ("Target", "Cel"),
-    E ("month\004May", "maj"),
-  };
-
-  return build_mo (entries, G_N_ELEMENTS (entries));
+  return build_mo (sample_entries, G_N_ELEMENTS (sample_entries));
 }
 
 static void
@@ -107,6 +110,10 @@ test_mo_lookup (void)
   g_assert_null (sc_mo_file_lookup (mo, NULL, "Missing"));
   /* a translation taking other arguments would crash printf: left out */
   g_assert_null (sc_mo_file_lookup (mo, NULL, "%u of %u"));
+  g_assert_null (sc_mo_file_lookup (mo, NULL, "%s in %s"));
+  g_assert_cmpstr (sc_mo_file_lookup (mo, NULL, "%s of %u"), ==, "%2$u z %1$s");
+  g_assert_cmpstr (sc_mo_file_lookup_plural (mo, "%u day", 1), ==, "jeden dzień");
+  g_assert_cmpstr (sc_mo_file_lookup_plural (mo, "%u day", 5), ==, "%u dni");
   g_assert_cmpstr (sc_mo_file_lookup_plural (mo, "%u issue", 1), ==, "%u problem");
   g_assert_cmpstr (sc_mo_file_lookup_plural (mo, "%u issue", 3), ==, "%u problemy");
   g_assert_cmpstr (sc_mo_file_lookup_plural (mo, "%u issue", 5), ==, "%u problemów");
@@ -198,9 +205,9 @@ test_mo_hostile (void)
   memcpy (copy, data, size);
   memcpy (copy + 28 + 4, &huge, 4);
   expect_invalid (copy, size, "outside the file");
-  /* a length reaching past the end */
+  /* a length reaching past the end (the first of the translations' table) */
   memcpy (copy, data, size);
-  memcpy (copy + 28 + 8 * 5, &huge, 4);
+  memcpy (copy + 28 + 8 * G_N_ELEMENTS (sample_entries), &huge, 4);
   expect_invalid (copy, size, "outside the file");
   expect_invalid (g_bytes_get_data (not_utf8, NULL), g_bytes_get_size (not_utf8), "not UTF-8");
 }

@@ -114,12 +114,15 @@ dup_conversions (const char *format,
       slots[position] = format[i] == 'i' ? 'd' : format[i];
       top = MAX (top, position + 1);
     }
+  /* "%2$s" without a first argument: nothing printf can be trusted with */
+  if (memchr (slots, '\0', top) != NULL)
+    return g_strdup ("?");
   return top ? g_strndup (slots, top) : NULL;
 }
 
 /* Whether every plural form of @translation takes the arguments @msgid
- * takes (or, for a plural message, a subset of them: "one" may omit the
- * number).
+ * takes, or the first of them ("one issue" may leave the number out):
+ * printf ignores arguments after those a format uses, never before.
  */
 static gboolean
 formats_agree (const char *msgid,
@@ -141,7 +144,7 @@ formats_agree (const char *msgid,
       gsize end = start + strlen (translation + start);
       g_autofree char *got = dup_conversions (translation + start, end - start);
 
-      if (g_strcmp0 (got, want) != 0)
+      if (!g_str_has_prefix (want ? want : "", got ? got : ""))
         return FALSE;
       start = end + 1;
     }
