@@ -27,6 +27,7 @@
 #endif
 
 #include "sc-report-dialog.h"
+#include "sc-language-row.h"
 #include "sc-report-dialog-private.h"
 #include "sc-report-print.h"
 #include "sc-window.h"
@@ -516,6 +517,78 @@ test_print (void)
   close_window (window);
 }
 
+/* A partner's report language, chosen on its page, is kept in the
+ * workbook and is the export dialog's default; the dialog can choose
+ * another, or each partner's own.
+ */
+static void
+test_language (void)
+{
+  ScWindow *window = open_sample_window ();
+  ScWorkbook *book = sc_window_get_workbook (window);
+  GtkSelectionModel *selection = sc_window_get_partner_selection (window);
+  g_autoptr(ScPartner) shown = NULL;
+  AdwComboRow *page_row = ADW_COMBO_ROW (find_widget_named (GTK_WIDGET (window), "language_row"));
+  g_autoptr(ScReportOptions) options = NULL;
+  ScReportDialog *dialog;
+  AdwComboRow *row;
+
+  g_assert_nonnull (page_row);
+  shown = g_object_ref (gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (selection)));
+  g_assert_cmpstr (sc_partner_get_report_language (shown), ==, "");
+  g_assert_null (sc_language_row_get_code (page_row));
+  g_assert_false (sc_workbook_get_modified (book));
+
+  /* chosen on the partner's page */
+  g_assert_true (sc_language_row_set_code (page_row, "fr"));
+  g_assert_cmpstr (sc_partner_get_report_language (shown), ==, "fr");
+  g_assert_true (sc_workbook_get_modified (book));
+  sc_test_save_screenshot (GTK_WIDGET (window), "partner-report-language.png");
+
+  /* one undo step, and back */
+  g_assert_cmpstr (sc_undo_stack_get_undo_label (sc_window_get_undo_stack (window)), ==,
+                   "Change Report Language");
+  g_assert_true (sc_undo_stack_undo (sc_window_get_undo_stack (window)));
+  g_assert_cmpstr (sc_partner_get_report_language (shown), ==, "");
+  g_assert_true (sc_undo_stack_redo (sc_window_get_undo_stack (window)));
+  g_assert_cmpstr (sc_partner_get_report_language (shown), ==, "fr");
+
+  /* the dialog opens on it */
+  dialog = open_dialog (window, shown);
+  row = sc_report_dialog_get_language_row (dialog);
+  g_assert_cmpstr (sc_language_row_get_code (row), ==, "fr");
+  options = sc_report_dialog_dup_options (dialog);
+  g_assert_cmpstr (options->language, ==, "fr");
+  sc_test_save_screenshot (GTK_WIDGET (dialog), "report-dialog-language.png");
+
+  /* several partners: each in its own language, until one is chosen */
+  g_assert_true (sc_report_dialog_set_partners_mode (dialog, SC_REPORT_PARTNERS_ALL));
+  g_assert_null (sc_language_row_get_code (row));
+  g_assert_true (sc_report_dialog_set_partners_mode (dialog, SC_REPORT_PARTNERS_SELECTED));
+  g_assert_cmpstr (sc_language_row_get_code (row), ==, "fr");
+
+  /* another language, then each partner's own */
+  g_assert_true (sc_language_row_set_code (row, "de"));
+  g_clear_pointer (&options, sc_report_options_free);
+  options = sc_report_dialog_dup_options (dialog);
+  g_assert_cmpstr (options->language, ==, "de");
+  g_assert_true (sc_language_row_set_code (row, NULL));
+  g_clear_pointer (&options, sc_report_options_free);
+  options = sc_report_dialog_dup_options (dialog);
+  g_assert_null (options->language);
+  /* a language the user chose stays, whoever the report is on */
+  g_assert_true (sc_language_row_set_code (row, "es"));
+  g_assert_true (sc_report_dialog_set_partners_mode (dialog, SC_REPORT_PARTNERS_ALL));
+  g_assert_cmpstr (sc_language_row_get_code (row), ==, "es");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* a partner without a language: the dialog follows each partner */
+  dialog = open_dialog (window, lookup (window, SUPPLIER_B));
+  g_assert_null (sc_language_row_get_code (sc_report_dialog_get_language_row (dialog)));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -535,6 +608,7 @@ main (int   argc,
   g_test_add_func ("/report-dialog/cancel", test_cancel);
   g_test_add_func ("/report-dialog/error", test_error);
   g_test_add_func ("/report-dialog/print", test_print);
+  g_test_add_func ("/report-dialog/language", test_language);
 
   return g_test_run ();
 }

@@ -13,9 +13,9 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "sc-i18n.h"
 #include "sc-chart-trend.h"
 #include "sc-report-private.h"
 
@@ -154,7 +154,7 @@ sc_report_add_charts (ScReportFlow *flow)
 
       if (data == NULL)
         {
-          g_string_append_printf (missing, "%s%s", missing->len ? ", " : "", sc_kpi_get_name (kr->kpi));
+          g_string_append_printf (missing, "%s%s", missing->len ? ", " : "", sc_kpi_get_name_in (kr->kpi, NULL));
           continue;
         }
       /* the page owns the chart's data from now on */

@@ -14,10 +14,10 @@
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
-#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <math.h>
 
+#include "sc-i18n.h"
 #include "sc-render-file.h"
 #include "sc-report-private.h"
 
@@ -32,11 +32,12 @@ set_metadata (cairo_surface_t       *surface,
   g_autofree char *subject = NULL;
   g_autofree char *date = g_date_time_format (options->date, "%Y-%m-%dT%H:%M:%S");
   const char *author = options->author ? options->author : options->company;
+  const ScLanguage *before = sc_language_use (doc->language);
 
   if (docs->len == 1)
     title = g_strdup_printf (_("Scorecard: %s"), sc_partner_get_name (doc->partner));
   else
-    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Scorecards: %u partner",
+    title = g_strdup_printf (LN_ (NULL, "Scorecards: %u partner",
                                           "Scorecards: %u partners", docs->len), docs->len);
   /* Translators: the PDF's subject: "Supplier scorecard, Jan 2025 – Dec 2025" */
   subject = g_strdup_printf (_("%s, %s"), docs->len == 1 &&
@@ -49,6 +50,7 @@ set_metadata (cairo_surface_t       *surface,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Scorecards " PACKAGE_VERSION);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, date);
+  sc_language_use (before);
 }
 
 static char *
@@ -68,6 +70,7 @@ add_outline (cairo_surface_t *surface,
              gboolean         batch)
 {
   int parent = CAIRO_PDF_OUTLINE_ROOT;
+  const ScLanguage *before = sc_language_use (doc->language);
 
   if (batch)
     {
@@ -86,6 +89,7 @@ add_outline (cairo_surface_t *surface,
       dest = dup_dest (doc, &doc->marks[m]);
       cairo_pdf_surface_add_outline (surface, parent, sc_report_mark_get_label (m), dest, 0);
     }
+  sc_language_use (before);
 }
 
 static gboolean

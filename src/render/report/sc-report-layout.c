@@ -14,10 +14,10 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
+#include "sc-i18n.h"
 #include "sc-chart-style.h"
 #include "sc-report-private.h"
 
@@ -430,6 +430,29 @@ sc_report_table_init (ScReportTable  *table,
   table->widths = widths;
   table->xaligns = xaligns;
   table->padding = TABLE_PADDING;
+}
+
+/* Widens column @column to hold @markup in @font on one line, taking the
+ * room from column @flexible: a header or a status word in a longer
+ * language ("Graphique", "Dans l’objectif") must not break inside a word.
+ */
+void
+sc_report_table_fit (ScReportFlow  *flow,
+                     ScReportTable *table,
+                     guint          column,
+                     const char    *markup,
+                     ScReportFont   font,
+                     guint          flexible)
+{
+  g_autoptr(PangoLayout) layout = sc_report_flow_markup (flow, font, markup, -1);
+  double want = ceil (sc_report_layout_width (layout) + 2 * table->padding + 1);
+
+  g_return_if_fail (column < table->n_columns && flexible < table->n_columns);
+
+  if (want <= table->widths[column])
+    return;
+  table->widths[flexible] -= want - table->widths[column];
+  table->widths[column] = want;
 }
 
 /* Lays out one row of cells; the layouts are returned in @layouts and the
@@ -848,6 +871,7 @@ sc_report_page_draw (ScReportPage          *page,
                      gboolean               tags)
 {
   double width, height;
+  const ScLanguage *before = sc_language_use (page->doc->language);
 
   sc_report_page_size_get_points (options->page_size, &width, &height);
   cairo_save (cr);
@@ -857,6 +881,7 @@ sc_report_page_draw (ScReportPage          *page,
   for (guint i = 0; i < page->items->len; i++)
     draw_item (&g_array_index (page->items, ScReportItem, i), page, cr, tags);
   cairo_restore (cr);
+  sc_language_use (before);
 }
 
 void

@@ -92,6 +92,7 @@ typedef enum
 struct _ScReportDoc
 {
   ScPartner       *partner;
+  const ScLanguage *language;     /* what its words, numbers and dates are in; NULL: the application's */
   ScPartnerResult *result;
   char            *range_label;   /* "Jan 2025 – Dec 2025" */
   char            *view_label;    /* the summary's view, "Dec 2025" */
@@ -244,6 +245,12 @@ void          sc_report_table_init       (ScReportTable         *table,
                                           const char           **headers,
                                           double                *widths,
                                           double                *xaligns);
+void          sc_report_table_fit        (ScReportFlow          *flow,
+                                          ScReportTable         *table,
+                                          guint                  column,
+                                          const char            *markup,
+                                          ScReportFont           font,
+                                          guint                  flexible);
 void          sc_report_table_row        (ScReportFlow          *flow,
                                           ScReportTable         *table,
                                           const ScReportCell    *cells,

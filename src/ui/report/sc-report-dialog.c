@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "sc-language-row.h"
 #include "sc-logo-chooser.h"
 #include "sc-report-dialog.h"
 #include "sc-view-choices.h"
@@ -51,6 +52,7 @@ struct _ScReportDialog
   AdwPreferencesGroup  *notes_group;
   GtkTextView          *notes_view;
   AdwComboRow          *page_size_row;
+  AdwComboRow          *language_row;
   AdwEntryRow          *company_row;
   AdwActionRow         *logo_row;
   GtkButton            *logo_clear_button;
@@ -73,6 +75,7 @@ struct _ScReportDialog
   guint                 n_periods;
 
   guint                 updating : 1;
+  guint                 language_follows : 1;  /* the user has not chosen a language */
   guint                 saving_split : 1;
   guint                 close_when_done : 1;
   guint                 disposed : 1;
@@ -449,12 +452,38 @@ fill_periods (ScReportDialog *self,
 
 /* Callbacks */
 
+/* Until the user chooses a language, it follows the partners: the
+ * selected partner's own language for its report, each partner's for
+ * several.
+ */
+static void
+follow_partners_language (ScReportDialog *self)
+{
+  const char *code = NULL;
+
+  if (!self->language_follows)
+    return;
+  if (self->selected != NULL && get_mode (self) == SC_REPORT_PARTNERS_SELECTED)
+    code = sc_partner_get_report_language (self->selected);
+  self->updating = TRUE;
+  sc_language_row_set_code (self->language_row, code);
+  self->updating = FALSE;
+}
+
+static void
+on_language_selected_cb (ScReportDialog *self)
+{
+  if (!self->updating)
+    self->language_follows = FALSE;
+}
+
 static void
 on_partners_mode_changed_cb (ScReportDialog *self)
 {
   if (self->modes == NULL)
     return;
   gtk_widget_set_visible (GTK_WIDGET (self->choose_group), get_mode (self) == SC_REPORT_PARTNERS_CHOSEN);
+  follow_partners_language (self);
   update_actions (self);
 }
 
@@ -847,6 +876,7 @@ sc_report_dialog_class_init (ScReportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScReportDialog, notes_group);
   gtk_widget_class_bind_template_child (widget_class, ScReportDialog, notes_view);
   gtk_widget_class_bind_template_child (widget_class, ScReportDialog, page_size_row);
+  gtk_widget_class_bind_template_child (widget_class, ScReportDialog, language_row);
   gtk_widget_class_bind_template_child (widget_class, ScReportDialog, company_row);
   gtk_widget_class_bind_template_child (widget_class, ScReportDialog, logo_row);
   gtk_widget_class_bind_template_child (widget_class, ScReportDialog, logo_clear_button);
@@ -933,6 +963,11 @@ sc_report_dialog_new (GtkWindow      *parent,
   fill_partners (self);
   fill_periods (self, view);
   adw_combo_row_set_selected (self->page_size_row, options->page_size == SC_REPORT_PAGE_LETTER);
+  /* Translators: the report language that follows each partner's own */
+  sc_language_row_setup (self->language_row, _("Each Partner’s Language"));
+  self->language_follows = TRUE;
+  g_signal_connect_object (self->language_row, "notify::selected", G_CALLBACK (on_language_selected_cb),
+                           self, G_CONNECT_SWAPPED);
   gtk_editable_set_text (GTK_EDITABLE (self->company_row), options->company ? options->company : "");
   gtk_editable_set_text (GTK_EDITABLE (self->confidentiality_row),
                          options->confidentiality ? options->confidentiality : "");
@@ -1039,6 +1074,7 @@ sc_report_dialog_dup_options (ScReportDialog *self)
   sc_report_options_set_string (&options->confidentiality,
                                 gtk_editable_get_text (GTK_EDITABLE (self->confidentiality_row)));
   sc_report_options_set_string (&options->logo_path, self->logo_path);
+  sc_report_options_set_string (&options->language, sc_language_row_get_code (self->language_row));
   g_free (options->notes);
   options->notes = dup_notes (self);
   return options;
@@ -1122,4 +1158,11 @@ sc_report_dialog_get_partner_search (ScReportDialog *self)
 {
   g_return_val_if_fail (SC_IS_REPORT_DIALOG (self), NULL);
   return GTK_EDITABLE (self->partner_search);
+}
+
+AdwComboRow *
+sc_report_dialog_get_language_row (ScReportDialog *self)
+{
+  g_return_val_if_fail (SC_IS_REPORT_DIALOG (self), NULL);
+  return self->language_row;
 }
