@@ -76,6 +76,7 @@ sc_report_options_copy (const ScReportOptions *options)
   copy->confidentiality = g_strdup (options->confidentiality);
   copy->notes = g_strdup (options->notes);
   copy->author = g_strdup (options->author);
+  copy->language = g_strdup (options->language);
   copy->date = options->date ? g_date_time_ref (options->date) : NULL;
   return copy;
 }
@@ -91,6 +92,7 @@ sc_report_options_free (ScReportOptions *options)
   g_free (options->confidentiality);
   g_free (options->notes);
   g_free (options->author);
+  g_free (options->language);
   g_clear_pointer (&options->date, g_date_time_unref);
   g_free (options);
 }
@@ -580,7 +582,7 @@ sc_report_draw_page (ScReport *self,
   cairo_save (cr);
   cairo_translate (cr, (width - page_w * scale) / 2, (height - page_h * scale) / 2);
   cairo_scale (cr, scale, scale);
-  sc_report_page_draw (g_ptr_array_index (self->pages, page), self->options, cr, FALSE);
+  sc_report_page_draw (g_ptr_array_index (self->pages, page), self->options, cr, SC_REPORT_DRAW_PLAIN);
   cairo_restore (cr);
 }
 

@@ -75,6 +75,7 @@ typedef struct
   char             *notes;            /* meeting notes for this report, or NULL */
   gboolean          workbook_notes;   /* also print the workbook's (internal) notes */
   char             *author;           /* PDF metadata; NULL: the company */
+  char             *language;         /* "de", "pt-BR"; NULL: the application's language */
   GDateTime        *date;             /* creation date; NULL: SOURCE_DATE_EPOCH or now */
   double            png_resolution;   /* pixels per inch of PNG pages (default 150) */
 } ScReportOptions;
