@@ -26,6 +26,7 @@ static const struct {
 } commands[] = {
   { "chart", sc_cli_chart },
   { "copy", sc_cli_copy },
+  { "export", sc_cli_export },
   { "import", sc_cli_import },
   { "issues", sc_cli_issues },
   { "recipe", sc_cli_recipe },
@@ -48,6 +49,7 @@ print_help (FILE *stream)
            "                    [--json | --csv]\n"
            "  scorecards report BOOK|DATA -o OUT.pdf [--partner NAME]… [--from P] [--to P] [--period P]\n"
            "                    [--page-size a4|letter] [--split DIR] [--format pdf|png|svg] [--recipe R.json]\n"
+           "  scorecards export BOOK -o OUT.xlsx [--partner NAME]… [--period P]\n"
            "  scorecards copy SRC DST [--replace]\n"
            "  scorecards --version | --help\n");
   fprintf (stream, "\n%s\n", _("Review supplier and customer scorecards."));
@@ -58,6 +60,7 @@ print_help (FILE *stream)
   fprintf (stream, "  %-10s %s\n", "chart", _("Draw a trend, bullet, ranking, heatmap, radar or Pareto chart"));
   fprintf (stream, "  %-10s %s\n", "issues", _("List the issues and their actions, as a table, JSON or CSV"));
   fprintf (stream, "  %-10s %s\n", "report", _("Write partner reports as PDF, or PNG or SVG pages"));
+  fprintf (stream, "  %-10s %s\n", "export", _("Export the scorecards, series and issues as an Excel workbook"));
   fprintf (stream, "  %-10s %s\n", "copy", _("Copy a workbook between a file and a team server"));
   fprintf (stream, "\n%s\n", _("A BOOK is a .scorecard file or a team workbook on a PostgreSQL server:"));
   fprintf (stream, "  %s\n", "postgresql://[user@]host[:port]/database?workbook=NAME");
