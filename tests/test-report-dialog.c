@@ -552,6 +552,17 @@ test_email (void)
   g_assert_false (gtk_widget_get_visible (group));
   g_assert_true (sc_report_dialog_set_partners_mode (dialog, SC_REPORT_PARTNERS_SELECTED));
   g_assert_true (gtk_widget_get_visible (group));
+  sc_test_settle ();
+  {
+    GtkWidget *scrolled = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+    /* the Send group at the bottom, in the screenshot */
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  }
+  sc_test_settle ();
+  sc_test_settle ();
+  sc_test_save_screenshot (GTK_WIDGET (dialog), "report-dialog-email.png");
 
   g_assert_cmpint (g_mkdir_with_parents (bin, 0755), ==, 0);
   g_assert_true (g_file_set_contents (stub, script, -1, NULL));
