@@ -82,9 +82,10 @@ static char *
 dup_chart_alt (const ScChartTrendData *data)
 {
   ScPeriod first = data->first_period;
-  ScPeriod last = data->first_period + (ScPeriod) data->n_values - 1;
   g_autofree char *from = sc_period_to_label (data->granularity, first);
-  g_autofree char *to = sc_period_to_label (data->granularity, last);
+  g_autofree char *to = sc_period_to_label (data->granularity, first + (ScPeriod) data->n_values - 1);
+  g_autofree char *when = NULL;
+  g_autofree char *value = NULL;
   guint n = 0;
   int latest = -1;
 
@@ -98,20 +99,17 @@ dup_chart_alt (const ScChartTrendData *data)
   if (latest < 0)
     return g_strdup_printf (_("Trend chart of %s (%s), %s to %s: no values."),
                             data->title, data->subtitle, from, to);
-  {
-    g_autofree char *when = sc_period_to_label (data->granularity, first + latest);
-    g_autofree char *value = data->kpi ? sc_kpi_format_value (data->kpi, data->values[latest], TRUE)
-                                       : g_strdup_printf ("%g", data->values[latest]);
-    const char *status = data->statuses ? sc_status_get_label (data->statuses[latest]) : "";
-
-    /* Translators: the alternative text of a trend chart in a PDF report:
-     * "Trend chart of On-time delivery (Delivery · target ≥ 95.0 %), Jan 2025
-     * to Dec 2025, 12 values; latest 96.1 % in Dec 2025: On target." */
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "Trend chart of %s (%s), %s to %s, %u value; latest %s in %s: %s.",
-                                         "Trend chart of %s (%s), %s to %s, %u values; latest %s in %s: %s.", n),
-                            data->title, data->subtitle, from, to, n, value, when, status);
-  }
+  when = sc_period_to_label (data->granularity, first + latest);
+  value = data->kpi ? sc_kpi_format_value (data->kpi, data->values[latest], TRUE)
+                    : g_strdup_printf ("%g", data->values[latest]);
+  /* Translators: the alternative text of a trend chart in a PDF report:
+   * "Trend chart of On-time delivery (Delivery · target ≥ 95.0 %), Jan 2025
+   * to Dec 2025, 12 values; latest 96.1 % in Dec 2025: On target." */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Trend chart of %s (%s), %s to %s, %u value; latest %s in %s: %s.",
+                                       "Trend chart of %s (%s), %s to %s, %u values; latest %s in %s: %s.", n),
+                          data->title, data->subtitle, from, to, n, value, when,
+                          data->statuses ? sc_status_get_label (data->statuses[latest]) : "");
 }
 
 static void
