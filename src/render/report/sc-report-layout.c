@@ -398,6 +398,9 @@ sc_report_flow_heading (ScReportFlow *flow,
   double height = sc_report_layout_height (layout);
   double space = flow->y > flow->top ? 16 : 0;
 
+  /* a heading ends the table before it, if its author did not */
+  while (flow->n_open_tags > 0 && g_str_equal (flow->open_tags[flow->n_open_tags - 1], SC_REPORT_TAG_TABLE))
+    sc_report_flow_end_tag (flow);
   if (sc_report_flow_ensure (flow, space + height + 6 + keep_with_next))
     space = 0;
   flow->y += space;
@@ -691,15 +694,18 @@ sc_report_table_row (ScReportFlow       *flow,
   table->n_rows++;
 }
 
-/* Closes the table's structure element, after its last row. */
+/* Closes the table's structure element, after its last row (a heading or
+ * the end of the document closes it too).
+ */
 void
 sc_report_table_end (ScReportFlow  *flow,
                      ScReportTable *table)
 {
   if (!table->open)
     return;
-  sc_report_flow_end_tag (flow);
   table->open = FALSE;
+  if (flow->n_open_tags > 0 && g_str_equal (flow->open_tags[flow->n_open_tags - 1], SC_REPORT_TAG_TABLE))
+    sc_report_flow_end_tag (flow);
 }
 
 /* Header and footer, once the document's length is known */
