@@ -145,6 +145,15 @@ collect_alts (ScReport *report)
   return alts;
 }
 
+/* The document language of the PDF (/Lang): the report's language, NULL:
+ * the application's (sc_report_language_tag() makes the tag).
+ */
+static const char *
+pdf_language (ScReport *report)
+{
+  return sc_report_get_options (report)->language;
+}
+
 /* Draws the PDF of @report into @out and finishes it (written out and
  * synced, not yet renamed): the split commits all its files at the end.
  * The PDF is tagged: cairo writes the structure, sc-report-pdf-tags.c
@@ -175,7 +184,7 @@ sc_report_write_pdf_to (ScReport              *report,
   if (ok && status == CAIRO_STATUS_SUCCESS)
     {
       alts = collect_alts (report);
-      ok = sc_report_pdf_complete_tags (&stream, sc_report_get_options (report)->language, alts, error);
+      ok = sc_report_pdf_complete_tags (&stream, pdf_language (report), alts, error);
     }
   sc_report_pdf_stream_clear (&stream);
 

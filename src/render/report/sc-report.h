@@ -75,9 +75,9 @@ typedef struct
   char             *notes;            /* meeting notes for this report, or NULL */
   gboolean          workbook_notes;   /* also print the workbook's (internal) notes */
   char             *author;           /* PDF metadata; NULL: the company */
-  char             *language;         /* "de", "pt-BR"; NULL: the application's language */
   GDateTime        *date;             /* creation date; NULL: SOURCE_DATE_EPOCH or now */
   double            png_resolution;   /* pixels per inch of PNG pages (default 150) */
+  char             *language;         /* report language code ("fr"), NULL: the default */
 } ScReportOptions;
 
 /* @fraction of the whole job done (0–1) and what is being done. Called in
