@@ -1334,6 +1334,17 @@ test_export_excel (void)
   g_autoptr(GBytes) bytes = NULL;
 
   wait_until (has_workbook, window);
+  /* the header bar's export button has it in its menu */
+  {
+    GtkWidget *button = find_widget_named (GTK_WIDGET (window), "export_button");
+
+    g_assert_true (ADW_IS_SPLIT_BUTTON (button));
+    adw_split_button_popup (ADW_SPLIT_BUTTON (button));
+    sc_test_settle ();
+    sc_test_save_screenshot (GTK_WIDGET (adw_split_button_get_popover (ADW_SPLIT_BUTTON (button))),
+                             "export-menu.png");
+    adw_split_button_popdown (ADW_SPLIT_BUTTON (button));
+  }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-excel", NULL));
   g_assert_nonnull (window->chooser);
   gtk_native_dialog_hide (GTK_NATIVE_DIALOG (window->chooser));
