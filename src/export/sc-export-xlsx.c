@@ -283,6 +283,7 @@ write_workbook (ScExportXlsx  *self,
                 GError       **error)
 {
   lxw_workbook_options lxw_options = { .constant_memory = LXW_TRUE, .tmpdir = NULL, .use_zip64 = LXW_FALSE };
+  lxw_error status;
   gboolean ok;
 
   self->wb = workbook_new_opt (target, &lxw_options);
@@ -292,13 +293,9 @@ write_workbook (ScExportXlsx  *self,
   set_properties (self);
   ok = write_sheets (self, error);
   /* closing writes the file, and frees the workbook even after a failure */
-  {
-    lxw_error status = workbook_close (self->wb);
-
-    self->wb = NULL;
-    ok = ok && sc_export_xlsx_check (self, status, error);
-  }
-  return ok;
+  status = workbook_close (self->wb);
+  self->wb = NULL;
+  return ok && sc_export_xlsx_check (self, status, error);
 }
 
 /* Writes the scorecards of @options as an Excel workbook at @path: a

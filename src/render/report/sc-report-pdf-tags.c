@@ -139,7 +139,7 @@ read_object (const GByteArray *tail,
              PdfObject        *object)
 {
   static const char obj[] = " 0 obj\n";
-  gsize start = at, n = strlen (obj);
+  gsize start, n = strlen (obj);
   gssize end = find (tail, at, ">>\nendobj");
 
   if (end < 0 || at < n + 1 || memcmp (tail->data + at - n, obj, n) != 0)
@@ -149,10 +149,13 @@ read_object (const GByteArray *tail,
     start--;
   if (start == at - n)
     return FALSE;
+  /* a dictionary of text: a NUL in it is not an object cairo wrote */
+  if (memchr (tail->data + at, '\0', (gsize) end - at) != NULL)
+    return FALSE;
   object->number = (guint) strtoul ((const char *) tail->data + start, NULL, 10);
   object->dict = g_strndup ((const char *) tail->data + at, (gsize) end - at);
   object->extra = NULL;
-  return strlen (object->dict) == (gsize) end - at;
+  return TRUE;
 }
 
 /* A PDF text string: UTF-16BE with a byte order mark, in hexadecimal. */
@@ -252,6 +255,7 @@ build_update (ScReportPdfStream *stream,
   GString *update = g_string_new (NULL);
   g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (guint64));
   guint64 base = stream->written;
+  guint64 xref;
 
   if (stream->tail->len > 0 && stream->tail->data[stream->tail->len - 1] != '\n')
     g_string_append_c (update, '\n');
@@ -265,17 +269,15 @@ build_update (ScReportPdfStream *stream,
       g_string_append_printf (update, "%u 0 obj\n%s%s>>\nendobj\n", object->number, object->dict,
                               object->extra);
     }
-  {
-    guint64 xref = base + update->len;
-
-    g_string_append (update, "xref\n");
-    for (guint i = 0; i < objects->len; i++)
-      g_string_append_printf (update, "%u 1\n%010" G_GUINT64_FORMAT " 00000 n \n",
-                              g_array_index (objects, PdfObject, i).number,
-                              g_array_index (offsets, guint64, i));
-    g_string_append_printf (update, "trailer\n%s\nstartxref\n%" G_GUINT64_FORMAT "\n%%%%EOF\n",
-                            trailer, xref);
-  }
+  /* a subsection per object: their numbers are not contiguous */
+  xref = base + update->len;
+  g_string_append (update, "xref\n");
+  for (guint i = 0; i < objects->len; i++)
+    g_string_append_printf (update, "%u 1\n%010" G_GUINT64_FORMAT " 00000 n \n",
+                            g_array_index (objects, PdfObject, i).number,
+                            g_array_index (offsets, guint64, i));
+  g_string_append_printf (update, "trailer\n%s\nstartxref\n%" G_GUINT64_FORMAT "\n%%%%EOF\n",
+                          trailer, xref);
   return update;
 }
 
