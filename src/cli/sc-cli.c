@@ -32,6 +32,7 @@ static const struct {
   { "recipe", sc_cli_recipe },
   { "report", sc_cli_report },
   { "summary", sc_cli_summary },
+  { "whatif", sc_cli_whatif },
 };
 
 static void
@@ -51,6 +52,7 @@ print_help (FILE *stream)
            "                    [--page-size a4|letter] [--split DIR] [--format pdf|png|svg] [--recipe R.json]\n"
            "  scorecards export BOOK -o OUT.xlsx [--partner NAME]… [--period P]\n"
            "  scorecards copy SRC DST [--replace]\n"
+           "  scorecards whatif BOOK --set NAME=VALUE… [--period P] [--json] [--apply -o OUT]\n"
            "  scorecards --version | --help\n");
   fprintf (stream, "\n%s\n", _("Review supplier and customer scorecards."));
   fprintf (stream, "\n%s\n", _("Commands:"));
@@ -62,6 +64,7 @@ print_help (FILE *stream)
   fprintf (stream, "  %-10s %s\n", "report", _("Write partner reports as PDF, or PNG or SVG pages"));
   fprintf (stream, "  %-10s %s\n", "export", _("Export the scorecards, series and issues as an Excel workbook"));
   fprintf (stream, "  %-10s %s\n", "copy", _("Copy a workbook between a file and a team server"));
+  fprintf (stream, "  %-10s %s\n", "whatif", _("Show who changes grade or rank under other weights or targets"));
   fprintf (stream, "\n%s\n", _("A BOOK is a .scorecard file or a team workbook on a PostgreSQL server:"));
   fprintf (stream, "  %s\n", "postgresql://[user@]host[:port]/database?workbook=NAME");
   fprintf (stream, "\n%s\n", _("Without a command, the application window opens with the given files."));
