@@ -218,6 +218,7 @@ test_subcommands (void)
   g_autofree char *new_uri = sc_test_pg_uri (server, "alice", db, "From CSV");
   g_autofree char *pdf = temp_path ("team.pdf");
   g_autofree char *png = temp_path ("team.png");
+  g_autofree char *xl = temp_path ("team.xlsx");
   g_autofree char *csv = write_temp ("more.csv",
                                      "partner,kpi,period,value\n"
                                      "Müller Drehteile GmbH,on_time_delivery_pct,2026-01,42.5\n"
@@ -229,6 +230,7 @@ test_subcommands (void)
     sc_test_cli_run ("report", uri, "-o", pdf, "--partner", "Müller", "--quiet", NULL);
   g_autoptr(CliRun) chart =
     sc_test_cli_run ("chart", uri, "--partner", "Müller", "--kind", "trend", "-o", png, NULL);
+  g_autoptr(CliRun) xlsx = sc_test_cli_run ("export", uri, "-o", xl, "--partner", "Müller", NULL);
   g_autoptr(CliRun) dry = sc_test_cli_run ("import", csv, "--into", uri, "--dry-run", NULL);
   g_autoptr(CliRun) dry_summary = sc_test_cli_run ("summary", uri, "--json", NULL);
   g_autoptr(CliRun) import = sc_test_cli_run ("import", csv, "--into", uri, NULL);
@@ -251,6 +253,10 @@ test_subcommands (void)
   g_assert_cmpint (chart->status, ==, 0);
   head = read_file (png);
   g_assert_true (g_str_has_prefix (head, "\x89PNG"));
+  g_clear_pointer (&head, g_free);
+  g_assert_cmpint (xlsx->status, ==, 0);
+  head = read_file (xl);
+  g_assert_true (g_str_has_prefix (head, "PK"));
 
   /* a dry run writes nothing */
   g_assert_cmpint (dry->status, ==, 0);

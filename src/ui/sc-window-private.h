@@ -105,6 +105,11 @@ void               _sc_window_init_actions       (ScWindow       *self);
 void               _sc_window_update_actions     (ScWindow       *self);
 gboolean           _sc_window_confirm_close      (ScWindow       *self);
 
+/* sc-window-export.c */
+void               _sc_window_class_init_export  (GtkWidgetClass *widget_class);
+void               _sc_window_export_excel       (ScWindow       *self,
+                                                  const char     *path);
+
 /* sc-window-recovery.c */
 void               _sc_window_autosave_schedule  (ScWindow       *self);
 void               _sc_window_recovery_discard   (ScWindow       *self);

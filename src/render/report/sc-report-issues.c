@@ -214,6 +214,7 @@ sc_report_add_issues (ScReportFlow *flow)
     }
   for (guint i = 0; i < issues->len; i++)
     n_overdue += add_issue_row (flow, &table, g_ptr_array_index (issues, i));
+  sc_report_table_end (flow, &table);
   count = dup_issue_count (issues, n_overdue);
   flow->y += 5;
   sc_report_flow_paragraph (flow, SC_REPORT_FONT_SMALL, count, &flow->muted);

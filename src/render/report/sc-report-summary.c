@@ -81,6 +81,9 @@ add_title (ScReportFlow *flow)
       item->y = flow->y;
       item->width = logo_w;
       item->height = logo_h;
+      item->tag = SC_REPORT_TAG_FIGURE;
+      /* Translators: the alternative text of the company's logo on a report */
+      item->alt = g_strdup_printf (_("Logo of %s"), flow->options->company ? flow->options->company : "");
     }
   text_w = width - (logo_w > 0 ? logo_w + 18 : 0);
 
@@ -89,6 +92,7 @@ add_title (ScReportFlow *flow)
   flow->y += item->height + 2;
   item = sc_report_flow_add_text (flow, SC_REPORT_FONT_TITLE, sc_partner_get_name (doc->partner),
                                   flow->left, flow->y, text_w, &flow->fg);
+  item->tag = SC_REPORT_TAG_H1;
   flow->y += item->height + 3;
   item = sc_report_flow_add_text (flow, SC_REPORT_FONT_BODY, meta, flow->left, flow->y, text_w,
                                   &flow->muted);
@@ -396,6 +400,7 @@ add_kpi_table (ScReportFlow *flow)
     }
   for (guint i = 0; i < kpis->len; i++)
     add_kpi_row (flow, &table, i);
+  sc_report_table_end (flow, &table);
 
   /* Translators: the first %s is the view scored, e.g. "Q2 2025", the second
    * the one before it, "Q1 2025"

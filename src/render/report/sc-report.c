@@ -643,7 +643,7 @@ sc_report_draw_page (ScReport *self,
   cairo_save (cr);
   cairo_translate (cr, (width - page_w * scale) / 2, (height - page_h * scale) / 2);
   cairo_scale (cr, scale, scale);
-  sc_report_page_draw (g_ptr_array_index (self->pages, page), self->options, cr, FALSE);
+  sc_report_page_draw (g_ptr_array_index (self->pages, page), self->options, cr, SC_REPORT_DRAW_PLAIN);
   cairo_restore (cr);
 }
 

@@ -26,6 +26,7 @@
 #include "sc-report-dialog-private.h"
 #include "sc-report-print.h"
 #include "sc-report-save.h"
+#include "sc-report-send.h"
 
 struct _ScReportDialog
 {
@@ -58,6 +59,8 @@ struct _ScReportDialog
   GtkButton            *logo_clear_button;
   AdwEntryRow          *confidentiality_row;
   AdwComboRow          *output_row;
+  AdwPreferencesGroup  *send_group;
+  AdwActionRow         *email_row;
   GtkProgressBar       *progress_bar;
   GtkLabel             *progress_label;
 
@@ -70,6 +73,7 @@ struct _ScReportDialog
   GtkFileChooserNative *chooser;
   GCancellable         *cancellable;  /* while exporting */
   char                 *saved_path;
+  ScPartner            *email_partner; /* the report being saved is for its contact */
   GError               *error;
   ScPeriod              first_period; /* of from_row and to_row */
   guint                 n_periods;
@@ -246,6 +250,26 @@ count_partners (ScReportDialog *self)
   return n;
 }
 
+/* "Email to <contact>…" is for a single partner's single PDF. */
+static void
+update_email (ScReportDialog *self,
+              gboolean        ready)
+{
+  g_autoptr(GPtrArray) partners = NULL;
+  gboolean single = !is_split (self) && count_partners (self) == 1;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->send_group), single);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.email", ready && single);
+  if (single)
+    {
+      g_autofree char *label = NULL;
+
+      partners = dup_partners (self);
+      label = sc_report_send_dup_label (g_ptr_array_index (partners, 0));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->email_row), label);
+    }
+}
+
 static void
 update_actions (ScReportDialog *self)
 {
@@ -255,6 +279,7 @@ update_actions (ScReportDialog *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.export", ready);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.print", ready);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.cancel", busy);
+  update_email (self, ready);
 }
 
 static void
@@ -669,6 +694,15 @@ save_cb (GObject      *source,
 
   update_actions (self);
   gtk_stack_set_visible_child_name (self->stack, "options");
+  if (n_files > 0 && self->email_partner != NULL)
+    {
+      g_autoptr(ScReportOptions) options = sc_report_dialog_dup_options (self);
+
+      sc_report_send (gtk_window_get_transient_for (GTK_WINDOW (self)), self->email_partner,
+                      self->saved_path, options->company);
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
   if (n_files > 0)
     {
       show_saved (self, n_files);
@@ -756,6 +790,31 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* Saves the report where outgoing files are kept, then opens a message to
+ * the partner's contact with it attached (sc-report-send.c).
+ */
+static void
+email_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  ScReportDialog *self = SC_REPORT_DIALOG (widget);
+  g_autoptr(GPtrArray) partners = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (self->chooser != NULL || self->cancellable != NULL || count_partners (self) != 1)
+    return;
+  partners = dup_partners (self);
+  if ((path = sc_report_send_dup_path (g_ptr_array_index (partners, 0), &error)) == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+  sc_report_dialog_export_to (self, path);
+  g_set_object (&self->email_partner, g_ptr_array_index (partners, 0));
+}
+
 /* Prints with the dialog's choices; the print dialog takes the place of
  * this one, over the main window.
  */
@@ -840,6 +899,7 @@ sc_report_dialog_finalize (GObject *object)
   g_clear_pointer (&self->chosen, g_hash_table_unref);
   g_clear_pointer (&self->logo_path, g_free);
   g_clear_pointer (&self->saved_path, g_free);
+  g_clear_object (&self->email_partner);
   g_clear_error (&self->error);
 
   G_OBJECT_CLASS (sc_report_dialog_parent_class)->finalize (object);
@@ -882,6 +942,8 @@ sc_report_dialog_class_init (ScReportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScReportDialog, logo_clear_button);
   gtk_widget_class_bind_template_child (widget_class, ScReportDialog, confidentiality_row);
   gtk_widget_class_bind_template_child (widget_class, ScReportDialog, output_row);
+  gtk_widget_class_bind_template_child (widget_class, ScReportDialog, send_group);
+  gtk_widget_class_bind_template_child (widget_class, ScReportDialog, email_row);
   gtk_widget_class_bind_template_child (widget_class, ScReportDialog, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, ScReportDialog, progress_label);
   gtk_widget_class_bind_template_callback (widget_class, on_partners_mode_changed_cb);
@@ -895,6 +957,7 @@ sc_report_dialog_class_init (ScReportDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "report.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "report.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "report.email", NULL, email_action);
   gtk_widget_class_install_action (widget_class, "report.cancel", NULL, cancel_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -1100,6 +1163,7 @@ sc_report_dialog_export_to (ScReportDialog *self,
   g_clear_error (&self->error);
   g_clear_pointer (&self->saved_path, g_free);
   self->saved_path = g_strdup (path);
+  g_clear_object (&self->email_partner);
   self->saving_split = is_split (self);
   self->cancellable = g_cancellable_new ();
   self->close_when_done = FALSE;
