@@ -38,10 +38,16 @@ typedef struct
   GCancellable *cancellable;
   PGcancel     *cancel;
   gulong        cancelled_id;
+  char          sqlstate[6];   /* of the last failure; "" when there was none */
 } ScPgSession;
 
 /* sc-pg-session.c */
 PGconn     *sc_pg_session_connect    (const char         *conninfo,
+                                      const char         *display_name,
+                                      GError            **error);
+PGconn     *sc_pg_session_connect_with (const char       *conninfo,
+                                      const char * const *keywords,
+                                      const char * const *values,
                                       const char         *display_name,
                                       GError            **error);
 void        sc_pg_session_watch      (ScPgSession        *s,

@@ -56,18 +56,38 @@ check_server (PGconn      *conn,
 /* Connects; @conninfo is a libpq URI. The client encoding is always UTF-8,
  * whatever the URI or PGCLIENTENCODING say, and the search path is
  * emptied: every name the store uses is schema-qualified, so nobody can
- * slip a table or function of their own in front of ours.
+ * slip a table or function of their own in front of ours. @keywords and
+ * @values (NULL-terminated, may be NULL) are defaults the URI overrides,
+ * such as a connect_timeout.
  */
 PGconn *
-sc_pg_session_connect (const char  *conninfo,
-                       const char  *display_name,
-                       GError     **error)
+sc_pg_session_connect_with (const char         *conninfo,
+                            const char * const *keywords,
+                            const char * const *values,
+                            const char         *display_name,
+                            GError            **error)
 {
-  const char *keywords[] = { "dbname", "fallback_application_name", "client_encoding", NULL };
-  const char *values[] = { conninfo, "scorecards", "UTF8", NULL };
-  PGconn *conn = PQconnectdbParams (keywords, values, TRUE);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+  g_autoptr(GPtrArray) vals = g_ptr_array_new ();
+  PGconn *conn;
   PGresult *result;
 
+  for (guint i = 0; keywords != NULL && keywords[i] != NULL; i++)
+    {
+      g_ptr_array_add (keys, (gpointer) keywords[i]);
+      g_ptr_array_add (vals, (gpointer) values[i]);
+    }
+  g_ptr_array_add (keys, "dbname");
+  g_ptr_array_add (vals, (gpointer) conninfo);
+  g_ptr_array_add (keys, "fallback_application_name");
+  g_ptr_array_add (vals, "scorecards");
+  g_ptr_array_add (keys, "client_encoding");
+  g_ptr_array_add (vals, "UTF8");
+  g_ptr_array_add (keys, NULL);
+  g_ptr_array_add (vals, NULL);
+
+  conn = PQconnectdbParams ((const char * const *) keys->pdata,
+                            (const char * const *) vals->pdata, TRUE);
   if (conn == NULL || PQstatus (conn) != CONNECTION_OK)
     {
       g_autofree char *message = strip_message (conn ? PQerrorMessage (conn) : NULL);
@@ -96,6 +116,14 @@ sc_pg_session_connect (const char  *conninfo,
   PQclear (result);
 
   return conn;
+}
+
+PGconn *
+sc_pg_session_connect (const char  *conninfo,
+                       const char  *display_name,
+                       GError     **error)
+{
+  return sc_pg_session_connect_with (conninfo, NULL, NULL, display_name, error);
 }
 
 static void
@@ -176,6 +204,8 @@ sc_pg_session_fail (ScPgSession     *s,
   const char *detail = result ? PQresultErrorField (result, PG_DIAG_MESSAGE_DETAIL) : NULL;
   g_autofree char *primary = NULL;
   int code = code_for_state (state);
+
+  g_strlcpy (s->sqlstate, state ? state : "", sizeof s->sqlstate);
 
   /* query_canceled, by the cancellable: the caller's own doing */
   if (g_strcmp0 (state, "57014") == 0 && set_error_if_cancelled (s, error))

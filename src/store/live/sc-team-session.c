@@ -1,0 +1,1009 @@
+/* sc-team-session.c
+ *
+ * Copyright 2026 Scorecards developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A team workbook edited live. The session watches the workbook a window
+ * shows: an issue added, changed or removed, or a series' values changed,
+ * becomes an edit, appended to the journal on disk and handed to the
+ * worker thread, which writes it as one transaction. What others change
+ * comes back from the worker and is set on the same workbook, the
+ * session's own watching paused meanwhile. Edits of one issue made in
+ * quick succession (typing) are sent together.
+ */
+
+#define G_LOG_DOMAIN "sc-team-session"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sc-pg-location.h"
+#include "sc-pg-store.h"
+#include "sc-team-edit.h"
+#include "sc-team-journal.h"
+#include "sc-team-merge.h"
+#include "sc-team-session.h"
+#include "sc-team-worker.h"
+
+#define COALESCE_MS 150
+
+typedef struct
+{
+  JsonObject *theirs;     /* NULL: they deleted it */
+  gint64      version;
+  ScIssue    *mine;       /* the issue as I left it (also when I deleted it) */
+} Conflict;
+
+struct _ScTeamSession
+{
+  GObject             parent_instance;
+
+  char               *uri;
+  ScPgLocation       *location;
+  ScWorkbook         *book;
+  ScTeamWorker       *worker;
+  ScTeamJournal      *journal;
+
+  ScTeamSessionState  state;
+  char               *message;
+  char               *display_name;
+
+  GHashTable         *issues;      /* id → ScIssue: what the workbook held */
+  GHashTable         *versions;    /* id → row version on the server */
+  GHashTable         *sent;        /* id → history entries already sent */
+  GHashTable         *in_flight;   /* id → edits not yet answered */
+  GHashTable         *conflicts;   /* id → Conflict */
+  GHashTable         *dirty;       /* ids of issues changed, not yet sent */
+  GHashTable         *dirty_series;/* "partner\tkpi" */
+  guint               flush_id;
+  guint               applying;    /* > 0 while the server's changes are set */
+  guint               n_pending;
+};
+
+G_DEFINE_FINAL_TYPE (ScTeamSession, sc_team_session, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_URI,
+  PROP_WORKBOOK,
+  PROP_STATE,
+  PROP_N_PENDING,
+  PROP_READ_ONLY,
+  PROP_DISPLAY_NAME,
+  N_PROPS
+};
+
+enum {
+  STATE_CHANGED,
+  CONFLICT,
+  REMOTE_CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties [N_PROPS];
+static guint signals [N_SIGNALS];
+
+static void
+conflict_free (gpointer data)
+{
+  Conflict *c = data;
+
+  g_clear_pointer (&c->theirs, json_object_unref);
+  g_clear_object (&c->mine);
+  g_free (c);
+}
+
+static gint64
+known_version (ScTeamSession *self,
+               const char    *id)
+{
+  return (gint64) GPOINTER_TO_SIZE (g_hash_table_lookup (self->versions, id));
+}
+
+static void
+set_version (ScTeamSession *self,
+             const char    *id,
+             gint64         version)
+{
+  g_hash_table_insert (self->versions, g_strdup (id), GSIZE_TO_POINTER ((gsize) version));
+}
+
+static void
+notify_state (ScTeamSession *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PENDING]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+  g_signal_emit (self, signals[STATE_CHANGED], 0);
+}
+
+static void
+set_state (ScTeamSession      *self,
+           ScTeamSessionState  state,
+           const char         *message)
+{
+  if (self->state == state && g_strcmp0 (self->message, message) == 0)
+    return;
+  self->state = state;
+  g_free (self->message);
+  self->message = g_strdup (message);
+  notify_state (self);
+}
+
+static void
+change_in_flight (ScTeamSession *self,
+                  const char    *target,
+                  int            delta)
+{
+  int n = GPOINTER_TO_INT (g_hash_table_lookup (self->in_flight, target)) + delta;
+
+  if (n > 0)
+    g_hash_table_insert (self->in_flight, g_strdup (target), GINT_TO_POINTER (n));
+  else
+    g_hash_table_remove (self->in_flight, target);
+}
+
+/* Journals @edit (taking it) and hands it to the worker. */
+static void
+send_edit (ScTeamSession *self,
+           ScTeamEdit    *edit)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->journal != NULL && !sc_team_journal_append (self->journal, edit, &error))
+    g_warning ("%s", error->message);   /* sent all the same, just not crash-proof */
+  change_in_flight (self, edit->target, +1);
+  self->n_pending++;
+  sc_team_worker_push (self->worker, edit);
+  notify_state (self);
+}
+
+/* Capturing local edits */
+
+static void on_issue_notify_cb (ScTeamSession *self, GParamSpec *pspec, ScIssue *issue);
+
+static gboolean
+may_edit (ScTeamSession *self)
+{
+  if (self->state != SC_TEAM_SESSION_READ_ONLY)
+    return TRUE;
+
+  /* nothing is kept: the server's text comes back */
+  sc_team_worker_resync (self->worker);
+  return FALSE;
+}
+
+static void
+queue_issue (ScTeamSession *self,
+             ScIssue       *issue)
+{
+  ScGranularity granularity = sc_workbook_get_granularity (self->book);
+  const char *id = sc_issue_get_id (issue);
+  guint sent = GPOINTER_TO_UINT (g_hash_table_lookup (self->sent, id));
+  g_autoptr(JsonObject) data = sc_team_issue_to_json (issue, granularity, sent);
+
+  g_hash_table_insert (self->sent, g_strdup (id), GUINT_TO_POINTER (sc_issue_get_n_changes (issue)));
+  send_edit (self, sc_team_edit_new (SC_TEAM_EDIT_ISSUE, id, known_version (self, id), data));
+}
+
+/* Sends what was changed since the last flush. */
+static gboolean
+flush_cb (gpointer data)
+{
+  ScTeamSession *self = data;
+  g_autoptr(GHashTable) dirty = g_steal_pointer (&self->dirty);
+  g_autoptr(GHashTable) series = g_steal_pointer (&self->dirty_series);
+  GHashTableIter iter;
+  gpointer key;
+
+  self->flush_id = 0;
+  self->dirty = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->dirty_series = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_hash_table_iter_init (&iter, dirty);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      ScIssue *issue = sc_workbook_lookup_issue (self->book, key);
+
+      if (issue != NULL && !g_hash_table_contains (self->conflicts, key))
+        queue_issue (self, issue);
+    }
+  g_hash_table_iter_init (&iter, series);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      g_auto(GStrv) parts = g_strsplit (key, "\t", 2);
+      ScPartner *partner = sc_workbook_lookup_partner (self->book, parts[0]);
+      ScKpi *kpi = parts[1] ? sc_workbook_lookup_kpi (self->book, parts[1]) : NULL;
+
+      if (partner != NULL && kpi != NULL)
+        send_edit (self, sc_team_edit_new_series (self->book, partner, kpi));
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_flush (ScTeamSession *self)
+{
+  if (self->flush_id == 0)
+    self->flush_id = g_timeout_add (COALESCE_MS, flush_cb, self);
+}
+
+static void
+on_issue_notify_cb (ScTeamSession *self,
+                    GParamSpec    *pspec,
+                    ScIssue       *issue)
+{
+  if (self->applying > 0 || !may_edit (self))
+    return;
+  g_hash_table_add (self->dirty, g_strdup (sc_issue_get_id (issue)));
+  schedule_flush (self);
+}
+
+static void
+watch_issue (ScTeamSession *self,
+             ScIssue       *issue)
+{
+  g_hash_table_insert (self->issues, g_strdup (sc_issue_get_id (issue)), g_object_ref (issue));
+  g_signal_connect_object (issue, "notify", G_CALLBACK (on_issue_notify_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+forget_issue (ScTeamSession *self,
+              ScIssue       *issue)
+{
+  g_signal_handlers_disconnect_by_data (issue, self);
+  g_hash_table_remove (self->issues, sc_issue_get_id (issue));
+}
+
+/* Compares the workbook's issues with those it held: added and removed
+ * ones become edits (unless the server's changes are being set).
+ */
+static void
+on_issues_changed_cb (ScTeamSession *self)
+{
+  GListModel *issues = sc_workbook_get_issues (self->book);
+  g_autoptr(GHashTable) present = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean record = self->applying == 0 && may_edit (self);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint i = 0; i < g_list_model_get_n_items (issues); i++)
+    {
+      g_autoptr(ScIssue) issue = g_list_model_get_item (issues, i);
+      const char *id = sc_issue_get_id (issue);
+
+      g_hash_table_add (present, (gpointer) id);
+      if (g_hash_table_lookup (self->issues, id) == issue)
+        continue;
+      watch_issue (self, issue);
+      if (record)
+        {
+          g_hash_table_remove (self->versions, id);
+          g_hash_table_remove (self->sent, id);
+          g_hash_table_add (self->dirty, g_strdup (id));
+          schedule_flush (self);
+        }
+    }
+
+  g_hash_table_iter_init (&iter, self->issues);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (present, key) ||
+        sc_workbook_lookup_issue (self->book, key) != value)
+      g_ptr_array_add (gone, g_object_ref (value));
+
+  for (guint i = 0; i < gone->len; i++)
+    {
+      ScIssue *issue = g_ptr_array_index (gone, i);
+      const char *id = sc_issue_get_id (issue);
+
+      if (record && !g_hash_table_contains (present, id))
+        {
+          g_hash_table_remove (self->dirty, id);
+          send_edit (self, sc_team_edit_new (SC_TEAM_EDIT_ISSUE_DELETE, id,
+                                             known_version (self, id), NULL));
+        }
+      if (g_hash_table_lookup (self->issues, id) == issue)
+        forget_issue (self, issue);
+      else
+        g_signal_handlers_disconnect_by_data (issue, self);
+    }
+}
+
+static void
+on_series_changed_cb (ScTeamSession *self,
+                      ScPartner     *partner,
+                      ScKpi         *kpi)
+{
+  if (self->applying > 0 || !may_edit (self))
+    return;
+  g_hash_table_add (self->dirty_series, g_strdup_printf ("%s\t%s", sc_partner_get_id (partner),
+                                                         sc_kpi_get_id (kpi)));
+  schedule_flush (self);
+}
+
+/* What the worker reports */
+
+static void
+begin_applying (ScTeamSession *self)
+{
+  self->applying++;
+}
+
+static void
+end_applying (ScTeamSession *self)
+{
+  self->applying--;
+  sc_workbook_set_modified (self->book, FALSE);
+}
+
+static void
+answered (ScTeamSession *self,
+          ScTeamMsg     *msg)
+{
+  g_autoptr(GError) error = NULL;
+
+  change_in_flight (self, msg->target, -1);
+  if (self->n_pending > 0)
+    self->n_pending--;
+  if (self->journal != NULL && !sc_team_journal_done (self->journal, msg->key, &error))
+    g_warning ("%s", error->message);
+}
+
+/* An issue whose id someone else took first gets the id the server chose. */
+static void
+rename_issue (ScTeamSession *self,
+              const char    *old_id,
+              const char    *new_id,
+              gint64         version)
+{
+  ScIssue *issue = sc_workbook_lookup_issue (self->book, old_id);
+  ScGranularity granularity = sc_workbook_get_granularity (self->book);
+  g_autoptr(JsonObject) data = NULL;
+  g_autoptr(ScIssue) renamed = NULL;
+  guint position = 0;
+
+  if (issue == NULL)
+    return;
+  data = sc_team_issue_to_json (issue, granularity, 0);
+  json_object_set_string_member (data, "id", new_id);
+  renamed = sc_team_issue_new_from_json (data, granularity);
+  g_list_store_find (G_LIST_STORE (sc_workbook_get_issues (self->book)), issue, &position);
+
+  begin_applying (self);
+  sc_workbook_remove_issue (self->book, issue);
+  sc_workbook_insert_issue (self->book, position, renamed);
+  end_applying (self);
+  set_version (self, new_id, version);
+  g_hash_table_insert (self->sent, g_strdup (new_id),
+                       GUINT_TO_POINTER (sc_issue_get_n_changes (renamed)));
+  g_signal_emit (self, signals[REMOTE_CHANGED], 0, "issue", new_id);
+}
+
+static void
+handle_applied (ScTeamSession *self,
+                ScTeamMsg     *msg)
+{
+  answered (self, msg);
+  if (msg->new_id != NULL)
+    rename_issue (self, msg->target, msg->new_id, msg->version);
+  else if (msg->version > 0)
+    set_version (self, msg->target, msg->version);
+  notify_state (self);
+}
+
+static void
+handle_conflict (ScTeamSession *self,
+                 ScTeamMsg     *msg)
+{
+  Conflict *c = g_new0 (Conflict, 1);
+  ScIssue *mine = sc_workbook_lookup_issue (self->book, msg->target);
+  g_autoptr(ScIssue) theirs = NULL;
+
+  answered (self, msg);
+  c->theirs = msg->data ? json_object_ref (msg->data) : NULL;
+  c->version = msg->version;
+  c->mine = mine ? g_object_ref (mine)
+                 : g_hash_table_lookup (self->issues, msg->target)
+                   ? g_object_ref (g_hash_table_lookup (self->issues, msg->target)) : NULL;
+  g_hash_table_replace (self->conflicts, g_strdup (msg->target), c);
+  if (c->theirs != NULL)
+    theirs = sc_team_issue_new_from_json (c->theirs, sc_workbook_get_granularity (self->book));
+  notify_state (self);
+  g_signal_emit (self, signals[CONFLICT], 0, msg->target, c->mine, theirs);
+}
+
+static void
+handle_refused (ScTeamSession *self,
+                ScTeamMsg     *msg)
+{
+  answered (self, msg);
+  set_state (self, self->state, msg->message);
+  notify_state (self);
+  /* what the server has, in place of what it refused */
+  sc_team_worker_resync (self->worker);
+}
+
+static gboolean
+has_local_work (ScTeamSession *self,
+                const char    *id)
+{
+  return g_hash_table_contains (self->in_flight, id) ||
+         g_hash_table_contains (self->conflicts, id) ||
+         g_hash_table_contains (self->dirty, id);
+}
+
+static void
+handle_issue (ScTeamSession *self,
+              ScTeamMsg     *msg)
+{
+  gboolean changed;
+
+  if (has_local_work (self, msg->target))
+    return;   /* a conflict, if any, shows when ours is written */
+
+  begin_applying (self);
+  changed = sc_team_merge_issue (self->book, msg->target, msg->data);
+  end_applying (self);
+  if (msg->data != NULL)
+    {
+      ScIssue *issue = sc_workbook_lookup_issue (self->book, msg->target);
+
+      set_version (self, msg->target, msg->version);
+      if (issue != NULL)
+        g_hash_table_insert (self->sent, g_strdup (msg->target),
+                             GUINT_TO_POINTER (sc_issue_get_n_changes (issue)));
+    }
+  else
+    g_hash_table_remove (self->versions, msg->target);
+  if (changed)
+    g_signal_emit (self, signals[REMOTE_CHANGED], 0, "issue", msg->target);
+}
+
+static void
+handle_series (ScTeamSession *self,
+               ScTeamMsg     *msg)
+{
+  gboolean merged;
+
+  if (g_hash_table_contains (self->in_flight, msg->target) ||
+      g_hash_table_contains (self->dirty_series, msg->target))
+    return;
+
+  begin_applying (self);
+  merged = sc_team_merge_series (self->book, msg->data);
+  end_applying (self);
+  if (!merged)
+    sc_team_worker_resync (self->worker);
+  else
+    g_signal_emit (self, signals[REMOTE_CHANGED], 0, "series", msg->target);
+}
+
+static void
+handle_workbook (ScTeamSession *self,
+                 ScTeamMsg     *msg)
+{
+  g_autoptr(GHashTable) keep = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->in_flight);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_hash_table_add (keep, key);
+  g_hash_table_iter_init (&iter, self->conflicts);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_hash_table_add (keep, key);
+  g_hash_table_iter_init (&iter, self->dirty);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_hash_table_add (keep, key);
+
+  begin_applying (self);
+  sc_team_merge_workbook (self->book, msg->book, keep);
+  end_applying (self);
+
+  g_hash_table_iter_init (&iter, msg->versions);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (keep, key))
+      {
+        ScIssue *issue = sc_workbook_lookup_issue (self->book, key);
+
+        g_hash_table_insert (self->versions, g_strdup (key), value);
+        if (issue != NULL)
+          g_hash_table_insert (self->sent, g_strdup (key),
+                               GUINT_TO_POINTER (sc_issue_get_n_changes (issue)));
+      }
+  g_signal_emit (self, signals[REMOTE_CHANGED], 0, "workbook", NULL);
+}
+
+static void
+on_worker_message (ScTeamMsg *msg,
+                   gpointer   user_data)
+{
+  ScTeamSession *self = user_data;
+  g_autoptr(ScTeamSession) hold = g_object_ref (self);
+
+  switch (msg->kind)
+    {
+    case SC_TEAM_MSG_STATE:
+      set_state (self, msg->state, msg->message);
+      break;
+    case SC_TEAM_MSG_APPLIED:
+      handle_applied (self, msg);
+      break;
+    case SC_TEAM_MSG_CONFLICT:
+      handle_conflict (self, msg);
+      break;
+    case SC_TEAM_MSG_REFUSED:
+      handle_refused (self, msg);
+      break;
+    case SC_TEAM_MSG_ISSUE:
+      handle_issue (self, msg);
+      break;
+    case SC_TEAM_MSG_SERIES:
+      handle_series (self, msg);
+      break;
+    case SC_TEAM_MSG_WORKBOOK:
+      handle_workbook (self, msg);
+      break;
+    case SC_TEAM_MSG_DELETED:
+      set_state (self, SC_TEAM_SESSION_FAILED, msg->message);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* GObject */
+
+static void
+sc_team_session_dispose (GObject *object)
+{
+  ScTeamSession *self = (ScTeamSession *)object;
+
+  sc_team_session_close (self);
+
+  G_OBJECT_CLASS (sc_team_session_parent_class)->dispose (object);
+}
+
+static void
+sc_team_session_finalize (GObject *object)
+{
+  ScTeamSession *self = (ScTeamSession *)object;
+
+  g_clear_pointer (&self->location, sc_pg_location_free);
+  g_clear_pointer (&self->issues, g_hash_table_unref);
+  g_clear_pointer (&self->versions, g_hash_table_unref);
+  g_clear_pointer (&self->sent, g_hash_table_unref);
+  g_clear_pointer (&self->in_flight, g_hash_table_unref);
+  g_clear_pointer (&self->conflicts, g_hash_table_unref);
+  g_clear_pointer (&self->dirty, g_hash_table_unref);
+  g_clear_pointer (&self->dirty_series, g_hash_table_unref);
+  g_free (self->uri);
+  g_free (self->message);
+  g_free (self->display_name);
+
+  G_OBJECT_CLASS (sc_team_session_parent_class)->finalize (object);
+}
+
+static void
+sc_team_session_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  ScTeamSession *self = SC_TEAM_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_URI:
+      g_value_set_string (value, self->uri);
+      break;
+    case PROP_WORKBOOK:
+      g_value_set_object (value, self->book);
+      break;
+    case PROP_STATE:
+      g_value_set_int (value, self->state);
+      break;
+    case PROP_N_PENDING:
+      g_value_set_uint (value, sc_team_session_get_n_pending (self));
+      break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, sc_team_session_get_read_only (self));
+      break;
+    case PROP_DISPLAY_NAME:
+      g_value_set_string (value, self->display_name);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sc_team_session_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  ScTeamSession *self = SC_TEAM_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_DISPLAY_NAME:
+      sc_team_session_set_display_name (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sc_team_session_class_init (ScTeamSessionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = sc_team_session_dispose;
+  object_class->finalize = sc_team_session_finalize;
+  object_class->get_property = sc_team_session_get_property;
+  object_class->set_property = sc_team_session_set_property;
+
+  properties[PROP_URI] =
+    g_param_spec_string ("uri", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_WORKBOOK] =
+    g_param_spec_object ("workbook", NULL, NULL, SC_TYPE_WORKBOOK,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATE] =
+    g_param_spec_int ("state", NULL, NULL, SC_TEAM_SESSION_CONNECTING, SC_TEAM_SESSION_FAILED,
+                      SC_TEAM_SESSION_CONNECTING, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_PENDING] =
+    g_param_spec_uint ("n-pending", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DISPLAY_NAME] =
+    g_param_spec_string ("display-name", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[STATE_CHANGED] =
+    g_signal_new ("state-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[CONFLICT] =
+    g_signal_new ("conflict", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_STRING, SC_TYPE_ISSUE,
+                  SC_TYPE_ISSUE);
+  signals[REMOTE_CHANGED] =
+    g_signal_new ("remote-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+}
+
+static void
+sc_team_session_init (ScTeamSession *self)
+{
+  self->issues = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->versions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->sent = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->in_flight = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->conflicts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, conflict_free);
+  self->dirty = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->dirty_series = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+/* Public API */
+
+/* Where the queue of edits for @uri is kept:
+ * $XDG_STATE_HOME/scorecards/queue/SHA256-OF-URI.jsonl
+ */
+char *
+sc_team_session_dup_journal_path (const char *uri)
+{
+  g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, uri, -1);
+  g_autofree char *name = g_strconcat (hash, ".jsonl", NULL);
+
+  return g_build_filename (g_get_user_state_dir (), "scorecards", "queue", name, NULL);
+}
+
+static void
+start_watching (ScTeamSession *self)
+{
+  GListModel *issues = sc_workbook_get_issues (self->book);
+
+  for (guint i = 0; i < g_list_model_get_n_items (issues); i++)
+    {
+      g_autoptr(ScIssue) issue = g_list_model_get_item (issues, i);
+
+      watch_issue (self, issue);
+      g_hash_table_insert (self->sent, g_strdup (sc_issue_get_id (issue)),
+                           GUINT_TO_POINTER (sc_issue_get_n_changes (issue)));
+    }
+  g_signal_connect_object (issues, "items-changed", G_CALLBACK (on_issues_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->book, "series-changed", G_CALLBACK (on_series_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+/* Edits a previous session on @uri left unsent (it crashed, or the
+ * server was away when it closed) are sent first, and their text shown.
+ */
+static void
+replay_journal (ScTeamSession *self,
+                GPtrArray     *pending)
+{
+  ScGranularity granularity = sc_workbook_get_granularity (self->book);
+
+  begin_applying (self);
+  for (guint i = 0; i < pending->len; i++)
+    {
+      ScTeamEdit *edit = g_ptr_array_index (pending, i);
+
+      if (edit->kind == SC_TEAM_EDIT_ISSUE)
+        {
+          ScIssue *issue = sc_workbook_lookup_issue (self->book, edit->target);
+
+          if (issue != NULL)
+            sc_team_issue_apply_json (issue, edit->data, granularity);
+          else
+            {
+              g_autoptr(ScIssue) added = sc_team_issue_new_from_json (edit->data, granularity);
+              sc_workbook_add_issue (self->book, added);
+            }
+        }
+      else if (edit->kind == SC_TEAM_EDIT_ISSUE_DELETE)
+        sc_team_merge_issue (self->book, edit->target, NULL);
+      else
+        sc_team_merge_series (self->book, edit->data);
+      change_in_flight (self, edit->target, +1);
+      self->n_pending++;
+      sc_team_worker_push (self->worker, g_ptr_array_steal_index (pending, i--));
+    }
+  end_applying (self);
+}
+
+/**
+ * sc_team_session_new:
+ * @uri: a team workbook URI (`postgresql://…?workbook=NAME`)
+ * @book: the workbook as loaded from @uri
+ *
+ * Starts editing @book live: from now on its changes are written to the
+ * server as they happen, and others' changes are set on it. Edits an
+ * earlier session on @uri left in the journal are sent first.
+ */
+ScTeamSession *
+sc_team_session_new (const char  *uri,
+                     ScWorkbook  *book,
+                     GError     **error)
+{
+  g_autoptr(ScTeamSession) self = NULL;
+  g_autoptr(GPtrArray) pending = NULL;
+  g_autofree char *path = NULL;
+  ScPgLocation *location;
+
+  g_return_val_if_fail (uri != NULL, NULL);
+  g_return_val_if_fail (SC_IS_WORKBOOK (book), NULL);
+
+  if (!(location = sc_pg_location_parse (uri, error)))
+    return NULL;
+
+  self = g_object_new (SC_TYPE_TEAM_SESSION, NULL);
+  self->uri = g_strdup (uri);
+  self->location = location;
+  self->book = g_object_ref (book);
+  path = sc_team_session_dup_journal_path (uri);
+  if (!(self->journal = sc_team_journal_open (path, &pending, error)))
+    return NULL;
+
+  self->worker = sc_team_worker_new (location->conninfo, location->display_name,
+                                     location->workbook, on_worker_message, self);
+  start_watching (self);
+  replay_journal (self, pending);
+  return g_steal_pointer (&self);
+}
+
+static void
+open_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  g_autoptr(ScStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  ScWorkbook *book;
+
+  if (!(store = sc_pg_store_new (task_data, &error)) ||
+      !(book = sc_store_load (store, cancellable, &error)))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, book, g_object_unref);
+}
+
+/* Loads the team workbook @uri off the main thread, then starts a session on it. */
+void
+sc_team_session_open_async (const char          *uri,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, sc_team_session_open_async);
+  g_task_set_task_data (task, g_strdup (uri), g_free);
+  g_task_run_in_thread (task, open_thread);
+}
+
+ScTeamSession *
+sc_team_session_open_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  g_autoptr(ScWorkbook) book = g_task_propagate_pointer (G_TASK (result), error);
+
+  if (book == NULL)
+    return NULL;
+  return sc_team_session_new (g_task_get_task_data (G_TASK (result)), book, error);
+}
+
+const char *
+sc_team_session_get_uri (ScTeamSession *self)
+{
+  g_return_val_if_fail (SC_IS_TEAM_SESSION (self), NULL);
+  return self->uri;
+}
+
+/* The URI without its password, for showing. */
+const char *
+sc_team_session_get_display_uri (ScTeamSession *self)
+{
+  g_return_val_if_fail (SC_IS_TEAM_SESSION (self), NULL);
+  return self->location->display_name;
+}
+
+ScWorkbook *
+sc_team_session_get_workbook (ScTeamSession *self)
+{
+  g_return_val_if_fail (SC_IS_TEAM_SESSION (self), NULL);
+  return self->book;
+}
+
+ScTeamSessionState
+sc_team_session_get_state (ScTeamSession *self)
+{
+  g_return_val_if_fail (SC_IS_TEAM_SESSION (self), SC_TEAM_SESSION_FAILED);
+  return self->state;
+}
+
+gboolean
+sc_team_session_get_read_only (ScTeamSession *self)
+{
+  g_return_val_if_fail (SC_IS_TEAM_SESSION (self), TRUE);
+  return self->state == SC_TEAM_SESSION_READ_ONLY;
+}
+
+/* Edits made and not yet on the server: sending, queued while offline,
+ * or waiting for a conflict to be resolved.
+ */
+guint
+sc_team_session_get_n_pending (ScTeamSession *self)
+{
+  g_return_val_if_fail (SC_IS_TEAM_SESSION (self), 0);
+  return self->n_pending + g_hash_table_size (self->dirty) +
+         g_hash_table_size (self->dirty_series) + g_hash_table_size (self->conflicts);
+}
+
+/* Why the session is offline or failed, or what the server last refused. */
+const char *
+sc_team_session_get_message (ScTeamSession *self)
+{
+  g_return_val_if_fail (SC_IS_TEAM_SESSION (self), NULL);
+  return self->message;
+}
+
+const char *
+sc_team_session_get_display_name (ScTeamSession *self)
+{
+  g_return_val_if_fail (SC_IS_TEAM_SESSION (self), NULL);
+  return self->display_name;
+}
+
+/* What issue history records as having made this session's changes; NULL
+ * or "" for the database role.
+ */
+void
+sc_team_session_set_display_name (ScTeamSession *self,
+                                  const char    *display_name)
+{
+  g_return_if_fail (SC_IS_TEAM_SESSION (self));
+
+  if (g_strcmp0 (self->display_name, display_name) == 0)
+    return;
+  g_free (self->display_name);
+  self->display_name = g_strdup (display_name);
+  if (self->worker != NULL)
+    sc_team_worker_set_changed_by (self->worker, display_name);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISPLAY_NAME]);
+}
+
+/* Ends the conflict on @issue_id: writes my text over theirs, or takes theirs. */
+void
+sc_team_session_resolve (ScTeamSession    *self,
+                         const char       *issue_id,
+                         ScTeamResolution  resolution)
+{
+  ScGranularity granularity;
+  Conflict *c;
+
+  g_return_if_fail (SC_IS_TEAM_SESSION (self));
+
+  if (!(c = g_hash_table_lookup (self->conflicts, issue_id)))
+    return;
+  granularity = sc_workbook_get_granularity (self->book);
+  g_hash_table_steal (self->conflicts, issue_id);
+
+  if (resolution == SC_TEAM_RESOLUTION_KEEP_MINE)
+    {
+      ScIssue *issue = sc_workbook_lookup_issue (self->book, issue_id);
+
+      set_version (self, issue_id, c->version);
+      if (issue != NULL)
+        {
+          g_hash_table_insert (self->sent, g_strdup (issue_id), GUINT_TO_POINTER (0));
+          queue_issue (self, issue);
+        }
+      else
+        send_edit (self, sc_team_edit_new (SC_TEAM_EDIT_ISSUE_DELETE, issue_id, c->version, NULL));
+    }
+  else
+    {
+      begin_applying (self);
+      if (c->theirs != NULL && sc_workbook_lookup_issue (self->book, issue_id) == NULL)
+        {
+          g_autoptr(ScIssue) added = sc_team_issue_new_from_json (c->theirs, granularity);
+          sc_workbook_add_issue (self->book, added);
+        }
+      else
+        sc_team_merge_issue (self->book, issue_id, c->theirs);
+      end_applying (self);
+      set_version (self, issue_id, c->version);
+    }
+  conflict_free (c);
+  notify_state (self);
+}
+
+/* Sends edits made in the last moments now rather than after typing
+ * pauses (before closing, and in tests).
+ */
+void
+sc_team_session_flush (ScTeamSession *self)
+{
+  g_return_if_fail (SC_IS_TEAM_SESSION (self));
+
+  if (self->flush_id == 0)
+    return;
+  g_clear_handle_id (&self->flush_id, g_source_remove);
+  flush_cb (self);
+}
+
+/* Stops editing live. Edits not yet on the server stay in the journal
+ * and are sent by the next session on the same URI.
+ */
+void
+sc_team_session_close (ScTeamSession *self)
+{
+  g_return_if_fail (SC_IS_TEAM_SESSION (self));
+
+  sc_team_session_flush (self);
+  if (self->book != NULL)
+    {
+      GHashTableIter iter;
+      gpointer value;
+
+      g_signal_handlers_disconnect_by_data (sc_workbook_get_issues (self->book), self);
+      g_signal_handlers_disconnect_by_data (self->book, self);
+      g_hash_table_iter_init (&iter, self->issues);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        g_signal_handlers_disconnect_by_data (value, self);
+    }
+  g_clear_pointer (&self->worker, sc_team_worker_stop);
+  g_clear_pointer (&self->journal, sc_team_journal_free);
+  g_clear_object (&self->book);
+}
