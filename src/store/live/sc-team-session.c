@@ -55,6 +55,7 @@ struct _ScTeamSession
   GHashTable         *in_flight;   /* id → edits not yet answered */
   GHashTable         *conflicts;   /* id → Conflict */
   GHashTable         *dirty;       /* ids of issues changed, not yet sent */
+  GHashTable         *created;     /* ids of issues added here, not yet on the server */
   GHashTable         *dirty_series;/* "partner\tkpi" */
   guint               flush_id;
   guint               applying;    /* > 0 while the server's changes are set */
@@ -174,6 +175,30 @@ may_edit (ScTeamSession *self)
   return FALSE;
 }
 
+/* Text that is not UTF-8 is refused here, before it is journalled. */
+static gboolean
+check_utf8 (ScTeamSession *self,
+            ScIssue       *issue)
+{
+  const char *texts[] = {
+    sc_issue_get_title (issue), sc_issue_get_description (issue), sc_issue_get_owner (issue),
+    sc_issue_get_action (issue), sc_issue_get_reference (issue), sc_issue_get_kpi_id (issue),
+  };
+  g_autofree char *message = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (texts[i] != NULL && !g_utf8_validate (texts[i], -1, NULL))
+      {
+        message = g_strdup_printf (_("Issue %s: the text is not valid UTF-8 and was not saved"),
+                                   g_utf8_validate (sc_issue_get_id (issue), -1, NULL)
+                                   ? sc_issue_get_id (issue) : "?");
+        set_state (self, self->state, message);
+        sc_team_worker_resync (self->worker);
+        return FALSE;
+      }
+  return TRUE;
+}
+
 static void
 queue_issue (ScTeamSession *self,
              ScIssue       *issue)
@@ -181,8 +206,15 @@ queue_issue (ScTeamSession *self,
   ScGranularity granularity = sc_workbook_get_granularity (self->book);
   const char *id = sc_issue_get_id (issue);
   guint sent = GPOINTER_TO_UINT (g_hash_table_lookup (self->sent, id));
-  g_autoptr(JsonObject) data = sc_team_issue_to_json (issue, granularity, sent);
+  g_autoptr(JsonObject) data = NULL;
 
+  if (!check_utf8 (self, issue))
+    return;
+  data = sc_team_issue_to_json (issue, granularity, sent);
+  if (g_hash_table_contains (self->created, id))
+    json_object_set_boolean_member (data, "new", TRUE);
+  g_debug ("%p: sending issue %s made on version %" G_GINT64_FORMAT, self, id,
+           known_version (self, id));
   g_hash_table_insert (self->sent, g_strdup (id), GUINT_TO_POINTER (sc_issue_get_n_changes (issue)));
   send_edit (self, sc_team_edit_new (SC_TEAM_EDIT_ISSUE, id, known_version (self, id), data));
 }
@@ -283,6 +315,7 @@ on_issues_changed_cb (ScTeamSession *self)
         {
           g_hash_table_remove (self->versions, id);
           g_hash_table_remove (self->sent, id);
+          g_hash_table_add (self->created, g_strdup (id));
           g_hash_table_add (self->dirty, g_strdup (id));
           schedule_flush (self);
         }
@@ -387,6 +420,7 @@ handle_applied (ScTeamSession *self,
                 ScTeamMsg     *msg)
 {
   answered (self, msg);
+  g_hash_table_remove (self->created, msg->target);
   if (msg->new_id != NULL)
     rename_issue (self, msg->target, msg->new_id, msg->version);
   else if (msg->version > 0)
@@ -503,9 +537,12 @@ handle_workbook (ScTeamSession *self,
   sc_team_merge_workbook (self->book, msg->book, keep);
   end_applying (self);
 
+  /* an issue edited before the first reading gets the version read, the
+   * one the workbook was loaded at as far as anyone can tell
+   */
   g_hash_table_iter_init (&iter, msg->versions);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    if (!g_hash_table_contains (keep, key))
+    if (!g_hash_table_contains (keep, key) || !g_hash_table_contains (self->versions, key))
       {
         ScIssue *issue = sc_workbook_lookup_issue (self->book, key);
 
@@ -524,6 +561,8 @@ on_worker_message (ScTeamMsg *msg,
   ScTeamSession *self = user_data;
   g_autoptr(ScTeamSession) hold = g_object_ref (self);
 
+  g_debug ("%p: message %d on %s (version %" G_GINT64_FORMAT "): %s", self, msg->kind,
+           msg->target ? msg->target : "-", msg->version, msg->message ? msg->message : "");
   switch (msg->kind)
     {
     case SC_TEAM_MSG_STATE:
@@ -579,6 +618,7 @@ sc_team_session_finalize (GObject *object)
   g_clear_pointer (&self->in_flight, g_hash_table_unref);
   g_clear_pointer (&self->conflicts, g_hash_table_unref);
   g_clear_pointer (&self->dirty, g_hash_table_unref);
+  g_clear_pointer (&self->created, g_hash_table_unref);
   g_clear_pointer (&self->dirty_series, g_hash_table_unref);
   g_free (self->uri);
   g_free (self->message);
@@ -688,6 +728,7 @@ sc_team_session_init (ScTeamSession *self)
   self->in_flight = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->conflicts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, conflict_free);
   self->dirty = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->created = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->dirty_series = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 

@@ -343,11 +343,15 @@ apply_issue (ScTeamConn     *c,
 {
   g_autoptr(JsonObject) theirs = NULL;
   gint64 base = effective_base (c, edit);
+  gboolean is_new = json_object_get_boolean_member_with_default (edit->data, "new", FALSE);
   gint64 current;
   const char *id = edit->target;
 
   if (!read_issue_row (c, id, TRUE, &theirs, &current, error))
     return FALSE;
+  /* edited before the session knew its version: the one there */
+  if (base == 0 && !is_new)
+    base = current;
 
   if (edit->kind == SC_TEAM_EDIT_ISSUE_DELETE)
     {
@@ -365,7 +369,7 @@ apply_issue (ScTeamConn     *c,
       return TRUE;
     }
 
-  if (theirs != NULL && base == 0 && !edit->force)
+  if (theirs != NULL && is_new && !edit->force)
     {
       /* a new issue, and someone else's new issue has its id */
       if (!(*new_id = find_free_id (c, error)))
@@ -460,6 +464,8 @@ fail (ScTeamConn  *c,
     {
       *msg = sc_team_msg_new (SC_TEAM_MSG_REFUSED);
       (*msg)->message = g_strdup (error->message);
+      (*msg)->key = g_strdup (edit->key);
+      (*msg)->target = g_strdup (edit->target);
     }
   g_error_free (error);
   return outcome;

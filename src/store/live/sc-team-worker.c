@@ -442,7 +442,15 @@ worker_main (gpointer data)
 
       backoff = 250;
       first = FALSE;
-      post_state (self, may_write ? SC_TEAM_SESSION_ONLINE : SC_TEAM_SESSION_READ_ONLY, NULL);
+      if (may_write)
+        post_state (self, SC_TEAM_SESSION_ONLINE, NULL);
+      else
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("Role “%s” may read this team workbook but not change it"),
+                             PQuser (c.s.conn));
+          post_state (self, SC_TEAM_SESSION_READ_ONLY, message);
+        }
       /* whatever happened while we were away */
       g_mutex_lock (&self->mutex);
       self->resync = TRUE;
