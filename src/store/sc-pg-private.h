@@ -45,11 +45,6 @@ typedef struct
 PGconn     *sc_pg_session_connect    (const char         *conninfo,
                                       const char         *display_name,
                                       GError            **error);
-PGconn     *sc_pg_session_connect_with (const char       *conninfo,
-                                      const char * const *keywords,
-                                      const char * const *values,
-                                      const char         *display_name,
-                                      GError            **error);
 void        sc_pg_session_watch      (ScPgSession        *s,
                                       PGconn             *conn,
                                       GCancellable       *cancellable);
@@ -74,6 +69,9 @@ PGresult   *sc_pg_session_select     (ScPgSession        *s,
                                       GError            **error);
 void        sc_pg_session_rollback   (ScPgSession        *s);
 const char *sc_pg_session_get_user   (ScPgSession        *s);
+gboolean    sc_pg_session_setup      (PGconn             *conn,
+                                      const char         *display_name,
+                                      GError            **error);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ScPgSession, sc_pg_session_clear)
 

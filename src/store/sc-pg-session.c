@@ -56,38 +56,18 @@ check_server (PGconn      *conn,
 /* Connects; @conninfo is a libpq URI. The client encoding is always UTF-8,
  * whatever the URI or PGCLIENTENCODING say, and the search path is
  * emptied: every name the store uses is schema-qualified, so nobody can
- * slip a table or function of their own in front of ours. @keywords and
- * @values (NULL-terminated, may be NULL) are defaults the URI overrides,
- * such as a connect_timeout.
+ * slip a table or function of their own in front of ours.
  */
 PGconn *
-sc_pg_session_connect_with (const char         *conninfo,
-                            const char * const *keywords,
-                            const char * const *values,
-                            const char         *display_name,
-                            GError            **error)
+sc_pg_session_connect (const char  *conninfo,
+                       const char  *display_name,
+                       GError     **error)
 {
-  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
-  g_autoptr(GPtrArray) vals = g_ptr_array_new ();
-  PGconn *conn;
+  const char *keywords[] = { "dbname", "fallback_application_name", "client_encoding", NULL };
+  const char *values[] = { conninfo, "scorecards", "UTF8", NULL };
+  PGconn *conn = PQconnectdbParams (keywords, values, TRUE);
   PGresult *result;
 
-  for (guint i = 0; keywords != NULL && keywords[i] != NULL; i++)
-    {
-      g_ptr_array_add (keys, (gpointer) keywords[i]);
-      g_ptr_array_add (vals, (gpointer) values[i]);
-    }
-  g_ptr_array_add (keys, "dbname");
-  g_ptr_array_add (vals, (gpointer) conninfo);
-  g_ptr_array_add (keys, "fallback_application_name");
-  g_ptr_array_add (vals, "scorecards");
-  g_ptr_array_add (keys, "client_encoding");
-  g_ptr_array_add (vals, "UTF8");
-  g_ptr_array_add (keys, NULL);
-  g_ptr_array_add (vals, NULL);
-
-  conn = PQconnectdbParams ((const char * const *) keys->pdata,
-                            (const char * const *) vals->pdata, TRUE);
   if (conn == NULL || PQstatus (conn) != CONNECTION_OK)
     {
       g_autofree char *message = strip_message (conn ? PQerrorMessage (conn) : NULL);
@@ -116,14 +96,6 @@ sc_pg_session_connect_with (const char         *conninfo,
   PQclear (result);
 
   return conn;
-}
-
-PGconn *
-sc_pg_session_connect (const char  *conninfo,
-                       const char  *display_name,
-                       GError     **error)
-{
-  return sc_pg_session_connect_with (conninfo, NULL, NULL, display_name, error);
 }
 
 static void
@@ -320,4 +292,31 @@ const char *
 sc_pg_session_get_user (ScPgSession *s)
 {
   return PQuser (s->conn);
+}
+
+/* For a connection made elsewhere (the live session's, with its own
+ * timeouts): checks the server as sc_pg_session_connect() does and
+ * empties the search path.
+ */
+gboolean
+sc_pg_session_setup (PGconn      *conn,
+                     const char  *display_name,
+                     GError     **error)
+{
+  PGresult *result;
+
+  if (!check_server (conn, display_name, error))
+    return FALSE;
+
+  result = PQexec (conn, "SELECT pg_catalog.set_config('search_path', '', false)");
+  if (PQresultStatus (result) != PGRES_TUPLES_OK)
+    {
+      g_autofree char *message = strip_message (PQerrorMessage (conn));
+
+      g_set_error (error, SC_STORE_ERROR, SC_STORE_ERROR_CONNECT, "%s: %s", display_name, message);
+      PQclear (result);
+      return FALSE;
+    }
+  PQclear (result);
+  return TRUE;
 }

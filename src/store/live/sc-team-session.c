@@ -816,6 +816,18 @@ sc_team_session_new (const char  *uri,
                      ScWorkbook  *book,
                      GError     **error)
 {
+  return sc_team_session_new_with_password (uri, NULL, book, error);
+}
+
+/* As sc_team_session_new(), connecting with @password (from the keyring;
+ * NULL: libpq's own sources, ~/.pgpass or PGPASSFILE).
+ */
+ScTeamSession *
+sc_team_session_new_with_password (const char  *uri,
+                                   const char  *password,
+                                   ScWorkbook  *book,
+                                   GError     **error)
+{
   g_autoptr(ScTeamSession) self = NULL;
   g_autoptr(GPtrArray) pending = NULL;
   g_autofree char *path = NULL;
@@ -835,7 +847,7 @@ sc_team_session_new (const char  *uri,
   if (!(self->journal = sc_team_journal_open (path, &pending, error)))
     return NULL;
 
-  self->worker = sc_team_worker_new (location->conninfo, location->display_name,
+  self->worker = sc_team_worker_new (location->conninfo, password, location->display_name,
                                      location->workbook, on_worker_message, self);
   start_watching (self);
   replay_journal (self, pending);

@@ -81,6 +81,10 @@ G_DECLARE_FINAL_TYPE (ScTeamSession, sc_team_session, SC, TEAM_SESSION, GObject)
 ScTeamSession      *sc_team_session_new              (const char          *uri,
                                                       ScWorkbook          *book,
                                                       GError             **error);
+ScTeamSession      *sc_team_session_new_with_password (const char         *uri,
+                                                      const char          *password,
+                                                      ScWorkbook          *book,
+                                                      GError             **error);
 void                sc_team_session_open_async       (const char          *uri,
                                                       GCancellable        *cancellable,
                                                       GAsyncReadyCallback  callback,

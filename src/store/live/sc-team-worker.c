@@ -38,6 +38,7 @@ struct _ScTeamWorker
   char             *conninfo;
   char             *display_name;
   char             *workbook;
+  char             *password;
   int               wake[2];
 
   GMutex            mutex;          /* guards what follows */
@@ -68,6 +69,9 @@ worker_unref (ScTeamWorker *self)
   g_free (self->conninfo);
   g_free (self->display_name);
   g_free (self->workbook);
+  if (self->password != NULL)
+    memset (self->password, 0, strlen (self->password));
+  g_free (self->password);
   g_free (self->changed_by);
   g_free (self);
 }
@@ -167,6 +171,41 @@ listen_to (ScTeamConn  *c,
   return sc_pg_session_exec (&c->s, sql, error);
 }
 
+/* Opens the connection: a dead server is given up on after 5 s, a silent
+ * one noticed by TCP keepalives; the URI's own settings win. The password
+ * (from the keyring) is a parameter, never part of a URI.
+ */
+static PGconn *
+open_connection (ScTeamWorker  *self,
+                 GError       **error)
+{
+  const char *keys[] = {
+    "connect_timeout", "keepalives", "keepalives_idle", "keepalives_interval",
+    "keepalives_count", "dbname", "fallback_application_name", "client_encoding",
+    self->password ? "password" : NULL, NULL,
+  };
+  const char *values[] = {
+    "5", "1", "5", "2", "3", self->conninfo, "scorecards", "UTF8", self->password, NULL,
+  };
+  PGconn *conn = PQconnectdbParams (keys, values, TRUE);
+
+  if (conn == NULL || PQstatus (conn) != CONNECTION_OK)
+    {
+      g_autofree char *message = g_strstrip (g_strdup (conn ? PQerrorMessage (conn) : ""));
+
+      g_set_error (error, SC_STORE_ERROR, SC_STORE_ERROR_CONNECT,
+                   _("%s: cannot connect to the team server: %s"), self->display_name, message);
+      PQfinish (conn);
+      return NULL;
+    }
+  if (!sc_pg_session_setup (conn, self->display_name, error))
+    {
+      PQfinish (conn);
+      return NULL;
+    }
+  return conn;
+}
+
 /* Connects, prepares the schema, finds the workbook and listens. */
 static gboolean
 connect_to (ScTeamWorker  *self,
@@ -174,17 +213,11 @@ connect_to (ScTeamWorker  *self,
             gboolean      *may_write,
             GError       **error)
 {
-  static const char * const keys[] = {
-    "connect_timeout", "keepalives", "keepalives_idle", "keepalives_interval",
-    "keepalives_count", NULL,
-  };
-  static const char * const values[] = { "5", "1", "5", "2", "3", NULL };
   ScPgHeader header = { 0 };
   PGconn *conn;
 
   c->s.display_name = self->display_name;
-  conn = sc_pg_session_connect_with (self->conninfo, keys, values, self->display_name, error);
-  if (conn == NULL)
+  if (!(conn = open_connection (self, error)))
     return FALSE;
   c->s.conn = conn;
 
@@ -206,7 +239,6 @@ connect_to (ScTeamWorker  *self,
       disconnect (c);
       return FALSE;
     }
-  PQsetnonblocking (c->s.conn, FALSE);
   return TRUE;
 }
 
@@ -483,6 +515,7 @@ wake (ScTeamWorker *self)
 
 ScTeamWorker *
 sc_team_worker_new (const char       *conninfo,
+                    const char       *password,
                     const char       *display_name,
                     const char       *workbook,
                     ScTeamWorkerFunc  func,
@@ -500,6 +533,7 @@ sc_team_worker_new (const char       *conninfo,
   self->func = func;
   self->user_data = user_data;
   self->conninfo = g_strdup (conninfo);
+  self->password = g_strdup (password);
   self->display_name = g_strdup (display_name);
   self->workbook = g_strdup (workbook);
   g_mutex_init (&self->mutex);

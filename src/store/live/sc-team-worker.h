@@ -48,6 +48,7 @@ typedef void (*ScTeamWorkerFunc) (ScTeamMsg *msg,
                                   gpointer   user_data);
 
 ScTeamWorker *sc_team_worker_new            (const char       *conninfo,
+                                             const char       *password,
                                              const char       *display_name,
                                              const char       *workbook,
                                              ScTeamWorkerFunc  func,
