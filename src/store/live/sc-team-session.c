@@ -1022,6 +1022,45 @@ sc_team_session_resolve (ScTeamSession    *self,
   notify_state (self);
 }
 
+/* The ids of the issues in conflict, waiting for sc_team_session_resolve(). */
+GStrv
+sc_team_session_dup_conflicts (ScTeamSession *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (SC_IS_TEAM_SESSION (self), NULL);
+
+  g_hash_table_iter_init (&iter, self->conflicts);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_strv_builder_add (builder, key);
+  return g_strv_builder_end (builder);
+}
+
+/* The two sides of the conflict on @issue_id: @mine as the user left it
+ * (NULL if they deleted it), @theirs a new copy of the server's (NULL if
+ * deleted there). Both are new references.
+ */
+gboolean
+sc_team_session_get_conflict (ScTeamSession  *self,
+                              const char     *issue_id,
+                              ScIssue       **mine,
+                              ScIssue       **theirs)
+{
+  Conflict *c;
+
+  g_return_val_if_fail (SC_IS_TEAM_SESSION (self), FALSE);
+
+  if (!(c = g_hash_table_lookup (self->conflicts, issue_id)))
+    return FALSE;
+  *mine = c->mine ? g_object_ref (c->mine) : NULL;
+  *theirs = c->theirs
+            ? sc_team_issue_new_from_json (c->theirs, sc_workbook_get_granularity (self->book))
+            : NULL;
+  return TRUE;
+}
+
 /* Sends edits made in the last moments now rather than after typing
  * pauses (before closing, and in tests).
  */

@@ -105,6 +105,11 @@ void                sc_team_session_set_display_name (ScTeamSession       *self,
 void                sc_team_session_resolve          (ScTeamSession       *self,
                                                       const char          *issue_id,
                                                       ScTeamResolution     resolution);
+GStrv               sc_team_session_dup_conflicts    (ScTeamSession       *self);
+gboolean            sc_team_session_get_conflict     (ScTeamSession       *self,
+                                                      const char          *issue_id,
+                                                      ScIssue            **mine,
+                                                      ScIssue            **theirs);
 void                sc_team_session_flush            (ScTeamSession       *self);
 void                sc_team_session_close            (ScTeamSession       *self);
 
