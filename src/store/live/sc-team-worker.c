@@ -26,7 +26,7 @@
 #include "sc-team-worker-private.h"
 
 #define STATEMENT_TIMEOUT_MS "15000"
-#define MAX_BACKOFF_MS       8000
+#define MAX_BACKOFF_MS       4000
 #define MANY_CHANGES         50
 
 struct _ScTeamWorker
