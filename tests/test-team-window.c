@@ -14,6 +14,8 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "sc-issue-editor-private.h"
+#include "sc-issue-editor.h"
 #include "sc-issues-page-private.h"
 #include "sc-store-location.h"
 #include "sc-team-banner.h"
@@ -172,6 +174,39 @@ test_remote_edit_in_place (void)
   {
     g_autoptr(ScIssue) still = g_list_model_get_item (G_LIST_MODEL (selection), 2);
     g_assert_true (still == selected);
+  }
+
+  /* an editor open while someone else changes the title: saving the
+   * description keeps their title
+   */
+  {
+    GtkWindow *editor = sc_issue_editor_new_for_issue (GTK_WINDOW (window),
+                                                       sc_window_get_workbook (window),
+                                                       sc_window_get_undo_stack (window),
+                                                       selected);
+    ScIssue *theirs = sc_workbook_lookup_issue (other_book, sc_issue_get_id (selected));
+    g_autofree char *sql = NULL;
+    g_autofree char *stored = NULL;
+
+    gtk_window_present (editor);
+    sc_test_settle ();
+    sc_issue_set_title (theirs, "Their title, while the editor was open");
+    sc_team_session_flush (other);
+    w.title = "Their title, while the editor was open";
+    g_assert_true (wait_until (has_title, &w, 2000));
+    gtk_text_buffer_set_text (sc_issue_editor_get_description_buffer (SC_ISSUE_EDITOR (editor)),
+                              "My description, typed meanwhile", -1);
+    sc_test_settle ();
+    gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+    sc_test_settle ();
+    sc_team_session_flush (sc_window_get_live_session (window));
+    sc_test_settle ();
+    g_assert_cmpstr (sc_issue_get_title (selected), ==, "Their title, while the editor was open");
+    sql = g_strdup_printf ("SELECT title || ' / ' || description FROM scorecards.issue"
+                           " WHERE id = '%s'", sc_issue_get_id (selected));
+    stored = sc_test_pg_query (server, db, sql);
+    g_assert_cmpstr (stored, ==, "Their title, while the editor was open / "
+                                 "My description, typed meanwhile");
   }
 
   /* the server goes: the banner says so, and goes when it is back */
