@@ -390,15 +390,14 @@ test_offline (void)
 }
 
 /* A crash: the session goes without sending; the next one on the same
- * URI finds the journal and sends it, and an edit sent already (its
- * reply lost) is applied once.
+ * URI finds its journal and sends it, and an edit sent already (its
+ * reply lost) is applied once. The journal left is then removed.
  */
 static void
 test_crash_replay (void)
 {
   g_autofree char *db = new_team_workbook ();
-  g_autofree char *uri = sc_test_pg_uri (server, "alice", db, "Live");
-  g_autofree char *journal = sc_team_session_dup_journal_path (uri);
+  g_autofree char *journal = NULL;
   g_autofree char *saved = NULL;
   g_autofree char *id = NULL;
   g_autofree char *sql = NULL;
@@ -411,6 +410,7 @@ test_crash_replay (void)
 
   g_assert_true (wait_until (is_online, a, 10000));
   id = g_strdup (sc_issue_get_id (first_issue (a)));
+  journal = g_strdup (sc_team_session_get_journal_path (a));
 
   /* an edit applied, its journal entry as it was before the reply */
   sc_issue_set_title (first_issue (a), "Applied once");
@@ -448,6 +448,38 @@ test_crash_replay (void)
   count = query (db, "SELECT count(*) FROM scorecards.issue_change WHERE new_value = 'Applied once'");
   g_assert_cmpstr (count, ==, "1");
   g_assert_cmpstr (sc_issue_get_owner (issue_of (b, id)), ==, "Kept by the journal");
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+}
+
+/* Two sessions on one URI in one process (two windows): each its own
+ * journal, neither emptying the other's.
+ */
+static void
+test_two_journals (void)
+{
+  g_autofree char *db = new_team_workbook ();
+  g_autoptr(ScTeamSession) a = open_session ("alice", db);
+  g_autoptr(ScTeamSession) b = open_session ("alice", db);
+  g_autofree char *path_b = g_strdup (sc_team_session_get_journal_path (b));
+  g_autofree char *contents = NULL;
+  ScIssue *issue_b;
+
+  g_assert_cmpstr (sc_team_session_get_journal_path (a), !=, path_b);
+  g_assert_true (wait_until (is_online, a, 10000));
+  g_assert_true (wait_until (is_online, b, 10000));
+
+  sc_test_pg_kill (server);
+  g_assert_true (wait_until (is_offline, b, 10000));
+  issue_b = first_issue (b);
+  sc_issue_set_owner (issue_b, "Queued in b");
+  sc_team_session_flush (b);
+  g_object_unref (g_steal_pointer (&a));   /* closing a leaves b's journal alone */
+  g_assert_true (g_file_get_contents (path_b, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "Queued in b"));
+
+  sc_test_pg_restart (server);
+  g_assert_true (wait_until (is_online, b, 20000));
+  g_assert_true (wait_until (nothing_pending, b, 10000));
 }
 
 static gboolean
@@ -549,6 +581,7 @@ main (int   argc,
   g_test_add_func ("/team-live/conflict", test_conflict);
   g_test_add_func ("/team-live/offline", test_offline);
   g_test_add_func ("/team-live/crash-replay", test_crash_replay);
+  g_test_add_func ("/team-live/two-journals", test_two_journals);
   g_test_add_func ("/team-live/viewer", test_viewer);
   g_test_add_func ("/team-live/hostile", test_hostile);
   status = g_test_run ();

@@ -3,11 +3,14 @@
  * Copyright 2026 Scorecards developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * One file of JSON lines per team workbook: an edit per line as it is
- * made, {"done": KEY} once the server has applied it. Appends are fsynced
- * before the edit is sent; a line cut short by a crash is ignored (its
- * edit was never sent). When nothing is pending the file is emptied with
- * the safe writer, so it does not grow without end.
+ * One file of JSON lines per live session, in a folder per team workbook
+ * URI: an edit per line as it is made, {"done": KEY} once the server has
+ * applied it. Appends are fsynced before the edit is sent; a line cut
+ * short by a crash is ignored (its edit was never sent). The session holds
+ * a lock on its file; a new session takes over the files nobody holds (a
+ * crashed or closed session's) and removes them once their edits are in
+ * its own. When nothing is pending the file is truncated, so it does not
+ * grow without end, and removed when the session ends.
  */
 
 #define G_LOG_DOMAIN "sc-team-journal"
@@ -19,9 +22,9 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/file.h>
 #include <unistd.h>
 
-#include "sc-safe-file.h"
 #include "sc-team-journal.h"
 
 struct _ScTeamJournal
@@ -32,11 +35,20 @@ struct _ScTeamJournal
   gsize       size;
 };
 
+static gboolean append_line (ScTeamJournal  *self,
+                             const char     *line,
+                             GError        **error);
+
 static gboolean
 open_fd (ScTeamJournal  *self,
          GError        **error)
 {
   self->fd = g_open (self->path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+  if (self->fd >= 0 && flock (self->fd, LOCK_EX | LOCK_NB) != 0)
+    {
+      close (self->fd);
+      self->fd = -1;
+    }
   if (self->fd < 0)
     {
       int saved = errno;
@@ -105,21 +117,60 @@ read_lines (ScTeamJournal *self,
     }
 }
 
-/* Opens (or creates) the journal at @path; @pending receives its edits
- * not yet done, oldest first.
+/* The edits still pending in the journal of a session that is gone: its
+ * file is in @dir and nobody holds its lock. Takes the lock (kept in
+ * @fds until the edits are safe in the new journal).
+ */
+static void
+read_orphans (ScTeamJournal *self,
+              const char    *dir,
+              GPtrArray     *pending,
+              GPtrArray     *orphans,
+              GArray        *fds)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (listing && (name = g_dir_read_name (listing)))
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+      int fd;
+
+      if (!g_str_has_suffix (name, ".jsonl"))
+        continue;
+      if ((fd = g_open (path, O_RDWR | O_CLOEXEC, 0)) < 0)
+        continue;
+      if (flock (fd, LOCK_EX | LOCK_NB) != 0)
+        {
+          close (fd);   /* a live session's */
+          continue;
+        }
+      if (g_file_get_contents (path, &contents, &length, NULL))
+        read_lines (self, contents, length, pending);
+      g_array_append_val (fds, fd);
+      g_ptr_array_add (orphans, g_steal_pointer (&path));
+    }
+}
+
+/* Opens a new journal in @dir (one per session, locked while it lives).
+ * @pending receives, oldest first, the edits that sessions gone before
+ * (a crash, or closed while offline) left unsent; they are moved into the
+ * new journal before their files are removed, so a crash now loses none.
  */
 ScTeamJournal *
-sc_team_journal_open (const char  *path,
+sc_team_journal_open (const char  *dir,
                       GPtrArray  **pending,
                       GError     **error)
 {
   g_autoptr(ScTeamJournal) self = g_new0 (ScTeamJournal, 1);
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gsize length = 0;
+  g_autoptr(GPtrArray) orphans = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) fds = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *name = g_strconcat (uuid, ".jsonl", NULL);
 
-  self->path = g_strdup (path);
+  self->path = g_build_filename (dir, name, NULL);
   self->fd = -1;
   self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   *pending = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_team_edit_free);
@@ -132,37 +183,27 @@ sc_team_journal_open (const char  *path,
                    _("cannot keep the queue of edits in %s: %s"), dir, g_strerror (saved));
       return NULL;
     }
-  if (g_file_get_contents (path, &contents, &length, &local_error))
-    read_lines (self, contents, length, *pending);
-  else if (!g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
 
-  self->size = length;
-  if (length > 0 && contents[length - 1] != '\n' && *pending != NULL)
-    {
-      /* drop the torn line before appending after it */
-      GString *kept = g_string_new (NULL);
-
-      for (guint i = 0; i < (*pending)->len; i++)
-        {
-          g_autofree char *line = sc_team_edit_to_line (g_ptr_array_index (*pending, i));
-          g_string_append_printf (kept, "%s\n", line);
-        }
-      if (!sc_safe_file_set_contents (path, kept->str, kept->len, SC_SAFE_FILE_PRIVATE, error))
-        {
-          g_string_free (kept, TRUE);
-          return NULL;
-        }
-      self->size = kept->len;
-      g_string_free (kept, TRUE);
-    }
+  read_orphans (self, dir, *pending, orphans, fds);
   if (!open_fd (self, error))
-    return NULL;
+    goto failed;
+  for (guint i = 0; i < (*pending)->len; i++)
+    {
+      g_autofree char *line = sc_team_edit_to_line (g_ptr_array_index (*pending, i));
 
+      if (!append_line (self, line, error))
+        goto failed;
+    }
+  for (guint i = 0; i < orphans->len; i++)
+    g_unlink (g_ptr_array_index (orphans, i));
+  for (guint i = 0; i < fds->len; i++)
+    close (g_array_index (fds, int, i));
   return g_steal_pointer (&self);
+
+failed:
+  for (guint i = 0; i < fds->len; i++)
+    close (g_array_index (fds, int, i));
+  return NULL;
 }
 
 static gboolean
@@ -233,11 +274,17 @@ sc_team_journal_done (ScTeamJournal  *self,
   if (g_hash_table_size (self->pending) == 0)
     {
       /* nothing left: start afresh rather than keep every edit ever made */
-      if (!sc_safe_file_set_contents (self->path, "", 0, SC_SAFE_FILE_PRIVATE, error))
-        return FALSE;
-      close (self->fd);
+      if (ftruncate (self->fd, 0) != 0 || fsync (self->fd) != 0)
+        {
+          int saved = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                       _("cannot keep the queue of edits in %s: %s"), self->path,
+                       g_strerror (saved));
+          return FALSE;
+        }
       self->size = 0;
-      return open_fd (self, error);
+      return TRUE;
     }
 
   json_object_set_string_member (object, "done", key);
@@ -264,6 +311,9 @@ sc_team_journal_free (ScTeamJournal *self)
   if (self == NULL)
     return;
 
+  /* nothing to keep: no file left behind (else the next session takes it) */
+  if (self->fd >= 0 && self->pending != NULL && g_hash_table_size (self->pending) == 0)
+    g_unlink (self->path);
   if (self->fd >= 0)
     close (self->fd);
   g_clear_pointer (&self->pending, g_hash_table_unref);

@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 
 typedef struct _ScTeamJournal ScTeamJournal;
 
-ScTeamJournal *sc_team_journal_open      (const char        *path,
+ScTeamJournal *sc_team_journal_open      (const char        *dir,
                                           GPtrArray        **pending,
                                           GError           **error);
 gboolean       sc_team_journal_append    (ScTeamJournal     *self,

@@ -734,16 +734,24 @@ sc_team_session_init (ScTeamSession *self)
 
 /* Public API */
 
-/* Where the queue of edits for @uri is kept:
- * $XDG_STATE_HOME/scorecards/queue/SHA256-OF-URI.jsonl
+/* Where the queues of edits for @uri are kept, one file per session:
+ * $XDG_STATE_HOME/scorecards/queue/SHA256-OF-URI/
  */
 char *
-sc_team_session_dup_journal_path (const char *uri)
+sc_team_session_dup_journal_dir (const char *uri)
 {
   g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, uri, -1);
-  g_autofree char *name = g_strconcat (hash, ".jsonl", NULL);
 
-  return g_build_filename (g_get_user_state_dir (), "scorecards", "queue", name, NULL);
+  return g_build_filename (g_get_user_state_dir (), "scorecards", "queue", hash, NULL);
+}
+
+/* The file this session journals its edits in (for tests). */
+const char *
+sc_team_session_get_journal_path (ScTeamSession *self)
+{
+  g_return_val_if_fail (SC_IS_TEAM_SESSION (self), NULL);
+
+  return self->journal ? sc_team_journal_get_path (self->journal) : NULL;
 }
 
 static void
@@ -843,7 +851,7 @@ sc_team_session_new_with_password (const char  *uri,
   self->uri = g_strdup (uri);
   self->location = location;
   self->book = g_object_ref (book);
-  path = sc_team_session_dup_journal_path (uri);
+  path = sc_team_session_dup_journal_dir (uri);
   if (!(self->journal = sc_team_journal_open (path, &pending, error)))
     return NULL;
 

@@ -113,6 +113,7 @@ gboolean            sc_team_session_get_conflict     (ScTeamSession       *self,
 void                sc_team_session_flush            (ScTeamSession       *self);
 void                sc_team_session_close            (ScTeamSession       *self);
 
-char               *sc_team_session_dup_journal_path (const char          *uri);
+char               *sc_team_session_dup_journal_dir  (const char          *uri);
+const char         *sc_team_session_get_journal_path (ScTeamSession       *self);
 
 G_END_DECLS
