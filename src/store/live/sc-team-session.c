@@ -4,12 +4,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A team workbook edited live. The session watches the workbook a window
- * shows: an issue added, changed or removed, or a series' values changed,
- * becomes an edit, appended to the journal on disk and handed to the
- * worker thread, which writes it as one transaction. What others change
- * comes back from the worker and is set on the same workbook, the
- * session's own watching paused meanwhile. Edits of one issue made in
- * quick succession (typing) are sent together.
+ * shows (sc-team-session-capture.c): an issue added, changed or removed,
+ * or a series' values changed, becomes an edit, appended to the journal on
+ * disk and handed to the worker thread, which writes it as one
+ * transaction. What others change comes back from the worker
+ * (sc-team-session-remote.c) and is set on the same workbook, the
+ * session's own watching paused meanwhile. This file: the object, the
+ * state, the journal and the public API.
  */
 
 #define G_LOG_DOMAIN "sc-team-session"
@@ -18,49 +19,9 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "sc-pg-location.h"
 #include "sc-pg-store.h"
-#include "sc-team-edit.h"
-#include "sc-team-journal.h"
 #include "sc-team-merge.h"
-#include "sc-team-session.h"
-#include "sc-team-worker.h"
-
-#define COALESCE_MS 150
-
-typedef struct
-{
-  JsonObject *theirs;     /* NULL: they deleted it */
-  gint64      version;
-  ScIssue    *mine;       /* the issue as I left it (also when I deleted it) */
-} Conflict;
-
-struct _ScTeamSession
-{
-  GObject             parent_instance;
-
-  char               *uri;
-  ScPgLocation       *location;
-  ScWorkbook         *book;
-  ScTeamWorker       *worker;
-  ScTeamJournal      *journal;
-
-  ScTeamSessionState  state;
-  char               *message;
-  char               *display_name;
-
-  GHashTable         *issues;      /* id → ScIssue: what the workbook held */
-  GHashTable         *versions;    /* id → row version on the server */
-  GHashTable         *sent;        /* id → history entries already sent */
-  GHashTable         *in_flight;   /* id → edits not yet answered */
-  GHashTable         *conflicts;   /* id → Conflict */
-  GHashTable         *dirty;       /* ids of issues changed, not yet sent */
-  GHashTable         *created;     /* ids of issues added here, not yet on the server */
-  GHashTable         *dirty_series;/* "partner\tkpi" */
-  guint               flush_id;
-  guint               applying;    /* > 0 while the server's changes are set */
-  guint               n_pending;
-};
+#include "sc-team-session-private.h"
 
 G_DEFINE_FINAL_TYPE (ScTeamSession, sc_team_session, G_TYPE_OBJECT)
 
@@ -85,33 +46,33 @@ enum {
 static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
 
-static void
-conflict_free (gpointer data)
+void
+_sc_team_session_conflict_free (gpointer data)
 {
-  Conflict *c = data;
+  ScTeamConflict *c = data;
 
   g_clear_pointer (&c->theirs, json_object_unref);
   g_clear_object (&c->mine);
   g_free (c);
 }
 
-static gint64
-known_version (ScTeamSession *self,
+gint64
+_sc_team_session_known_version (ScTeamSession *self,
                const char    *id)
 {
   return (gint64) GPOINTER_TO_SIZE (g_hash_table_lookup (self->versions, id));
 }
 
-static void
-set_version (ScTeamSession *self,
+void
+_sc_team_session_set_version (ScTeamSession *self,
              const char    *id,
              gint64         version)
 {
   g_hash_table_insert (self->versions, g_strdup (id), GSIZE_TO_POINTER ((gsize) version));
 }
 
-static void
-notify_state (ScTeamSession *self)
+void
+_sc_team_session_notify_state (ScTeamSession *self)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PENDING]);
@@ -119,8 +80,8 @@ notify_state (ScTeamSession *self)
   g_signal_emit (self, signals[STATE_CHANGED], 0);
 }
 
-static void
-set_state (ScTeamSession      *self,
+void
+_sc_team_session_set_state (ScTeamSession      *self,
            ScTeamSessionState  state,
            const char         *message)
 {
@@ -129,11 +90,11 @@ set_state (ScTeamSession      *self,
   self->state = state;
   g_free (self->message);
   self->message = g_strdup (message);
-  notify_state (self);
+  _sc_team_session_notify_state (self);
 }
 
-static void
-change_in_flight (ScTeamSession *self,
+void
+_sc_team_session_change_in_flight (ScTeamSession *self,
                   const char    *target,
                   int            delta)
 {
@@ -146,452 +107,48 @@ change_in_flight (ScTeamSession *self,
 }
 
 /* Journals @edit (taking it) and hands it to the worker. */
-static void
-send_edit (ScTeamSession *self,
+void
+_sc_team_session_send_edit (ScTeamSession *self,
            ScTeamEdit    *edit)
 {
   g_autoptr(GError) error = NULL;
 
   if (self->journal != NULL && !sc_team_journal_append (self->journal, edit, &error))
     g_warning ("%s", error->message);   /* sent all the same, just not crash-proof */
-  change_in_flight (self, edit->target, +1);
+  _sc_team_session_change_in_flight (self, edit->target, +1);
   self->n_pending++;
   sc_team_worker_push (self->worker, edit);
-  notify_state (self);
+  _sc_team_session_notify_state (self);
 }
 
-/* Capturing local edits */
-
-static void on_issue_notify_cb (ScTeamSession *self, GParamSpec *pspec, ScIssue *issue);
-
-static gboolean
-may_edit (ScTeamSession *self)
-{
-  if (self->state != SC_TEAM_SESSION_READ_ONLY)
-    return TRUE;
-
-  /* nothing is kept: the server's text comes back */
-  sc_team_worker_resync (self->worker);
-  return FALSE;
-}
-
-/* Text that is not UTF-8 is refused here, before it is journalled. */
-static gboolean
-check_utf8 (ScTeamSession *self,
-            ScIssue       *issue)
-{
-  const char *texts[] = {
-    sc_issue_get_title (issue), sc_issue_get_description (issue), sc_issue_get_owner (issue),
-    sc_issue_get_action (issue), sc_issue_get_reference (issue), sc_issue_get_kpi_id (issue),
-  };
-  g_autofree char *message = NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    if (texts[i] != NULL && !g_utf8_validate (texts[i], -1, NULL))
-      {
-        message = g_strdup_printf (_("Issue %s: the text is not valid UTF-8 and was not saved"),
-                                   g_utf8_validate (sc_issue_get_id (issue), -1, NULL)
-                                   ? sc_issue_get_id (issue) : "?");
-        set_state (self, self->state, message);
-        sc_team_worker_resync (self->worker);
-        return FALSE;
-      }
-  return TRUE;
-}
-
-static void
-queue_issue (ScTeamSession *self,
-             ScIssue       *issue)
-{
-  ScGranularity granularity = sc_workbook_get_granularity (self->book);
-  const char *id = sc_issue_get_id (issue);
-  guint sent = GPOINTER_TO_UINT (g_hash_table_lookup (self->sent, id));
-  g_autoptr(JsonObject) data = NULL;
-
-  if (!check_utf8 (self, issue))
-    return;
-  data = sc_team_issue_to_json (issue, granularity, sent);
-  if (g_hash_table_contains (self->created, id))
-    json_object_set_boolean_member (data, "new", TRUE);
-  g_debug ("%p: sending issue %s made on version %" G_GINT64_FORMAT, self, id,
-           known_version (self, id));
-  g_hash_table_insert (self->sent, g_strdup (id), GUINT_TO_POINTER (sc_issue_get_n_changes (issue)));
-  send_edit (self, sc_team_edit_new (SC_TEAM_EDIT_ISSUE, id, known_version (self, id), data));
-}
-
-/* Sends what was changed since the last flush. */
-static gboolean
-flush_cb (gpointer data)
-{
-  ScTeamSession *self = data;
-  g_autoptr(GHashTable) dirty = g_steal_pointer (&self->dirty);
-  g_autoptr(GHashTable) series = g_steal_pointer (&self->dirty_series);
-  GHashTableIter iter;
-  gpointer key;
-
-  self->flush_id = 0;
-  self->dirty = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->dirty_series = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  g_hash_table_iter_init (&iter, dirty);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      ScIssue *issue = sc_workbook_lookup_issue (self->book, key);
-
-      if (issue != NULL && !g_hash_table_contains (self->conflicts, key))
-        queue_issue (self, issue);
-    }
-  g_hash_table_iter_init (&iter, series);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      g_auto(GStrv) parts = g_strsplit (key, "\t", 2);
-      ScPartner *partner = sc_workbook_lookup_partner (self->book, parts[0]);
-      ScKpi *kpi = parts[1] ? sc_workbook_lookup_kpi (self->book, parts[1]) : NULL;
-
-      if (partner != NULL && kpi != NULL)
-        send_edit (self, sc_team_edit_new_series (self->book, partner, kpi));
-    }
-  return G_SOURCE_REMOVE;
-}
-
-static void
-schedule_flush (ScTeamSession *self)
-{
-  if (self->flush_id == 0)
-    self->flush_id = g_timeout_add (COALESCE_MS, flush_cb, self);
-}
-
-static void
-on_issue_notify_cb (ScTeamSession *self,
-                    GParamSpec    *pspec,
-                    ScIssue       *issue)
-{
-  if (self->applying > 0 || !may_edit (self))
-    return;
-  g_hash_table_add (self->dirty, g_strdup (sc_issue_get_id (issue)));
-  schedule_flush (self);
-}
-
-static void
-watch_issue (ScTeamSession *self,
-             ScIssue       *issue)
-{
-  g_hash_table_insert (self->issues, g_strdup (sc_issue_get_id (issue)), g_object_ref (issue));
-  g_signal_connect_object (issue, "notify", G_CALLBACK (on_issue_notify_cb), self,
-                           G_CONNECT_SWAPPED);
-}
-
-static void
-forget_issue (ScTeamSession *self,
-              ScIssue       *issue)
-{
-  g_signal_handlers_disconnect_by_data (issue, self);
-  g_hash_table_remove (self->issues, sc_issue_get_id (issue));
-}
-
-/* Compares the workbook's issues with those it held: added and removed
- * ones become edits (unless the server's changes are being set).
- */
-static void
-on_issues_changed_cb (ScTeamSession *self)
-{
-  GListModel *issues = sc_workbook_get_issues (self->book);
-  g_autoptr(GHashTable) present = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func (g_object_unref);
-  gboolean record = self->applying == 0 && may_edit (self);
-  GHashTableIter iter;
-  gpointer key, value;
-
-  for (guint i = 0; i < g_list_model_get_n_items (issues); i++)
-    {
-      g_autoptr(ScIssue) issue = g_list_model_get_item (issues, i);
-      const char *id = sc_issue_get_id (issue);
-
-      g_hash_table_add (present, (gpointer) id);
-      if (g_hash_table_lookup (self->issues, id) == issue)
-        continue;
-      watch_issue (self, issue);
-      if (record)
-        {
-          g_hash_table_remove (self->versions, id);
-          g_hash_table_remove (self->sent, id);
-          g_hash_table_add (self->created, g_strdup (id));
-          g_hash_table_add (self->dirty, g_strdup (id));
-          schedule_flush (self);
-        }
-    }
-
-  g_hash_table_iter_init (&iter, self->issues);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    if (!g_hash_table_contains (present, key) ||
-        sc_workbook_lookup_issue (self->book, key) != value)
-      g_ptr_array_add (gone, g_object_ref (value));
-
-  for (guint i = 0; i < gone->len; i++)
-    {
-      ScIssue *issue = g_ptr_array_index (gone, i);
-      const char *id = sc_issue_get_id (issue);
-
-      if (record && !g_hash_table_contains (present, id))
-        {
-          g_hash_table_remove (self->dirty, id);
-          send_edit (self, sc_team_edit_new (SC_TEAM_EDIT_ISSUE_DELETE, id,
-                                             known_version (self, id), NULL));
-        }
-      if (g_hash_table_lookup (self->issues, id) == issue)
-        forget_issue (self, issue);
-      else
-        g_signal_handlers_disconnect_by_data (issue, self);
-    }
-}
-
-static void
-on_series_changed_cb (ScTeamSession *self,
-                      ScPartner     *partner,
-                      ScKpi         *kpi)
-{
-  if (self->applying > 0 || !may_edit (self))
-    return;
-  g_hash_table_add (self->dirty_series, g_strdup_printf ("%s\t%s", sc_partner_get_id (partner),
-                                                         sc_kpi_get_id (kpi)));
-  schedule_flush (self);
-}
-
-/* What the worker reports */
-
-static void
-begin_applying (ScTeamSession *self)
+void
+_sc_team_session_begin_applying (ScTeamSession *self)
 {
   self->applying++;
 }
 
-static void
-end_applying (ScTeamSession *self)
+void
+_sc_team_session_end_applying (ScTeamSession *self)
 {
   self->applying--;
   sc_workbook_set_modified (self->book, FALSE);
 }
 
-static void
-answered (ScTeamSession *self,
-          ScTeamMsg     *msg)
+void
+_sc_team_session_emit_conflict (ScTeamSession *self,
+                                const char    *issue_id,
+                                ScIssue       *mine,
+                                ScIssue       *theirs)
 {
-  g_autoptr(GError) error = NULL;
-
-  change_in_flight (self, msg->target, -1);
-  if (self->n_pending > 0)
-    self->n_pending--;
-  if (self->journal != NULL && !sc_team_journal_done (self->journal, msg->key, &error))
-    g_warning ("%s", error->message);
+  g_signal_emit (self, signals[CONFLICT], 0, issue_id, mine, theirs);
 }
 
-/* An issue whose id someone else took first gets the id the server chose. */
-static void
-rename_issue (ScTeamSession *self,
-              const char    *old_id,
-              const char    *new_id,
-              gint64         version)
+void
+_sc_team_session_emit_remote_changed (ScTeamSession *self,
+                                      const char    *what,
+                                      const char    *id)
 {
-  ScIssue *issue = sc_workbook_lookup_issue (self->book, old_id);
-  ScGranularity granularity = sc_workbook_get_granularity (self->book);
-  g_autoptr(JsonObject) data = NULL;
-  g_autoptr(ScIssue) renamed = NULL;
-  guint position = 0;
-
-  if (issue == NULL)
-    return;
-  data = sc_team_issue_to_json (issue, granularity, 0);
-  json_object_set_string_member (data, "id", new_id);
-  renamed = sc_team_issue_new_from_json (data, granularity);
-  g_list_store_find (G_LIST_STORE (sc_workbook_get_issues (self->book)), issue, &position);
-
-  begin_applying (self);
-  sc_workbook_remove_issue (self->book, issue);
-  sc_workbook_insert_issue (self->book, position, renamed);
-  end_applying (self);
-  set_version (self, new_id, version);
-  g_hash_table_insert (self->sent, g_strdup (new_id),
-                       GUINT_TO_POINTER (sc_issue_get_n_changes (renamed)));
-  g_signal_emit (self, signals[REMOTE_CHANGED], 0, "issue", new_id);
-}
-
-static void
-handle_applied (ScTeamSession *self,
-                ScTeamMsg     *msg)
-{
-  answered (self, msg);
-  g_hash_table_remove (self->created, msg->target);
-  if (msg->new_id != NULL)
-    rename_issue (self, msg->target, msg->new_id, msg->version);
-  else if (msg->version > 0)
-    set_version (self, msg->target, msg->version);
-  notify_state (self);
-}
-
-static void
-handle_conflict (ScTeamSession *self,
-                 ScTeamMsg     *msg)
-{
-  Conflict *c = g_new0 (Conflict, 1);
-  ScIssue *mine = sc_workbook_lookup_issue (self->book, msg->target);
-  g_autoptr(ScIssue) theirs = NULL;
-
-  answered (self, msg);
-  c->theirs = msg->data ? json_object_ref (msg->data) : NULL;
-  c->version = msg->version;
-  c->mine = mine ? g_object_ref (mine)
-                 : g_hash_table_lookup (self->issues, msg->target)
-                   ? g_object_ref (g_hash_table_lookup (self->issues, msg->target)) : NULL;
-  g_hash_table_replace (self->conflicts, g_strdup (msg->target), c);
-  if (c->theirs != NULL)
-    theirs = sc_team_issue_new_from_json (c->theirs, sc_workbook_get_granularity (self->book));
-  notify_state (self);
-  g_signal_emit (self, signals[CONFLICT], 0, msg->target, c->mine, theirs);
-}
-
-static void
-handle_refused (ScTeamSession *self,
-                ScTeamMsg     *msg)
-{
-  answered (self, msg);
-  set_state (self, self->state, msg->message);
-  notify_state (self);
-  /* what the server has, in place of what it refused */
-  sc_team_worker_resync (self->worker);
-}
-
-static gboolean
-has_local_work (ScTeamSession *self,
-                const char    *id)
-{
-  return g_hash_table_contains (self->in_flight, id) ||
-         g_hash_table_contains (self->conflicts, id) ||
-         g_hash_table_contains (self->dirty, id);
-}
-
-static void
-handle_issue (ScTeamSession *self,
-              ScTeamMsg     *msg)
-{
-  gboolean changed;
-
-  if (has_local_work (self, msg->target))
-    return;   /* a conflict, if any, shows when ours is written */
-
-  begin_applying (self);
-  changed = sc_team_merge_issue (self->book, msg->target, msg->data);
-  end_applying (self);
-  if (msg->data != NULL)
-    {
-      ScIssue *issue = sc_workbook_lookup_issue (self->book, msg->target);
-
-      set_version (self, msg->target, msg->version);
-      if (issue != NULL)
-        g_hash_table_insert (self->sent, g_strdup (msg->target),
-                             GUINT_TO_POINTER (sc_issue_get_n_changes (issue)));
-    }
-  else
-    g_hash_table_remove (self->versions, msg->target);
-  if (changed)
-    g_signal_emit (self, signals[REMOTE_CHANGED], 0, "issue", msg->target);
-}
-
-static void
-handle_series (ScTeamSession *self,
-               ScTeamMsg     *msg)
-{
-  gboolean merged;
-
-  if (g_hash_table_contains (self->in_flight, msg->target) ||
-      g_hash_table_contains (self->dirty_series, msg->target))
-    return;
-
-  begin_applying (self);
-  merged = sc_team_merge_series (self->book, msg->data);
-  end_applying (self);
-  if (!merged)
-    sc_team_worker_resync (self->worker);
-  else
-    g_signal_emit (self, signals[REMOTE_CHANGED], 0, "series", msg->target);
-}
-
-static void
-handle_workbook (ScTeamSession *self,
-                 ScTeamMsg     *msg)
-{
-  g_autoptr(GHashTable) keep = g_hash_table_new (g_str_hash, g_str_equal);
-  GHashTableIter iter;
-  gpointer key, value;
-
-  g_hash_table_iter_init (&iter, self->in_flight);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_hash_table_add (keep, key);
-  g_hash_table_iter_init (&iter, self->conflicts);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_hash_table_add (keep, key);
-  g_hash_table_iter_init (&iter, self->dirty);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_hash_table_add (keep, key);
-
-  begin_applying (self);
-  sc_team_merge_workbook (self->book, msg->book, keep);
-  end_applying (self);
-
-  /* an issue edited before the first reading gets the version read, the
-   * one the workbook was loaded at as far as anyone can tell
-   */
-  g_hash_table_iter_init (&iter, msg->versions);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    if (!g_hash_table_contains (keep, key) || !g_hash_table_contains (self->versions, key))
-      {
-        ScIssue *issue = sc_workbook_lookup_issue (self->book, key);
-
-        g_hash_table_insert (self->versions, g_strdup (key), value);
-        if (issue != NULL)
-          g_hash_table_insert (self->sent, g_strdup (key),
-                               GUINT_TO_POINTER (sc_issue_get_n_changes (issue)));
-      }
-  g_signal_emit (self, signals[REMOTE_CHANGED], 0, "workbook", NULL);
-}
-
-static void
-on_worker_message (ScTeamMsg *msg,
-                   gpointer   user_data)
-{
-  ScTeamSession *self = user_data;
-  g_autoptr(ScTeamSession) hold = g_object_ref (self);
-
-  g_debug ("%p: message %d on %s (version %" G_GINT64_FORMAT "): %s", self, msg->kind,
-           msg->target ? msg->target : "-", msg->version, msg->message ? msg->message : "");
-  switch (msg->kind)
-    {
-    case SC_TEAM_MSG_STATE:
-      set_state (self, msg->state, msg->message);
-      break;
-    case SC_TEAM_MSG_APPLIED:
-      handle_applied (self, msg);
-      break;
-    case SC_TEAM_MSG_CONFLICT:
-      handle_conflict (self, msg);
-      break;
-    case SC_TEAM_MSG_REFUSED:
-      handle_refused (self, msg);
-      break;
-    case SC_TEAM_MSG_ISSUE:
-      handle_issue (self, msg);
-      break;
-    case SC_TEAM_MSG_SERIES:
-      handle_series (self, msg);
-      break;
-    case SC_TEAM_MSG_WORKBOOK:
-      handle_workbook (self, msg);
-      break;
-    case SC_TEAM_MSG_DELETED:
-      set_state (self, SC_TEAM_SESSION_FAILED, msg->message);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
+  g_signal_emit (self, signals[REMOTE_CHANGED], 0, what, id);
 }
 
 /* GObject */
@@ -726,7 +283,7 @@ sc_team_session_init (ScTeamSession *self)
   self->versions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->sent = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->in_flight = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->conflicts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, conflict_free);
+  self->conflicts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, _sc_team_session_conflict_free);
   self->dirty = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->created = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->dirty_series = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -754,24 +311,6 @@ sc_team_session_get_journal_path (ScTeamSession *self)
   return self->journal ? sc_team_journal_get_path (self->journal) : NULL;
 }
 
-static void
-start_watching (ScTeamSession *self)
-{
-  GListModel *issues = sc_workbook_get_issues (self->book);
-
-  for (guint i = 0; i < g_list_model_get_n_items (issues); i++)
-    {
-      g_autoptr(ScIssue) issue = g_list_model_get_item (issues, i);
-
-      watch_issue (self, issue);
-      g_hash_table_insert (self->sent, g_strdup (sc_issue_get_id (issue)),
-                           GUINT_TO_POINTER (sc_issue_get_n_changes (issue)));
-    }
-  g_signal_connect_object (issues, "items-changed", G_CALLBACK (on_issues_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->book, "series-changed", G_CALLBACK (on_series_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-}
 
 /* Edits a previous session on @uri left unsent (it crashed, or the
  * server was away when it closed) are sent first, and their text shown.
@@ -782,7 +321,7 @@ replay_journal (ScTeamSession *self,
 {
   ScGranularity granularity = sc_workbook_get_granularity (self->book);
 
-  begin_applying (self);
+  _sc_team_session_begin_applying (self);
   for (guint i = 0; i < pending->len; i++)
     {
       ScTeamEdit *edit = g_ptr_array_index (pending, i);
@@ -803,11 +342,11 @@ replay_journal (ScTeamSession *self,
         sc_team_merge_issue (self->book, edit->target, NULL);
       else
         sc_team_merge_series (self->book, edit->data);
-      change_in_flight (self, edit->target, +1);
+      _sc_team_session_change_in_flight (self, edit->target, +1);
       self->n_pending++;
       sc_team_worker_push (self->worker, g_ptr_array_steal_index (pending, i--));
     }
-  end_applying (self);
+  _sc_team_session_end_applying (self);
 }
 
 /**
@@ -856,8 +395,8 @@ sc_team_session_new_with_password (const char  *uri,
     return NULL;
 
   self->worker = sc_team_worker_new (location->conninfo, password, location->display_name,
-                                     location->workbook, on_worker_message, self);
-  start_watching (self);
+                                     location->workbook, _sc_team_session_on_worker_message, self);
+  _sc_team_session_start_watching (self);
   replay_journal (self, pending);
   return g_steal_pointer (&self);
 }
@@ -991,7 +530,7 @@ sc_team_session_resolve (ScTeamSession    *self,
                          ScTeamResolution  resolution)
 {
   ScGranularity granularity;
-  Conflict *c;
+  ScTeamConflict *c;
 
   g_return_if_fail (SC_IS_TEAM_SESSION (self));
 
@@ -1004,18 +543,18 @@ sc_team_session_resolve (ScTeamSession    *self,
     {
       ScIssue *issue = sc_workbook_lookup_issue (self->book, issue_id);
 
-      set_version (self, issue_id, c->version);
+      _sc_team_session_set_version (self, issue_id, c->version);
       if (issue != NULL)
         {
           g_hash_table_insert (self->sent, g_strdup (issue_id), GUINT_TO_POINTER (0));
-          queue_issue (self, issue);
+          _sc_team_session_queue_issue (self, issue);
         }
       else
-        send_edit (self, sc_team_edit_new (SC_TEAM_EDIT_ISSUE_DELETE, issue_id, c->version, NULL));
+        _sc_team_session_send_edit (self, sc_team_edit_new (SC_TEAM_EDIT_ISSUE_DELETE, issue_id, c->version, NULL));
     }
   else
     {
-      begin_applying (self);
+      _sc_team_session_begin_applying (self);
       if (c->theirs != NULL && sc_workbook_lookup_issue (self->book, issue_id) == NULL)
         {
           g_autoptr(ScIssue) added = sc_team_issue_new_from_json (c->theirs, granularity);
@@ -1023,11 +562,11 @@ sc_team_session_resolve (ScTeamSession    *self,
         }
       else
         sc_team_merge_issue (self->book, issue_id, c->theirs);
-      end_applying (self);
-      set_version (self, issue_id, c->version);
+      _sc_team_session_end_applying (self);
+      _sc_team_session_set_version (self, issue_id, c->version);
     }
-  conflict_free (c);
-  notify_state (self);
+  _sc_team_session_conflict_free (c);
+  _sc_team_session_notify_state (self);
 }
 
 /* The ids of the issues in conflict, waiting for sc_team_session_resolve(). */
@@ -1056,7 +595,7 @@ sc_team_session_get_conflict (ScTeamSession  *self,
                               ScIssue       **mine,
                               ScIssue       **theirs)
 {
-  Conflict *c;
+  ScTeamConflict *c;
 
   g_return_val_if_fail (SC_IS_TEAM_SESSION (self), FALSE);
 
@@ -1080,7 +619,7 @@ sc_team_session_flush (ScTeamSession *self)
   if (self->flush_id == 0)
     return;
   g_clear_handle_id (&self->flush_id, g_source_remove);
-  flush_cb (self);
+  _sc_team_session_flush_cb (self);
 }
 
 /* Stops editing live. Edits not yet on the server stay in the journal
