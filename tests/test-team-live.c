@@ -305,11 +305,21 @@ test_conflict (void)
   g_assert_true (wait_until (is_online, b, 10000));
   g_signal_connect (b, "conflict", G_CALLBACK (on_conflict_cb), &seen);
 
-  /* b types, a saves first */
+  /* b types, and a saves first: a's worker writes while nothing runs on
+   * the main context, so b's edit is still unsent when a's is committed
+   */
+  sql = g_strdup_printf ("SELECT description FROM scorecards.issue WHERE id = '%s'", id);
   sc_issue_set_description (issue_b, "Ben: the supplier sent a new 8D report");
   sc_issue_set_description (issue_a, "Anna: escalated to the supplier's plant manager");
-  settle (a);
-  g_usleep (200 * 1000);
+  sc_team_session_flush (a);
+  for (int i = 0; i < 1000; i++)
+    {
+      g_autofree char *now = query (db, sql);
+
+      if (g_strcmp0 (now, "Anna: escalated to the supplier's plant manager") == 0)
+        break;
+      g_usleep (10 * 1000);
+    }
   sc_team_session_flush (b);
   g_assert_true (wait_until (conflict_seen, &seen, 5000));
   /* until b chooses, the edit counts as not saved */
@@ -319,7 +329,6 @@ test_conflict (void)
   g_assert_cmpstr (seen.mine, ==, "Ben: the supplier sent a new 8D report");
   g_assert_cmpstr (seen.theirs, ==, "Anna: escalated to the supplier's plant manager");
   g_assert_cmpstr (sc_issue_get_description (issue_b), ==, "Ben: the supplier sent a new 8D report");
-  sql = g_strdup_printf ("SELECT description FROM scorecards.issue WHERE id = '%s'", id);
   stored = query (db, sql);
   g_assert_cmpstr (stored, ==, "Anna: escalated to the supplier's plant manager");
   g_clear_pointer (&stored, g_free);

@@ -282,8 +282,19 @@ test_conflict_dialog (void)
   sc_issue_set_description (mine, "Anna: the supplier sent a new 8D report today.");
   sc_issue_set_description (sc_workbook_lookup_issue (other_book, "ISS-0003"),
                             "Ben: escalated to the plant manager.");
+  /* the other's worker writes while nothing runs on the main context:
+   * the window's edit is still unsent when theirs is committed
+   */
   sc_team_session_flush (other);
-  sc_test_settle ();
+  for (int i = 0; i < 1000; i++)
+    {
+      g_autofree char *now = sc_test_pg_query (server, db, "SELECT description FROM "
+                                               "scorecards.issue WHERE id = 'ISS-0003'");
+
+      if (g_strcmp0 (now, "Ben: escalated to the plant manager.") == 0)
+        break;
+      g_usleep (10 * 1000);
+    }
   sc_team_session_flush (sc_window_get_live_session (window));
   g_assert_true (wait_until (has_conflict_dialog, NULL, 5000));
   sc_test_settle ();

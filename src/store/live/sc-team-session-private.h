@@ -52,6 +52,8 @@ struct _ScTeamSession
   guint               flush_id;
   guint               applying;    /* > 0 while the server's changes are set */
   guint               n_pending;
+  guint               synced : 1;  /* the workbook was read once since connecting */
+  guint               online_pending : 1; /* ONLINE, shown once synced */
 };
 
 

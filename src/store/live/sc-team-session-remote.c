@@ -162,6 +162,23 @@ handle_series (ScTeamSession *self,
     _sc_team_session_emit_remote_changed (self, "series", msg->target);
 }
 
+/* Online only once the workbook was read on the new connection: until
+ * then the row versions of its issues are not known.
+ */
+static void
+handle_state (ScTeamSession *self,
+              ScTeamMsg     *msg)
+{
+  gboolean online = msg->state == SC_TEAM_SESSION_ONLINE;
+
+  if (msg->state != self->state || online)
+    self->synced = FALSE;
+  self->online_pending = online;
+  if (online)
+    return;
+  _sc_team_session_set_state (self, msg->state, msg->message);
+}
+
 static void
 handle_workbook (ScTeamSession *self,
                  ScTeamMsg     *msg)
@@ -199,6 +216,13 @@ handle_workbook (ScTeamSession *self,
                                GUINT_TO_POINTER (sc_issue_get_n_changes (issue)));
       }
   _sc_team_session_emit_remote_changed (self, "workbook", NULL);
+
+  self->synced = TRUE;
+  if (self->online_pending)
+    {
+      self->online_pending = FALSE;
+      _sc_team_session_set_state (self, SC_TEAM_SESSION_ONLINE, NULL);
+    }
 }
 
 void
@@ -213,7 +237,7 @@ _sc_team_session_on_worker_message (ScTeamMsg *msg,
   switch (msg->kind)
     {
     case SC_TEAM_MSG_STATE:
-      _sc_team_session_set_state (self, msg->state, msg->message);
+      handle_state (self, msg);
       break;
     case SC_TEAM_MSG_APPLIED:
       handle_applied (self, msg);

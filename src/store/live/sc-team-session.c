@@ -530,14 +530,15 @@ sc_team_session_resolve (ScTeamSession    *self,
                          ScTeamResolution  resolution)
 {
   ScGranularity granularity;
+  g_autofree char *key = NULL;
   ScTeamConflict *c;
 
   g_return_if_fail (SC_IS_TEAM_SESSION (self));
 
-  if (!(c = g_hash_table_lookup (self->conflicts, issue_id)))
+  if (!g_hash_table_steal_extended (self->conflicts, issue_id, (gpointer *) &key, (gpointer *) &c))
     return;
+  issue_id = key;   /* the caller's may have been the key itself */
   granularity = sc_workbook_get_granularity (self->book);
-  g_hash_table_steal (self->conflicts, issue_id);
 
   if (resolution == SC_TEAM_RESOLUTION_KEEP_MINE)
     {
