@@ -571,6 +571,62 @@ test_hostile (void)
   g_assert_cmpstr (tables, ==, "12");
 }
 
+/* What an `import --into` or a whole save does (sc_store_edit): a new
+ * partner, values, an issue and a setting at once
+ */
+static gboolean
+import_like (ScWorkbook  *book,
+             gpointer     user_data,
+             GError     **error)
+{
+  g_autoptr(ScPartner) partner = sc_partner_new ("s99", "Nordic Castings AB", SC_PARTNER_SUPPLIER);
+  g_autoptr(ScKpi) kpi = g_list_model_get_item (sc_workbook_get_kpis (book), 0);
+
+  sc_workbook_add_partner (book, partner);
+  sc_workbook_set_company (book, "Contoso Live GmbH");
+  sc_issue_set_title (sc_workbook_lookup_issue (book, "ISS-0002"), "Renamed by an import");
+  return sc_workbook_set_value (book, partner, kpi, sc_workbook_get_latest_period (book), 77.0,
+                                error);
+}
+
+static gboolean
+has_import (gpointer data)
+{
+  ScWorkbook *book = sc_team_session_get_workbook (data);
+  ScPartner *partner = sc_workbook_lookup_partner (book, "s99");
+  g_autoptr(ScKpi) kpi = g_list_model_get_item (sc_workbook_get_kpis (book), 0);
+
+  return partner != NULL &&
+         sc_workbook_get_value (book, partner, kpi, sc_workbook_get_latest_period (book)) == 77.0 &&
+         g_strcmp0 (sc_workbook_get_company (book), "Contoso Live GmbH") == 0 &&
+         g_strcmp0 (sc_issue_get_title (sc_workbook_lookup_issue (book, "ISS-0002")),
+                    "Renamed by an import") == 0;
+}
+
+/* A whole save by someone else reaches a live session, merged in place */
+static void
+test_whole_save (void)
+{
+  g_autofree char *db = new_team_workbook ();
+  g_autofree char *uri = sc_test_pg_uri (server, "alice", db, "Live");
+  g_autoptr(ScTeamSession) a = open_session ("alice", db);
+  ScIssue *issue = issue_of (a, "ISS-0002");
+  g_autoptr(ScStore) store = NULL;
+  g_autoptr(ScWorkbook) edited = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (wait_until (is_online, a, 10000));
+  store = sc_store_new_for_location (uri, &error);
+  g_assert_no_error (error);
+  edited = sc_store_edit (store, import_like, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (wait_until (has_import, a, 5000));
+  g_assert_true (issue_of (a, "ISS-0002") == issue);
+  g_assert_cmpstr (sc_partner_get_name (sc_workbook_lookup_partner (sc_team_session_get_workbook (a), "s99")),
+                   ==, "Nordic Castings AB");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -593,6 +649,7 @@ main (int   argc,
   g_test_add_func ("/team-live/two-journals", test_two_journals);
   g_test_add_func ("/team-live/viewer", test_viewer);
   g_test_add_func ("/team-live/hostile", test_hostile);
+  g_test_add_func ("/team-live/whole-save", test_whole_save);
   status = g_test_run ();
   sc_test_pg_stop (server);
   return status;

@@ -395,6 +395,14 @@ consume (ScTeamWorker *self,
 }
 
 static gboolean
+resync_pending (ScTeamWorker *self)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->mutex);
+
+  return self->resync;
+}
+
+static gboolean
 take_resync (ScTeamWorker *self)
 {
   g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->mutex);
@@ -431,6 +439,8 @@ run_connected (ScTeamWorker *self,
         return;
       if (PQstatus (c->s.conn) != CONNECTION_OK)
         return;
+      if (resync_pending (self))
+        continue;   /* the notifications asked for the whole workbook */
       wait_for (self, PQsocket (c->s.conn), -1);
     }
 }
