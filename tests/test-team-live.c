@@ -627,6 +627,53 @@ test_whole_save (void)
                    ==, "Nordic Castings AB");
 }
 
+static gboolean
+has_partner_s98 (gpointer data)
+{
+  return sc_workbook_lookup_partner (sc_team_session_get_workbook (data), "s98") != NULL;
+}
+
+/* Partners and settings changed in a window are written whole, and reach
+ * the other windows; issues edited afterwards are no conflict.
+ */
+static void
+test_structure (void)
+{
+  g_autofree char *db = new_team_workbook ();
+  g_autoptr(ScTeamSession) a = open_session ("alice", db);
+  g_autoptr(ScTeamSession) b = open_session ("alice", db);
+  ScWorkbook *book = sc_team_session_get_workbook (a);
+  g_autoptr(ScPartner) partner = sc_partner_new ("s98", "Baltic Forgings UAB", SC_PARTNER_SUPPLIER);
+  g_autoptr(ScKpi) kpi = g_list_model_get_item (sc_workbook_get_kpis (book), 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *company = NULL;
+  g_autofree char *value = NULL;
+  TitleWait w = { b, "ISS-0004", "Edited after the partner came" };
+
+  g_assert_true (wait_until (is_online, a, 10000));
+  g_assert_true (wait_until (is_online, b, 10000));
+
+  sc_workbook_add_partner (book, partner);
+  sc_workbook_set_value (book, partner, kpi, sc_workbook_get_latest_period (book), 61.5, &error);
+  g_assert_no_error (error);
+  sc_workbook_set_company (book, "Contoso Team");
+  settle (a);
+
+  company = query (db, "SELECT company FROM scorecards.workbook");
+  g_assert_cmpstr (company, ==, "Contoso Team");
+  value = query (db, "SELECT value FROM scorecards.series_value WHERE partner_id = 's98'");
+  g_assert_cmpstr (value, ==, "61.5");
+  g_assert_true (wait_until (has_partner_s98, b, 5000));
+
+  /* the versions were read again: an issue edit goes through */
+  g_usleep (300 * 1000);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  sc_issue_set_title (issue_of (a, "ISS-0004"), "Edited after the partner came");
+  settle (a);
+  g_assert_true (wait_until (has_title, &w, 5000));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -650,6 +697,7 @@ main (int   argc,
   g_test_add_func ("/team-live/viewer", test_viewer);
   g_test_add_func ("/team-live/hostile", test_hostile);
   g_test_add_func ("/team-live/whole-save", test_whole_save);
+  g_test_add_func ("/team-live/structure", test_structure);
   status = g_test_run ();
   sc_test_pg_stop (server);
   return status;

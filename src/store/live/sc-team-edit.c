@@ -20,7 +20,7 @@
 #include "sc-json-depth.h"
 #include "sc-team-edit.h"
 
-static const char * const kind_names[] = { "issue", "issue-delete", "series" };
+static const char * const kind_names[] = { "issue", "issue-delete", "series", "workbook" };
 
 ScTeamEdit *
 sc_team_edit_new (ScTeamEditKind  kind,

@@ -22,6 +22,7 @@ typedef enum
   SC_TEAM_EDIT_ISSUE,
   SC_TEAM_EDIT_ISSUE_DELETE,
   SC_TEAM_EDIT_SERIES,
+  SC_TEAM_EDIT_WORKBOOK,
 } ScTeamEditKind;
 
 typedef struct
@@ -31,7 +32,8 @@ typedef struct
   char           *target;   /* the issue's id, or "partner\tkpi" */
   gint64          base;     /* the row version it was made on; 0: a new issue */
   gboolean        force;    /* "keep mine" after a conflict: whatever the version */
-  JsonObject     *data;     /* the issue (sc_team_issue_to_json) or {"first", "values"} */
+  JsonObject     *data;     /* the issue (sc_team_issue_to_json), {"first", "values"}
+                             * or {"file": a .scorecard snapshot of the whole workbook} */
 } ScTeamEdit;
 
 ScTeamEdit *sc_team_edit_new               (ScTeamEditKind   kind,

@@ -52,6 +52,9 @@ struct _ScTeamSession
   guint               flush_id;
   guint               applying;    /* > 0 while the server's changes are set */
   guint               n_pending;
+  GHashTable         *snapshots;   /* edit key → snapshot file of a whole-workbook edit */
+  char               *structure;   /* _sc_team_session_dup_structure() as on the server */
+  guint               structure_changed : 1;
   guint               synced : 1;  /* the workbook was read once since connecting */
   guint               online_pending : 1; /* ONLINE, shown once synced */
 };
@@ -88,6 +91,7 @@ void     _sc_team_session_start_watching      (ScTeamSession      *self);
 void     _sc_team_session_queue_issue         (ScTeamSession      *self,
                                                ScIssue            *issue);
 gboolean _sc_team_session_flush_cb            (gpointer            data);
+char    *_sc_team_session_dup_structure       (ScWorkbook         *book);
 
 /* sc-team-session-remote.c */
 void     _sc_team_session_on_worker_message   (ScTeamMsg          *msg,

@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "sc-team-merge.h"
 #include "sc-team-session-private.h"
@@ -25,7 +26,16 @@ answered (ScTeamSession *self,
 {
   g_autoptr(GError) error = NULL;
 
+  const char *snapshot = g_hash_table_lookup (self->snapshots, msg->key);
+
   _sc_team_session_change_in_flight (self, msg->target, -1);
+  if (snapshot != NULL)
+    {
+      /* written whole: every issue's version changed, read them again */
+      g_unlink (snapshot);
+      g_hash_table_remove (self->snapshots, msg->key);
+      sc_team_worker_resync (self->worker);
+    }
   if (self->n_pending > 0)
     self->n_pending--;
   if (self->journal != NULL && !sc_team_journal_done (self->journal, msg->key, &error))
@@ -180,12 +190,30 @@ handle_state (ScTeamSession *self,
 }
 
 static void
+mark_synced (ScTeamSession *self)
+{
+  self->synced = TRUE;
+  if (self->online_pending)
+    {
+      self->online_pending = FALSE;
+      _sc_team_session_set_state (self, SC_TEAM_SESSION_ONLINE, NULL);
+    }
+}
+
+static void
 handle_workbook (ScTeamSession *self,
                  ScTeamMsg     *msg)
 {
   g_autoptr(GHashTable) keep = g_hash_table_new (g_str_hash, g_str_equal);
   GHashTableIter iter;
   gpointer key, value;
+
+  /* our whole workbook is on its way: the reading after it brings all */
+  if (g_hash_table_contains (self->in_flight, "workbook"))
+    {
+      mark_synced (self);
+      return;
+    }
 
   g_hash_table_iter_init (&iter, self->in_flight);
   while (g_hash_table_iter_next (&iter, &key, NULL))
@@ -216,18 +244,12 @@ handle_workbook (ScTeamSession *self,
                                GUINT_TO_POINTER (sc_issue_get_n_changes (issue)));
       }
   _sc_team_session_emit_remote_changed (self, "workbook", NULL);
-
-  self->synced = TRUE;
-  if (self->online_pending)
-    {
-      self->online_pending = FALSE;
-      _sc_team_session_set_state (self, SC_TEAM_SESSION_ONLINE, NULL);
-    }
+  mark_synced (self);
 }
 
 void
 _sc_team_session_on_worker_message (ScTeamMsg *msg,
-                   gpointer   user_data)
+                                    gpointer   user_data)
 {
   ScTeamSession *self = user_data;
   g_autoptr(ScTeamSession) hold = g_object_ref (self);

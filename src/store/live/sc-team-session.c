@@ -131,6 +131,11 @@ void
 _sc_team_session_end_applying (ScTeamSession *self)
 {
   self->applying--;
+  if (self->applying == 0 && self->book != NULL)
+    {
+      g_free (self->structure);
+      self->structure = _sc_team_session_dup_structure (self->book);
+    }
   sc_workbook_set_modified (self->book, FALSE);
 }
 
@@ -176,6 +181,8 @@ sc_team_session_finalize (GObject *object)
   g_clear_pointer (&self->conflicts, g_hash_table_unref);
   g_clear_pointer (&self->dirty, g_hash_table_unref);
   g_clear_pointer (&self->created, g_hash_table_unref);
+  g_clear_pointer (&self->snapshots, g_hash_table_unref);
+  g_clear_pointer (&self->structure, g_free);
   g_clear_pointer (&self->dirty_series, g_hash_table_unref);
   g_free (self->uri);
   g_free (self->message);
@@ -286,6 +293,7 @@ sc_team_session_init (ScTeamSession *self)
   self->conflicts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, _sc_team_session_conflict_free);
   self->dirty = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->created = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->snapshots = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->dirty_series = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
@@ -340,6 +348,9 @@ replay_journal (ScTeamSession *self,
         }
       else if (edit->kind == SC_TEAM_EDIT_ISSUE_DELETE)
         sc_team_merge_issue (self->book, edit->target, NULL);
+      else if (edit->kind == SC_TEAM_EDIT_WORKBOOK)
+        g_hash_table_insert (self->snapshots, g_strdup (edit->key),
+                             g_strdup (sc_team_json_get_string (edit->data, "file")));
       else
         sc_team_merge_series (self->book, edit->data);
       _sc_team_session_change_in_flight (self, edit->target, +1);

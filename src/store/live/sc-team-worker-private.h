@@ -36,6 +36,7 @@ void          sc_team_msg_free         (ScTeamMsg      *msg);
 gboolean      sc_team_error_is_lost    (ScTeamConn     *c,
                                         const GError   *error);
 ScTeamOutcome sc_team_sql_apply        (ScTeamConn     *c,
+                                        const char     *workbook,
                                         ScTeamEdit     *edit,
                                         ScTeamMsg     **msg);
 ScTeamMsg    *sc_team_sql_read_issue   (ScTeamConn     *c,

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "sc-team-worker-private.h"
+#include "sc-workbook-io.h"
 
 typedef struct
 {
@@ -451,6 +452,26 @@ apply_series (ScTeamConn     *c,
   return TRUE;
 }
 
+/* Partners, KPIs or settings changed here: the whole workbook, as saved
+ * in the snapshot the edit names, replaces the server's (as `copy
+ * --replace` does, under the lock this transaction holds).
+ */
+static gboolean
+apply_workbook (ScTeamConn     *c,
+                const char     *workbook,
+                ScTeamEdit     *edit,
+                GError        **error)
+{
+  const char *path = sc_team_json_get_string (edit->data, "file");
+  g_autoptr(GFile) file = path ? g_file_new_for_path (path) : NULL;
+  g_autoptr(ScWorkbook) book = NULL;
+  gint64 revision;
+
+  if (file == NULL || !(book = sc_workbook_load_from_file (file, NULL, error)))
+    return FALSE;
+  return sc_pg_write_workbook (&c->s, workbook, book, SC_STORE_SAVE_REPLACE, 0, &revision, error);
+}
+
 static ScTeamOutcome
 fail (ScTeamConn  *c,
       ScTeamEdit  *edit,
@@ -488,6 +509,7 @@ finish (ScTeamConn     *c,
 /* Sends @edit in one transaction. */
 ScTeamOutcome
 sc_team_sql_apply (ScTeamConn  *c,
+                   const char  *workbook,
                    ScTeamEdit  *edit,
                    ScTeamMsg  **msg)
 {
@@ -526,7 +548,9 @@ sc_team_sql_apply (ScTeamConn  *c,
       return finish (c, edit, SC_TEAM_SENT, msg);
     }
 
-  if (edit->kind == SC_TEAM_EDIT_SERIES
+  if (edit->kind == SC_TEAM_EDIT_WORKBOOK
+      ? !apply_workbook (c, workbook, edit, &error)
+      : edit->kind == SC_TEAM_EDIT_SERIES
       ? !apply_series (c, edit, first_period, n_periods, &outcome, msg, &error)
       : !apply_issue (c, edit, &outcome, &version, &new_id, msg, &error))
     return fail (c, edit, error, msg);

@@ -281,7 +281,7 @@ send_edits (ScTeamWorker *self,
       g_mutex_unlock (&self->mutex);
       c->changed_by = changed_by;
 
-      outcome = sc_team_sql_apply (c, edit, &msg);
+      outcome = sc_team_sql_apply (c, self->workbook, edit, &msg);
       c->changed_by = NULL;
       if (outcome == SC_TEAM_LOST)
         {
