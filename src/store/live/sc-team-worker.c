@@ -364,33 +364,43 @@ read_changes (ScTeamWorker *self,
   return TRUE;
 }
 
-/* Takes the notifications that arrived; FALSE when the connection was lost. */
+/* Takes the notifications that arrived; FALSE when the connection was
+ * lost. Those that arrive while the changes are read are kept by libpq,
+ * not left on the socket: they are taken in the next round here, before
+ * sleeping in poll() again.
+ */
 static gboolean
 consume (ScTeamWorker *self,
          ScTeamConn   *c)
 {
-  Changes changes = {
-    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
-    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
-    FALSE, FALSE,
-  };
   int own_pid = PQbackendPID (c->s.conn);
-  PGnotify *notify;
-  gboolean ok = TRUE;
+  gboolean ok = PQconsumeInput (c->s.conn) != 0;
 
-  if (!PQconsumeInput (c->s.conn))
-    ok = FALSE;
-  while ((notify = PQnotifies (c->s.conn)))
+  while (ok)
     {
-      /* our own edits are in the workbook already */
-      if (notify->be_pid != own_pid)
-        note (&changes, notify->extra);
-      PQfreemem (notify);
+      Changes changes = {
+        g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+        g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+        FALSE, FALSE,
+      };
+      gboolean any = FALSE;
+      PGnotify *notify;
+
+      while ((notify = PQnotifies (c->s.conn)))
+        {
+          any = TRUE;
+          /* our own edits are in the workbook already */
+          if (notify->be_pid != own_pid)
+            note (&changes, notify->extra);
+          PQfreemem (notify);
+        }
+      if (any)
+        ok = read_changes (self, c, &changes);
+      g_hash_table_unref (changes.issues);
+      g_hash_table_unref (changes.series);
+      if (!any)
+        break;
     }
-  if (ok)
-    ok = read_changes (self, c, &changes);
-  g_hash_table_unref (changes.issues);
-  g_hash_table_unref (changes.series);
   return ok;
 }
 
