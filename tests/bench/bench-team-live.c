@@ -12,7 +12,8 @@
  *   value   a value set in one session → the second session's workbook
  *           has it
  *   replay  500 edits made while the server is down → all applied after
- *           it is started again (from the session seeing it back)
+ *           it is started again (from pg_ctl start returning; the
+ *           session reconnects within its pause of at most 4 s)
  *
  * Timed from the moment the edit is handed to the session (its typing
  * pause of 150 ms is skipped with sc_team_session_flush()).
@@ -209,10 +210,9 @@ bench_replay (ScTestPg      *server,
     }
   printf ("replay  %u edits queued offline\n", sc_team_session_get_n_pending (a));
   sc_test_pg_restart (server);
-  wait_state (a, SC_TEAM_SESSION_ONLINE);
   start = g_get_monotonic_time ();
   time_until (drained, a);
-  printf ("replay  all applied %.0f ms after the session was back online\n",
+  printf ("replay  all applied %.0f ms after the server was started again\n",
           (g_get_monotonic_time () - start) / 1000.0);
 }
 
