@@ -674,6 +674,25 @@ test_structure (void)
   g_assert_true (wait_until (has_title, &w, 5000));
 }
 
+/* Removes @path and everything under it (the state folder of the run) */
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -700,5 +719,6 @@ main (int   argc,
   g_test_add_func ("/team-live/structure", test_structure);
   status = g_test_run ();
   sc_test_pg_stop (server);
+  remove_tree (state);
   return status;
 }

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include <adwaita.h>
 #include <string.h>
 
@@ -316,6 +318,25 @@ test_conflict_dialog (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Removes @path and everything under it (the state folder of the run) */
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -330,5 +351,6 @@ main (int   argc,
   g_test_add_func ("/team-window/conflict-dialog", test_conflict_dialog);
   status = g_test_run ();
   sc_test_pg_stop (server);
+  remove_tree (state);
   return status;
 }

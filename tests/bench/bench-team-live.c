@@ -216,6 +216,25 @@ bench_replay (ScTestPg      *server,
           (g_get_monotonic_time () - start) / 1000.0);
 }
 
+/* Removes @path and everything under it (the state folder of the run) */
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -261,5 +280,6 @@ main (int   argc,
 
   sc_team_session_close (a);
   sc_team_session_close (b);
+  remove_tree (state);
   return 0;
 }
