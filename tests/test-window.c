@@ -931,6 +931,12 @@ test_preferences (void)
   g_assert_cmpstr (view, ==, "ytd");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_widget_named (window, "company_row"))),
                    ==, "Contoso Manufacturing GmbH");
+  /* the name issue history of team workbooks records */
+  gtk_editable_set_text (GTK_EDITABLE (find_widget_named (window, "display_name_row")), "Anna Martin");
+  {
+    g_autofree char *name = g_settings_get_string (settings, "display-name");
+    g_assert_cmpstr (name, ==, "Anna Martin");
+  }
   sc_test_save_screenshot (window, "preferences.png");
 
   gtk_window_destroy (GTK_WINDOW (window));

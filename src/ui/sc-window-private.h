@@ -14,6 +14,8 @@
 #include "sc-issues-page.h"
 #include "sc-scorecard-page.h"
 #include "sc-scorer.h"
+#include "sc-team-banner.h"
+#include "sc-team-session.h"
 #include "sc-undo-stack.h"
 #include "sc-window.h"
 
@@ -84,6 +86,10 @@ struct _ScWindow
   guint                 rescore_source;
   guint                 autosave_source;
 
+  /* A team workbook edited live (sc-window-live.c) */
+  ScTeamBanner         *team_banner;
+  ScTeamSession        *live_session;
+
   guint                 updating_controls : 1;
   guint                 close_confirmed : 1;
 };
@@ -118,6 +124,11 @@ GFile             *sc_window_recovery_dir        (void);
 void               sc_window_open_recovered      (ScWindow       *self,
                                                   GFile          *recovery_file);
 GPtrArray         *sc_window_list_recovery_files (void);
+
+/* sc-window-live.c */
+void               _sc_window_live_start         (ScWindow       *self,
+                                                  ScTeamSession  *session);
+void               _sc_window_live_stop          (ScWindow       *self);
 
 /* For the tests */
 GtkSelectionModel *sc_window_get_partner_selection (ScWindow   *self);

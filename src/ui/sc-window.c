@@ -795,6 +795,8 @@ set_workbook_scored (ScWindow   *self,
   g_autoptr(GtkSortListModel) sorted = NULL;
   g_autoptr(GtkFilterListModel) filtered = NULL;
 
+  if (book != self->book)
+    _sc_window_live_stop (self);
   g_set_object (&self->file, file);
   if (self->book != NULL)
     g_signal_handlers_disconnect_by_data (self->book, self);
@@ -1122,6 +1124,7 @@ sc_window_dispose (GObject *object)
     gtk_list_view_set_model (self->partner_list, NULL);
   g_clear_object (&self->selection);
 
+  _sc_window_live_stop (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_WINDOW);
 
   G_OBJECT_CLASS (sc_window_parent_class)->dispose (object);
@@ -1217,6 +1220,7 @@ sc_window_class_init (ScWindowClass *klass)
 
   g_type_ensure (SC_TYPE_SCORECARD_PAGE);
   g_type_ensure (SC_TYPE_COMPARE_PAGE);
+  g_type_ensure (SC_TYPE_TEAM_BANNER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/scorecards/Scorecards/sc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ScWindow, toast_overlay);
@@ -1224,6 +1228,7 @@ sc_window_class_init (ScWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, team_banner);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, view_stack);
