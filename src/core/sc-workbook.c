@@ -18,6 +18,8 @@
 
 #include "sc-workbook.h"
 #include "sc-issue-private.h"
+#include "sc-scorecard-group.h"
+#include "sc-standing.h"
 #include "sc-util-private.h"
 
 typedef struct
@@ -51,6 +53,8 @@ struct _ScWorkbook
   GArray        *grade_bands;        /* ScGradeBand */
   guint          trend_periods;
   GPtrArray     *recipes;            /* ScRecipe, newest last */
+  GPtrArray     *groups;             /* ScScorecardGroup, in precedence order */
+  guint          watch_periods;
 
   guint          modified : 1;
 };
@@ -175,6 +179,7 @@ sc_workbook_finalize (GObject *object)
   g_clear_pointer (&self->notes, g_free);
   g_clear_pointer (&self->grade_bands, g_array_unref);
   g_clear_pointer (&self->recipes, g_ptr_array_unref);
+  g_clear_pointer (&self->groups, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sc_workbook_parent_class)->finalize (object);
 }
@@ -257,7 +262,7 @@ sc_workbook_init (ScWorkbook *self)
 {
   static const ScGradeBand defaults[] = {
     { (char *) "A", 90 }, { (char *) "B", 75 }, { (char *) "C", 60 }, { (char *) "D", 0 },
-  };
+  };  /* the rest from sc_standing_fill_defaults() */
 
   self->partners = g_list_store_new (SC_TYPE_PARTNER);
   self->kpis = g_list_store_new (SC_TYPE_KPI);
@@ -277,6 +282,8 @@ sc_workbook_init (ScWorkbook *self)
   self->page_size = g_strdup ("a4");
   self->notes = g_strdup ("");
   self->trend_periods = 6;
+  self->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_scorecard_group_unref);
+  self->watch_periods = 3;
   sc_workbook_set_grade_bands (self, defaults, G_N_ELEMENTS (defaults));
   self->modified = FALSE;
 }
@@ -984,6 +991,9 @@ clear_band (gpointer data)
   ScGradeBand *band = data;
 
   g_clear_pointer (&band->grade, g_free);
+  g_clear_pointer (&band->action, g_free);
+  g_clear_pointer (&band->colour, g_free);
+  g_clear_pointer (&band->symbol, g_free);
 }
 
 static GArray *
@@ -1009,11 +1019,14 @@ sc_workbook_set_grade_bands (ScWorkbook        *self,
   array = new_band_array ();
   for (guint i = 0; i < n_bands; i++)
     {
-      ScGradeBand band = { g_strdup (bands[i].grade), bands[i].min_score };
+      ScGradeBand band = { g_strdup (bands[i].grade), bands[i].min_score,
+                           g_strdup (bands[i].action), g_strdup (bands[i].colour),
+                           g_strdup (bands[i].symbol) };
 
       g_array_append_val (array, band);
     }
   g_array_sort (array, compare_bands);
+  sc_standing_fill_defaults ((ScGradeBand *) (gpointer) array->data, array->len);
 
   g_clear_pointer (&self->grade_bands, g_array_unref);
   self->grade_bands = array;
@@ -1163,4 +1176,131 @@ sc_workbook_find_recipe (ScWorkbook  *self,
         return recipe;
     }
   return NULL;
+}
+
+/* Standings and scorecard groups */
+
+/* The standing of @score, as sc_workbook_grade_for_score(); %NULL for NaN. */
+const ScGradeBand *
+sc_workbook_standing_for_score (ScWorkbook *self,
+                                double      score)
+{
+  g_return_val_if_fail (SC_IS_WORKBOOK (self), NULL);
+
+  if (isnan (score) || self->grade_bands->len == 0)
+    return NULL;
+
+  for (guint i = 0; i < self->grade_bands->len; i++)
+    {
+      const ScGradeBand *band = &g_array_index (self->grade_bands, ScGradeBand, i);
+
+      if (score >= band->min_score)
+        return band;
+    }
+
+  return &g_array_index (self->grade_bands, ScGradeBand, self->grade_bands->len - 1);
+}
+
+/* How many periods in a row in the lowest standing put a partner on the
+ * watch list (docs/scoring.md, "Watch list").
+ */
+guint
+sc_workbook_get_watch_periods (ScWorkbook *self)
+{
+  g_return_val_if_fail (SC_IS_WORKBOOK (self), 3);
+  return self->watch_periods;
+}
+
+void
+sc_workbook_set_watch_periods (ScWorkbook *self,
+                               guint       n_periods)
+{
+  g_return_if_fail (SC_IS_WORKBOOK (self));
+
+  n_periods = CLAMP (n_periods, 1, 60);
+  if (self->watch_periods == n_periods)
+    return;
+  self->watch_periods = n_periods;
+  emit_changed (self);
+}
+
+guint
+sc_workbook_get_n_scorecard_groups (ScWorkbook *self)
+{
+  g_return_val_if_fail (SC_IS_WORKBOOK (self), 0);
+  return self->groups->len;
+}
+
+ScScorecardGroup *
+sc_workbook_get_scorecard_group (ScWorkbook *self,
+                                 guint       position)
+{
+  g_return_val_if_fail (SC_IS_WORKBOOK (self), NULL);
+  g_return_val_if_fail (position < self->groups->len, NULL);
+  return g_ptr_array_index (self->groups, position);
+}
+
+ScScorecardGroup *
+sc_workbook_lookup_scorecard_group (ScWorkbook *self,
+                                    const char *id)
+{
+  g_return_val_if_fail (SC_IS_WORKBOOK (self), NULL);
+
+  for (guint i = 0; id != NULL && i < self->groups->len; i++)
+    if (g_strcmp0 (sc_scorecard_group_get_id (g_ptr_array_index (self->groups, i)), id) == 0)
+      return g_ptr_array_index (self->groups, i);
+
+  return NULL;
+}
+
+/* Replaces the scorecard groups with @groups (referenced), in precedence
+ * order. A group edited in place is announced with sc_workbook_changed().
+ */
+void
+sc_workbook_set_scorecard_groups (ScWorkbook        *self,
+                                  ScScorecardGroup **groups,
+                                  guint              n_groups)
+{
+  GPtrArray *array;
+
+  g_return_if_fail (SC_IS_WORKBOOK (self));
+  g_return_if_fail (groups != NULL || n_groups == 0);
+
+  array = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_scorecard_group_unref);
+  for (guint i = 0; i < n_groups; i++)
+    g_ptr_array_add (array, sc_scorecard_group_ref (groups[i]));
+  g_clear_pointer (&self->groups, g_ptr_array_unref);
+  self->groups = array;
+
+  emit_changed (self);
+}
+
+/* The scorecard @partner is measured on: of the groups that apply to it, a
+ * group matching one of its tags beats a group matching its type only, and
+ * the first in the workbook's order wins among equals. %NULL: the
+ * workbook's default scorecard.
+ */
+ScScorecardGroup *
+sc_workbook_scorecard_group_for_partner (ScWorkbook *self,
+                                         ScPartner  *partner)
+{
+  ScScorecardGroup *best = NULL;
+  ScGroupMatch best_match = SC_GROUP_MATCH_NONE;
+
+  g_return_val_if_fail (SC_IS_WORKBOOK (self), NULL);
+  g_return_val_if_fail (SC_IS_PARTNER (partner), NULL);
+
+  for (guint i = 0; i < self->groups->len && best_match != SC_GROUP_MATCH_TAG; i++)
+    {
+      ScScorecardGroup *group = g_ptr_array_index (self->groups, i);
+      ScGroupMatch match = sc_scorecard_group_match (group, partner);
+
+      if (match > best_match)
+        {
+          best = group;
+          best_match = match;
+        }
+    }
+
+  return best;
 }

@@ -10,6 +10,8 @@
 
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "sc-workbook.h"
 
 G_BEGIN_DECLS
@@ -35,5 +37,7 @@ gboolean sc_series_load_stream (ScLoader    *loader,
                                 const char  *data,
                                 gsize        start,
                                 gsize        end);
+gboolean sc_scorecard_groups_load (ScLoader   *loader,
+                                   JsonObject *root);
 
 G_END_DECLS
