@@ -245,7 +245,7 @@ test_standing_defaults (void)
   d = sc_workbook_standing_for_score (book, 59.99);
   g_assert_cmpstr (d->grade, ==, "D");
   g_assert_cmpstr (d->action, ==, "No new RFQs");
-  g_assert_cmpstr (d->symbol, ==, "◆");
+  g_assert_cmpstr (d->symbol, ==, "✗");
   g_assert_cmpstr (d->colour, ==, "#d55e00");
   g_assert_cmpstr (sc_workbook_standing_for_score (book, 90)->action, ==, "Preferred supplier");
   g_assert_null (sc_workbook_standing_for_score (book, NAN));
@@ -458,7 +458,7 @@ test_old_file_bands (void)
   g_assert_cmpuint (sc_workbook_get_n_scorecard_groups (book), ==, 0);
   g_assert_cmpstr (sc_workbook_get_grade_band (book, 0)->action, ==, "Preferred supplier");
   g_assert_cmpstr (sc_workbook_get_grade_band (book, 1)->action, ==, "");
-  g_assert_cmpstr (sc_workbook_get_grade_band (book, 1)->symbol, ==, "◆");
+  g_assert_cmpstr (sc_workbook_get_grade_band (book, 1)->symbol, ==, "✗");
   g_assert_cmpstr (sc_workbook_grade_for_score (book, 79.9), ==, "E");
 }
 

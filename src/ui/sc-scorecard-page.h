@@ -27,6 +27,7 @@ void        sc_scorecard_page_show           (ScScorecardPage       *self,
                                               const ScRollup        *rollup);
 ScKpiTable *sc_scorecard_page_get_kpi_table  (ScScorecardPage       *self);
 const char *sc_scorecard_page_get_title      (ScScorecardPage       *self);
+const char *sc_scorecard_page_get_standing_text (ScScorecardPage *self);
 GtkFlowBox *sc_scorecard_page_get_chart_grid (ScScorecardPage       *self);
 
 G_END_DECLS

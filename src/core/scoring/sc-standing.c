@@ -31,9 +31,9 @@ typedef struct
  */
 static const Default defaults[] = {
   { "A", N_("Preferred supplier"), "#009e73", "★" },
-  { "B", N_("Approved: review at the next quarterly meeting"), "#56b4e9", "●" },
-  { "C", N_("Escalation meeting within 30 days"), "#e69f00", "▲" },
-  { "D", N_("No new RFQs"), "#d55e00", "◆" },
+  { "B", N_("Approved: review at the next quarterly meeting"), "#56b4e9", "✓" },
+  { "C", N_("Escalation meeting within 30 days"), "#e69f00", "!" },
+  { "D", N_("No new RFQs"), "#d55e00", "✗" },
 };
 
 /* Fills the colour, symbol and action the bands leave unset (NULL): a band
