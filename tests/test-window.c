@@ -1311,6 +1311,57 @@ test_compare_scrolls (void)
   g_unlink (path);
 }
 
+/* The watch list in Dec 2025 (summary --watch): Fonderia has been a D for
+ * three months, three customers fell a standing. The toggle shows only
+ * them, each row says why, and the scorecard names the standing, its
+ * action and the reason.
+ */
+static void
+test_watch_list (void)
+{
+  g_autofree char *path = sample_path ();
+  ScWindow *window = open_window (path);
+  static const char *watched[] = {
+    "Fonderia Valle Trompia S.r.l.", "Lombardia Macchine Agricole S.p.A.",
+    "Midwest Industrial Supply, Inc.", "Atlantic Rail Systems Corp.",
+  };
+  GListModel *model;
+  GtkWidget *row;
+
+  wait_until (has_workbook, window);
+  model = G_LIST_MODEL (sc_window_get_partner_selection (window));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 27);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "sidebar.watch-list", NULL));
+  sc_test_settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, G_N_ELEMENTS (watched));
+  for (guint i = 0; i < G_N_ELEMENTS (watched); i++)
+    g_assert_cmpuint (find_partner (model, watched[i]), !=, G_MAXUINT);
+
+  row = find_with_tooltip (GTK_WIDGET (window), SC_TYPE_PARTNER_ROW, "Midwest Industrial Supply, Inc.");
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (sc_partner_row_get_detail_text (SC_PARTNER_ROW (row)), "⚑ fell from A to B"));
+  g_assert_nonnull (strstr (sc_partner_row_get_detail_text (SC_PARTNER_ROW (row)), "✓ Customer"));
+  row = find_with_tooltip (GTK_WIDGET (window), SC_TYPE_PARTNER_ROW, "Fonderia Valle Trompia S.r.l.");
+  g_assert_nonnull (strstr (sc_tooltip_get_text (row), "⚑ D for 3 periods"));
+
+  select_partner (window, "Fonderia Valle Trompia S.r.l.");
+  g_assert_cmpstr (sc_scorecard_page_get_standing_text (window->scorecard_page), ==,
+                   "✗ Standing D — No new RFQs\n⚑ On the watch list: D for 3 periods");
+  sc_test_save_screenshot (GTK_WIDGET (window), "watch-list.png");
+
+  /* Combined with the type filter; and off again */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "sidebar.partner-filter", "s", "customer"));
+  sc_test_settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "sidebar.partner-filter", "s", "all"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "sidebar.watch-list", NULL));
+  sc_test_settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 27);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1325,6 +1376,7 @@ main (int   argc,
 
   g_test_add_func ("/window/open-sample", test_open_sample);
   g_test_add_func ("/window/search-and-filter", test_search_and_filter);
+  g_test_add_func ("/window/watch-list", test_watch_list);
   g_test_add_func ("/window/open-broken-file", test_open_broken_file);
   g_test_add_func ("/window/sort", test_sort);
   g_test_add_func ("/window/tall-chart", test_tall_chart);

@@ -388,6 +388,9 @@ sc_partner_row_update (ScPartnerRow           *self,
     g_string_append_printf (detail, " · %.1f", summary->score);
   else
     g_string_append_printf (detail, " · %s", _("no data"));
+  /* Why it is on the watch list comes before what the row may cut */
+  if (self->watch_text != NULL)
+    g_string_append_printf (detail, " · ⚑ %s", self->watch_text);
   if (n_red > 0)
     /* Translators: number of KPIs in the red; the symbol marks the status */
     {
@@ -401,8 +404,6 @@ sc_partner_row_update (ScPartnerRow           *self,
                               open_issues);
     }
 
-  if (self->watch_text != NULL)
-    g_string_append_printf (detail, " · ⚑ %s", self->watch_text);
 
   ensure_layouts (self);
   self->grade = summary->grade ? summary->grade[0] : 0;
