@@ -288,6 +288,9 @@ same_text (const char *a,
     return FALSE;
   if (strcmp (a, b) == 0)
     return TRUE;
+  /* Most tags are ASCII: no allocation to compare them */
+  if (g_str_is_ascii (a) && g_str_is_ascii (b))
+    return g_ascii_strcasecmp (a, b) == 0;
   fa = g_utf8_casefold (a, -1);
   fb = g_utf8_casefold (b, -1);
   return strcmp (fa, fb) == 0;
