@@ -415,6 +415,8 @@ test_file_round_trip (void)
   sc_scorecard_group_set_partner_type (group, FALSE, SC_PARTNER_SUPPLIER);
 
   bytes = sc_workbook_to_bytes (book);
+  /* Version 3: an older Scorecards refuses it rather than ignore the groups */
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), 200, "\"version\": 3,"));
   back = sc_workbook_load_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                      "round-trip.scorecard", &error);
   g_assert_no_error (error);
@@ -460,6 +462,12 @@ test_old_file_bands (void)
   g_assert_cmpstr (sc_workbook_get_grade_band (book, 1)->action, ==, "");
   g_assert_cmpstr (sc_workbook_get_grade_band (book, 1)->symbol, ==, "✗");
   g_assert_cmpstr (sc_workbook_grade_for_score (book, 79.9), ==, "E");
+
+  /* Without groups it stays a version 1 file */
+  {
+    g_autoptr(GBytes) bytes = sc_workbook_to_bytes (book);
+    g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), 200, "\"version\": 1,"));
+  }
 }
 
 static void

@@ -39,7 +39,7 @@ typedef enum
 /* The newest file format this version reads; it writes the oldest one that
  * holds the workbook (docs/file-format.md, "Versions")
  */
-#define SC_WORKBOOK_FORMAT_VERSION 2
+#define SC_WORKBOOK_FORMAT_VERSION 3
 #define SC_WORKBOOK_MAX_PERIODS    1200
 
 /* One partner × KPI series over the workbook's period range: values[i] is the

@@ -159,11 +159,16 @@ write_groups (Writer     *w,
 
 /* Version 2 allows a KPI without a target or thresholds (null); a workbook
  * whose KPIs all have them is written as version 1, which an older
- * Scorecards still opens.
+ * Scorecards still opens. Version 3 adds scorecard groups, which an older
+ * Scorecards would ignore and so score the partners on the wrong KPIs: it
+ * refuses the file instead.
  */
 static int
-format_version (GListModel *kpis)
+format_version (ScWorkbook *book,
+                GListModel *kpis)
 {
+  if (sc_workbook_get_n_scorecard_groups (book) > 0)
+    return 3;
   for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
     {
       g_autoptr(ScKpi) kpi = g_list_model_get_item (kpis, i);
@@ -324,7 +329,7 @@ sc_workbook_to_bytes (ScWorkbook *self)
 
   sc_json_writer_begin_object (w, NULL);
   sc_json_writer_string (w, "format", "scorecards");
-  sc_json_writer_number (w, "version", format_version (kpis));
+  sc_json_writer_number (w, "version", format_version (self, kpis));
   sc_json_writer_string (w, "generator", "Scorecards " PACKAGE_VERSION);
   sc_json_writer_string (w, "granularity", sc_granularity_to_string (granularity));
   if (sc_workbook_get_n_periods (self) > 0)
