@@ -335,3 +335,10 @@ sc_compare_page_get_scroller (ScComparePage *self)
   g_return_val_if_fail (SC_IS_COMPARE_PAGE (self), NULL);
   return GTK_SCROLLED_WINDOW (self->scroller);
 }
+
+const char *
+sc_compare_page_get_ranking_heading (ScComparePage *self)
+{
+  g_return_val_if_fail (SC_IS_COMPARE_PAGE (self), NULL);
+  return gtk_label_get_label (self->ranking_heading);
+}

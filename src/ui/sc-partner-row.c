@@ -376,6 +376,9 @@ sc_partner_row_update (ScPartnerRow           *self,
 
   g_return_if_fail (SC_IS_PARTNER_ROW (self));
 
+  /* Why it is on the watch list first: the row cuts what does not fit */
+  if (self->watch_text != NULL)
+    g_string_append_printf (detail, "⚑ %s · ", self->watch_text);
   /* The standing's symbol tells it without its colour */
   if (summary->grade != NULL && self->standing_symbol != NULL)
     {
@@ -388,9 +391,6 @@ sc_partner_row_update (ScPartnerRow           *self,
     g_string_append_printf (detail, " · %.1f", summary->score);
   else
     g_string_append_printf (detail, " · %s", _("no data"));
-  /* Why it is on the watch list comes before what the row may cut */
-  if (self->watch_text != NULL)
-    g_string_append_printf (detail, " · ⚑ %s", self->watch_text);
   if (n_red > 0)
     /* Translators: number of KPIs in the red; the symbol marks the status */
     {
