@@ -1180,27 +1180,6 @@ sc_workbook_find_recipe (ScWorkbook  *self,
 
 /* Standings and scorecard groups */
 
-/* The standing of @score, as sc_workbook_grade_for_score(); %NULL for NaN. */
-const ScGradeBand *
-sc_workbook_standing_for_score (ScWorkbook *self,
-                                double      score)
-{
-  g_return_val_if_fail (SC_IS_WORKBOOK (self), NULL);
-
-  if (isnan (score) || self->grade_bands->len == 0)
-    return NULL;
-
-  for (guint i = 0; i < self->grade_bands->len; i++)
-    {
-      const ScGradeBand *band = &g_array_index (self->grade_bands, ScGradeBand, i);
-
-      if (score >= band->min_score)
-        return band;
-    }
-
-  return &g_array_index (self->grade_bands, ScGradeBand, self->grade_bands->len - 1);
-}
-
 /* How many periods in a row in the lowest standing put a partner on the
  * watch list (docs/scoring.md, "Watch list").
  */
@@ -1240,19 +1219,6 @@ sc_workbook_get_scorecard_group (ScWorkbook *self,
   return g_ptr_array_index (self->groups, position);
 }
 
-ScScorecardGroup *
-sc_workbook_lookup_scorecard_group (ScWorkbook *self,
-                                    const char *id)
-{
-  g_return_val_if_fail (SC_IS_WORKBOOK (self), NULL);
-
-  for (guint i = 0; id != NULL && i < self->groups->len; i++)
-    if (g_strcmp0 (sc_scorecard_group_get_id (g_ptr_array_index (self->groups, i)), id) == 0)
-      return g_ptr_array_index (self->groups, i);
-
-  return NULL;
-}
-
 /* Replaces the scorecard groups with @groups (referenced), in precedence
  * order. A group edited in place is announced with sc_workbook_changed().
  */
@@ -1273,34 +1239,4 @@ sc_workbook_set_scorecard_groups (ScWorkbook        *self,
   self->groups = array;
 
   emit_changed (self);
-}
-
-/* The scorecard @partner is measured on: of the groups that apply to it, a
- * group matching one of its tags beats a group matching its type only, and
- * the first in the workbook's order wins among equals. %NULL: the
- * workbook's default scorecard.
- */
-ScScorecardGroup *
-sc_workbook_scorecard_group_for_partner (ScWorkbook *self,
-                                         ScPartner  *partner)
-{
-  ScScorecardGroup *best = NULL;
-  ScGroupMatch best_match = SC_GROUP_MATCH_NONE;
-
-  g_return_val_if_fail (SC_IS_WORKBOOK (self), NULL);
-  g_return_val_if_fail (SC_IS_PARTNER (partner), NULL);
-
-  for (guint i = 0; i < self->groups->len && best_match != SC_GROUP_MATCH_TAG; i++)
-    {
-      ScScorecardGroup *group = g_ptr_array_index (self->groups, i);
-      ScGroupMatch match = sc_scorecard_group_match (group, partner);
-
-      if (match > best_match)
-        {
-          best = group;
-          best_match = match;
-        }
-    }
-
-  return best;
 }

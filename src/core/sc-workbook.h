@@ -189,7 +189,9 @@ void            sc_workbook_set_grade_bands     (ScWorkbook     *self,
 const char     *sc_workbook_grade_for_score     (ScWorkbook     *self,
                                                  double          score);
 
-/* Standings and scorecard groups (sc-workbook-groups.c) */
+/* Standings and scorecard groups; sc_workbook_standing_for_score() is in
+ * sc-standing.c, the lookups of groups in sc-scorecard-group.c
+ */
 const ScGradeBand *sc_workbook_standing_for_score (ScWorkbook   *self,
                                                  double          score);
 guint           sc_workbook_get_watch_periods   (ScWorkbook     *self);

@@ -6,7 +6,8 @@
  * A scorecard for a group of partners (carriers, castings suppliers, key
  * accounts): which partners it applies to (a partner type and/or tags),
  * which KPIs count, and the weights, targets and thresholds it changes.
- * The precedence between groups is in sc-workbook.c and docs/scoring.md.
+ * Which group a partner is on (the precedence between groups) is at the
+ * end, and in docs/scoring.md.
  */
 
 #define G_LOG_DOMAIN "sc-scorecard-group"
@@ -18,6 +19,7 @@
 
 #include "sc-scorecard-group.h"
 #include "sc-util-private.h"
+#include "sc-workbook.h"
 
 typedef struct
 {
@@ -427,4 +429,49 @@ sc_scorecard_group_dup_kpi_overrides (const ScScorecardGroup *self)
   g_qsort_with_data (result, n, sizeof (char *), compare_strings, NULL);
 
   return result;
+}
+
+/* The groups of a workbook */
+
+ScScorecardGroup *
+sc_workbook_lookup_scorecard_group (ScWorkbook *self,
+                                    const char *id)
+{
+  g_return_val_if_fail (SC_IS_WORKBOOK (self), NULL);
+
+  for (guint i = 0; id != NULL && i < sc_workbook_get_n_scorecard_groups (self); i++)
+    if (g_strcmp0 (sc_scorecard_group_get_id (sc_workbook_get_scorecard_group (self, i)), id) == 0)
+      return sc_workbook_get_scorecard_group (self, i);
+
+  return NULL;
+}
+
+/* The scorecard @partner is measured on: of the groups that apply to it, a
+ * group matching one of its tags beats a group matching its type only, and
+ * the first in the workbook's order wins among equals. %NULL: the
+ * workbook's default scorecard.
+ */
+ScScorecardGroup *
+sc_workbook_scorecard_group_for_partner (ScWorkbook *self,
+                                         ScPartner  *partner)
+{
+  ScScorecardGroup *best = NULL;
+  ScGroupMatch best_match = SC_GROUP_MATCH_NONE;
+
+  g_return_val_if_fail (SC_IS_WORKBOOK (self), NULL);
+  g_return_val_if_fail (SC_IS_PARTNER (partner), NULL);
+
+  for (guint i = 0; i < sc_workbook_get_n_scorecard_groups (self) && best_match != SC_GROUP_MATCH_TAG; i++)
+    {
+      ScScorecardGroup *group = sc_workbook_get_scorecard_group (self, i);
+      ScGroupMatch match = sc_scorecard_group_match (group, partner);
+
+      if (match > best_match)
+        {
+          best = group;
+          best_match = match;
+        }
+    }
+
+  return best;
 }

@@ -65,6 +65,30 @@ sc_standing_fill_defaults (ScGradeBand *bands,
     }
 }
 
+/* The standing of @score, as sc_workbook_grade_for_score(); %NULL for NaN. */
+const ScGradeBand *
+sc_workbook_standing_for_score (ScWorkbook *self,
+                                double      score)
+{
+  guint n;
+
+  g_return_val_if_fail (SC_IS_WORKBOOK (self), NULL);
+
+  n = sc_workbook_get_n_grade_bands (self);
+  if (isnan (score) || n == 0)
+    return NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const ScGradeBand *band = sc_workbook_get_grade_band (self, i);
+
+      if (score >= band->min_score)
+        return band;
+    }
+
+  return sc_workbook_get_grade_band (self, n - 1);
+}
+
 /* The position of the standing of @score, 0 the best; -1 for no data. */
 int
 sc_standing_index (ScWorkbook *book,
@@ -156,8 +180,9 @@ sc_standing_watch (ScScorer       *scorer,
       return TRUE;
     }
 
+  /* With a single standing, staying in it says nothing */
   lowest = (int) sc_workbook_get_n_grade_bands (book) - 1;
-  if (now != lowest)
+  if (now != lowest || lowest == 0)
     return FALSE;
   watch->n_periods = count_lowest (scorer, partner, rollup, lowest, score);
   if (watch->n_periods < sc_workbook_get_watch_periods (book))
