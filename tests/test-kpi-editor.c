@@ -499,6 +499,16 @@ test_editor_scorecard_groups (Fixture       *f,
 
   sc_test_save_screenshot (GTK_WIDGET (f->editor), "kpi-editor-scorecards.png");
 
+  /* A second group, moved before the first: it wins where both match by tag */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "scorecards.add", NULL));
+  gtk_editable_set_text (sc_scorecard_groups_page_get_name_row (page), "Asia");
+  gtk_editable_set_text (sc_scorecard_groups_page_get_tags_row (page), "commodity=Iron castings");
+  g_assert_true (sc_workbook_scorecard_group_for_partner (f->book, ningbo) == group);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "scorecards.move-up", NULL));
+  g_assert_cmpuint (sc_scorecard_groups_page_get_selected (page), ==, 1);
+  g_assert_cmpstr (sc_scorecard_group_get_name (sc_workbook_scorecard_group_for_partner (f->book, ningbo)),
+                   ==, "Asia");
+
   /* Back to the default scorecard */
   sc_kpi_editor_commit (f->editor);
   while (sc_workbook_get_n_scorecard_groups (f->book) > 0)

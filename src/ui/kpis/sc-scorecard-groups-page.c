@@ -403,6 +403,9 @@ sync_page (ScScorecardGroupsPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->match_group), group != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->kpis_group), group != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "scorecards.remove", group != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "scorecards.move-up",
+                                 adw_combo_row_get_selected (self->scorecard_row) >= 2 &&
+                                 adw_combo_row_get_selected (self->scorecard_row) != GTK_INVALID_LIST_POSITION);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->scorecard_row), group ? "" : self->editing_text);
   if (group == NULL)
     return;
@@ -562,6 +565,37 @@ remove_action (GtkWidget  *widget,
   sync_page (self);
 }
 
+/* Moves the group shown one place earlier: the first group that matches
+ * a partner the same way wins (docs/scoring.md)
+ */
+static void
+move_up_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ScScorecardGroupsPage *self = SC_SCORECARD_GROUPS_PAGE (widget);
+  guint selected = adw_combo_row_get_selected (self->scorecard_row);
+  guint n = sc_workbook_get_n_scorecard_groups (self->book);
+  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+
+  if (selected < 2 || selected > n)
+    return;
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (groups, sc_workbook_get_scorecard_group (self->book, i));
+  groups->pdata[selected - 1] = sc_workbook_get_scorecard_group (self->book, selected - 2);
+  groups->pdata[selected - 2] = sc_workbook_get_scorecard_group (self->book, selected - 1);
+
+  sc_pending_edit_commit (self->edit);
+  begin_change (self, _("Move a scorecard up"));
+  self->applying = TRUE;
+  sc_workbook_set_scorecard_groups (self->book, (ScScorecardGroup **) groups->pdata, groups->len);
+  self->applying = FALSE;
+  sc_pending_edit_commit (self->edit);
+
+  fill_chooser (self);
+  sc_scorecard_groups_page_select (self, selected - 1);
+}
+
 /* GObject */
 
 static void
@@ -616,6 +650,7 @@ sc_scorecard_groups_page_class_init (ScScorecardGroupsPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "scorecards.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "scorecards.remove", NULL, remove_action);
+  gtk_widget_class_install_action (widget_class, "scorecards.move-up", NULL, move_up_action);
 }
 
 static void
