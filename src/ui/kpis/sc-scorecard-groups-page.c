@@ -207,7 +207,7 @@ row_widget (GtkWidget  *row,
 }
 
 static void
-on_kpi_switch_cb (ScScorecardGroupsPage *self)
+on_kpi_active_changed_cb (ScScorecardGroupsPage *self)
 {
   ScScorecardGroup *group = current_group (self);
   g_autoptr(GStrvBuilder) builder = NULL;
@@ -319,7 +319,7 @@ kpi_row_new (ScScorecardGroupsPage *self,
   g_object_set_data (G_OBJECT (row), "switch", toggle);
   g_object_set_data (G_OBJECT (row), "target", target);
   g_object_set_data (G_OBJECT (row), "weight", weight);
-  g_signal_connect_object (toggle, "notify::active", G_CALLBACK (on_kpi_switch_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (toggle, "notify::active", G_CALLBACK (on_kpi_active_changed_cb), self, G_CONNECT_SWAPPED);
   return row;
 }
 
