@@ -444,6 +444,36 @@ test_file_round_trip (void)
   g_assert_true (g_bytes_equal (bytes, again));
 }
 
+/* A group naming a KPI the workbook no longer has (an import undone)
+ * still saves a file that reads back
+ */
+static void
+test_file_removed_kpi (void)
+{
+  g_autoptr(ScWorkbook) book = new_carrier_book ();
+  g_autoptr(ScKpi) gone = new_kpi ("gone", SC_DIRECTION_HIGHER, 1, NAN, NAN, 1);
+  ScScorecardGroup *group = sc_workbook_get_scorecard_group (book, 0);
+  const char *kpis[] = { "otd", "gone", NULL };
+  ScGroupKpi change = { 5, NAN, NAN, 2 };
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScWorkbook) back = NULL;
+
+  sc_workbook_add_kpi (book, gone);
+  sc_scorecard_group_set_kpis (group, kpis);
+  sc_scorecard_group_set_kpi (group, "gone", &change);
+  sc_workbook_remove_kpi (book, gone);
+
+  bytes = sc_workbook_to_bytes (book);
+  back = sc_workbook_load_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                     "removed.scorecard", &error);
+  g_assert_no_error (error);
+  group = sc_workbook_get_scorecard_group (back, 0);
+  g_assert_true (sc_scorecard_group_includes_kpi (group, "otd"));
+  g_assert_false (sc_scorecard_group_includes_kpi (group, "gone"));
+  g_assert_false (sc_scorecard_group_get_kpi (group, "gone", &change));
+}
+
 /* An older file's bands get the defaults, and it scores as before */
 static void
 test_old_file_bands (void)
@@ -518,6 +548,7 @@ main (int   argc,
   g_test_add_func ("/standings/watch-summary-json", test_watch_summary_json);
   g_test_add_func ("/standings/scorecard-json", test_summary_scorecard_json);
   g_test_add_func ("/file/round-trip", test_file_round_trip);
+  g_test_add_func ("/file/removed-kpi", test_file_removed_kpi);
   g_test_add_func ("/file/old-bands", test_old_file_bands);
   g_test_add_func ("/file/bad-groups", test_bad_groups);
 

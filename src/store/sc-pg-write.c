@@ -484,6 +484,9 @@ group_kpi_row (Writer                 *w,
 {
   ScGroupKpi kpi;
 
+  /* A KPI removed since (an import undone) is not written: the foreign key */
+  if (sc_workbook_lookup_kpi (w->book, kpi_id) == NULL)
+    return;
   sc_scorecard_group_get_kpi (group, kpi_id, &kpi);
   sc_pg_copy_tuple (copy, 9);
   sc_pg_copy_int8 (copy, w->id);

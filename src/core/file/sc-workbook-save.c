@@ -79,8 +79,12 @@ write_settings (Writer     *w,
   sc_json_writer_end_object (w);
 }
 
+/* A group may still name a KPI that was removed since (an import undone):
+ * only the workbook's KPIs are written, so that the file reads back.
+ */
 static void
 write_group_kpis (Writer                 *w,
+                  ScWorkbook             *book,
                   const ScScorecardGroup *group)
 {
   const char * const *kpis = sc_scorecard_group_get_kpis (group);
@@ -92,7 +96,8 @@ write_group_kpis (Writer                 *w,
     {
       sc_json_writer_begin_array (w, "kpis");
       for (guint i = 0; kpis[i] != NULL; i++)
-        sc_json_writer_string (w, NULL, kpis[i]);
+        if (sc_workbook_lookup_kpi (book, kpis[i]) != NULL)
+          sc_json_writer_string (w, NULL, kpis[i]);
       sc_json_writer_end_array (w);
     }
 
@@ -101,6 +106,8 @@ write_group_kpis (Writer                 *w,
     {
       ScGroupKpi kpi;
 
+      if (sc_workbook_lookup_kpi (book, ids[i]) == NULL)
+        continue;
       sc_scorecard_group_get_kpi (group, ids[i], &kpi);
       sc_json_writer_begin_object (w, ids[i]);
       sc_json_writer_number (w, "target", kpi.target);
@@ -151,7 +158,7 @@ write_groups (Writer     *w,
         }
       sc_json_writer_end_array (w);
       sc_json_writer_end_object (w);
-      write_group_kpis (w, group);
+      write_group_kpis (w, book, group);
       sc_json_writer_end_object (w);
     }
   sc_json_writer_end_array (w);
