@@ -710,6 +710,8 @@ sc_kpi_editor_dispose (GObject *object)
    */
   if (self->book != NULL)
     sc_kpi_editor_commit (self);
+  /* The window owns the page and drops it with its other pages */
+  self->groups_page = NULL;
   g_clear_pointer (&self->kpi_rows, g_ptr_array_unref);
   g_clear_pointer (&self->override_rows, g_ptr_array_unref);
   g_clear_pointer (&self->band_rows, g_ptr_array_unref);
