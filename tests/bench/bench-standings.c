@@ -13,7 +13,10 @@
  *
  * Times are the thread's CPU time.
  *
- *   bench-standings [N_PARTNERS] [N_PERIODS] [--no-groups]
+ *   bench-standings [N_PARTNERS] [N_PERIODS] [--no-groups] [--exponential]
+ *
+ * --exponential scores over the last 12 periods with exponential recency
+ * weights (half-life 3 periods), as issue 18's item 7 asks.
  */
 
 #include "config.h"
@@ -25,6 +28,7 @@
 #include <time.h>
 
 #include "sc-catalogue.h"
+#include "sc-period-weighting.h"
 #include "sc-scorecard-group.h"
 #include "sc-scorer.h"
 #include "sc-standing.h"
@@ -133,7 +137,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gboolean groups = !(argc > 3 && strcmp (argv[3], "--no-groups") == 0);
+  gboolean groups = TRUE, exponential = FALSE;
   guint n_partners = argc > 1 ? (guint) atoi (argv[1]) : 3500;
   guint n_periods = argc > 2 ? (guint) atoi (argv[2]) : 24;
   g_autoptr(ScWorkbook) book = make_book (n_partners, n_periods);
@@ -147,11 +151,22 @@ main (int   argc,
   double t0, checksum = 0;
   guint n_watched = 0;
 
+  for (int i = 3; i < argc; i++)
+    {
+      groups = groups && strcmp (argv[i], "--no-groups") != 0;
+      exponential = exponential || strcmp (argv[i], "--exponential") == 0;
+    }
   if (groups)
     add_groups (book);
+  if (exponential)
+    {
+      ScPeriodWeighting w = { SC_WEIGHTING_EXPONENTIAL, 12, 3 };
+      sc_workbook_set_period_weighting (book, &w);
+    }
   scorer = sc_scorer_new (book);
-  printf ("partners %u, KPIs %d, periods %u, %s\n", n_partners, N_KPIS, n_periods,
-          groups ? "4 scorecard groups" : "no groups");
+  printf ("partners %u, KPIs %d, periods %u, %s, %s\n", n_partners, N_KPIS, n_periods,
+          groups ? "4 scorecard groups" : "no groups",
+          exponential ? "12-period exponential weighting" : "the latest period only");
 
   for (int pass = 0; pass < 2; pass++)
     {
