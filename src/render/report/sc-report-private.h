@@ -114,7 +114,8 @@ typedef struct
 {
   ScRollup    rollup;
   GHashTable *ranks;          /* ScPartner* → rank (GUINT_TO_POINTER), absent: not ranked */
-  GHashTable *pools;          /* ScPartner* → partners ranked with it (same type and scorecard) */
+  GHashTable *pools;          /* ScPartner* → partners ranked with it (same type and scorecard);
+                               * NULL: n_ranked[] (a review's frozen figures) */
   guint       n_ranked[2];    /* partners with a score, per ScPartnerType */
 } ScReportRanks;
 

@@ -283,7 +283,7 @@ sc_report_ranks_free (ScReportRanks *ranks)
   if (ranks == NULL)
     return;
   g_hash_table_unref (ranks->ranks);
-  g_hash_table_unref (ranks->pools);
+  g_clear_pointer (&ranks->pools, g_hash_table_unref);
   g_free (ranks);
 }
 
@@ -296,7 +296,7 @@ apply_ranks (ScReport            *self,
       ScReportDoc *doc = g_ptr_array_index (self->docs, d);
 
       /* Ranked among the partners of its type on its scorecard */
-      doc->n_ranked = GPOINTER_TO_UINT (g_hash_table_lookup (ranks->pools, doc->partner));
+      doc->n_ranked = ranks->pools ? GPOINTER_TO_UINT (g_hash_table_lookup (ranks->pools, doc->partner)) : 0;
       if (doc->n_ranked == 0)
         doc->n_ranked = ranks->n_ranked[sc_partner_get_partner_type (doc->partner) == SC_PARTNER_CUSTOMER];
       doc->result->rank = GPOINTER_TO_UINT (g_hash_table_lookup (ranks->ranks, doc->partner));
