@@ -118,6 +118,10 @@ void               _sc_window_init_watch         (ScWindow       *self,
                                                   GActionMap     *group);
 void               sc_window_set_watch_only      (ScWindow       *self,
                                                   gboolean        watch_only);
+/* sc-window-export.c */
+void               _sc_window_class_init_export  (GtkWidgetClass *widget_class);
+void               _sc_window_export_excel       (ScWindow       *self,
+                                                  const char     *path);
 
 /* sc-window-recovery.c */
 void               _sc_window_autosave_schedule  (ScWindow       *self);

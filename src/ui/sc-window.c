@@ -1295,6 +1295,7 @@ sc_window_init (ScWindow *self)
 
   self->cancellable = g_cancellable_new ();
   self->undo_stack = sc_undo_stack_new ();
+  sc_scorecard_page_set_undo_stack (self->scorecard_page, self->undo_stack);
   self->rollup.kind = SC_ROLLUP_PERIOD;
   self->rollup.anchor = SC_PERIOD_NONE;
   self->views_granularity = -1;
