@@ -22,6 +22,7 @@
 #include "sc-pg-store.h"
 #include "sc-review-edit.h"
 #include "sc-score-history.h"
+#include "sc-scorecard-group.h"
 #include "sc-store-location.h"
 #include "sc-test-pg.h"
 #include "sc-workbook-io.h"
@@ -272,6 +273,40 @@ test_round_trip_recipe (void)
 
   g_unlink (csv);
   g_rmdir (dir);
+}
+
+/* Standings with their actions, the watch list's setting and scorecard
+ * groups (migration 004): a group with a type, tags, a KPI set and changes
+ * to a KPI in and out of the set; a group by tag with every KPI.
+ */
+static void
+test_round_trip_standings (void)
+{
+  g_autoptr(ScWorkbook) book = load_sample ();
+  g_autoptr(ScScorecardGroup) castings = sc_scorecard_group_new ("castings", "Castings “foundries”");
+  g_autoptr(ScScorecardGroup) keys = sc_scorecard_group_new ("key", "Key accounts");
+  ScScorecardGroup *groups[] = { castings, keys };
+  const char *set[] = { "ppm_defects", "on_time_delivery_pct", "scrap_rate_pct", NULL };
+  ScGradeBand bands[] = {
+    { (char *) "Preferred", 85, (char *) "Frame contract; O'Brien's team", (char *) "#0072B2", (char *) "✓" },
+    { (char *) "Approved", 60 },
+    { (char *) "Blocked", 0, (char *) "", (char *) "#d55e00", (char *) "✗" },
+  };
+  ScGroupKpi in = { 300, NAN, 900, 3 }, out = { NAN, NAN, NAN, 0.5 };
+  g_autofree char *db = new_team_database ();
+
+  sc_workbook_set_grade_bands (book, bands, G_N_ELEMENTS (bands));
+  sc_workbook_set_watch_periods (book, 5);
+  sc_scorecard_group_set_partner_type (castings, FALSE, SC_PARTNER_SUPPLIER);
+  sc_scorecard_group_add_tag (castings, "commodity", "Iron castings");
+  sc_scorecard_group_add_tag (castings, "commodity", "Investment castings");
+  sc_scorecard_group_set_kpis (castings, set);
+  sc_scorecard_group_set_kpi (castings, "ppm_defects", &in);
+  sc_scorecard_group_set_kpi (castings, "lead_time_days", &out);
+  sc_scorecard_group_add_tag (keys, "segment", "Powertrain");
+  sc_workbook_set_scorecard_groups (book, groups, G_N_ELEMENTS (groups));
+
+  assert_round_trip (book, db, "Standings");
 }
 
 /* A score over several periods and scores as scored then (migration 008):
@@ -879,6 +914,7 @@ main (int   argc,
   g_test_add_func ("/store/pg/round-trip/empty", test_round_trip_empty);
   g_test_add_func ("/store/pg/round-trip/reviews", test_round_trip_reviews);
   g_test_add_func ("/store/pg/round-trip/weighting", test_round_trip_weighting);
+  g_test_add_func ("/store/pg/round-trip/standings", test_round_trip_standings);
   g_test_add_func ("/store/pg/hostile-texts", test_hostile_texts);
   g_test_add_func ("/store/pg/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/store/pg/save-modes", test_save_modes);

@@ -120,6 +120,8 @@ void        sc_pg_copy_tuple         (ScPgCopy           *self,
 void        sc_pg_copy_null          (ScPgCopy           *self);
 void        sc_pg_copy_text          (ScPgCopy           *self,
                                       const char         *text);
+void        sc_pg_copy_bool          (ScPgCopy           *self,
+                                      gboolean            value);
 void        sc_pg_copy_int4          (ScPgCopy           *self,
                                       gint32              value);
 void        sc_pg_copy_int8          (ScPgCopy           *self,

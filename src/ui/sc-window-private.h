@@ -16,6 +16,7 @@
 #include "sc-scorer.h"
 #include "sc-team-banner.h"
 #include "sc-team-session.h"
+#include "sc-standing.h"
 #include "sc-undo-stack.h"
 #include "sc-window.h"
 
@@ -72,6 +73,9 @@ struct _ScWindow
   GHashTable           *name_keys;   /* ScPartner* → collation key of its name */
   GHashTable           *open_issues; /* partner id → open issues, NULL: to count */
   GHashTable           *search_texts; /* ScPartner* → its name and tags, casefolded */
+  GHashTable           *watches;     /* ScPartner* → ScWatch, made on demand */
+  GSimpleAction        *watch_action; /* sidebar.watch-list */
+  gboolean              watch_only;  /* the sidebar shows the watch list only */
   char                 *search;      /* the search, casefolded; NULL: none */
   GQueue                import_queue;      /* GFile*: data files still to import */
   GtkWindow            *import_assistant;  /* the one open, not owned */
@@ -111,6 +115,15 @@ void               _sc_window_init_actions       (ScWindow       *self);
 void               _sc_window_update_actions     (ScWindow       *self);
 gboolean           _sc_window_confirm_close      (ScWindow       *self);
 
+/* sc-window-watch.c */
+const ScWatch     *_sc_window_get_watch          (ScWindow       *self,
+                                                  ScPartner      *partner);
+char              *_sc_window_dup_watch_text     (ScWindow       *self,
+                                                  ScPartner      *partner);
+void               _sc_window_init_watch         (ScWindow       *self,
+                                                  GActionMap     *group);
+void               sc_window_set_watch_only      (ScWindow       *self,
+                                                  gboolean        watch_only);
 /* sc-window-export.c */
 void               _sc_window_class_init_export  (GtkWidgetClass *widget_class);
 void               _sc_window_export_excel       (ScWindow       *self,

@@ -116,6 +116,7 @@ forget_partner_caches (ScWindow *self)
   g_hash_table_remove_all (self->histories);
   g_hash_table_remove_all (self->name_keys);
   g_hash_table_remove_all (self->search_texts);
+  g_hash_table_remove_all (self->watches);
   g_clear_pointer (&self->open_issues, g_hash_table_unref);
 }
 
@@ -190,6 +191,12 @@ update_row (ScWindow    *self,
     }
 
   history = get_history (self, partner, &n_history);
+  {
+    g_autofree char *watch = _sc_window_dup_watch_text (self, partner);
+
+    sc_partner_row_set_standing (SC_PARTNER_ROW (gtk_list_item_get_child (item)),
+                                 sc_workbook_standing_for_score (self->book, summary->score), watch);
+  }
   sc_partner_row_update (SC_PARTNER_ROW (gtk_list_item_get_child (item)), partner, summary,
                          history, n_history,
                          count_open_issues (self, partner));
@@ -384,6 +391,9 @@ filter_partner (gpointer item,
     return FALSE;
 
   if (!partner_has_selected_tag (self, partner))
+    return FALSE;
+
+  if (self->watch_only && _sc_window_get_watch (self, partner)->reason == SC_WATCH_NONE)
     return FALSE;
 
   if (self->search != NULL)
@@ -1144,6 +1154,8 @@ sc_window_finalize (GObject *object)
   g_clear_pointer (&self->bound_items, g_hash_table_unref);
   g_clear_object (&self->filter);
   g_clear_object (&self->filter_action);
+  g_clear_object (&self->watch_action);
+  g_clear_pointer (&self->watches, g_hash_table_unref);
   g_clear_object (&self->sorter);
   g_clear_object (&self->period_labels);
   g_clear_pointer (&self->tags, g_ptr_array_unref);
@@ -1324,6 +1336,7 @@ sc_window_init (ScWindow *self)
                            G_CALLBACK (on_filter_change_state_cb), self, G_CONNECT_SWAPPED);
   group = g_simple_action_group_new ();
   g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (self->filter_action));
+  _sc_window_init_watch (self, G_ACTION_MAP (group));
   gtk_widget_insert_action_group (GTK_WIDGET (self), "sidebar", G_ACTION_GROUP (group));
 
   _sc_window_init_actions (self);
