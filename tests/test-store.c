@@ -309,7 +309,7 @@ test_round_trip_standings (void)
   assert_round_trip (book, db, "Standings");
 }
 
-/* A score over several periods and scores as scored then (migration 008):
+/* A score over several periods and scores as scored then (migration 006):
  * kept through file → server → file.
  */
 static void
@@ -410,7 +410,7 @@ test_hostile_texts (void)
 
   assert_round_trip (book, db, hostile);
 
-  /* and the tables are all still there (eleven of 001, applied_edit of 002, two of 008) */
+  /* and the tables are all still there (eleven of 001, applied_edit of 002, two of 006) */
   tables = sc_test_pg_query (server, db,
                              "SELECT count(*) FROM pg_tables WHERE schemaname = 'scorecards'");
   g_assert_cmpstr (tables, ==, expected_tables);

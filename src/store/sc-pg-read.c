@@ -75,7 +75,7 @@ text_or (const PGresult *result,
   return text ? text : fallback;
 }
 
-/* Scores as scored then (migration 008) */
+/* Scores as scored then (migration 006) */
 static gboolean
 read_score_history (Reader *r)
 {
@@ -278,7 +278,7 @@ read_grade_bands (Reader *r)
   return TRUE;
 }
 
-/* A score over several periods (migration 008): no row, the latest only */
+/* A score over several periods (migration 006): no row, the latest only */
 static gboolean
 read_period_weighting (Reader *r)
 {

@@ -658,7 +658,7 @@ recipe_rows (Writer   *w,
 }
 
 /* A score over several periods: a row only when not the latest alone
- * (migration 008)
+ * (migration 006)
  */
 static void
 period_weighting_rows (Writer   *w,
@@ -678,7 +678,7 @@ period_weighting_rows (Writer   *w,
     sc_pg_copy_null (copy);
 }
 
-/* Scores as scored then (migration 008) */
+/* Scores as scored then (migration 006) */
 static void
 score_history_rows (Writer   *w,
                     ScPgCopy *copy)
