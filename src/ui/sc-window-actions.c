@@ -92,6 +92,7 @@ sc_window_save_to (ScWindow  *self,
     return FALSE;
 
   g_set_object (&self->file, file);
+  g_clear_object (&self->store);   /* a team workbook saved as a file is that file now */
   _sc_window_recovery_discard (self);
   _sc_window_update_title (self);
   uri = g_file_get_uri (file);
@@ -115,8 +116,8 @@ close_idle_cb (gpointer data)
 /* Closes once the dialog that asked has gone: destroying the window from
  * inside its transient dialog's response would pull it from under it.
  */
-static void
-close_later (ScWindow *self)
+void
+_sc_window_close_later (ScWindow *self)
 {
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_idle_cb, g_object_ref (self), g_object_unref);
 }
@@ -135,7 +136,7 @@ save_and_report (ScWindow *self,
     }
 
   if (close_after)
-    close_later (self);
+    _sc_window_close_later (self);
 }
 
 static void
@@ -181,7 +182,9 @@ static void
 save (ScWindow *self,
       gboolean  close_after)
 {
-  if (self->file == NULL)
+  if (self->store != NULL)
+    _sc_window_team_save (self, close_after);
+  else if (self->file == NULL)
     show_save_dialog (self, close_after);
   else
     save_and_report (self, self->file, close_after);
@@ -484,6 +487,9 @@ _sc_window_update_actions (ScWindow *self)
                                  sc_undo_stack_get_can_undo (self->undo_stack));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
                                  sc_undo_stack_get_can_redo (self->undo_stack));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-loading",
+                                 self->load_cancellable != NULL);
+  _sc_window_team_update_actions (self);
 }
 
 /* Closing with unsaved changes */
@@ -496,7 +502,7 @@ on_close_response_cb (AdwMessageDialog *dialog,
   if (g_str_equal (response, "discard"))
     {
       _sc_window_recovery_discard (self);
-      close_later (self);
+      _sc_window_close_later (self);
     }
   else if (g_str_equal (response, "save"))
     save (self, TRUE);
@@ -514,7 +520,7 @@ _sc_window_confirm_close (ScWindow *self)
   if (self->close_confirmed || self->book == NULL || !sc_workbook_get_modified (self->book))
     return TRUE;
 
-  name = self->file ? g_file_get_basename (self->file) : g_strdup (_("Untitled Workbook"));
+  name = _sc_window_team_dup_name (self);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), NULL);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                   _("“%s” has unsaved changes. Changes that are not saved "
@@ -591,6 +597,14 @@ on_drop_cb (GtkDropTarget *target,
 }
 
 static void
+cancel_loading_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  sc_window_cancel_loading (SC_WINDOW (widget));
+}
+
+static void
 on_undo_state_changed_cb (ScWindow *self)
 {
   _sc_window_update_actions (self);
@@ -610,6 +624,8 @@ _sc_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.edit-kpis", NULL, edit_kpis_action);
   gtk_widget_class_install_action (widget_class, "win.new-issue", NULL, new_issue_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-loading", NULL, cancel_loading_action);
+  _sc_window_class_init_team (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -639,5 +655,6 @@ _sc_window_init_actions (ScWindow *self)
                            G_CALLBACK (on_undo_state_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->undo_stack, "notify::can-redo",
                            G_CALLBACK (on_undo_state_changed_cb), self, G_CONNECT_SWAPPED);
+  _sc_window_init_team (self);
   _sc_window_update_actions (self);
 }
