@@ -186,7 +186,17 @@ test_connect_and_open (void)
 
   gtk_window_present (GTK_WINDOW (window));
   dialog = open_connect_dialog (window, "alice", ALICE_PASSWORD);
-  sc_test_save_screenshot (GTK_WIDGET (dialog), "team-connect.png");
+  if (g_getenv ("SC_SCREENSHOT_DIR") != NULL)
+    {
+      /* for docs/screenshots: an address as a user would type it */
+      g_autoptr(ScTeamAddress) shown = sc_team_address_new ("db.example.com", 0, "quality", "anna",
+                                                           NULL);
+      g_autoptr(ScTeamAddress) real = address_for ("alice");
+
+      sc_team_login_set_address (sc_team_connect_dialog_get_login (dialog), shown);
+      sc_test_save_screenshot (GTK_WIDGET (dialog), "team-connect.png");
+      sc_team_login_set_address (sc_team_connect_dialog_get_login (dialog), real);
+    }
   gtk_widget_activate_action (GTK_WIDGET (dialog), "connect.go", NULL);
   wait_until (connect_done, dialog, "the connection");
   g_assert_null (sc_team_connect_dialog_get_error (dialog));
@@ -280,6 +290,68 @@ test_recent_reopen (void)
   g_assert_cmpstr (sc_window_get_team_description (window), ==, "Team · alice@localhost — editor");
   g_assert_cmpstr (sc_workbook_get_company (sc_window_get_workbook (window)), ==, "Contoso Team");
 
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+secret_cleared (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+on_secret_cleared_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  sc_team_secret_clear_finish (result, &error);
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+static gboolean
+connect_dialog_shown (gpointer data)
+{
+  return find_toplevel (SC_TYPE_TEAM_CONNECT_DIALOG) != NULL;
+}
+
+/* With no password in the keyring, reopening asks for it: the connect
+ * dialog comes filled in and says why; once answered, the workbook opens
+ * and the keyring keeps the password again.
+ */
+static void
+test_recent_asks_password (void)
+{
+  g_autoptr(ScTeamAddress) address = address_for ("alice");
+  g_autofree char *kept = NULL;
+  gboolean cleared = FALSE;
+  ScTeamConnectDialog *dialog;
+  ScWindow *window;
+  GtkListBoxRow *row;
+
+  sc_team_secret_clear (address, NULL, on_secret_cleared_cb, &cleared);
+  wait_until (secret_cleared, &cleared, "the keyring to forget");
+
+  window = sc_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (recent_has_row, window, "the recent row");
+  row = gtk_list_box_get_row_at_index (window->recent_list, 0);
+  g_signal_emit_by_name (window->recent_list, "row-activated", row);
+  wait_until (connect_dialog_shown, NULL, "the question for the password");
+
+  dialog = find_toplevel (SC_TYPE_TEAM_CONNECT_DIALOG);
+  g_assert_nonnull (strstr (sc_team_connect_dialog_get_error (dialog),
+                            "the server asks for the password of role “alice”"));
+  g_assert_null (sc_window_get_workbook (window));
+  sc_team_login_set_password (sc_team_connect_dialog_get_login (dialog), ALICE_PASSWORD);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "connect.go", NULL);
+  wait_until (has_workbook, window, "the team workbook, with the password typed");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Suppliers");
+
+  kept = lookup_secret ("alice");
+  g_assert_cmpstr (kept, ==, ALICE_PASSWORD);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -566,6 +638,7 @@ main (int   argc,
 
   g_test_add_func ("/team-window/connect-and-open", test_connect_and_open);
   g_test_add_func ("/team-window/recent-reopen", test_recent_reopen);
+  g_test_add_func ("/team-window/recent-asks-password", test_recent_asks_password);
   g_test_add_func ("/team-window/viewer-read-only", test_viewer_read_only);
   g_test_add_func ("/team-window/wrong-password", test_wrong_password);
   g_test_add_func ("/team-window/publish", test_publish);

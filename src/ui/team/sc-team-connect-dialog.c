@@ -113,6 +113,8 @@ open_store (ScTeamConnectDialog *self,
 {
   g_object_ref (self);
   g_signal_emit (self, signals[OPEN_STORE], 0, store);
+  /* GTK 4.8 warns when a focused entry goes with its window */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
   gtk_window_close (GTK_WINDOW (self));
   g_object_unref (self);
 }
@@ -528,7 +530,6 @@ sc_team_connect_dialog_new (GtkWindow           *parent,
     {
       sc_team_login_set_address (self->login, address);
       self->wanted = g_strdup (address->workbook);
-      sc_team_login_focus_password (self->login);
     }
   return self;
 }

@@ -224,6 +224,8 @@ on_published_cb (GObject      *source,
 
   g_object_ref (self);
   g_signal_emit (self, signals[PUBLISHED], 0, publish->store);
+  /* GTK 4.8 warns when a focused entry goes with its window */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
   gtk_window_destroy (GTK_WINDOW (self));
   g_object_unref (self);
 }
