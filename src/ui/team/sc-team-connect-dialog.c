@@ -48,6 +48,7 @@ struct _ScTeamConnectDialog
   GStrv           workbooks;
   char           *wanted;     /* the workbook to open once connected */
   char           *error;
+  GtkWidget      *busy_focus;  /* weak: the focus before going busy */
   guint           busy : 1;
 };
 
@@ -92,7 +93,19 @@ set_busy (ScTeamConnectDialog *self,
     gtk_spinner_start (self->spinner);
   else
     gtk_spinner_stop (self->spinner);
+  /* The focus leaves the form while it is insensitive, and comes back:
+   * GTK 4.8 loses track of a focused entry made insensitive
+   */
+  if (self->busy)
+    {
+      g_set_weak_pointer (&self->busy_focus, gtk_root_get_focus (GTK_ROOT (self)));
+      gtk_window_set_focus (GTK_WINDOW (self), NULL);
+    }
   gtk_widget_set_sensitive (GTK_WIDGET (self->stack), !self->busy);
+  if (!self->busy && self->busy_focus != NULL)
+    gtk_widget_grab_focus (self->busy_focus);
+  if (!self->busy)
+    g_clear_weak_pointer (&self->busy_focus);
   update_actions (self);
 }
 
@@ -442,6 +455,9 @@ sc_team_connect_dialog_dispose (GObject *object)
   ScTeamConnectDialog *self = (ScTeamConnectDialog *)object;
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_weak_pointer (&self->busy_focus);
+  /* GTK 4.8 warns when a focused entry goes with its window */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
 
   G_OBJECT_CLASS (sc_team_connect_dialog_parent_class)->dispose (object);
 }

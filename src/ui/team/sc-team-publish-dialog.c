@@ -44,6 +44,7 @@ struct _ScTeamPublishDialog
   char           *error;
   GtkWindow      *question;    /* "Replace?", while asked */
   guint           pulse_source;
+  GtkWidget      *busy_focus;  /* weak: the focus before going busy */
   guint           busy : 1;
 };
 
@@ -105,8 +106,20 @@ set_busy (ScTeamPublishDialog *self,
   g_clear_handle_id (&self->pulse_source, g_source_remove);
   if (self->busy)
     self->pulse_source = g_timeout_add (100, pulse_cb, self);
+  /* The focus leaves the form while it is insensitive, and comes back:
+   * GTK 4.8 loses track of a focused entry made insensitive
+   */
+  if (self->busy)
+    {
+      g_set_weak_pointer (&self->busy_focus, gtk_root_get_focus (GTK_ROOT (self)));
+      gtk_window_set_focus (GTK_WINDOW (self), NULL);
+    }
   gtk_widget_set_sensitive (GTK_WIDGET (self->login), !self->busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->name_row), !self->busy);
+  if (!self->busy && self->busy_focus != NULL)
+    gtk_widget_grab_focus (self->busy_focus);
+  if (!self->busy)
+    g_clear_weak_pointer (&self->busy_focus);
   update_actions (self);
 }
 
@@ -327,6 +340,8 @@ sc_team_publish_dialog_dispose (GObject *object)
   ScTeamPublishDialog *self = (ScTeamPublishDialog *)object;
 
   g_cancellable_cancel (self->cancellable);
+  /* GTK 4.8 warns when a focused entry goes with its window */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
   g_clear_handle_id (&self->pulse_source, g_source_remove);
 
   G_OBJECT_CLASS (sc_team_publish_dialog_parent_class)->dispose (object);
