@@ -404,6 +404,63 @@ test_viewer_read_only (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+shows_loading (gpointer window)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (((ScWindow *) window)->main_stack),
+                    "loading") == 0;
+}
+
+static gboolean
+load_stopped (gpointer window)
+{
+  return ((ScWindow *) window)->load_cancellable == NULL;
+}
+
+/* While the server makes the window wait (another session locks the
+ * workbook table), the window goes on: it shows what is loading, and
+ * Cancel stops the query on the server and goes back to the empty page.
+ */
+static void
+test_cancel_loading (void)
+{
+  g_autofree char *uri = sc_test_pg_uri (server, "alice", DATABASE, "Suppliers");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScStore) store = sc_pg_store_new_with_password (uri, ALICE_PASSWORD, &error);
+  PGconn *locker = sc_test_pg_connect (server, DATABASE);
+  ScWindow *window = sc_window_new (NULL);
+  PGresult *result;
+
+  g_assert_no_error (error);
+  result = PQexec (locker, "BEGIN; LOCK TABLE scorecards.workbook IN ACCESS EXCLUSIVE MODE");
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
+  PQclear (result);
+
+  gtk_window_present (GTK_WINDOW (window));
+  sc_window_open_store (window, store);
+  wait_until (shows_loading, window, "the loading page");
+  sc_test_settle ();
+  sc_test_settle ();
+  g_assert_true (shows_loading (window));
+  g_assert_cmpstr (gtk_label_get_text (window->loading_label), ==,
+                   "Opening “Suppliers” from alice@localhost…");
+  g_assert_null (strstr (gtk_label_get_text (window->loading_label), ALICE_PASSWORD));
+  sc_test_save_screenshot (GTK_WIDGET (window), "team-loading.png");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-loading", NULL);
+  wait_until (load_stopped, window, "the cancelled load");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "empty");
+  g_assert_null (sc_window_get_workbook (window));
+
+  PQclear (PQexec (locker, "COMMIT"));
+  PQfinish (locker);
+
+  /* the store is still good for another try */
+  sc_window_open_store (window, store);
+  wait_until (has_workbook, window, "the team workbook, unlocked");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A wrong password is refused, in the dialog, which stays on the form */
 static void
 test_wrong_password (void)
@@ -679,6 +736,7 @@ main (int   argc,
   g_test_add_func ("/team-connect/recent-reopen", test_recent_reopen);
   g_test_add_func ("/team-connect/recent-asks-password", test_recent_asks_password);
   g_test_add_func ("/team-connect/viewer-read-only", test_viewer_read_only);
+  g_test_add_func ("/team-connect/cancel-loading", test_cancel_loading);
   g_test_add_func ("/team-connect/wrong-password", test_wrong_password);
   g_test_add_func ("/team-connect/publish", test_publish);
   g_test_add_func ("/team-connect/password-nowhere", test_password_nowhere);

@@ -132,6 +132,7 @@ void               _sc_window_team_save          (ScWindow       *self,
 void               _sc_window_team_open_uri      (ScWindow       *self,
                                                   const char     *uri);
 char              *_sc_window_team_dup_name      (ScWindow       *self);
+char              *_sc_window_team_dup_loading_text (ScStore     *store);
 void               sc_window_open_store          (ScWindow       *self,
                                                   ScStore        *store);
 ScStore           *sc_window_get_store           (ScWindow       *self);

@@ -479,6 +479,23 @@ _sc_window_team_dup_name (ScWindow *self)
   return g_strdup (_("Untitled Workbook"));
 }
 
+/* "Opening “Suppliers” from anna@db.example.com…" */
+char *
+_sc_window_team_dup_loading_text (ScStore *store)
+{
+  g_autofree char *uri = sc_store_location_dup_display_name (sc_store_get_display_name (store));
+  g_autoptr(ScTeamAddress) address = sc_team_address_parse (uri);
+  g_autofree char *who = NULL;
+
+  if (address == NULL || address->workbook == NULL)
+    /* Translators: %s is a team workbook's address (without password) */
+    return g_strdup_printf (_("Opening the team workbook %s…"), uri);
+
+  who = sc_team_address_describe (address);
+  /* Translators: e.g. "Opening “Suppliers” from anna@db.example.com…" */
+  return g_strdup_printf (_("Opening “%s” from %s…"), address->workbook, who);
+}
+
 void
 _sc_window_class_init_team (GtkWidgetClass *widget_class)
 {

@@ -1486,16 +1486,13 @@ sc_window_open_store (ScWindow *self,
 {
   LoadRequest *request;
   g_autofree char *what = NULL;
-  g_autofree char *shown = NULL;
 
   g_return_if_fail (SC_IS_WINDOW (self));
   g_return_if_fail (SC_IS_STORE (store));
 
   request = g_new0 (LoadRequest, 1);
   request->store = g_object_ref (store);
-  shown = sc_store_location_dup_display_name (sc_store_get_display_name (store));
-  /* Translators: %s is a team workbook's address (without password) */
-  what = g_strdup_printf (_("Opening the team workbook %s…"), shown);
+  what = _sc_window_team_dup_loading_text (store);
   start_load (self, request, what);
 }
 

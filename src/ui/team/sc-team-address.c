@@ -91,7 +91,8 @@ query_value (const char *query,
 
 /* Takes a team workbook URI apart (as the recent list holds them); NULL
  * when it is not one. Parameters other than host, port and workbook are
- * not kept.
+ * not kept; host, port and user there win over the authority's, as in
+ * libpq.
  */
 ScTeamAddress *
 sc_team_address_parse (const char *uri)
@@ -129,11 +130,17 @@ sc_team_address_parse (const char *uri)
     {
       g_autofree char *host = query_value (query + 1, "host");
       g_autofree char *query_port = query_value (query + 1, "port");
+      g_autofree char *user = query_value (query + 1, "user");
 
       if (host != NULL)
         {
           g_free (self->host);
           self->host = g_steal_pointer (&host);
+        }
+      if (user != NULL)
+        {
+          g_free (self->user);
+          self->user = g_steal_pointer (&user);
         }
       if (query_port != NULL)
         {
