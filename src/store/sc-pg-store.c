@@ -43,15 +43,18 @@ static void sc_pg_store_iface_init (ScStoreInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (ScPgStore, sc_pg_store, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (SC_TYPE_STORE, sc_pg_store_iface_init))
 
-/* Who is connected to which server, for the window's header */
+/* Who is connected to which server, for the window's header. Set once:
+ * the window reads them while a later operation may reconnect, and the
+ * same URI logs in as the same role.
+ */
 static void
 remember_identity (ScPgStore *self)
 {
   const char *host = PQhost (self->conn);
 
-  g_free (self->user);
+  if (self->user != NULL)
+    return;
   self->user = g_strdup (PQuser (self->conn));
-  g_free (self->host);
   /* a socket folder is "this computer" to a user */
   self->host = g_strdup (host == NULL || *host == '\0' || *host == '/' ? "localhost" : host);
 }

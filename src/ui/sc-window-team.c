@@ -74,10 +74,11 @@ remember_recent (ScWindow *self)
   g_autofree char *name = _sc_window_team_dup_name (self);
   g_autofree char *who = NULL;
   GtkRecentData data = { 0 };
-  const char *host = sc_pg_store_get_host (SC_PG_STORE (self->store));
+  const char *host;
 
-  if (g_get_application_name () == NULL)
+  if (g_get_application_name () == NULL || !SC_IS_PG_STORE (self->store))
     return;
+  host = sc_pg_store_get_host (SC_PG_STORE (self->store));
 
   who = g_strdup_printf ("%s@%s", store_user (self), host ? host : "");
   data.display_name = name;
