@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "sc-pg-location.h"
@@ -26,6 +27,13 @@ static const char *sql_list =
 
 static const char *sql_may_write =
   "SELECT NULL::text, pg_catalog.has_table_privilege('scorecards.workbook', 'UPDATE')";
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_utf8_collate (*(char * const *) a, *(char * const *) b);
+}
 
 static gboolean
 read_list (ScPgSession     *s,
@@ -50,6 +58,8 @@ read_list (ScPgSession     *s,
     g_strv_builder_add (names, sc_pg_get_text (result, i, 0));
   info->may_write = sc_pg_get_bool (result, 0, 1);
   info->workbooks = g_strv_builder_end (names);
+  /* in the user's order, whatever the database's collation */
+  qsort (info->workbooks, n, sizeof (char *), compare_names);
   PQclear (result);
 
   return TRUE;

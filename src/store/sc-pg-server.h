@@ -15,7 +15,7 @@ typedef struct
 {
   char     *user;       /* the role connected as */
   char     *host;       /* the server ("localhost" for a socket) */
-  GStrv     workbooks;  /* the team workbooks' names, sorted */
+  GStrv     workbooks;  /* the team workbooks' names, in the locale's order */
   gboolean  may_write;  /* the role may change workbooks (an editor) */
 } ScPgServerInfo;
 
