@@ -546,6 +546,7 @@ sc_team_connect_dialog_new (GtkWindow           *parent,
     {
       sc_team_login_set_address (self->login, address);
       self->wanted = g_strdup (address->workbook);
+      sc_team_login_focus_password (self->login);
     }
   return self;
 }
