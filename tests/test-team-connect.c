@@ -253,6 +253,39 @@ test_connect_and_open (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A new, empty team workbook from the dialog; a name that is taken is
+ * refused there, naming it
+ */
+static void
+test_create (void)
+{
+  ScWindow *window = sc_window_new (NULL);
+  ScTeamConnectDialog *dialog;
+  g_autofree char *count = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  dialog = open_connect_dialog (window, "alice", ALICE_PASSWORD);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "connect.go", NULL);
+  wait_until (connect_done, dialog, "the connection");
+  g_assert_cmpstr (sc_team_connect_dialog_get_page (dialog), ==, "workbooks");
+
+  sc_team_connect_dialog_set_new_name (dialog, "Suppliers");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "connect.create", NULL);
+  g_assert_nonnull (strstr (sc_team_connect_dialog_get_error (dialog),
+                            "There is already a team workbook “Suppliers” on this server"));
+
+  sc_team_connect_dialog_set_new_name (dialog, "Logistics 2026");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "connect.create", NULL);
+  wait_until (has_workbook, window, "the new team workbook");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Logistics 2026");
+  g_assert_cmpuint (g_list_model_get_n_items (sc_workbook_get_partners (sc_window_get_workbook (window))),
+                    ==, 0);
+  count = sc_test_pg_query (server, DATABASE,
+                            "SELECT count(*) FROM scorecards.workbook WHERE name = 'Logistics 2026'");
+  g_assert_cmpstr (count, ==, "1");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 recent_has_row (gpointer window)
 {
@@ -260,6 +293,20 @@ recent_has_row (gpointer window)
 
   return gtk_list_box_get_row_at_index (self->recent_list, 0) != NULL &&
          g_object_get_data (G_OBJECT (gtk_list_box_get_row_at_index (self->recent_list, 0)), "uri");
+}
+
+static GtkListBoxRow *
+find_recent_row (ScWindow   *window,
+                 const char *title)
+{
+  for (int i = 0; gtk_list_box_get_row_at_index (window->recent_list, i) != NULL; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (window->recent_list, i);
+
+      if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) == 0)
+        return row;
+    }
+  g_error ("no recent workbook “%s”", title);
 }
 
 static gboolean
@@ -289,7 +336,7 @@ test_recent_reopen (void)
   window = sc_window_new (NULL);
   gtk_window_present (GTK_WINDOW (window));
   wait_until (recent_has_row, window, "the recent row");
-  row = gtk_list_box_get_row_at_index (window->recent_list, 0);
+  row = find_recent_row (window, "Suppliers");
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Suppliers");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Team · alice@localhost");
   sc_test_save_screenshot (GTK_WIDGET (window), "team-recent.png");
@@ -347,7 +394,7 @@ test_recent_asks_password (void)
   window = sc_window_new (NULL);
   gtk_window_present (GTK_WINDOW (window));
   wait_until (recent_has_row, window, "the recent row");
-  row = gtk_list_box_get_row_at_index (window->recent_list, 0);
+  row = find_recent_row (window, "Suppliers");
   g_signal_emit_by_name (window->recent_list, "row-activated", row);
   wait_until (connect_dialog_shown, NULL, "the question for the password");
 
@@ -734,6 +781,7 @@ main (int   argc,
 
   g_test_add_func ("/team-connect/connect-and-open", test_connect_and_open);
   g_test_add_func ("/team-connect/recent-reopen", test_recent_reopen);
+  g_test_add_func ("/team-connect/create", test_create);
   g_test_add_func ("/team-connect/recent-asks-password", test_recent_asks_password);
   g_test_add_func ("/team-connect/viewer-read-only", test_viewer_read_only);
   g_test_add_func ("/team-connect/cancel-loading", test_cancel_loading);
