@@ -973,7 +973,10 @@ load_cb (GObject      *source,
 
   /* A newer load took over: its own end tidies up */
   if (g_task_get_cancellable (G_TASK (res)) != self->load_cancellable)
-    return;
+    {
+      g_clear_pointer (&result, load_result_free);
+      return;
+    }
   gtk_spinner_stop (self->spinner);
   g_clear_handle_id (&self->loading_pulse, g_source_remove);
   g_clear_object (&self->load_cancellable);
