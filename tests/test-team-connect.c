@@ -437,6 +437,16 @@ test_viewer_read_only (void)
   g_assert_true (action_enabled (window, "win.export-report"));
   g_assert_true (action_enabled (window, "win.search"));
 
+  /* Data dropped on the window is refused, saying why */
+  {
+    g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "fixtures", "crlf.csv", NULL);
+    g_autoptr(GFile) data = g_file_new_for_path (csv);
+
+    sc_window_import_files (window, &data, 1);
+    sc_test_settle ();
+    g_assert_null (window->import_assistant);
+  }
+
   /* The issues page: New Issue does nothing */
   adw_view_stack_set_visible_child_name (sc_window_get_view_stack (window), "issues");
   sc_test_settle ();

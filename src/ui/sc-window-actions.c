@@ -329,6 +329,8 @@ sc_window_import_file (ScWindow *self,
 {
   g_return_if_fail (SC_IS_WINDOW (self));
 
+  if (_sc_window_team_refuses_edit (self))
+    return;
   if (self->import_assistant != NULL)
     {
       if (file != NULL)
@@ -353,6 +355,8 @@ sc_window_import_files (ScWindow  *self,
 {
   g_return_if_fail (SC_IS_WINDOW (self));
 
+  if (n_files > 0 && _sc_window_team_refuses_edit (self))
+    return;
   /* A new batch, or more files for the one under way */
   if (g_queue_is_empty (&self->import_queue) && (self->import_assistant == NULL || !self->import_queued))
     self->import_batch_done = self->import_batch_size = 0;

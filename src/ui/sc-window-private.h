@@ -121,6 +121,7 @@ void               _sc_window_close_later        (ScWindow       *self);
 void               _sc_window_class_init_team    (GtkWidgetClass *widget_class);
 void               _sc_window_init_team          (ScWindow       *self);
 void               _sc_window_team_update_actions (ScWindow      *self);
+gboolean           _sc_window_team_refuses_edit  (ScWindow       *self);
 gboolean           _sc_window_team_update_title  (ScWindow       *self);
 void               _sc_window_team_loaded        (ScWindow       *self,
                                                   ScStore        *store);

@@ -436,6 +436,24 @@ _sc_window_team_update_actions (ScWindow *self)
   update_team_bar (self);
 }
 
+/* For edits that do not go through an action (files dropped on the
+ * window, a note on a chart point): TRUE, with the reason in a toast,
+ * when the user may only read the team workbook.
+ */
+gboolean
+_sc_window_team_refuses_edit (ScWindow *self)
+{
+  g_autofree char *message = NULL;
+
+  if (!is_read_only (self))
+    return FALSE;
+
+  message = g_strdup_printf (_("Role “%s” may read this team workbook but not change it"),
+                             store_user (self));
+  _sc_window_show_toast (self, message);
+  return TRUE;
+}
+
 /* After a team workbook loaded: the recent list remembers it. */
 void
 _sc_window_team_loaded (ScWindow *self,

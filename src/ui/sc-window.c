@@ -740,11 +740,8 @@ on_create_issue_cb (ScWindow  *self,
 
   if (self->book == NULL || partner == NULL)
     return;
-  if (self->store != NULL && sc_store_get_read_only (self->store))
-    {
-      _sc_window_show_toast (self, _("You may read this team workbook but not note issues in it"));
-      return;
-    }
+  if (_sc_window_team_refuses_edit (self))
+    return;
 
   editor = sc_issue_editor_new_for_create (GTK_WINDOW (self), self->book, self->undo_stack,
                                            partner, kpi, period);
