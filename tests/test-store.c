@@ -20,6 +20,7 @@
 #include "sc-import.h"
 #include "sc-pg-location.h"
 #include "sc-pg-store.h"
+#include "sc-score-history.h"
 #include "sc-store-location.h"
 #include "sc-test-pg.h"
 #include "sc-workbook-io.h"
@@ -272,6 +273,28 @@ test_round_trip_recipe (void)
   g_rmdir (dir);
 }
 
+/* A score over several periods and scores as scored then (migration 008):
+ * kept through file → server → file.
+ */
+static void
+test_round_trip_weighting (void)
+{
+  g_autoptr(ScWorkbook) book = load_sample ();
+  g_autofree char *db = new_team_database ();
+  ScPeriodWeighting w = { SC_WEIGHTING_EXPONENTIAL, 12, 2.5 };
+  ScPartner *partner = sc_workbook_lookup_partner (book, "s01");
+  g_autofree char *text = NULL;
+
+  sc_workbook_set_period_weighting (book, &w);
+  g_assert_cmpuint (sc_score_history_record_complete (book, NULL), >, 0);
+  sc_score_history_record (book, partner, sc_workbook_get_latest_period (book), SC_SCORED_THEN_REVIEW);
+  text = to_text (book);
+  g_assert_nonnull (strstr (text, "\"half_life\": 2.5"));
+  g_assert_nonnull (strstr (text, "\"reason\": \"review\""));
+
+  assert_round_trip (book, db, "Weighted");
+}
+
 /* A workbook with nothing in it yet */
 static void
 test_round_trip_empty (void)
@@ -317,7 +340,7 @@ test_hostile_texts (void)
   /* and the tables are all still there */
   tables = sc_test_pg_query (server, db,
                              "SELECT count(*) FROM pg_tables WHERE schemaname = 'scorecards'");
-  g_assert_cmpstr (tables, ==, "11");
+  g_assert_cmpstr (tables, ==, "13");
 }
 
 /* Text that is not UTF-8 is refused, and nothing is written */
@@ -816,6 +839,7 @@ main (int   argc,
   g_test_add_func ("/store/pg/round-trip/sample", test_round_trip_sample);
   g_test_add_func ("/store/pg/round-trip/recipe", test_round_trip_recipe);
   g_test_add_func ("/store/pg/round-trip/empty", test_round_trip_empty);
+  g_test_add_func ("/store/pg/round-trip/weighting", test_round_trip_weighting);
   g_test_add_func ("/store/pg/hostile-texts", test_hostile_texts);
   g_test_add_func ("/store/pg/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/store/pg/save-modes", test_save_modes);

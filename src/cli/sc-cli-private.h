@@ -42,5 +42,7 @@ int         sc_cli_report      (int          argc,
                                 char       **argv);
 int         sc_cli_summary     (int          argc,
                                 char       **argv);
+int         sc_cli_whatif      (int          argc,
+                                char       **argv);
 
 G_END_DECLS

@@ -31,6 +31,7 @@ static const struct {
   { "recipe", sc_cli_recipe },
   { "report", sc_cli_report },
   { "summary", sc_cli_summary },
+  { "whatif", sc_cli_whatif },
 };
 
 static void
@@ -49,6 +50,7 @@ print_help (FILE *stream)
            "  scorecards report BOOK|DATA -o OUT.pdf [--partner NAME]… [--from P] [--to P] [--period P]\n"
            "                    [--page-size a4|letter] [--split DIR] [--format pdf|png|svg] [--recipe R.json]\n"
            "  scorecards copy SRC DST [--replace]\n"
+           "  scorecards whatif BOOK --set NAME=VALUE… [--period P] [--json] [--apply -o OUT]\n"
            "  scorecards --version | --help\n");
   fprintf (stream, "\n%s\n", _("Review supplier and customer scorecards."));
   fprintf (stream, "\n%s\n", _("Commands:"));
@@ -59,6 +61,7 @@ print_help (FILE *stream)
   fprintf (stream, "  %-10s %s\n", "issues", _("List the issues and their actions, as a table, JSON or CSV"));
   fprintf (stream, "  %-10s %s\n", "report", _("Write partner reports as PDF, or PNG or SVG pages"));
   fprintf (stream, "  %-10s %s\n", "copy", _("Copy a workbook between a file and a team server"));
+  fprintf (stream, "  %-10s %s\n", "whatif", _("Show who changes grade or rank under other weights or targets"));
   fprintf (stream, "\n%s\n", _("A BOOK is a .scorecard file or a team workbook on a PostgreSQL server:"));
   fprintf (stream, "  %s\n", "postgresql://[user@]host[:port]/database?workbook=NAME");
   fprintf (stream, "\n%s\n", _("Without a command, the application window opens with the given files."));

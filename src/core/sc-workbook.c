@@ -18,6 +18,7 @@
 
 #include "sc-workbook.h"
 #include "sc-issue-private.h"
+#include "sc-score-history.h"
 #include "sc-util-private.h"
 
 typedef struct
@@ -51,6 +52,10 @@ struct _ScWorkbook
   GArray        *grade_bands;        /* ScGradeBand */
   guint          trend_periods;
   GPtrArray     *recipes;            /* ScRecipe, newest last */
+
+  /* A score over several periods and as scored then (weighting branch) */
+  ScPeriodWeighting weighting;
+  GHashTable    *score_history;      /* "partner\tperiod" → ScScoredThen* */
 
   guint          modified : 1;
 };
@@ -175,6 +180,7 @@ sc_workbook_finalize (GObject *object)
   g_clear_pointer (&self->notes, g_free);
   g_clear_pointer (&self->grade_bands, g_array_unref);
   g_clear_pointer (&self->recipes, g_ptr_array_unref);
+  g_clear_pointer (&self->score_history, g_hash_table_unref);
 
   G_OBJECT_CLASS (sc_workbook_parent_class)->finalize (object);
 }
@@ -277,6 +283,9 @@ sc_workbook_init (ScWorkbook *self)
   self->page_size = g_strdup ("a4");
   self->notes = g_strdup ("");
   self->trend_periods = 6;
+  self->weighting = SC_PERIOD_WEIGHTING_LATEST;
+  self->score_history = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                               (GDestroyNotify) sc_scored_then_free);
   sc_workbook_set_grade_bands (self, defaults, G_N_ELEMENTS (defaults));
   self->modified = FALSE;
 }
@@ -1042,6 +1051,40 @@ sc_workbook_grade_for_score (ScWorkbook *self,
     }
 
   return g_array_index (self->grade_bands, ScGradeBand, self->grade_bands->len - 1).grade;
+}
+
+/* A score over several periods (sc-period-weighting.c) */
+
+const ScPeriodWeighting *
+sc_workbook_get_period_weighting (ScWorkbook *self)
+{
+  g_return_val_if_fail (SC_IS_WORKBOOK (self), NULL);
+  return &self->weighting;
+}
+
+/* @weighting must be valid (sc_period_weighting_validate()). */
+void
+sc_workbook_set_period_weighting (ScWorkbook              *self,
+                                  const ScPeriodWeighting *weighting)
+{
+  g_return_if_fail (SC_IS_WORKBOOK (self));
+  g_return_if_fail (weighting != NULL);
+  g_return_if_fail (sc_period_weighting_validate (weighting, NULL));
+
+  if (sc_period_weighting_equal (&self->weighting, weighting))
+    return;
+  self->weighting = sc_period_weighting_is_latest (weighting) ? SC_PERIOD_WEIGHTING_LATEST : *weighting;
+  emit_changed (self);
+}
+
+/* The scores as scored then, for sc-score-history.c only: "partner\tperiod"
+ * → ScScoredThen*, owned by the workbook.
+ */
+GHashTable *
+sc_workbook_get_score_history (ScWorkbook *self)
+{
+  g_return_val_if_fail (SC_IS_WORKBOOK (self), NULL);
+  return self->score_history;
 }
 
 gboolean

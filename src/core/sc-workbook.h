@@ -13,6 +13,7 @@
 #include "sc-kpi.h"
 #include "sc-partner.h"
 #include "sc-period.h"
+#include "sc-period-weighting.h"
 #include "sc-recipe.h"
 
 G_BEGIN_DECLS
@@ -177,6 +178,12 @@ void            sc_workbook_set_grade_bands     (ScWorkbook     *self,
                                                  guint           n_bands);
 const char     *sc_workbook_grade_for_score     (ScWorkbook     *self,
                                                  double          score);
+
+/* A score over several periods; as scored then (sc-score-history.h) */
+const ScPeriodWeighting *sc_workbook_get_period_weighting (ScWorkbook *self);
+void            sc_workbook_set_period_weighting (ScWorkbook    *self,
+                                                 const ScPeriodWeighting *weighting);
+GHashTable     *sc_workbook_get_score_history   (ScWorkbook     *self);
 
 /* Recipes */
 guint           sc_workbook_get_n_recipes       (ScWorkbook     *self);

@@ -20,6 +20,7 @@
 
 #include "sc-formula.h"
 #include "sc-pg-private.h"
+#include "sc-score-history.h"
 
 typedef struct
 {
@@ -69,6 +70,40 @@ text_or (const PGresult *result,
   const char *text = sc_pg_get_text (result, row, column);
 
   return text ? text : fallback;
+}
+
+/* Scores as scored then (migration 008) */
+static gboolean
+read_score_history (Reader *r)
+{
+  static const char *sql =
+    "SELECT partner_id, period, score, grade, reason, recorded FROM scorecards.score_history"
+    " WHERE workbook_id = $1";
+  static const Oid types[] = { SC_PG_TEXT, SC_PG_TEXT, SC_PG_FLOAT8, SC_PG_TEXT, SC_PG_TEXT,
+                               SC_PG_TIMESTAMPTZ };
+  PGresult *result = select_rows (r, sql, types, G_N_ELEMENTS (types));
+  gboolean ok = result != NULL;
+
+  for (int i = 0; ok && i < PQntuples (result); i++)
+    {
+      const char *period_text = text_or (result, i, 1, "");
+      const char *reason_text = text_or (result, i, 4, "");
+      g_autoptr(GDateTime) recorded = sc_pg_get_timestamptz (result, i, 5);
+      ScScoredThenReason reason;
+      ScPeriod period;
+
+      if (!sc_period_parse (r->granularity, period_text, &period) ||
+          !sc_scored_then_reason_from_string (reason_text, &reason) || recorded == NULL)
+        ok = invalid (r, _("a score as scored then for period “%s”"), period_text);
+      else
+        sc_score_history_add (r->book, sc_scored_then_new (sc_pg_get_text (result, i, 0), period,
+                                                           sc_pg_get_float8 (result, i, 2),
+                                                           sc_pg_get_text (result, i, 3),
+                                                           reason, recorded));
+    }
+  g_clear_pointer (&result, PQclear);
+
+  return ok;
 }
 
 /* The workbook row */
@@ -233,6 +268,35 @@ read_grade_bands (Reader *r)
   PQclear (result);
 
   return TRUE;
+}
+
+/* A score over several periods (migration 008): no row, the latest only */
+static gboolean
+read_period_weighting (Reader *r)
+{
+  static const char *sql =
+    "SELECT mode, periods, half_life FROM scorecards.period_weighting WHERE workbook_id = $1";
+  static const Oid types[] = { SC_PG_TEXT, SC_PG_INT4, SC_PG_FLOAT8 };
+  PGresult *result = select_rows (r, sql, types, G_N_ELEMENTS (types));
+  ScPeriodWeighting w = SC_PERIOD_WEIGHTING_LATEST;
+  gboolean ok = TRUE;
+
+  if (result == NULL)
+    return FALSE;
+  if (PQntuples (result) > 0)
+    {
+      const char *mode = text_or (result, 0, 0, "");
+
+      w.n_periods = (guint) sc_pg_get_int4 (result, 0, 1);
+      w.half_life = sc_pg_get_float8 (result, 0, 2);
+      if (!sc_weighting_mode_from_string (mode, &w.mode) || !sc_period_weighting_validate (&w, NULL))
+        ok = invalid (r, _("unknown period weighting “%s”"), mode);
+      else
+        sc_workbook_set_period_weighting (r->book, &w);
+    }
+  PQclear (result);
+
+  return ok;
 }
 
 /* KPI definitions */
@@ -613,7 +677,9 @@ sc_pg_read_workbook (ScPgSession  *s,
       !read_partner_extras (&r) ||
       !read_series (&r) ||
       !read_issues (&r) ||
-      !read_recipes (&r))
+      !read_recipes (&r) ||
+      !read_period_weighting (&r) ||
+      !read_score_history (&r))
     return NULL;
 
   sc_workbook_set_modified (book, FALSE);

@@ -63,8 +63,11 @@ list_migrations (void)
 
   for (guint i = 0; i < sorted->len; i++)
     {
-      /* 001, 002, …: a gap or a repeat is a mistake in the source tree */
-      g_assert (atoi (g_ptr_array_index (sorted, i)) == (int) i + 1);
+      /* 001, 002, …: a repeat is a mistake in the source tree. A gap is
+       * allowed while branches that each add a migration are merged: the
+       * version is the file's number, not its place in the list.
+       */
+      g_assert (atoi (g_ptr_array_index (sorted, i)) > (i ? atoi (g_ptr_array_index (sorted, i - 1)) : 0));
       g_strv_builder_add (builder, g_ptr_array_index (sorted, i));
     }
 
@@ -76,8 +79,9 @@ int
 sc_pg_schema_get_latest (void)
 {
   g_auto(GStrv) names = list_migrations ();
+  guint n = g_strv_length (names);
 
-  return (int) g_strv_length (names);
+  return n ? atoi (names[n - 1]) : 0;
 }
 
 static char *
@@ -159,7 +163,7 @@ migrate (ScPgSession  *s,
 {
   g_auto(GStrv) names = list_migrations ();
   g_autofree char *grants = load_script ("grants.sql");
-  int latest = (int) g_strv_length (names);
+  int latest = sc_pg_schema_get_latest ();
 
   if (!sc_pg_session_exec (s, "BEGIN", error))
     return FALSE;
@@ -167,8 +171,8 @@ migrate (ScPgSession  *s,
   if (!sc_pg_session_exec (s, SQL_LOCK, error) || !read_version (s, from, error))
     goto failed;
 
-  for (int v = *from + 1; v <= latest; v++)
-    if (!apply (s, names[v - 1], v, error))
+  for (guint i = 0; names[i] != NULL; i++)
+    if (atoi (names[i]) > *from && !apply (s, names[i], atoi (names[i]), error))
       goto failed;
   if ((*from < latest && !sc_pg_session_exec (s, grants, error)) ||
       !sc_pg_session_exec (s, "COMMIT", error))

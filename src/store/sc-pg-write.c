@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "sc-pg-private.h"
+#include "sc-score-history.h"
 
 typedef struct
 {
@@ -65,10 +66,12 @@ static const char *sql_delete[] = {
   "DELETE FROM scorecards.issue WHERE workbook_id = $1",
   "DELETE FROM scorecards.partner_override WHERE workbook_id = $1",
   "DELETE FROM scorecards.partner_tag WHERE workbook_id = $1",
+  "DELETE FROM scorecards.score_history WHERE workbook_id = $1",
   "DELETE FROM scorecards.partner WHERE workbook_id = $1",
   "DELETE FROM scorecards.kpi WHERE workbook_id = $1",
   "DELETE FROM scorecards.grade_band WHERE workbook_id = $1",
   "DELETE FROM scorecards.recipe WHERE workbook_id = $1",
+  "DELETE FROM scorecards.period_weighting WHERE workbook_id = $1",
 };
 
 static gboolean
@@ -438,6 +441,51 @@ recipe_rows (Writer   *w,
     }
 }
 
+/* A score over several periods: a row only when not the latest alone
+ * (migration 008)
+ */
+static void
+period_weighting_rows (Writer   *w,
+                       ScPgCopy *copy)
+{
+  const ScPeriodWeighting *weighting = sc_workbook_get_period_weighting (w->book);
+
+  if (sc_period_weighting_is_latest (weighting))
+    return;
+  sc_pg_copy_tuple (copy, 4);
+  sc_pg_copy_int8 (copy, w->id);
+  sc_pg_copy_text (copy, sc_weighting_mode_to_string (weighting->mode));
+  sc_pg_copy_int4 (copy, weighting->n_periods);
+  if (weighting->mode == SC_WEIGHTING_EXPONENTIAL)
+    sc_pg_copy_float8 (copy, weighting->half_life);
+  else
+    sc_pg_copy_null (copy);
+}
+
+/* Scores as scored then (migration 008) */
+static void
+score_history_rows (Writer   *w,
+                    ScPgCopy *copy)
+{
+  g_autoptr(GPtrArray) records = sc_score_history_list (w->book, NULL);
+  ScGranularity granularity = sc_workbook_get_granularity (w->book);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      const ScScoredThen *r = g_ptr_array_index (records, i);
+      g_autofree char *period = sc_period_to_string (granularity, r->period);
+
+      sc_pg_copy_tuple (copy, 7);
+      sc_pg_copy_int8 (copy, w->id);
+      sc_pg_copy_text (copy, r->partner_id);
+      sc_pg_copy_text (copy, period);
+      sc_pg_copy_float8 (copy, r->score);
+      sc_pg_copy_text (copy, r->grade);
+      sc_pg_copy_text (copy, sc_scored_then_reason_to_string (r->reason));
+      sc_pg_copy_timestamptz (copy, r->recorded);
+    }
+}
+
 #define TABLE(name, columns, rows) \
   { name, "COPY scorecards." name " (" columns ") FROM STDIN (FORMAT binary)", rows }
 
@@ -463,6 +511,9 @@ static const struct
          change_rows),
   TABLE ("grade_band", "workbook_id, position, grade, min_score", grade_band_rows),
   TABLE ("recipe", "workbook_id, position, body", recipe_rows),
+  TABLE ("period_weighting", "workbook_id, mode, periods, half_life", period_weighting_rows),
+  TABLE ("score_history", "workbook_id, partner_id, period, score, grade, reason, recorded",
+         score_history_rows),
 };
 
 /* Writes @book as the workbook @name, in the caller's transaction; see

@@ -153,13 +153,18 @@ preferences_action (GSimpleAction *action,
 {
   ScApplication *self = user_data;
   GSettings *settings = sc_application_get_settings (self);
+  GtkWindow *active;
   GtkWidget *window;
 
   if (settings == NULL)
     return;
 
-  window = sc_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
-                                      settings);
+  active = gtk_application_get_active_window (GTK_APPLICATION (self));
+  window = sc_preferences_window_new (active, settings);
+  /* The open workbook's own scoring settings get a page of their own */
+  if (SC_IS_WINDOW (active) && sc_window_get_workbook (SC_WINDOW (active)) != NULL)
+    sc_preferences_window_set_workbook (SC_PREFERENCES_WINDOW (window),
+                                        sc_window_get_workbook (SC_WINDOW (active)));
   gtk_window_present (GTK_WINDOW (window));
 }
 

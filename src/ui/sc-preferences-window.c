@@ -16,6 +16,7 @@
 
 #include "sc-logo-chooser.h"
 #include "sc-preferences-window.h"
+#include "sc-weighting-group.h"
 
 struct _ScPreferencesWindow
 {
@@ -32,6 +33,8 @@ struct _ScPreferencesWindow
   /* Owned state */
   GSettings            *settings;
   GtkFileChooserNative *chooser;
+  ScWorkbook           *book;         /* its scoring settings, when one is open */
+  ScWeightingGroup     *weighting_group;
 };
 
 G_DEFINE_FINAL_TYPE (ScPreferencesWindow, sc_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -131,6 +134,7 @@ sc_preferences_window_finalize (GObject *object)
   ScPreferencesWindow *self = (ScPreferencesWindow *)object;
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->book);
 
   G_OBJECT_CLASS (sc_preferences_window_parent_class)->finalize (object);
 }
@@ -194,4 +198,40 @@ sc_preferences_window_new (GtkWindow *parent,
   show_logo (self);
 
   return GTK_WIDGET (self);
+}
+
+/* Workbook scoring */
+
+static void
+on_weighting_changed_cb (ScPreferencesWindow *self)
+{
+  ScPeriodWeighting w;
+
+  sc_weighting_group_get_weighting (self->weighting_group, &w);
+  sc_workbook_set_period_weighting (self->book, &w);
+}
+
+/* Adds a page with @book's scoring settings (the period weighting); they
+ * are saved with the workbook, not in GSettings.
+ */
+void
+sc_preferences_window_set_workbook (ScPreferencesWindow *self,
+                                    ScWorkbook          *book)
+{
+  GtkWidget *page;
+
+  g_return_if_fail (SC_IS_PREFERENCES_WINDOW (self));
+  g_return_if_fail (SC_IS_WORKBOOK (book));
+  g_return_if_fail (self->book == NULL);
+
+  self->book = g_object_ref (book);
+  page = adw_preferences_page_new ();
+  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("Scoring"));
+  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page), "emblem-documents-symbolic");
+  self->weighting_group = SC_WEIGHTING_GROUP (sc_weighting_group_new ());
+  sc_weighting_group_set_weighting (self->weighting_group, sc_workbook_get_period_weighting (book));
+  g_signal_connect_object (self->weighting_group, "changed", G_CALLBACK (on_weighting_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (self->weighting_group));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page));
 }

@@ -8,6 +8,8 @@
 
 #include <adwaita.h>
 
+#include "sc-workbook.h"
+
 G_BEGIN_DECLS
 
 #define SC_TYPE_PREFERENCES_WINDOW (sc_preferences_window_get_type())
@@ -16,5 +18,7 @@ G_DECLARE_FINAL_TYPE (ScPreferencesWindow, sc_preferences_window, SC, PREFERENCE
 
 GtkWidget *sc_preferences_window_new (GtkWindow *parent,
                                       GSettings *settings);
+void       sc_preferences_window_set_workbook (ScPreferencesWindow *self,
+                                               ScWorkbook          *book);
 
 G_END_DECLS

@@ -158,11 +158,11 @@ static void
 add_total (ScScoreExplainer *self,
            int               row)
 {
-  g_autofree char *score = g_strdup_printf ("%.1f", self->score);
-  g_autofree char *lost = g_strdup_printf ("−%.1f", 100 - self->score);
-  GtkWidget *separator = gtk_separator_new (GTK_ORIENTATION_HORIZONTAL);
-  double weights = 0;
+  GtkWidget *separator;
+  double weights = 0, period_score = 0;
   g_autofree char *weight = NULL;
+  g_autofree char *score = NULL;
+  g_autofree char *lost = NULL;
   GtkWidget *cell;
 
   for (guint i = 0; i < self->rows->len; i++)
@@ -170,18 +170,31 @@ add_total (ScScoreExplainer *self,
       const ScExplainerRow *r = &g_array_index (self->rows, ScExplainerRow, i);
 
       if (r->counted)
-        weights += r->weight;
+        {
+          weights += r->weight;
+          period_score += r->contribution;
+        }
     }
+  /* With a score over several periods the contributions add up to this
+   * period's own score; the periods are explained below it
+   */
+  if (weights <= 0)
+    return;
+  score = g_strdup_printf ("%.1f", period_score);
+  lost = g_strdup_printf ("−%.1f", 100 - period_score);
+  separator = gtk_separator_new (GTK_ORIENTATION_HORIZONTAL);
   weight = g_strdup_printf ("%g", weights);
 
   gtk_grid_attach (self->grid, separator, 0, row, N_COLUMNS, 1);
   g_ptr_array_add (self->cells, separator);
-  gtk_widget_add_css_class (add_cell (self, _("Overall score"), COLUMN_NAME, row + 1, 1), "heading");
+  gtk_widget_add_css_class (add_cell (self, fabs (period_score - self->score) < 0.005 ? _("Overall score")
+                                                                                  : _("Score of this period"),
+                                      COLUMN_NAME, row + 1, 1), "heading");
   add_cell (self, weight, COLUMN_WEIGHT, row + 1, 1);
   add_cell (self, "100.0 %", COLUMN_SHARE, row + 1, 1);
   cell = add_cell (self, score, COLUMN_POINTS, row + 1, 1);
   gtk_widget_add_css_class (cell, "heading");
-  add_cell (self, 100 - self->score > 0.05 ? lost : "0.0", COLUMN_LOST, row + 1, 1);
+  add_cell (self, 100 - period_score > 0.05 ? lost : "0.0", COLUMN_LOST, row + 1, 1);
 }
 
 static void

@@ -21,8 +21,10 @@
 #include "sc-chart-widget.h"
 #include "sc-kpi-table.h"
 #include "sc-score-explainer.h"
+#include "sc-scored-then-view.h"
 #include "sc-scorecard-page.h"
 #include "sc-tooltip.h"
+#include "sc-weighting-explainer.h"
 
 /* Trend charts show at most this many periods up to the view's period */
 #define CHART_PERIODS 24
@@ -39,6 +41,7 @@ struct _ScScorecardPage
   ScKpiTable    *kpi_table;
   GtkFlowBox    *chart_grid;
   ScChartWidget *radar;
+  ScScoredThenView *scored_then;
 
   /* Owned state */
   ScWorkbook    *book;
@@ -105,6 +108,25 @@ fact_new (const char *caption,
   return box;
 }
 
+/* What the explanation needs: the result, and the scorer for the periods
+ * of a score over several periods
+ */
+typedef struct
+{
+  ScPartnerResult *result;
+  ScScorer        *scorer;
+} Explained;
+
+static void
+explained_free (gpointer data)
+{
+  Explained *e = data;
+
+  sc_partner_result_free (e->result);
+  g_clear_object (&e->scorer);
+  g_free (e);
+}
+
 /* The explanation is made when it is first opened, not with every partner
  * shown.
  */
@@ -112,28 +134,43 @@ static void
 create_explainer_cb (GtkMenuButton *button,
                      gpointer       user_data)
 {
-  const ScPartnerResult *result = user_data;
+  const Explained *e = user_data;
   GtkWidget *popover = gtk_popover_new ();
   GtkWidget *explainer = sc_score_explainer_new ();
+  GtkWidget *periods = NULL;
 
-  sc_score_explainer_set_result (SC_SCORE_EXPLAINER (explainer), result);
+  sc_score_explainer_set_result (SC_SCORE_EXPLAINER (explainer), e->result);
   gtk_widget_set_size_request (explainer, 460, -1);
+  if (e->scorer != NULL)
+    periods = sc_weighting_explainer_new (e->scorer, e->result->partner, &e->result->rollup);
+  if (periods != NULL)
+    {
+      /* A score over several periods: the periods below the KPIs */
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+
+      gtk_box_append (GTK_BOX (box), explainer);
+      gtk_box_append (GTK_BOX (box), periods);
+      explainer = box;
+    }
   gtk_popover_set_child (GTK_POPOVER (popover), explainer);
   gtk_menu_button_set_popover (button, popover);
 }
 
 /* The overall score opens the explanation: which KPIs cost the points. */
 static GtkWidget *
-score_fact_new (const ScPartnerResult *result)
+score_fact_new (ScScorer              *scorer,
+                const ScPartnerResult *result)
 {
+  Explained *explained = g_new0 (Explained, 1);
   g_autofree char *score = isnan (result->score) ? g_strdup ("—") : g_strdup_printf ("%.1f", result->score);
   g_autofree char *accessible = g_strdup_printf (_("Overall score: %s. Explain the score"), score);
   GtkWidget *button = gtk_menu_button_new ();
   GtkWidget *content = fact_content_new (_("Overall score — why?"), score, NULL);
 
+  explained->result = sc_partner_result_copy (result);
+  explained->scorer = scorer ? g_object_ref (scorer) : NULL;
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_explainer_cb,
-                                         sc_partner_result_copy (result),
-                                         (GDestroyNotify) sc_partner_result_free);
+                                         explained, explained_free);
   gtk_menu_button_set_child (GTK_MENU_BUTTON (button), content);
   /* Left-aligned like the other cards, however wide the card: the menu
    * button centres its child in a box of its own
@@ -165,6 +202,7 @@ trend_arrow (ScTrend trend)
 
 static void
 show_facts (ScScorecardPage       *self,
+            ScScorer              *scorer,
             ScWorkbook            *book,
             const ScPartnerResult *result)
 {
@@ -189,7 +227,7 @@ show_facts (ScScorecardPage       *self,
   issues = g_strdup_printf ("%u", sc_workbook_count_open_issues (book, result->partner));
   grade_class = g_strdup_printf ("grade-%c", result->grade ? g_ascii_tolower (result->grade[0]) : 'x');
 
-  gtk_flow_box_append (self->facts_box, score_fact_new (result));
+  gtk_flow_box_append (self->facts_box, score_fact_new (scorer, result));
   gtk_flow_box_append (self->facts_box,
                        fact_new (_("Grade"), result->grade ? result->grade : "—", grade_class, NULL));
   gtk_flow_box_append (self->facts_box, fact_new (_("Trend"), trend, NULL, trend_tip));
@@ -288,6 +326,7 @@ clear (ScScorecardPage *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->facts_box))))
     gtk_flow_box_remove (self->facts_box, child);
   sc_chart_widget_set_chart (self->radar, NULL);
+  sc_scored_then_view_show (self->scored_then, NULL, NULL);
 }
 
 static void
@@ -330,6 +369,7 @@ sc_scorecard_page_class_init (ScScorecardPageClass *klass)
 
   g_type_ensure (SC_TYPE_CHART_WIDGET);
   g_type_ensure (SC_TYPE_KPI_TABLE);
+  g_type_ensure (SC_TYPE_SCORED_THEN_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/scorecards/Scorecards/sc-scorecard-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ScScorecardPage, scroller);
@@ -340,6 +380,7 @@ sc_scorecard_page_class_init (ScScorecardPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_table_create_issue_cb);
   gtk_widget_class_bind_template_child (widget_class, ScScorecardPage, chart_grid);
   gtk_widget_class_bind_template_child (widget_class, ScScorecardPage, radar);
+  gtk_widget_class_bind_template_child (widget_class, ScScorecardPage, scored_then);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -409,7 +450,8 @@ sc_scorecard_page_show (ScScorecardPage       *self,
       return;
     }
 
-  show_facts (self, book, result);
+  show_facts (self, scorer, book, result);
+  sc_scored_then_view_show (self->scored_then, scorer, partner);
   g_clear_pointer (&self->chart_kpis, g_ptr_array_unref);
   self->chart_kpis = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < result->kpis->len; i++)

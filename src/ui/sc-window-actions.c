@@ -18,6 +18,7 @@
 #include "sc-kpi-editor.h"
 #include "sc-report-dialog.h"
 #include "sc-report-print.h"
+#include "sc-whatif-dialog.h"
 #include "sc-window-private.h"
 #include "sc-workbook-io.h"
 
@@ -450,6 +451,22 @@ edit_kpis_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (editor));
 }
 
+/* What if: other weights, targets, bands or weighting, before applying */
+static void
+whatif_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ScWindow *self = SC_WINDOW (widget);
+  ScWhatifDialog *dialog;
+
+  if (self->book == NULL || self->rollup.anchor == SC_PERIOD_NONE)
+    return;
+
+  dialog = sc_whatif_dialog_new (GTK_WINDOW (self), self->book, self->undo_stack, &self->rollup);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 new_issue_action (GtkWidget  *widget,
                   const char *action_name,
@@ -485,6 +502,7 @@ _sc_window_update_actions (ScWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_book);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_book);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-kpis", has_book);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.whatif", has_book);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", has_book);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_book);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
@@ -628,6 +646,7 @@ _sc_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.edit-kpis", NULL, edit_kpis_action);
   gtk_widget_class_install_action (widget_class, "win.new-issue", NULL, new_issue_action);
+  gtk_widget_class_install_action (widget_class, "win.whatif", NULL, whatif_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-loading", NULL, cancel_loading_action);
   _sc_window_class_init_team (widget_class);
 
@@ -640,6 +659,8 @@ _sc_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.edit-kpis", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.whatif", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-report", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

@@ -10,6 +10,8 @@
 
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "sc-workbook.h"
 
 G_BEGIN_DECLS
@@ -35,5 +37,38 @@ gboolean sc_series_load_stream (ScLoader    *loader,
                                 const char  *data,
                                 gsize        start,
                                 gsize        end);
+
+/* Members of a JSON object, checked; and the sections of
+ * sc-workbook-load-scoring.c
+ */
+gboolean sc_loader_get_object  (ScLoader    *loader,
+                                JsonObject  *object,
+                                const char  *member,
+                                const char  *path,
+                                JsonObject **out);
+gboolean sc_loader_get_string  (ScLoader    *loader,
+                                JsonObject  *object,
+                                const char  *member,
+                                const char  *path,
+                                gboolean     required,
+                                const char  *fallback,
+                                const char **out);
+gboolean sc_loader_get_number  (ScLoader    *loader,
+                                JsonObject  *object,
+                                const char  *member,
+                                const char  *path,
+                                gboolean     required,
+                                double       fallback,
+                                double      *out);
+gboolean sc_loader_get_period  (ScLoader    *loader,
+                                JsonObject  *object,
+                                const char  *member,
+                                const char  *path,
+                                ScPeriod    *out);
+gboolean sc_loader_load_weighting  (ScLoader   *loader,
+                                    JsonObject *settings);
+gboolean sc_loader_load_scored_then (ScLoader   *loader,
+                                     JsonObject *object,
+                                     const char *path);
 
 G_END_DECLS

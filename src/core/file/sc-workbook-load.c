@@ -211,6 +211,52 @@ parse_timestamp (const char *str)
   return str ? g_date_time_new_from_iso8601 (str, utc) : NULL;
 }
 
+/* For sc-workbook-load-scoring.c */
+
+gboolean
+sc_loader_get_object (ScLoader    *loader,
+                      JsonObject  *object,
+                      const char  *member,
+                      const char  *path,
+                      JsonObject **out)
+{
+  return get_object (loader, object, member, path, out);
+}
+
+gboolean
+sc_loader_get_string (ScLoader    *loader,
+                      JsonObject  *object,
+                      const char  *member,
+                      const char  *path,
+                      gboolean     required,
+                      const char  *fallback,
+                      const char **out)
+{
+  return get_string (loader, object, member, path, required, fallback, out);
+}
+
+gboolean
+sc_loader_get_number (ScLoader   *loader,
+                      JsonObject *object,
+                      const char *member,
+                      const char *path,
+                      gboolean    required,
+                      double      fallback,
+                      double     *out)
+{
+  return get_number (loader, object, member, path, required, fallback, out);
+}
+
+gboolean
+sc_loader_get_period (ScLoader   *loader,
+                      JsonObject *object,
+                      const char *member,
+                      const char *path,
+                      ScPeriod   *out)
+{
+  return get_period (loader, object, member, path, out);
+}
+
 /* Sections */
 
 static gboolean
@@ -270,6 +316,9 @@ load_settings (Loader     *loader,
         }
       sc_workbook_set_grade_bands (loader->book, parsed, n);
     }
+
+  if (!sc_loader_load_weighting (loader, settings))
+    return FALSE;
 
   if (!get_object (loader, settings, "report", "settings.report", &report))
     return FALSE;
@@ -794,7 +843,8 @@ sc_workbook_load_from_data (const char  *data,
       !load_list (&loader, object, "partners", load_partner) ||
       (has_series && !sc_series_load_stream (&loader, data, series_start, series_end)) ||
       !load_list (&loader, object, "issues", load_issue) ||
-      !load_list (&loader, object, "recipes", load_recipe))
+      !load_list (&loader, object, "recipes", load_recipe) ||
+      !load_list (&loader, object, "score_history", sc_loader_load_scored_then))
     return NULL;
 
   sc_workbook_set_modified (book, FALSE);

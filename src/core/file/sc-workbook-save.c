@@ -19,6 +19,7 @@
 #include "sc-json-writer.h"
 #include "sc-safe-file.h"
 #include "sc-workbook-io.h"
+#include "sc-workbook-save-private.h"
 
 typedef ScJsonWriter Writer;
 
@@ -66,6 +67,7 @@ write_settings (Writer     *w,
       sc_json_writer_end_object (w);
     }
   sc_json_writer_end_array (w);
+  sc_workbook_write_weighting (w, book);
   sc_json_writer_begin_object (w, "report");
   sc_json_writer_string (w, "page_size", sc_workbook_get_page_size (book));
   sc_json_writer_string (w, "confidentiality", sc_workbook_get_confidentiality (book));
@@ -295,6 +297,8 @@ sc_workbook_to_bytes (ScWorkbook *self)
         }
       sc_json_writer_end_array (w);
     }
+
+  sc_workbook_write_score_history (w, self);
 
   sc_json_writer_end_object (w);
 

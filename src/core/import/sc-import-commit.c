@@ -19,6 +19,7 @@
 #include "sc-catalogue.h"
 #include "sc-import-names.h"
 #include "sc-import-private.h"
+#include "sc-score-history.h"
 
 typedef struct
 {
@@ -51,6 +52,7 @@ struct _ImportUndo
   ScGranularity  old_granularity;
   ScRecipe      *added_recipe;
   ScRecipe      *replaced_recipe;
+  GPtrArray     *scored_then;       /* ScScoredThen the commit kept */
 };
 
 static void
@@ -89,6 +91,7 @@ sc_import_undo_free (ImportUndo *undo)
   g_ptr_array_unref (undo->saved_overrides);
   g_clear_pointer (&undo->added_recipe, sc_recipe_unref);
   g_clear_pointer (&undo->replaced_recipe, sc_recipe_unref);
+  g_clear_pointer (&undo->scored_then, g_ptr_array_unref);
   g_free (undo);
 }
 
@@ -102,6 +105,7 @@ import_undo_new (ScWorkbook *book)
   undo->saved_series = g_ptr_array_new_with_free_func (saved_series_free);
   undo->saved_overrides = g_ptr_array_new_with_free_func (saved_override_free);
   undo->old_granularity = sc_workbook_get_granularity (book);
+  undo->scored_then = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_scored_then_free);
 
   return undo;
 }
@@ -531,6 +535,9 @@ sc_import_stage_commit (ScImport    *self,
       self->undo->added_recipe = sc_recipe_ref (self->recipe);
     }
 
+  /* As scored then: periods this import completed keep today's score */
+  sc_score_history_record_complete (book, self->undo->scored_then);
+
   return TRUE;
 }
 
@@ -583,6 +590,12 @@ sc_import_stage_undo (ScImport   *self,
                       ScWorkbook *book)
 {
   ImportUndo *undo = self->undo;
+
+  for (guint i = 0; i < undo->scored_then->len; i++)
+    {
+      ScScoredThen *r = g_ptr_array_index (undo->scored_then, i);
+      sc_score_history_remove (book, r->partner_id, r->period);
+    }
 
   if (undo->added_recipe != NULL)
     {

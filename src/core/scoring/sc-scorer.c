@@ -21,8 +21,10 @@
 
 #include "sc-score-private.h"
 #include "sc-scorer.h"
+#include "sc-scoring-rules.h"
 
 #define TREND_THRESHOLD 0.5
+#define NOT_YET         (-1.0)  /* a view score not computed yet: scores are 0–100 */
 
 typedef struct
 {
@@ -41,6 +43,9 @@ typedef struct
 typedef struct
 {
   ScPartner *partner;
+  double    *views[SC_ROLLUP_ROLLING_12 + 1]; /* a score over several periods: each
+                                               * kind's view score at every stored
+                                               * anchor, made when first needed */
   guint      n_entries;
   guint      n_categories;
   Entry      entries[];    /* in the workbook's KPI order */
@@ -64,9 +69,20 @@ struct _ScScorer
   GHashTable *partners;    /* ScPartner* → PartnerEntries* */
   GPtrArray  *category_means; /* CategoryMeans*, a few views */
   ScPartner  *series_edit; /* partner of the series change being announced */
+  ScScoringRules *rules;   /* a what-if's sandbox, or NULL: the workbook's */
 };
 
 G_DEFINE_FINAL_TYPE (ScScorer, sc_scorer, G_TYPE_OBJECT)
+
+static void
+partner_entries_free (gpointer data)
+{
+  PartnerEntries *pe = data;
+
+  for (guint k = 0; k < G_N_ELEMENTS (pe->views); k++)
+    g_free (pe->views[k]);
+  g_free (pe);
+}
 
 static void
 category_means_free (gpointer data)
@@ -79,19 +95,20 @@ category_means_free (gpointer data)
 
 /* Resolves one series into an entry: the partner's overrides applied. */
 static void
-fill_entry (Entry          *e,
+fill_entry (ScScorer       *self,
+            Entry          *e,
             ScPartner      *partner,
             const ScSeries *series)
 {
+  ScKpi *kpi = sc_scoring_rules_get_kpi (self->rules, series->kpi);
   double target, weight;
 
   sc_partner_get_override (partner, sc_kpi_get_id (series->kpi), &target, &weight);
-  sc_thresholds_init_from_kpi (&e->t, series->kpi,
-                               isnan (target) ? sc_kpi_get_target (series->kpi) : target);
+  sc_thresholds_init_from_kpi (&e->t, kpi, isnan (target) ? sc_kpi_get_target (kpi) : target);
   e->series = series;
   e->kpi = series->kpi;
   e->category = sc_kpi_get_category (series->kpi);
-  e->weight = isnan (weight) ? sc_kpi_get_weight (series->kpi) : weight;
+  e->weight = isnan (weight) ? sc_kpi_get_weight (kpi) : weight;
   e->ratio_scale = sc_kpi_get_ratio_scale (series->kpi);
 }
 
@@ -112,7 +129,7 @@ get_entries (ScScorer  *self,
     {
       Entry *e = &pe->entries[pe->n_entries++];
 
-      fill_entry (e, partner, g_ptr_array_index (list, i));
+      fill_entry (self, e, partner, g_ptr_array_index (list, i));
       e->category_index = pe->n_categories;
       for (guint j = 0; j + 1 < pe->n_entries; j++)
         {
@@ -168,11 +185,36 @@ entry_value (ScScorer    *self,
                               (guint) (i1 - i0 + 1), n_present);
 }
 
-/* The overall score without building a result: the hot path. */
+/* After a sandbox's rules changed: every resolved entry takes the new
+ * targets, thresholds and weights, without listing the series again.
+ */
+static void
+refill_entries (ScScorer *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->partners);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      PartnerEntries *pe = value;
+
+      for (guint i = 0; i < pe->n_entries; i++)
+        {
+          Entry *e = &pe->entries[i];
+
+          fill_entry (self, e, pe->partner, e->series);
+        }
+      for (guint k = 0; k < G_N_ELEMENTS (pe->views); k++)
+        g_clear_pointer (&pe->views[k], g_free);
+    }
+}
+
+/* The overall score of one view without building a result: the hot path. */
 static double
-overall (ScScorer       *self,
-         PartnerEntries *pe,
-         const ScRollup *rollup)
+view_overall (ScScorer       *self,
+              PartnerEntries *pe,
+              const ScRollup *rollup)
 {
   ScPeriod first, last;
   double sum = 0, weights = 0;
@@ -196,6 +238,137 @@ overall (ScScorer       *self,
     }
 
   return weights > 0 ? sum / weights : NAN;
+}
+
+/* A score over several periods (sc-period-weighting.c) */
+
+static void period_history (PartnerEntries *pe,
+                            guint           n,
+                            double         *scores);
+
+/* The score of the one view @rollup, from the partner's cache of views of
+ * that kind when its anchor is a stored period: a weighted score reads
+ * each view many times (the view, the one before for the change, the
+ * trend's), and each is computed once.
+ */
+static double
+cached_view_overall (ScScorer       *self,
+                     PartnerEntries *pe,
+                     const ScRollup *rollup)
+{
+  gint64 i = (gint64) rollup->anchor - sc_workbook_get_first_period (self->book);
+  guint n = sc_workbook_get_n_periods (self->book);
+  double *views;
+
+  if (i < 0 || i >= n || rollup->kind >= G_N_ELEMENTS (pe->views))
+    return view_overall (self, pe, rollup);
+
+  if ((views = pe->views[rollup->kind]) == NULL)
+    {
+      views = pe->views[rollup->kind] = g_new (double, n);
+      if (rollup->kind == SC_ROLLUP_PERIOD)
+        period_history (pe, n, views);   /* one sweep gives every month */
+      else
+        for (guint a = 0; a < n; a++)
+          views[a] = NOT_YET;
+    }
+  /* Longer views are made one at a time: a year or a YTD view costs as
+   * much as the months it covers, and only the last N are read
+   */
+  if (views[i] == NOT_YET)
+    views[i] = view_overall (self, pe, rollup);
+
+  return views[i];
+}
+
+static const ScPeriodWeighting *
+period_weighting (ScScorer *self)
+{
+  if (self->rules != NULL)
+    return sc_scoring_rules_get_period_weighting (self->rules);
+  return sc_workbook_get_period_weighting (self->book);
+}
+
+/* Fills @out[0 … n − 1] with the overall scores of the n views ending at
+ * @rollup (out[n − 1]), each combining the last N views by the period
+ * weighting: the score of every view is computed once.
+ */
+static void
+view_history (ScScorer       *self,
+              PartnerEntries *pe,
+              const ScRollup *rollup,
+              guint           n,
+              double         *out)
+{
+  const ScPeriodWeighting *w = period_weighting (self);
+  ScGranularity granularity = sc_workbook_get_granularity (self->book);
+  guint m = sc_period_weighting_is_latest (w) ? 1 : w->n_periods;
+  double base[2 * SC_WEIGHTING_MAX_PERIODS];
+  double weights[SC_WEIGHTING_MAX_PERIODS];
+  ScRollup r = *rollup;
+
+  g_assert (n > 0 && n + m - 1 <= G_N_ELEMENTS (base));
+
+  for (guint j = 0; j < n + m - 1; j++)
+    {
+      base[j] = m == 1 ? view_overall (self, pe, &r) : cached_view_overall (self, pe, &r);
+      r = sc_rollup_previous (&r, granularity);
+    }
+  if (m == 1)
+    {
+      for (guint i = 0; i < n; i++)
+        out[n - 1 - i] = base[i];
+      return;
+    }
+
+  sc_period_weighting_get_weights (w, weights);
+  for (guint i = 0; i < n; i++)
+    out[n - 1 - i] = sc_period_weighting_combine (w, weights, base + i);
+}
+
+/* The overall score of a view: its own, or the last N views' weighted. */
+static double
+overall (ScScorer       *self,
+         PartnerEntries *pe,
+         const ScRollup *rollup)
+{
+  double score;
+
+  view_history (self, pe, rollup, 1, &score);
+  return score;
+}
+
+/* Applies the period weighting to a history of single-period scores. */
+static void
+weight_period_history (ScScorer *self,
+                       guint     n,
+                       double   *scores)
+{
+  const ScPeriodWeighting *w = period_weighting (self);
+  double weights[SC_WEIGHTING_MAX_PERIODS];
+  double window[SC_WEIGHTING_MAX_PERIODS];
+  g_autofree double *base = NULL;
+
+  if (sc_period_weighting_is_latest (w) || n == 0)
+    return;
+
+  base = g_memdup2 (scores, n * sizeof (double));
+  sc_period_weighting_get_weights (w, weights);
+  for (guint i = 0; i < n; i++)
+    {
+      for (guint k = 0; k < w->n_periods; k++)
+        window[k] = k <= i ? base[i - k] : NAN;
+      scores[i] = sc_period_weighting_combine (w, weights, window);
+    }
+}
+
+static const char *
+grade_for_score (ScScorer *self,
+                 double    score)
+{
+  if (self->rules != NULL)
+    return sc_scoring_rules_grade_for_score (self->rules, score);
+  return sc_workbook_grade_for_score (self->book, score);
 }
 
 static void
@@ -229,6 +402,7 @@ sc_scorer_dispose (GObject *object)
   if (self->book)
     g_signal_handlers_disconnect_by_data (self->book, self);
   g_clear_object (&self->book);
+  g_clear_pointer (&self->rules, sc_scoring_rules_unref);
 
   G_OBJECT_CLASS (sc_scorer_parent_class)->dispose (object);
 }
@@ -256,7 +430,7 @@ sc_scorer_class_init (ScScorerClass *klass)
 static void
 sc_scorer_init (ScScorer *self)
 {
-  self->partners = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->partners = g_hash_table_new_full (NULL, NULL, NULL, partner_entries_free);
   self->category_means = g_ptr_array_new_with_free_func (category_means_free);
 }
 
@@ -277,6 +451,76 @@ sc_scorer_new (ScWorkbook *book)
                            self, G_CONNECT_SWAPPED);
 
   return self;
+}
+
+/**
+ * sc_scorer_new_with_rules:
+ * @book: a workbook
+ * @rules: a sandbox of settings over @book
+ *
+ * A scorer of @book with the KPI definitions, grade bands and period
+ * weighting of @rules where it sets them: a what-if. Call
+ * sc_scorer_invalidate() after changing @rules.
+ */
+ScScorer *
+sc_scorer_new_with_rules (ScWorkbook     *book,
+                          ScScoringRules *rules)
+{
+  ScScorer *self;
+
+  g_return_val_if_fail (rules != NULL, NULL);
+  g_return_val_if_fail (sc_scoring_rules_get_workbook (rules) == book, NULL);
+
+  self = sc_scorer_new (book);
+  self->rules = sc_scoring_rules_ref (rules);
+  return self;
+}
+
+/**
+ * sc_scorer_rules_changed:
+ * @self: a scorer made with sc_scorer_new_with_rules()
+ *
+ * Takes the sandbox's changed KPI settings, bands or weighting: quicker
+ * than sc_scorer_invalidate(), as the partners' series stay the same.
+ */
+void
+sc_scorer_rules_changed (ScScorer *self)
+{
+  g_return_if_fail (SC_IS_SCORER (self));
+
+  g_ptr_array_set_size (self->category_means, 0);
+  refill_entries (self);
+}
+
+/* The period weighting this scorer uses: its sandbox's or the workbook's. */
+const ScPeriodWeighting *
+sc_scorer_get_period_weighting (ScScorer *self)
+{
+  g_return_val_if_fail (SC_IS_SCORER (self), NULL);
+  return period_weighting (self);
+}
+
+/* The grade of @score with this scorer's bands. */
+const char *
+sc_scorer_grade_for_score (ScScorer *self,
+                           double    score)
+{
+  g_return_val_if_fail (SC_IS_SCORER (self), NULL);
+  return grade_for_score (self, score);
+}
+
+/* The overall score of the one view @rollup, without the period weighting:
+ * what sc_period_weighting_combine() combines.
+ */
+double
+sc_scorer_view_score (ScScorer       *self,
+                      ScPartner      *partner,
+                      const ScRollup *rollup)
+{
+  g_return_val_if_fail (SC_IS_SCORER (self), NAN);
+  g_return_val_if_fail (SC_IS_PARTNER (partner), NAN);
+
+  return view_overall (self, get_entries (self, partner), rollup);
 }
 
 ScWorkbook *
@@ -376,6 +620,7 @@ sc_scorer_overall_history (ScScorer     *self,
   if (kind == SC_ROLLUP_PERIOD)
     {
       period_history (pe, n, scores);
+      weight_period_history (self, n, scores);
       return;
     }
 
@@ -440,6 +685,8 @@ fill_result (ScScorer        *self,
     }
 
   result->score = weights > 0 ? sum / weights : NAN;
+  if (!sc_period_weighting_is_latest (period_weighting (self)))
+    result->score = overall (self, pe, &result->rollup);
 }
 
 static void
@@ -447,21 +694,15 @@ fill_trend (ScScorer        *self,
             PartnerEntries  *pe,
             ScPartnerResult *result)
 {
-  ScGranularity granularity = sc_workbook_get_granularity (self->book);
   guint n = sc_workbook_get_trend_periods (self->book);
   g_autofree double *history = g_new (double, n);
-  ScRollup rollup = result->rollup;
 
-  for (guint i = n; i > 0; i--)
-    {
-      history[i - 1] = i == n ? result->score : overall (self, pe, &rollup);
-      if (i == n)
-        {
-          ScRollup prev = sc_rollup_previous (&rollup, granularity);
-          result->change = result->score - overall (self, pe, &prev);
-        }
-      rollup = sc_rollup_previous (&rollup, granularity);
-    }
+  /* The score of the view and of the n − 1 views before it, each over the
+   * period weighting's views: history[n − 1] is result->score
+   */
+  view_history (self, pe, &result->rollup, n, history);
+  history[n - 1] = result->score;
+  result->change = result->score - history[n - 2];
 
   result->slope = sc_least_squares_slope (history, n);
   if (isnan (result->slope))
@@ -489,7 +730,7 @@ sc_scorer_score_partner (ScScorer       *self,
   pe = get_entries (self, partner);
   result = sc_partner_result_new (partner, rollup);
   fill_result (self, pe, result);
-  result->grade = sc_workbook_grade_for_score (self->book, result->score);
+  result->grade = grade_for_score (self, result->score);
   fill_trend (self, pe, result);
 
   return result;
@@ -546,7 +787,9 @@ sc_scorer_summarize (ScScorer         *self,
     }
 
   summary->score = weights > 0 ? sum / weights : NAN;
-  summary->grade = sc_workbook_grade_for_score (self->book, summary->score);
+  if (!sc_period_weighting_is_latest (period_weighting (self)))
+    summary->score = overall (self, pe, rollup);
+  summary->grade = grade_for_score (self, summary->score);
 
   if (with_trend)
     {
@@ -627,6 +870,54 @@ sc_scorer_score_all (ScScorer       *self,
 
   rank_results (results);
   return results;
+}
+
+/**
+ * sc_scorer_rank_all:
+ * @self: a scorer
+ * @rollup: the view
+ * @scores: (out caller-allocates): a score a partner, in the workbook's order
+ * @ranks: (out caller-allocates): a rank a partner, 0 for unranked
+ *
+ * Every partner's overall score and rank as sc_scorer_score_all() gives
+ * them, without KPI results, categories or trends: what a what-if
+ * compares.
+ */
+void
+sc_scorer_rank_all (ScScorer       *self,
+                    const ScRollup *rollup,
+                    double         *scores,
+                    guint          *ranks)
+{
+  GListModel *partners;
+  g_autofree ScPartnerResult *lite = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  guint n;
+
+  g_return_if_fail (SC_IS_SCORER (self));
+  g_return_if_fail (rollup != NULL);
+
+  partners = sc_workbook_get_partners (self->book);
+  n = g_list_model_get_n_items (partners);
+  lite = g_new0 (ScPartnerResult, MAX (n, 1));
+  results = g_ptr_array_sized_new (n);
+  for (guint i = 0; i < n; i++)
+    {
+      ScPartner *partner = g_list_model_get_item (partners, i);
+
+      /* Held by the workbook's list: the reference is not kept */
+      g_object_unref (partner);
+      lite[i].partner = partner;
+      lite[i].rollup = *rollup;
+      lite[i].score = overall (self, get_entries (self, partner), rollup);
+      g_ptr_array_add (results, &lite[i]);
+    }
+  rank_results (results);
+  for (guint i = 0; i < n; i++)
+    {
+      scores[i] = lite[i].score;
+      ranks[i] = lite[i].rank;
+    }
 }
 
 /* The mean over every partner of @type of their score in each KPI

@@ -15,6 +15,7 @@
 #include <math.h>
 
 #include "sc-json-writer.h"
+#include "sc-score-history.h"
 #include "sc-score.h"
 #include "sc-scorer.h"
 #include "sc-summary.h"
@@ -56,6 +57,7 @@ add_kpi (ScJsonWriter      *w,
 static void
 add_partner (ScJsonWriter          *w,
              ScWorkbook            *book,
+             ScScorer              *scorer,
              const ScPartnerResult *result)
 {
   sc_json_writer_begin_object (w, NULL);
@@ -90,6 +92,9 @@ add_partner (ScJsonWriter          *w,
   for (guint i = 0; i < result->kpis->len; i++)
     add_kpi (w, &g_array_index (result->kpis, ScKpiResult, i));
   sc_json_writer_end_array (w);
+
+  /* As scored then, when any score was kept (sc-score-history.c) */
+  sc_score_history_write_json (w, scorer, result->partner);
   sc_json_writer_end_object (w);
 }
 
@@ -133,9 +138,15 @@ sc_summary_rollup_to_json (ScWorkbook     *book,
   sc_json_writer_string (w, "first_period", first_str);
   sc_json_writer_string (w, "last_period", last_str);
   sc_json_writer_string (w, "granularity", sc_granularity_to_string (granularity));
+  /* A score over several periods: the setting behind every score */
+  if (!sc_period_weighting_is_latest (sc_workbook_get_period_weighting (book)))
+    {
+      g_autofree char *weighting = sc_period_weighting_to_string (sc_workbook_get_period_weighting (book));
+      sc_json_writer_string (w, "weighting", weighting);
+    }
   sc_json_writer_begin_array (w, "partners");
   for (guint i = 0; i < results->len; i++)
-    add_partner (w, book, g_ptr_array_index (results, i));
+    add_partner (w, book, scorer, g_ptr_array_index (results, i));
   sc_json_writer_end_array (w);
   sc_json_writer_end_object (w);
 

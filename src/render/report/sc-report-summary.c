@@ -157,8 +157,13 @@ add_score_panel (ScReportFlow *flow)
   double gap = 8, width = (flow->right - flow->left - 3 * gap) / 4, x = flow->left;
   g_autofree char *score = isnan (r->score) ? g_strdup ("—") : g_strdup_printf ("%.1f", r->score);
   g_autofree char *delta = dup_signed (r->change);
+  const ScPeriodWeighting *weighting = sc_workbook_get_period_weighting (flow->book);
   g_autofree char *change = isnan (r->change) ? g_strdup (_("no change to compare"))
-                            : g_strdup_printf (_("out of 100, %s on the previous period"), delta);
+                            : sc_period_weighting_is_latest (weighting)
+                            ? g_strdup_printf (_("out of 100, %s on the previous period"), delta)
+                            /* A score over several periods (docs/scoring.md) says so */
+                            : g_strdup_printf (_("out of 100 over the last %u periods, %s on the previous period"),
+                                               weighting->n_periods, delta);
   g_autofree char *per = dup_signed (r->slope);
   g_autofree char *bands = dup_grade_bands (flow->book);
   g_autofree char *slope = isnan (r->slope) ? g_strdup (_("Too little data for a trend"))
