@@ -110,6 +110,44 @@ test_copy_both_ways (void)
   g_assert_cmpstr (back_bytes, ==, direct_bytes);
 }
 
+/* `review` on a team workbook saves the review on the server; `copy` to a
+ * file and back keeps it byte for byte.
+ */
+static void
+test_review_kept (void)
+{
+  g_autofree char *db = new_database ();
+  g_autofree char *uri = sc_test_pg_uri (server, "scorecards_owner", db, "Reviews");
+  g_autofree char *pack = temp_path ("pack.pdf");
+  g_autofree char *down = temp_path ("down.scorecard");
+  g_autofree char *again = temp_path ("again.scorecard");
+  g_autofree char *uri2 = sc_test_pg_uri (server, "scorecards_owner", db, "Reviews again");
+  g_autoptr(CliRun) up = sc_test_cli_run ("copy", sample_path (), uri, NULL);
+  g_autoptr(CliRun) review = sc_test_cli_run ("review", uri, "--partner", "s02", "--date", "2025-06-12",
+                                              "-o", pack, NULL);
+  g_autoptr(CliRun) list = sc_test_cli_run ("reviews", uri, "--json", NULL);
+  g_autoptr(CliRun) first = sc_test_cli_run ("copy", uri, down, NULL);
+  g_autoptr(CliRun) back_up = sc_test_cli_run ("copy", down, uri2, NULL);
+  g_autoptr(CliRun) second = sc_test_cli_run ("copy", uri2, again, NULL);
+  g_autofree char *down_bytes = NULL;
+  g_autofree char *again_bytes = NULL;
+
+  g_assert_cmpint (up->status, ==, 0);
+  g_assert_cmpint (review->status, ==, 0);
+  g_assert_true (g_file_test (pack, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (list->status, ==, 0);
+  g_assert_nonnull (strstr (list->out, "\"id\": \"REV-0001\""));
+  g_assert_nonnull (strstr (list->out, "\"frozen\": true"));
+  g_assert_cmpint (first->status, ==, 0);
+  g_assert_cmpint (back_up->status, ==, 0);
+  g_assert_cmpint (second->status, ==, 0);
+  down_bytes = read_file (down);
+  again_bytes = read_file (again);
+  g_assert_nonnull (strstr (down_bytes, "\"reviews\""));
+  g_assert_nonnull (strstr (down_bytes, "\"snapshot\""));
+  g_assert_cmpstr (again_bytes, ==, down_bytes);
+}
+
 static void
 test_copy_existing (void)
 {
@@ -563,6 +601,7 @@ main (int   argc,
 
   g_test_add_func ("/cli-store/copy/both-ways", test_copy_both_ways);
   g_test_add_func ("/cli-store/copy/existing", test_copy_existing);
+  g_test_add_func ("/cli-store/review-kept", test_review_kept);
   g_test_add_func ("/cli-store/subcommands", test_subcommands);
   g_test_add_func ("/cli-store/recipe-kept", test_recipe_kept);
   g_test_add_func ("/cli-store/concurrent-writers", test_concurrent_writers);

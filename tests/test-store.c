@@ -20,6 +20,7 @@
 #include "sc-import.h"
 #include "sc-pg-location.h"
 #include "sc-pg-store.h"
+#include "sc-review-edit.h"
 #include "sc-score-history.h"
 #include "sc-store-location.h"
 #include "sc-test-pg.h"
@@ -295,6 +296,42 @@ test_round_trip_weighting (void)
   assert_round_trip (book, db, "Weighted");
 }
 
+/* Reviews: a held one with its snapshot, attendees, agenda, an action
+ * item linked to it and its sending; a draft one.
+ */
+static void
+test_round_trip_reviews (void)
+{
+  g_autoptr(ScWorkbook) book = load_sample ();
+  g_autofree char *db = new_team_database ();
+  g_autoptr(GDateTime) sent = g_date_time_new_utc (2025, 6, 13, 8, 0, 0);
+  g_autoptr(ScIssue) action = sc_issue_new ("ISS-0100", "s02", "Weekly delivery call");
+  ScPartner *partner = sc_workbook_lookup_partner (book, "s02");
+  const char *ours[] = { "Jana Weber", "Markus “MJ” Lehmann", NULL };
+  const char *theirs[] = { "O'Hughes; DROP TABLE review", NULL };
+  ScRollup view;
+  g_autoptr(ScReview) held = NULL;
+  g_autoptr(ScReview) draft = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sc_rollup_parse ("2025-05", SC_GRANULARITY_MONTH, &view));
+  held = sc_review_create (book, partner, "2025-06-12", &view);
+  sc_review_set_attendees_ours (held, ours);
+  sc_review_set_attendees_theirs (held, theirs);
+  sc_review_set_decisions (held, "Dual sourcing.\nMonthly calls.");
+  g_assert_true (sc_review_edit_add (NULL, book, held));
+  sc_issue_set_review_id (action, sc_review_get_id (held));
+  g_assert_true (sc_workbook_add_issue (book, action));
+  g_assert_true (sc_review_edit_freeze (NULL, book, held, SC_REVIEW_HELD, &error));
+  g_assert_no_error (error);
+  sc_review_set_sent (held, sent, "pack.pdf");
+  g_assert_true (sc_rollup_parse ("2025-08", SC_GRANULARITY_MONTH, &view));
+  draft = sc_review_create (book, partner, "2025-09-15", &view);
+  g_assert_true (sc_review_edit_add (NULL, book, draft));
+
+  assert_round_trip (book, db, "Reviews");
+}
+
 /* A workbook with nothing in it yet */
 static void
 test_round_trip_empty (void)
@@ -340,7 +377,7 @@ test_hostile_texts (void)
   /* and the tables are all still there */
   tables = sc_test_pg_query (server, db,
                              "SELECT count(*) FROM pg_tables WHERE schemaname = 'scorecards'");
-  g_assert_cmpstr (tables, ==, "13");
+  g_assert_cmpstr (tables, ==, "15");
 }
 
 /* Text that is not UTF-8 is refused, and nothing is written */
@@ -839,6 +876,7 @@ main (int   argc,
   g_test_add_func ("/store/pg/round-trip/sample", test_round_trip_sample);
   g_test_add_func ("/store/pg/round-trip/recipe", test_round_trip_recipe);
   g_test_add_func ("/store/pg/round-trip/empty", test_round_trip_empty);
+  g_test_add_func ("/store/pg/round-trip/reviews", test_round_trip_reviews);
   g_test_add_func ("/store/pg/round-trip/weighting", test_round_trip_weighting);
   g_test_add_func ("/store/pg/hostile-texts", test_hostile_texts);
   g_test_add_func ("/store/pg/invalid-utf8", test_invalid_utf8);

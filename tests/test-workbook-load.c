@@ -38,7 +38,7 @@ static const BrokenFile broken_files[] = {
     "member “format” is missing" },
   { "not-an-object.scorecard", SC_WORKBOOK_ERROR_NOT_A_WORKBOOK, 0, NULL, "not a JSON object" },
   { "newer-version.scorecard", SC_WORKBOOK_ERROR_NEWER_VERSION, 0, NULL,
-    "file format version 3, this version reads up to 2" },
+    "file format version 4, this version reads up to 3" },
   { "unknown-kpi-in-series.scorecard", SC_WORKBOOK_ERROR_INVALID, 0, "series[1]",
     "unknown KPI “otd2”" },
   { "bad-number.scorecard", SC_WORKBOOK_ERROR_INVALID, 0, "kpis[0].target", "expected a number" },
@@ -190,9 +190,9 @@ test_documented_messages (void)
   } examples[] = {
     { "{ \"version\": 1 }",
       "book.scorecard: not a Scorecards workbook (member “format” is missing)" },
-    { "{ \"format\": \"scorecards\", \"version\": 3 }",
-      "book.scorecard: written by a newer Scorecards (file format version 3, "
-      "this version reads up to 2)" },
+    { "{ \"format\": \"scorecards\", \"version\": 4 }",
+      "book.scorecard: written by a newer Scorecards (file format version 4, "
+      "this version reads up to 3)" },
     { "{ \"format\": \"scorecards\", \"version\": 1, \"first_period\": \"2025-01\", "
       "\"n_periods\": 1, \"partners\": [ { \"id\": \"s01\", \"name\": \"S\" } ], "
       "\"series\": [ { \"partner\": \"s01\", \"kpi\": \"otd2\", \"values\": [1] } ] }",

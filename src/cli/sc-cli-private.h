@@ -40,6 +40,10 @@ int         sc_cli_issues      (int          argc,
                                 char       **argv);
 int         sc_cli_report      (int          argc,
                                 char       **argv);
+int         sc_cli_review      (int          argc,
+                                char       **argv);
+int         sc_cli_reviews     (int          argc,
+                                char       **argv);
 int         sc_cli_summary     (int          argc,
                                 char       **argv);
 int         sc_cli_whatif      (int          argc,

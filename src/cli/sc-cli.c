@@ -30,6 +30,8 @@ static const struct {
   { "issues", sc_cli_issues },
   { "recipe", sc_cli_recipe },
   { "report", sc_cli_report },
+  { "review", sc_cli_review },
+  { "reviews", sc_cli_reviews },
   { "summary", sc_cli_summary },
   { "whatif", sc_cli_whatif },
 };
@@ -49,6 +51,9 @@ print_help (FILE *stream)
            "                    [--json | --csv]\n"
            "  scorecards report BOOK|DATA -o OUT.pdf [--partner NAME]… [--from P] [--to P] [--period P]\n"
            "                    [--page-size a4|letter] [--split DIR] [--format pdf|png|svg] [--recipe R.json]\n"
+           "  scorecards review BOOK --partner NAME [--date YYYY-MM-DD] [--period P] [--language L]\n"
+           "                    [--page-size a4|letter] -o PACK.pdf\n"
+           "  scorecards reviews BOOK [--partner NAME] [--json]\n"
            "  scorecards copy SRC DST [--replace]\n"
            "  scorecards whatif BOOK --set NAME=VALUE… [--period P] [--json] [--apply -o OUT]\n"
            "  scorecards --version | --help\n");
@@ -60,6 +65,8 @@ print_help (FILE *stream)
   fprintf (stream, "  %-10s %s\n", "chart", _("Draw a trend, bullet, ranking, heatmap, radar or Pareto chart"));
   fprintf (stream, "  %-10s %s\n", "issues", _("List the issues and their actions, as a table, JSON or CSV"));
   fprintf (stream, "  %-10s %s\n", "report", _("Write partner reports as PDF, or PNG or SVG pages"));
+  fprintf (stream, "  %-10s %s\n", "review", _("Write the pack of a partner’s review meeting"));
+  fprintf (stream, "  %-10s %s\n", "reviews", _("List the review meetings, as a table or JSON"));
   fprintf (stream, "  %-10s %s\n", "copy", _("Copy a workbook between a file and a team server"));
   fprintf (stream, "  %-10s %s\n", "whatif", _("Show who changes grade or rank under other weights or targets"));
   fprintf (stream, "\n%s\n", _("A BOOK is a .scorecard file or a team workbook on a PostgreSQL server:"));

@@ -19,6 +19,7 @@
 #include "sc-workbook.h"
 #include "sc-issue-private.h"
 #include "sc-score-history.h"
+#include "sc-review-list-private.h"
 #include "sc-util-private.h"
 
 typedef struct
@@ -52,6 +53,7 @@ struct _ScWorkbook
   GArray        *grade_bands;        /* ScGradeBand */
   guint          trend_periods;
   GPtrArray     *recipes;            /* ScRecipe, newest last */
+  ScReviewList  *reviews;            /* sc-workbook-reviews.c */
 
   /* A score over several periods and as scored then (weighting branch) */
   ScPeriodWeighting weighting;
@@ -171,6 +173,7 @@ sc_workbook_finalize (GObject *object)
   g_clear_pointer (&self->kpis_by_id, g_hash_table_unref);
   g_clear_pointer (&self->kpi_positions, g_hash_table_unref);
   g_clear_pointer (&self->issues_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->reviews, sc_review_list_free);
   g_clear_object (&self->partners);
   g_clear_object (&self->kpis);
   g_clear_object (&self->issues);
@@ -276,6 +279,7 @@ sc_workbook_init (ScWorkbook *self)
   self->series_by_partner = g_hash_table_new_full (NULL, NULL, NULL,
                                                    (GDestroyNotify) g_ptr_array_unref);
   self->recipes = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_recipe_unref);
+  self->reviews = sc_review_list_new ();
   self->granularity = SC_GRANULARITY_MONTH;
   self->first_period = SC_PERIOD_NONE;
   self->company = g_strdup ("");
@@ -375,6 +379,7 @@ sc_workbook_remove_partner (ScWorkbook *self,
         sc_workbook_remove_issue (self, issue);
     }
 
+  sc_workbook_remove_partner_reviews (self, partner);
   g_hash_table_remove (self->partners_by_id, sc_partner_get_id (partner));
   g_list_store_remove (self->partners, position);
   emit_changed (self);
@@ -1206,4 +1211,12 @@ sc_workbook_find_recipe (ScWorkbook  *self,
         return recipe;
     }
   return NULL;
+}
+
+/* Reviews: sc-workbook-reviews.c keeps them in this list */
+
+ScReviewList *
+sc_workbook_get_review_list (ScWorkbook *self)
+{
+  return self->reviews;
 }

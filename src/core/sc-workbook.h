@@ -15,6 +15,7 @@
 #include "sc-period.h"
 #include "sc-period-weighting.h"
 #include "sc-recipe.h"
+#include "sc-review.h"
 
 G_BEGIN_DECLS
 
@@ -40,7 +41,7 @@ typedef enum
 /* The newest file format this version reads; it writes the oldest one that
  * holds the workbook (docs/file-format.md, "Versions")
  */
-#define SC_WORKBOOK_FORMAT_VERSION 2
+#define SC_WORKBOOK_FORMAT_VERSION 3
 #define SC_WORKBOOK_MAX_PERIODS    1200
 
 /* One partner × KPI series over the workbook's period range: values[i] is the
@@ -196,6 +197,28 @@ void            sc_workbook_remove_recipe       (ScWorkbook     *self,
 ScRecipe       *sc_workbook_find_recipe         (ScWorkbook     *self,
                                                  const char    **columns,
                                                  guint           n_columns);
+
+/* Reviews (sc-workbook-reviews.c) */
+GListModel     *sc_workbook_get_reviews         (ScWorkbook     *self);
+ScReview       *sc_workbook_lookup_review       (ScWorkbook     *self,
+                                                 const char     *id);
+gboolean        sc_workbook_add_review          (ScWorkbook     *self,
+                                                 ScReview       *review);
+gboolean        sc_workbook_insert_review       (ScWorkbook     *self,
+                                                 guint           position,
+                                                 ScReview       *review);
+void            sc_workbook_remove_review       (ScWorkbook     *self,
+                                                 ScReview       *review);
+char           *sc_workbook_next_review_id      (ScWorkbook     *self);
+GPtrArray      *sc_workbook_dup_partner_reviews (ScWorkbook     *self,
+                                                 ScPartner      *partner);
+ScReview       *sc_workbook_find_review         (ScWorkbook     *self,
+                                                 ScPartner      *partner,
+                                                 const char     *date);
+ScReview       *sc_workbook_get_previous_review (ScWorkbook     *self,
+                                                 ScReview       *review);
+GPtrArray      *sc_workbook_dup_review_actions  (ScWorkbook     *self,
+                                                 ScReview       *review);
 
 /* State */
 gboolean        sc_workbook_get_modified        (ScWorkbook     *self);

@@ -19,7 +19,9 @@
 #include <string.h>
 
 #include "sc-formula.h"
+#include "sc-json-depth.h"
 #include "sc-pg-private.h"
+#include "sc-review-snapshot.h"
 #include "sc-score-history.h"
 
 typedef struct
@@ -533,13 +535,13 @@ read_series (Reader *r)
 
 static const char *sql_issues =
   "SELECT id, partner_id, kpi_id, period, title, description, severity, status, owner, due,"
-  "       action, reference, created, updated"
+  "       action, reference, created, updated, review_id"
   "  FROM scorecards.issue WHERE workbook_id = $1 ORDER BY position";
 
 static const Oid issue_types[] = {
   SC_PG_TEXT, SC_PG_TEXT, SC_PG_TEXT, SC_PG_TEXT, SC_PG_TEXT, SC_PG_TEXT, SC_PG_TEXT,
   SC_PG_TEXT, SC_PG_TEXT, SC_PG_DATE, SC_PG_TEXT, SC_PG_TEXT, SC_PG_TIMESTAMPTZ,
-  SC_PG_TIMESTAMPTZ,
+  SC_PG_TIMESTAMPTZ, SC_PG_TEXT,
 };
 
 static gboolean
@@ -578,6 +580,7 @@ read_issue (Reader         *r,
   sc_issue_set_reference (issue, text_or (result, i, 11, ""));
   sc_issue_set_created (issue, created);
   sc_issue_set_updated (issue, updated);
+  sc_issue_set_review_id (issue, sc_pg_get_text (result, i, 14));
 
   sc_workbook_add_issue (r->book, issue);
   return TRUE;
@@ -614,6 +617,115 @@ read_issues (Reader *r)
     }
   PQclear (result);
 
+  return ok;
+}
+
+/* Reviews, their attendees and agenda, their snapshot as JSON */
+
+static const char *sql_reviews =
+  "SELECT id, partner_id, review_date, period, state, decisions, notes, sent_at, sent_file,"
+  "       snapshot"
+  "  FROM scorecards.review WHERE workbook_id = $1 ORDER BY position";
+
+static const Oid review_types[] = {
+  SC_PG_TEXT, SC_PG_TEXT, SC_PG_DATE, SC_PG_TEXT, SC_PG_TEXT, SC_PG_TEXT, SC_PG_TEXT,
+  SC_PG_TIMESTAMPTZ, SC_PG_TEXT, SC_PG_JSON,
+};
+
+static gboolean
+read_snapshot (Reader     *r,
+               ScReview   *review,
+               const char *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(ScReviewSnapshot) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup_printf ("review “%s”", sc_review_get_id (review));
+  JsonNode *root;
+
+  if (!sc_json_check (json, strlen (json), SC_JSON_MAX_DEPTH, path, &error) ||
+      !json_parser_load_from_data (parser, json, -1, &error))
+    return invalid (r, "%s", error->message);
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return invalid (r, _("%s: the snapshot is not a JSON object"), path);
+  snapshot = sc_review_snapshot_read_json (json_node_get_object (root), path, "snapshot", &error);
+  if (snapshot == NULL)
+    return invalid (r, "%s", error->message);
+  sc_review_set_snapshot (review, snapshot);
+  return TRUE;
+}
+
+static gboolean
+read_review (Reader         *r,
+             const PGresult *result,
+             int             i)
+{
+  const char *id = sc_pg_get_text (result, i, 0);
+  g_autofree char *date = sc_pg_get_date (result, i, 2);
+  g_autoptr(ScReview) review = sc_review_new (id, sc_pg_get_text (result, i, 1), date);
+  g_autoptr(GDateTime) sent_at = sc_pg_get_timestamptz (result, i, 7);
+  const char *state_text = sc_pg_get_text (result, i, 4);
+  const char *snapshot = sc_pg_get_text (result, i, 9);
+  ScReviewState state;
+
+  if (!sc_review_state_from_string (state_text, &state))
+    return invalid (r, _("review “%s”: unknown state “%s”"), id, state_text);
+  sc_review_set_period (review, sc_pg_get_text (result, i, 3));
+  sc_review_set_decisions (review, text_or (result, i, 5, ""));
+  sc_review_set_notes (review, text_or (result, i, 6, ""));
+  if (snapshot != NULL && !read_snapshot (r, review, snapshot))
+    return FALSE;
+  if (sent_at != NULL)
+    sc_review_set_sent (review, sent_at, sc_pg_get_text (result, i, 8));
+  sc_review_set_state (review, state);
+  sc_workbook_add_review (r->book, review);
+  return TRUE;
+}
+
+/* Appends the attendee or agenda line of row @i to its review. */
+static gboolean
+read_review_line (Reader         *r,
+                  const PGresult *result,
+                  int             i)
+{
+  ScReview *review = sc_workbook_lookup_review (r->book, sc_pg_get_text (result, i, 0));
+  const char *kind = sc_pg_get_text (result, i, 1);
+  const char *property = g_strcmp0 (kind, "ours") == 0 ? "attendees-ours"
+                       : g_strcmp0 (kind, "theirs") == 0 ? "attendees-theirs"
+                       : g_strcmp0 (kind, "agenda") == 0 ? "agenda" : NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n;
+
+  if (review == NULL || property == NULL)
+    return invalid (r, _("review “%s”: a line of unknown kind “%s”"), sc_pg_get_text (result, i, 0), kind);
+  g_object_get (review, property, &lines, NULL);
+  n = lines ? g_strv_length (lines) : 0;
+  lines = g_renew (char *, lines, n + 2);
+  lines[n] = g_strdup (text_or (result, i, 2, ""));
+  lines[n + 1] = NULL;
+  g_object_set (review, property, lines, NULL);
+  return TRUE;
+}
+
+static gboolean
+read_reviews (Reader *r)
+{
+  static const char *sql_lines =
+    "SELECT review_id, kind, body FROM scorecards.review_line"
+    " WHERE workbook_id = $1 ORDER BY review_id, kind, position";
+  static const Oid line_types[] = { SC_PG_TEXT, SC_PG_TEXT, SC_PG_TEXT };
+  PGresult *result = select_rows (r, sql_reviews, review_types, G_N_ELEMENTS (review_types));
+  gboolean ok = result != NULL;
+
+  for (int i = 0; ok && i < PQntuples (result); i++)
+    ok = read_review (r, result, i);
+  PQclear (result);
+  if (!ok || !(result = select_rows (r, sql_lines, line_types, G_N_ELEMENTS (line_types))))
+    return FALSE;
+  for (int i = 0; ok && i < PQntuples (result); i++)
+    ok = read_review_line (r, result, i);
+  PQclear (result);
   return ok;
 }
 
@@ -677,6 +789,7 @@ sc_pg_read_workbook (ScPgSession  *s,
       !read_partner_extras (&r) ||
       !read_series (&r) ||
       !read_issues (&r) ||
+      !read_reviews (&r) ||
       !read_recipes (&r) ||
       !read_period_weighting (&r) ||
       !read_score_history (&r))

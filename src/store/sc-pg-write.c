@@ -20,6 +20,7 @@
 
 #include "sc-pg-private.h"
 #include "sc-score-history.h"
+#include "sc-review-snapshot.h"
 
 typedef struct
 {
@@ -62,6 +63,8 @@ static const char *sql_who =
 
 static const char *sql_delete[] = {
   "DELETE FROM scorecards.series WHERE workbook_id = $1",
+  "DELETE FROM scorecards.review_line WHERE workbook_id = $1",
+  "DELETE FROM scorecards.review WHERE workbook_id = $1",
   "DELETE FROM scorecards.issue_change WHERE workbook_id = $1",
   "DELETE FROM scorecards.issue WHERE workbook_id = $1",
   "DELETE FROM scorecards.partner_override WHERE workbook_id = $1",
@@ -363,7 +366,7 @@ issue_rows (Writer   *w,
       g_autofree char *period_text = period != SC_PERIOD_NONE
         ? sc_period_to_string (granularity, period) : NULL;
 
-      sc_pg_copy_tuple (copy, 17);
+      sc_pg_copy_tuple (copy, 18);
       sc_pg_copy_int8 (copy, w->id);
       sc_pg_copy_text (copy, sc_issue_get_id (issue));
       sc_pg_copy_int4 (copy, i);
@@ -381,6 +384,7 @@ issue_rows (Writer   *w,
       sc_pg_copy_timestamptz (copy, sc_issue_get_created (issue));
       sc_pg_copy_timestamptz (copy, sc_issue_get_updated (issue));
       sc_pg_copy_int4 (copy, 1);
+      sc_pg_copy_text (copy, sc_issue_get_review_id (issue));
     }
 }
 
@@ -407,6 +411,79 @@ change_rows (Writer   *w,
           sc_pg_copy_text (copy, change->old_value);
           sc_pg_copy_text (copy, change->new_value);
         }
+    }
+}
+
+static char *
+dup_snapshot_json (ScReview *review)
+{
+  ScJsonWriter *json;
+
+  if (sc_review_get_snapshot (review) == NULL)
+    return NULL;
+  json = sc_json_writer_new (4096);
+  sc_review_snapshot_write_json (sc_review_get_snapshot (review), json, NULL);
+  return sc_json_writer_free_to_string (json);
+}
+
+static void
+review_rows (Writer   *w,
+             ScPgCopy *copy)
+{
+  GListModel *reviews = sc_workbook_get_reviews (w->book);
+
+  for (guint i = 0; i < g_list_model_get_n_items (reviews); i++)
+    {
+      g_autoptr(ScReview) review = g_list_model_get_item (reviews, i);
+      g_autofree char *snapshot = dup_snapshot_json (review);
+
+      sc_pg_copy_tuple (copy, 12);
+      sc_pg_copy_int8 (copy, w->id);
+      sc_pg_copy_text (copy, sc_review_get_id (review));
+      sc_pg_copy_int4 (copy, i);
+      sc_pg_copy_text (copy, sc_review_get_partner_id (review));
+      sc_pg_copy_date (copy, sc_review_get_date (review));
+      sc_pg_copy_text (copy, sc_review_get_period (review));
+      sc_pg_copy_text (copy, sc_review_state_to_string (sc_review_get_state (review)));
+      sc_pg_copy_text (copy, sc_review_get_decisions (review));
+      sc_pg_copy_text (copy, sc_review_get_notes (review));
+      sc_pg_copy_timestamptz (copy, sc_review_get_sent_at (review));
+      sc_pg_copy_text (copy, sc_review_get_sent_file (review));
+      sc_pg_copy_text (copy, snapshot);
+    }
+}
+
+static void
+review_lines (Writer             *w,
+              ScPgCopy           *copy,
+              ScReview           *review,
+              const char         *kind,
+              const char * const *lines)
+{
+  for (guint k = 0; lines && lines[k]; k++)
+    {
+      sc_pg_copy_tuple (copy, 5);
+      sc_pg_copy_int8 (copy, w->id);
+      sc_pg_copy_text (copy, sc_review_get_id (review));
+      sc_pg_copy_text (copy, kind);
+      sc_pg_copy_int4 (copy, k);
+      sc_pg_copy_text (copy, lines[k]);
+    }
+}
+
+static void
+review_line_rows (Writer   *w,
+                  ScPgCopy *copy)
+{
+  GListModel *reviews = sc_workbook_get_reviews (w->book);
+
+  for (guint i = 0; i < g_list_model_get_n_items (reviews); i++)
+    {
+      g_autoptr(ScReview) review = g_list_model_get_item (reviews, i);
+
+      review_lines (w, copy, review, "ours", sc_review_get_attendees_ours (review));
+      review_lines (w, copy, review, "theirs", sc_review_get_attendees_theirs (review));
+      review_lines (w, copy, review, "agenda", sc_review_get_agenda (review));
     }
 }
 
@@ -506,9 +583,12 @@ static const struct
                    " formula, parts", series_rows),
   TABLE ("issue", "workbook_id, id, position, partner_id, kpi_id, period, title, description,"
                   " severity, status, owner, due, action, reference, created, updated,"
-                  " row_version", issue_rows),
+                  " row_version, review_id", issue_rows),
   TABLE ("issue_change", "workbook_id, issue_id, seq, changed_at, field, old_value, new_value",
          change_rows),
+  TABLE ("review", "workbook_id, id, position, partner_id, review_date, period, state, decisions,"
+                   " notes, sent_at, sent_file, snapshot", review_rows),
+  TABLE ("review_line", "workbook_id, review_id, kind, position, body", review_line_rows),
   TABLE ("grade_band", "workbook_id, position, grade, min_score", grade_band_rows),
   TABLE ("recipe", "workbook_id, position, body", recipe_rows),
   TABLE ("period_weighting", "workbook_id, mode, periods, half_life", period_weighting_rows),

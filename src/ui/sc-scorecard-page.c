@@ -20,6 +20,7 @@
 
 #include "sc-chart-widget.h"
 #include "sc-kpi-table.h"
+#include "sc-reviews-section.h"
 #include "sc-score-explainer.h"
 #include "sc-scored-then-view.h"
 #include "sc-scorecard-page.h"
@@ -42,6 +43,7 @@ struct _ScScorecardPage
   GtkFlowBox    *chart_grid;
   ScChartWidget *radar;
   ScScoredThenView *scored_then;
+  ScReviewsSection *reviews;
 
   /* Owned state */
   ScWorkbook    *book;
@@ -370,6 +372,7 @@ sc_scorecard_page_class_init (ScScorecardPageClass *klass)
   g_type_ensure (SC_TYPE_CHART_WIDGET);
   g_type_ensure (SC_TYPE_KPI_TABLE);
   g_type_ensure (SC_TYPE_SCORED_THEN_VIEW);
+  g_type_ensure (SC_TYPE_REVIEWS_SECTION);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/scorecards/Scorecards/sc-scorecard-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ScScorecardPage, scroller);
@@ -381,6 +384,7 @@ sc_scorecard_page_class_init (ScScorecardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScScorecardPage, chart_grid);
   gtk_widget_class_bind_template_child (widget_class, ScScorecardPage, radar);
   gtk_widget_class_bind_template_child (widget_class, ScScorecardPage, scored_then);
+  gtk_widget_class_bind_template_child (widget_class, ScScorecardPage, reviews);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -424,6 +428,7 @@ sc_scorecard_page_show (ScScorecardPage       *self,
   self->period = rollup ? rollup->anchor : SC_PERIOD_NONE;
   if (rollup)
     self->view = *rollup;
+  sc_reviews_section_set_partner (self->reviews, book, partner, rollup);
 
   if (partner == NULL)
     {

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "sc-json-depth.h"
+#include "sc-review-snapshot.h"
 #include "sc-workbook-io.h"
 #include "sc-workbook-load-private.h"
 
@@ -580,6 +581,9 @@ load_issue (Loader     *loader,
   if (!get_string (loader, object, "reference", MEMBER ("reference"), FALSE, "", &str))
     return FALSE;
   sc_issue_set_reference (issue, str);
+  if (!get_string (loader, object, "review", MEMBER ("review"), FALSE, NULL, &str))
+    return FALSE;
+  sc_issue_set_review_id (issue, str);
 
   if (!get_string (loader, object, "created", MEMBER ("created"), FALSE, NULL, &str))
     return FALSE;
@@ -631,6 +635,119 @@ load_issue (Loader     *loader,
 #undef MEMBER
 
   sc_workbook_add_issue (loader->book, issue);
+  return TRUE;
+}
+
+/* An array of strings, as a NULL-terminated vector (absent: empty). */
+static gboolean
+get_strings (Loader      *loader,
+             JsonObject  *object,
+             const char  *member,
+             const char  *path,
+             GStrv       *out)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  JsonArray *array;
+
+  *out = NULL;
+  if (object != NULL && !get_array (loader, object, member, path, FALSE, &array))
+    return FALSE;
+  for (guint i = 0; object && array && i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        return fail (loader, SC_WORKBOOK_ERROR_INVALID, path, _("expected an array of strings"));
+      g_strv_builder_add (builder, json_node_get_string (node));
+    }
+  *out = g_strv_builder_end (builder);
+  return TRUE;
+}
+
+/* A review (docs/file-format.md, "Reviews") */
+static gboolean
+load_review (Loader     *loader,
+             JsonObject *object,
+             const char *path)
+{
+  g_autoptr(ScReview) review = NULL;
+  g_autofree char *member_path = NULL;
+  g_auto(GStrv) ours = NULL;
+  g_auto(GStrv) theirs = NULL;
+  g_auto(GStrv) agenda = NULL;
+  JsonObject *attendees, *snapshot_object;
+  const char *id, *partner_id, *date, *str;
+  ScReviewState state;
+
+#define MEMBER(m) (g_free (member_path), member_path = g_strdup_printf ("%s.%s", path, m))
+
+  if (!get_string (loader, object, "id", MEMBER ("id"), TRUE, NULL, &id) ||
+      !get_string (loader, object, "partner", MEMBER ("partner"), TRUE, NULL, &partner_id) ||
+      !get_string (loader, object, "date", MEMBER ("date"), TRUE, NULL, &date))
+    return FALSE;
+  if (sc_workbook_lookup_review (loader->book, id) != NULL)
+    return fail (loader, SC_WORKBOOK_ERROR_INVALID, path, _("review “%s” appears twice"), id);
+  if (sc_workbook_lookup_partner (loader->book, partner_id) == NULL)
+    return fail (loader, SC_WORKBOOK_ERROR_INVALID, path, _("unknown partner “%s”"), partner_id);
+  if (!sc_date_is_valid_iso (date))
+    return fail (loader, SC_WORKBOOK_ERROR_INVALID, member_path,
+                 _("“%s” is not a date written YYYY-MM-DD"), date);
+  review = sc_review_new (id, partner_id, date);
+
+  if (!get_string (loader, object, "period", MEMBER ("period"), FALSE, NULL, &str))
+    return FALSE;
+  sc_review_set_period (review, str);
+  if (!get_string (loader, object, "state", MEMBER ("state"), FALSE, "draft", &str))
+    return FALSE;
+  if (!sc_review_state_from_string (str, &state))
+    return fail (loader, SC_WORKBOOK_ERROR_INVALID, member_path,
+                 _("expected “draft”, “held” or “sent”, found “%s”"), str);
+  if (!get_object (loader, object, "attendees", MEMBER ("attendees"), &attendees) ||
+      !get_strings (loader, attendees, "ours", MEMBER ("attendees.ours"), &ours) ||
+      !get_strings (loader, attendees, "theirs", MEMBER ("attendees.theirs"), &theirs) ||
+      !get_strings (loader, object, "agenda", MEMBER ("agenda"), &agenda))
+    return FALSE;
+  sc_review_set_attendees_ours (review, (const char * const *) ours);
+  sc_review_set_attendees_theirs (review, (const char * const *) theirs);
+  sc_review_set_agenda (review, (const char * const *) agenda);
+  if (!get_string (loader, object, "decisions", MEMBER ("decisions"), FALSE, "", &str))
+    return FALSE;
+  sc_review_set_decisions (review, str);
+  if (!get_string (loader, object, "notes", MEMBER ("notes"), FALSE, "", &str))
+    return FALSE;
+  sc_review_set_notes (review, str);
+
+  if (!get_object (loader, object, "snapshot", MEMBER ("snapshot"), &snapshot_object))
+    return FALSE;
+  if (snapshot_object != NULL)
+    {
+      g_autoptr(ScReviewSnapshot) snapshot = NULL;
+
+      snapshot = sc_review_snapshot_read_json (snapshot_object, loader->name, member_path, loader->error);
+      if (snapshot == NULL)
+        return FALSE;
+      sc_review_set_snapshot (review, snapshot);
+    }
+
+  if (!get_string (loader, object, "sent_at", MEMBER ("sent_at"), FALSE, NULL, &str))
+    return FALSE;
+  if (str != NULL)
+    {
+      g_autoptr(GDateTime) dt = parse_timestamp (str);
+      const char *file;
+
+      if (dt == NULL)
+        return fail (loader, SC_WORKBOOK_ERROR_INVALID, member_path,
+                     _("“%s” is not an ISO 8601 date and time"), str);
+      if (!get_string (loader, object, "sent_file", MEMBER ("sent_file"), FALSE, NULL, &file))
+        return FALSE;
+      sc_review_set_sent (review, dt, file);
+    }
+  sc_review_set_state (review, state);
+
+#undef MEMBER
+
+  sc_workbook_add_review (loader->book, review);
   return TRUE;
 }
 
@@ -843,6 +960,7 @@ sc_workbook_load_from_data (const char  *data,
       !load_list (&loader, object, "partners", load_partner) ||
       (has_series && !sc_series_load_stream (&loader, data, series_start, series_end)) ||
       !load_list (&loader, object, "issues", load_issue) ||
+      !load_list (&loader, object, "reviews", load_review) ||
       !load_list (&loader, object, "recipes", load_recipe) ||
       !load_list (&loader, object, "score_history", sc_loader_load_scored_then))
     return NULL;

@@ -17,6 +17,7 @@
 
 #include "sc-issue-private.h"
 #include "sc-json-writer.h"
+#include "sc-review-snapshot.h"
 #include "sc-safe-file.h"
 #include "sc-workbook-io.h"
 #include "sc-workbook-save-private.h"
@@ -78,11 +79,15 @@ write_settings (Writer     *w,
 
 /* Version 2 allows a KPI without a target or thresholds (null); a workbook
  * whose KPIs all have them is written as version 1, which an older
- * Scorecards still opens.
+ * Scorecards still opens. Version 3 adds reviews: a Scorecards that would
+ * drop them on saving refuses the file instead.
  */
 static int
-format_version (GListModel *kpis)
+format_version (ScWorkbook *book,
+                GListModel *kpis)
 {
+  if (g_list_model_get_n_items (sc_workbook_get_reviews (book)) > 0)
+    return 3;
   for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
     {
       g_autoptr(ScKpi) kpi = g_list_model_get_item (kpis, i);
@@ -193,6 +198,8 @@ sc_issue_write_json_members (ScJsonWriter *w,
   sc_json_writer_string (w, "due", sc_issue_get_due (issue));
   sc_json_writer_string (w, "action", sc_issue_get_action (issue));
   sc_json_writer_string (w, "reference", sc_issue_get_reference (issue));
+  if (sc_issue_get_review_id (issue) != NULL)
+    sc_json_writer_string (w, "review", sc_issue_get_review_id (issue));
   member_time (w, "created", sc_issue_get_created (issue));
   member_time (w, "updated", sc_issue_get_updated (issue));
   sc_json_writer_begin_array (w, "history");
@@ -224,6 +231,41 @@ write_issue (Writer        *w,
   sc_json_writer_end_object (w);
 }
 
+static void
+write_strings (Writer             *w,
+               const char         *name,
+               const char * const *strings)
+{
+  sc_json_writer_begin_array (w, name);
+  for (guint i = 0; strings && strings[i]; i++)
+    sc_json_writer_string (w, NULL, strings[i]);
+  sc_json_writer_end_array (w);
+}
+
+static void
+write_review (Writer   *w,
+              ScReview *review)
+{
+  sc_json_writer_begin_object (w, NULL);
+  sc_json_writer_string (w, "id", sc_review_get_id (review));
+  sc_json_writer_string (w, "partner", sc_review_get_partner_id (review));
+  sc_json_writer_string (w, "date", sc_review_get_date (review));
+  sc_json_writer_string (w, "period", sc_review_get_period (review));
+  sc_json_writer_string (w, "state", sc_review_state_to_string (sc_review_get_state (review)));
+  sc_json_writer_begin_object (w, "attendees");
+  write_strings (w, "ours", sc_review_get_attendees_ours (review));
+  write_strings (w, "theirs", sc_review_get_attendees_theirs (review));
+  sc_json_writer_end_object (w);
+  write_strings (w, "agenda", sc_review_get_agenda (review));
+  sc_json_writer_string (w, "decisions", sc_review_get_decisions (review));
+  sc_json_writer_string (w, "notes", sc_review_get_notes (review));
+  member_time (w, "sent_at", sc_review_get_sent_at (review));
+  sc_json_writer_string (w, "sent_file", sc_review_get_sent_file (review));
+  if (sc_review_get_snapshot (review) != NULL)
+    sc_review_snapshot_write_json (sc_review_get_snapshot (review), w, "snapshot");
+  sc_json_writer_end_object (w);
+}
+
 /* Serialises the workbook to the bytes of a .scorecard file. */
 GBytes *
 sc_workbook_to_bytes (ScWorkbook *self)
@@ -243,7 +285,7 @@ sc_workbook_to_bytes (ScWorkbook *self)
 
   sc_json_writer_begin_object (w, NULL);
   sc_json_writer_string (w, "format", "scorecards");
-  sc_json_writer_number (w, "version", format_version (kpis));
+  sc_json_writer_number (w, "version", format_version (self, kpis));
   sc_json_writer_string (w, "generator", "Scorecards " PACKAGE_VERSION);
   sc_json_writer_string (w, "granularity", sc_granularity_to_string (granularity));
   if (sc_workbook_get_n_periods (self) > 0)
@@ -285,6 +327,19 @@ sc_workbook_to_bytes (ScWorkbook *self)
       write_issue (w, granularity, issue);
     }
   sc_json_writer_end_array (w);
+
+  if (g_list_model_get_n_items (sc_workbook_get_reviews (self)) > 0)
+    {
+      GListModel *reviews = sc_workbook_get_reviews (self);
+
+      sc_json_writer_begin_array (w, "reviews");
+      for (guint i = 0; i < g_list_model_get_n_items (reviews); i++)
+        {
+          g_autoptr(ScReview) review = g_list_model_get_item (reviews, i);
+          write_review (w, review);
+        }
+      sc_json_writer_end_array (w);
+    }
 
   if (sc_workbook_get_n_recipes (self) > 0)
     {

@@ -34,6 +34,7 @@ struct _ScIssue
   char          *due;
   char          *action;
   char          *reference;
+  char          *review_id;   /* the review that agreed this action, or NULL */
   GDateTime     *created;
   GDateTime     *updated;
   GPtrArray     *history;   /* ScIssueChange* */
@@ -61,6 +62,7 @@ enum {
   PROP_DUE,
   PROP_ACTION,
   PROP_REFERENCE,
+  PROP_REVIEW_ID,
   PROP_UPDATED,
   N_PROPS
 };
@@ -129,6 +131,7 @@ sc_issue_finalize (GObject *object)
   g_clear_pointer (&self->due, g_free);
   g_clear_pointer (&self->action, g_free);
   g_clear_pointer (&self->reference, g_free);
+  g_clear_pointer (&self->review_id, g_free);
   g_clear_pointer (&self->created, g_date_time_unref);
   g_clear_pointer (&self->updated, g_date_time_unref);
   g_clear_pointer (&self->history, g_ptr_array_unref);
@@ -158,6 +161,7 @@ sc_issue_get_property (GObject    *object,
     case PROP_DUE: g_value_set_string (value, self->due); break;
     case PROP_ACTION: g_value_set_string (value, self->action); break;
     case PROP_REFERENCE: g_value_set_string (value, self->reference); break;
+    case PROP_REVIEW_ID: g_value_set_string (value, self->review_id); break;
     case PROP_UPDATED: g_value_set_boxed (value, self->updated); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -186,6 +190,7 @@ sc_issue_set_property (GObject      *object,
     case PROP_DUE: sc_issue_set_due (self, g_value_get_string (value)); break;
     case PROP_ACTION: sc_issue_set_action (self, g_value_get_string (value)); break;
     case PROP_REFERENCE: sc_issue_set_reference (self, g_value_get_string (value)); break;
+    case PROP_REVIEW_ID: sc_issue_set_review_id (self, g_value_get_string (value)); break;
     case PROP_UPDATED: sc_issue_set_updated (self, g_value_get_boxed (value)); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -230,6 +235,7 @@ sc_issue_class_init (ScIssueClass *klass)
   properties[PROP_DUE] = string_pspec ("due");
   properties[PROP_ACTION] = string_pspec ("action");
   properties[PROP_REFERENCE] = string_pspec ("reference");
+  properties[PROP_REVIEW_ID] = string_pspec ("review-id");
   properties[PROP_UPDATED] =
     g_param_spec_boxed ("updated", NULL, NULL, G_TYPE_DATE_TIME,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -307,6 +313,7 @@ sc_issue_get_partner_id (ScIssue *self)
 /* Optional fields keep NULL for "none"; text fields keep "" */
 STRING_ACCESSORS (kpi_id, PROP_KPI_ID)
 STRING_ACCESSORS (due, PROP_DUE)
+STRING_ACCESSORS (review_id, PROP_REVIEW_ID)
 
 #undef STRING_ACCESSORS
 #define STRING_ACCESSORS(field, PROP)                                   \

@@ -74,6 +74,9 @@ const char    *sc_issue_get_action         (ScIssue        *self);
 void           sc_issue_set_action         (ScIssue        *self,
                                             const char     *action);
 const char    *sc_issue_get_reference      (ScIssue        *self);
+const char    *sc_issue_get_review_id      (ScIssue        *self);
+void           sc_issue_set_review_id      (ScIssue        *self,
+                                            const char     *review_id);
 void           sc_issue_set_reference      (ScIssue        *self,
                                             const char     *reference);
 GDateTime     *sc_issue_get_created        (ScIssue        *self);

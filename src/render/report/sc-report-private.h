@@ -167,6 +167,17 @@ typedef struct
   ScReportFont  font;
 } ScReportCell;
 
+/* Sections a variant of the report adds around the standard ones. */
+typedef void (*ScReportExtraFunc) (ScReportFlow *flow,
+                                   gpointer      data);
+
+typedef struct
+{
+  ScReportExtraFunc before;
+  ScReportExtraFunc after;
+  gpointer          data;
+} ScReportExtra;
+
 /* sc-report-layout.c */
 void          sc_report_flow_init        (ScReportFlow          *flow,
                                           ScWorkbook            *book,
@@ -272,6 +283,14 @@ void          sc_report_ranks_free       (ScReportRanks         *ranks);
 ScReport     *sc_report_new_ranked       (ScWorkbook            *book,
                                           const ScReportOptions *options,
                                           const ScReportRanks   *ranks,
+                                          ScReportProgressFunc   progress,
+                                          gpointer               user_data,
+                                          GCancellable          *cancellable,
+                                          GError               **error);
+ScReport     *sc_report_new_extra       (ScWorkbook            *book,
+                                          const ScReportOptions *options,
+                                          const ScReportRanks   *ranks,
+                                          const ScReportExtra   *extra,
                                           ScReportProgressFunc   progress,
                                           gpointer               user_data,
                                           GCancellable          *cancellable,

@@ -29,6 +29,7 @@ struct _ScReport
   GPtrArray       *docs;      /* ScReportDoc* */
   GPtrArray       *pages;     /* ScReportPage*, borrowed from the documents */
   cairo_surface_t *logo;
+  const ScReportExtra *extra; /* sections around the standard ones, or NULL */
   ScPeriod         first;
   ScPeriod         last;
   GDate            today;
@@ -76,6 +77,7 @@ sc_report_options_copy (const ScReportOptions *options)
   copy->confidentiality = g_strdup (options->confidentiality);
   copy->notes = g_strdup (options->notes);
   copy->author = g_strdup (options->author);
+  copy->language = g_strdup (options->language);
   copy->date = options->date ? g_date_time_ref (options->date) : NULL;
   return copy;
 }
@@ -91,6 +93,7 @@ sc_report_options_free (ScReportOptions *options)
   g_free (options->confidentiality);
   g_free (options->notes);
   g_free (options->author);
+  g_free (options->language);
   g_clear_pointer (&options->date, g_date_time_unref);
   g_free (options);
 }
@@ -232,6 +235,8 @@ doc_layout (ScReport    *self,
   flow.first = self->first;
   flow.last = self->last;
 
+  if (self->extra && self->extra->before)
+    self->extra->before (&flow, self->extra->data);
   if (sections & SC_REPORT_SECTION_SUMMARY)
     sc_report_add_summary (&flow);
   if (sections & SC_REPORT_SECTION_CHARTS)
@@ -240,6 +245,8 @@ doc_layout (ScReport    *self,
     sc_report_add_issues (&flow);
   if (sections & SC_REPORT_SECTION_NOTES)
     sc_report_add_notes (&flow);
+  if (self->extra && self->extra->after)
+    self->extra->after (&flow, self->extra->data);
   sc_report_flow_finish (&flow);
   sc_report_flow_clear (&flow);
 }
@@ -477,6 +484,22 @@ sc_report_new_ranked (ScWorkbook             *book,
                       GCancellable           *cancellable,
                       GError                **error)
 {
+  return sc_report_new_extra (book, options, ranks, NULL, progress, user_data, cancellable, error);
+}
+
+/* sc_report_new_ranked() with sections of @extra laid out before and after
+ * the standard ones of each document (a review pack's).
+ */
+ScReport *
+sc_report_new_extra (ScWorkbook             *book,
+                     const ScReportOptions  *options,
+                     const ScReportRanks    *ranks,
+                     const ScReportExtra    *extra,
+                     ScReportProgressFunc    progress,
+                     gpointer                user_data,
+                     GCancellable           *cancellable,
+                     GError                **error)
+{
   g_autoptr(ScReport) self = g_new0 (ScReport, 1);
   g_autoptr(ScScorer) scorer = NULL;
   g_autoptr(GPtrArray) partners = NULL;
@@ -486,6 +509,7 @@ sc_report_new_ranked (ScWorkbook             *book,
   g_return_val_if_fail (options != NULL, NULL);
 
   setup (self, book, options);
+  self->extra = extra;
   if (!resolve_range (self, error) || !load_logo (self, error) ||
       (partners = dup_partners (self, error)) == NULL)
     return NULL;
@@ -520,6 +544,7 @@ sc_report_new_ranked (ScWorkbook             *book,
       doc_layout (self, scorer, doc);
     }
   index_pages (self);
+  self->extra = NULL;
   return g_steal_pointer (&self);
 }
 

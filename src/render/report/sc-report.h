@@ -77,6 +77,7 @@ typedef struct
   char             *author;           /* PDF metadata; NULL: the company */
   GDateTime        *date;             /* creation date; NULL: SOURCE_DATE_EPOCH or now */
   double            png_resolution;   /* pixels per inch of PNG pages (default 150) */
+  char             *language;         /* report language code ("fr"), NULL: the default */
 } ScReportOptions;
 
 /* @fraction of the whole job done (0–1) and what is being done. Called in

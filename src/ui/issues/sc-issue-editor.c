@@ -52,6 +52,7 @@ struct _ScIssueEditor
   ScWorkbook       *book;
   ScUndoStack      *undo_stack;
   ScIssue          *issue;        /* NULL while creating */
+  char             *review_id;    /* a new issue is an action item of this review */
   GPtrArray        *kpi_ids;      /* char*, parallel to kpi_row; NULL for "None" */
   GArray           *periods;      /* ScPeriod, parallel to period_row */
   AdwMessageDialog *delete_dialog; /* weak */
@@ -526,6 +527,7 @@ create_issue (ScIssueEditor *self,
   g_autoptr(ScIssue) issue = sc_issue_new (id, sc_partner_get_id (partner), g_value_get_string (&values[0]));
 
   g_object_setv (G_OBJECT (issue), N_FIELDS, field_names, values);
+  sc_issue_set_review_id (issue, self->review_id);
   sc_issue_edit_add (self->undo_stack, self->book, issue);
   g_set_object (&self->issue, issue);
 }
@@ -630,6 +632,7 @@ sc_issue_editor_finalize (GObject *object)
   g_clear_object (&self->book);
   g_clear_object (&self->undo_stack);
   g_clear_object (&self->issue);
+  g_clear_pointer (&self->review_id, g_free);
   g_clear_pointer (&self->kpi_ids, g_ptr_array_unref);
   g_clear_pointer (&self->periods, g_array_unref);
 
@@ -804,6 +807,17 @@ sc_issue_editor_get_issue (ScIssueEditor *self)
 {
   g_return_val_if_fail (SC_IS_ISSUE_EDITOR (self), NULL);
   return self->issue;
+}
+
+/* Makes the issue being created an action item of the review @review_id. */
+void
+sc_issue_editor_set_review_id (ScIssueEditor *self,
+                               const char    *review_id)
+{
+  g_return_if_fail (SC_IS_ISSUE_EDITOR (self));
+
+  g_free (self->review_id);
+  self->review_id = g_strdup (review_id);
 }
 
 /* For the tests */

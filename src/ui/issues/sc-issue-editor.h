@@ -28,5 +28,7 @@ GtkWindow  *sc_issue_editor_new_for_create (GtkWindow     *parent,
                                             ScKpi         *kpi,
                                             ScPeriod       period);
 ScIssue    *sc_issue_editor_get_issue      (ScIssueEditor *self);
+void        sc_issue_editor_set_review_id  (ScIssueEditor *self,
+                                            const char    *review_id);
 
 G_END_DECLS
