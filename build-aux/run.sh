@@ -4,6 +4,9 @@
 
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
+# report languages read their catalogues from the build when not installed
+export SCORECARDS_LOCALEDIR="${SCORECARDS_LOCALEDIR:-$BUILDDIR/po}"
+
 if [ $# -eq 0 ]; then
   set -- "$SRCDIR/data/samples/contoso-2024-2025.scorecard"
 fi

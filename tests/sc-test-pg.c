@@ -31,6 +31,7 @@ struct _ScTestPg
 {
   GSubprocess *watchdog;
   char        *dir;
+  char        *options;    /* for postgres, to start it again */
   guint16      port;       /* 0: the default, on the socket only */
 };
 
@@ -143,6 +144,7 @@ start (const char *options,
   g_ptr_array_add (argv, g_strdup (port ? "tls" : ""));
   g_ptr_array_add (argv, NULL);
   self->port = port;
+  self->options = g_strdup (argv->pdata[argv->len - 3]);
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
                                         G_SUBPROCESS_FLAGS_STDOUT_PIPE);
@@ -238,6 +240,7 @@ sc_test_pg_stop (ScTestPg *self)
 
   g_object_unref (self->watchdog);
   g_free (self->dir);
+  g_free (self->options);
   g_free (self);
 }
 
@@ -354,4 +357,70 @@ sc_test_pg_add_team (ScTestPg   *self,
   sc_test_pg_exec (self, NULL, create);
   sc_test_pg_exec (self, NULL, revoke);
   sc_test_pg_exec (self, NULL, grant);
+}
+
+/* Runs pg_ctl @args… on the server's cluster, as the user it runs as. */
+static void
+run_pg_ctl (ScTestPg   *self,
+            const char *action,
+            const char *extra)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bindir = find_bindir ();
+  g_autofree char *data = g_build_filename (self->dir, "data", NULL);
+  g_autofree char *log = g_build_filename (self->dir, "server.log", NULL);
+  g_autoptr(GSubprocess) process = NULL;
+
+  if (geteuid () == 0)
+    {
+      struct passwd *nobody = getpwnam ("nobody");
+
+      g_ptr_array_add (argv, g_strdup ("setpriv"));
+      g_ptr_array_add (argv, g_strdup_printf ("--reuid=%u", (guint) nobody->pw_uid));
+      g_ptr_array_add (argv, g_strdup_printf ("--regid=%u", (guint) nobody->pw_gid));
+      g_ptr_array_add (argv, g_strdup ("--clear-groups"));
+    }
+  g_ptr_array_add (argv, g_build_filename (bindir, "pg_ctl", NULL));
+  g_ptr_array_add (argv, g_strdup ("-D"));
+  g_ptr_array_add (argv, g_strdup (data));
+  g_ptr_array_add (argv, g_strdup ("-w"));
+  g_ptr_array_add (argv, g_strdup ("-s"));
+  if (g_str_equal (action, "start"))
+    {
+      g_ptr_array_add (argv, g_strdup ("-l"));
+      g_ptr_array_add (argv, g_strdup (log));
+      g_ptr_array_add (argv, g_strdup ("-o"));
+      g_ptr_array_add (argv, g_strdup_printf ("-k %s -c listen_addresses= -c max_connections=50 %s",
+                                              self->dir, self->options));
+    }
+  else
+    {
+      g_ptr_array_add (argv, g_strdup ("-m"));
+      g_ptr_array_add (argv, g_strdup (extra));
+    }
+  g_ptr_array_add (argv, g_strdup (action));
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_NONE,
+                               &error);
+  g_assert_no_error (error);
+  g_subprocess_wait_check (process, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* Stops the server at once, as a crash or a pulled cable would
+ * (pg_ctl stop -m immediate); its data stay for sc_test_pg_restart().
+ */
+void
+sc_test_pg_kill (ScTestPg *self)
+{
+  run_pg_ctl (self, "stop", "immediate");
+}
+
+/* Starts the server sc_test_pg_kill() stopped, with its data. */
+void
+sc_test_pg_restart (ScTestPg *self)
+{
+  run_pg_ctl (self, "start", NULL);
 }

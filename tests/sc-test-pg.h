@@ -19,6 +19,8 @@ ScTestPg   *sc_test_pg_start_tls      (void);
 guint16     sc_test_pg_get_port       (ScTestPg   *self);
 char       *sc_test_pg_get_root_cert  (ScTestPg   *self);
 void        sc_test_pg_stop           (ScTestPg   *self);
+void        sc_test_pg_kill           (ScTestPg   *self);
+void        sc_test_pg_restart        (ScTestPg   *self);
 const char *sc_test_pg_get_socket_dir (ScTestPg   *self);
 char       *sc_test_pg_uri            (ScTestPg   *self,
                                        const char *user,

@@ -353,6 +353,32 @@ test_bad_input (void)
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 }
 
+/* --language: a known one writes the report in it, an unknown one is bad
+ * usage that lists the languages there are and writes nothing.
+ */
+static void
+test_language (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *out = g_build_filename (dir, "fr.pdf", NULL);
+  g_autofree char *bad = g_build_filename (dir, "xx.pdf", NULL);
+  g_autoptr(CliRun) run = run_cli ("report", sample_path (), "-o", out, "-p", "s01", "--language", "fr", NULL);
+  g_autoptr(CliRun) unknown = run_cli ("report", sample_path (), "-o", bad, "--language", "xx", NULL);
+  g_autofree char *text = NULL;
+
+  g_assert_cmpint (run->status, ==, 0);
+  text = pdf_text (out);
+  g_assert_nonnull (text);
+  g_assert_nonnull (strstr (text, "TABLEAU DE BORD FOURNISSEUR"));
+  g_assert_nonnull (strstr (text, "Livraison à l’heure"));
+  g_assert_null (strstr (text, "Supplier scorecard"));
+
+  g_assert_cmpint (unknown->status, ==, 2);
+  g_assert_nonnull (strstr (unknown->err, "no report language “xx”"));
+  g_assert_nonnull (strstr (unknown->err, "de (Deutsch), en (English), es (Español), fr (Français)"));
+  g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -367,6 +393,7 @@ main (int   argc,
   g_test_add_func ("/cli-report/png-pages", test_png_pages);
   g_test_add_func ("/cli-report/usage-errors", test_usage_errors);
   g_test_add_func ("/cli-report/bad-input", test_bad_input);
+  g_test_add_func ("/cli-report/language", test_language);
 
   return g_test_run ();
 }

@@ -148,6 +148,35 @@ test_review_kept (void)
   g_assert_cmpstr (again_bytes, ==, down_bytes);
 }
 
+/* Partners' report languages and KPIs' names in other languages go to the
+ * server and come back (migration 005).
+ */
+static void
+test_copy_languages (void)
+{
+  const char *fixture = g_test_get_filename (G_TEST_DIST, "fixtures", "language-customers.scorecard", NULL);
+  g_autofree char *db = new_database ();
+  g_autofree char *uri = sc_test_pg_uri (server, "scorecards_owner", db, "Languages");
+  g_autofree char *back = temp_path ("languages-back.scorecard");
+  g_autofree char *direct = temp_path ("languages-direct.scorecard");
+  g_autoptr(CliRun) up = sc_test_cli_run ("copy", fixture, uri, NULL);
+  g_autoptr(CliRun) down = sc_test_cli_run ("copy", uri, back, NULL);
+  g_autoptr(CliRun) plain = sc_test_cli_run ("copy", fixture, direct, NULL);
+  g_autofree char *back_bytes = NULL;
+  g_autofree char *direct_bytes = NULL;
+
+  g_assert_cmpint (up->status, ==, 0);
+  g_assert_cmpint (down->status, ==, 0);
+  g_assert_cmpint (plain->status, ==, 0);
+  back_bytes = read_file (back);
+  direct_bytes = read_file (direct);
+  g_assert_cmpstr (back_bytes, ==, direct_bytes);
+  g_assert_nonnull (strstr (back_bytes, "\"report_language\": \"fr\""));
+  g_assert_nonnull (strstr (back_bytes, "\"report_language\": \"de\""));
+  g_assert_nonnull (strstr (back_bytes, "\"fr\": \"Fiabilité des prévisions\""));
+  g_assert_nonnull (strstr (back_bytes, "\"de\": \"Prognosegüte\""));
+}
+
 static void
 test_copy_existing (void)
 {
@@ -189,6 +218,7 @@ test_subcommands (void)
   g_autofree char *new_uri = sc_test_pg_uri (server, "alice", db, "From CSV");
   g_autofree char *pdf = temp_path ("team.pdf");
   g_autofree char *png = temp_path ("team.png");
+  g_autofree char *xl = temp_path ("team.xlsx");
   g_autofree char *csv = write_temp ("more.csv",
                                      "partner,kpi,period,value\n"
                                      "Müller Drehteile GmbH,on_time_delivery_pct,2026-01,42.5\n"
@@ -200,6 +230,7 @@ test_subcommands (void)
     sc_test_cli_run ("report", uri, "-o", pdf, "--partner", "Müller", "--quiet", NULL);
   g_autoptr(CliRun) chart =
     sc_test_cli_run ("chart", uri, "--partner", "Müller", "--kind", "trend", "-o", png, NULL);
+  g_autoptr(CliRun) xlsx = sc_test_cli_run ("export", uri, "-o", xl, "--partner", "Müller", NULL);
   g_autoptr(CliRun) dry = sc_test_cli_run ("import", csv, "--into", uri, "--dry-run", NULL);
   g_autoptr(CliRun) dry_summary = sc_test_cli_run ("summary", uri, "--json", NULL);
   g_autoptr(CliRun) import = sc_test_cli_run ("import", csv, "--into", uri, NULL);
@@ -222,6 +253,10 @@ test_subcommands (void)
   g_assert_cmpint (chart->status, ==, 0);
   head = read_file (png);
   g_assert_true (g_str_has_prefix (head, "\x89PNG"));
+  g_clear_pointer (&head, g_free);
+  g_assert_cmpint (xlsx->status, ==, 0);
+  head = read_file (xl);
+  g_assert_true (g_str_has_prefix (head, "PK"));
 
   /* a dry run writes nothing */
   g_assert_cmpint (dry->status, ==, 0);
@@ -602,6 +637,7 @@ main (int   argc,
   g_test_add_func ("/cli-store/copy/both-ways", test_copy_both_ways);
   g_test_add_func ("/cli-store/copy/existing", test_copy_existing);
   g_test_add_func ("/cli-store/review-kept", test_review_kept);
+  g_test_add_func ("/cli-store/copy/languages", test_copy_languages);
   g_test_add_func ("/cli-store/subcommands", test_subcommands);
   g_test_add_func ("/cli-store/recipe-kept", test_recipe_kept);
   g_test_add_func ("/cli-store/concurrent-writers", test_concurrent_writers);

@@ -437,6 +437,38 @@ test_editor_screenshot (Fixture       *f,
   sc_test_save_screenshot (GTK_WIDGET (f->editor), "kpi-editor-grades.png");
 }
 
+/* A KPI's name in a report language: typed in its row, kept in the KPI,
+ * one undo step; empty again, the catalogue's translation serves.
+ */
+static void
+test_editor_name_in_language (Fixture       *f,
+                              gconstpointer  data)
+{
+  ScKpiDefinitionRow *row = sc_kpi_editor_get_kpi_row (f->editor, "ppm_defects");
+  ScKpi *kpi = sc_kpi_definition_row_get_kpi (row);
+  GtkEditable *french = sc_kpi_definition_row_get_name_field (row, "fr");
+  GtkEditable *german = sc_kpi_definition_row_get_name_field (row, "de");
+
+  g_assert_nonnull (french);
+  g_assert_nonnull (german);
+  g_assert_null (sc_kpi_definition_row_get_name_field (row, "en"));
+  g_assert_cmpstr (gtk_editable_get_text (french), ==, "");
+
+  gtk_editable_set_text (french, "PPM fournisseur");
+  g_assert_cmpstr (sc_kpi_get_translated_name (kpi, "fr"), ==, "PPM fournisseur");
+  g_assert_cmpstr (sc_kpi_get_name_in (kpi, sc_language_get ("fr", NULL)), ==, "PPM fournisseur");
+  g_assert_cmpstr (sc_kpi_get_name_in (kpi, sc_language_get ("de", NULL)), ==,
+                   "Fehlerhafte Teile pro Million (PPM)");
+  sc_kpi_editor_commit (f->editor);
+
+  g_assert_true (sc_undo_stack_undo (f->undo));
+  sc_test_settle ();
+  g_assert_null (sc_kpi_get_translated_name (kpi, "fr"));
+  g_assert_cmpstr (gtk_editable_get_text (french), ==, "");
+  g_assert_cmpstr (sc_kpi_get_name_in (kpi, sc_language_get ("fr", NULL)), ==,
+                   "Pièces défectueuses par million (PPM)");
+}
+
 /* The score explainer */
 
 static void
@@ -516,6 +548,7 @@ main (int    argc,
   ADD ("/kpi-editor/grade-bands", NULL, test_editor_grade_bands);
   ADD ("/kpi-editor/trend-periods", NULL, test_editor_trend_periods);
   ADD ("/kpi-editor/screenshot", "s08", test_editor_screenshot);
+  ADD ("/kpi-editor/name-in-language", NULL, test_editor_name_in_language);
 #undef ADD
   g_test_add_func ("/kpi-editor/existing-override", test_editor_shows_existing_override);
   g_test_add_func ("/kpi-editor/add-from-catalogue", test_editor_adds_from_catalogue);

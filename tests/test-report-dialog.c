@@ -27,6 +27,7 @@
 #endif
 
 #include "sc-report-dialog.h"
+#include "sc-language-row.h"
 #include "sc-report-dialog-private.h"
 #include "sc-report-print.h"
 #include "sc-window.h"
@@ -516,15 +517,156 @@ test_print (void)
   close_window (window);
 }
 
+/* A partner's report language, chosen on its page, is kept in the
+ * workbook and is the export dialog's default; the dialog can choose
+ * another, or each partner's own.
+ */
+static void
+test_language (void)
+{
+  ScWindow *window = open_sample_window ();
+  ScWorkbook *book = sc_window_get_workbook (window);
+  GtkSelectionModel *selection = sc_window_get_partner_selection (window);
+  g_autoptr(ScPartner) shown = NULL;
+  AdwComboRow *page_row = ADW_COMBO_ROW (find_widget_named (GTK_WIDGET (window), "language_row"));
+  g_autoptr(ScReportOptions) options = NULL;
+  ScReportDialog *dialog;
+  AdwComboRow *row;
+
+  g_assert_nonnull (page_row);
+  shown = g_object_ref (gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (selection)));
+  g_assert_cmpstr (sc_partner_get_report_language (shown), ==, "");
+  g_assert_null (sc_language_row_get_code (page_row));
+  g_assert_false (sc_workbook_get_modified (book));
+
+  /* chosen on the partner's page */
+  g_assert_true (sc_language_row_set_code (page_row, "fr"));
+  g_assert_cmpstr (sc_partner_get_report_language (shown), ==, "fr");
+  g_assert_true (sc_workbook_get_modified (book));
+  sc_test_save_screenshot (GTK_WIDGET (window), "partner-report-language.png");
+
+  /* one undo step, and back */
+  g_assert_cmpstr (sc_undo_stack_get_undo_label (sc_window_get_undo_stack (window)), ==,
+                   "Change Report Language");
+  g_assert_true (sc_undo_stack_undo (sc_window_get_undo_stack (window)));
+  g_assert_cmpstr (sc_partner_get_report_language (shown), ==, "");
+  g_assert_true (sc_undo_stack_redo (sc_window_get_undo_stack (window)));
+  g_assert_cmpstr (sc_partner_get_report_language (shown), ==, "fr");
+
+  /* the dialog opens on it */
+  dialog = open_dialog (window, shown);
+  row = sc_report_dialog_get_language_row (dialog);
+  g_assert_cmpstr (sc_language_row_get_code (row), ==, "fr");
+  options = sc_report_dialog_dup_options (dialog);
+  g_assert_cmpstr (options->language, ==, "fr");
+  sc_test_save_screenshot (GTK_WIDGET (dialog), "report-dialog-language.png");
+
+  /* several partners: each in its own language, until one is chosen */
+  g_assert_true (sc_report_dialog_set_partners_mode (dialog, SC_REPORT_PARTNERS_ALL));
+  g_assert_null (sc_language_row_get_code (row));
+  g_assert_true (sc_report_dialog_set_partners_mode (dialog, SC_REPORT_PARTNERS_SELECTED));
+  g_assert_cmpstr (sc_language_row_get_code (row), ==, "fr");
+
+  /* another language, then each partner's own */
+  g_assert_true (sc_language_row_set_code (row, "de"));
+  g_clear_pointer (&options, sc_report_options_free);
+  options = sc_report_dialog_dup_options (dialog);
+  g_assert_cmpstr (options->language, ==, "de");
+  g_assert_true (sc_language_row_set_code (row, NULL));
+  g_clear_pointer (&options, sc_report_options_free);
+  options = sc_report_dialog_dup_options (dialog);
+  g_assert_null (options->language);
+  /* a language the user chose stays, whoever the report is on */
+  g_assert_true (sc_language_row_set_code (row, "es"));
+  g_assert_true (sc_report_dialog_set_partners_mode (dialog, SC_REPORT_PARTNERS_ALL));
+  g_assert_cmpstr (sc_language_row_get_code (row), ==, "es");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* a partner without a language: the dialog follows each partner */
+  dialog = open_dialog (window, lookup (window, SUPPLIER_B));
+  g_assert_null (sc_language_row_get_code (sc_report_dialog_get_language_row (dialog)));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  close_window (window);
+}
+
+/* "Email to <contact>…": for one partner's PDF only; it saves the report
+ * in the cache and hands it to the mail client, here through a stub
+ * xdg-email (no portal on the test's bus) that records its arguments.
+ */
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+static void
+test_email (void)
+{
+  ScWindow *window = open_sample_window ();
+  ScReportDialog *dialog = open_dialog (window, lookup (window, "s07"));
+  GtkWidget *group = find_widget_named (GTK_WIDGET (dialog), "send_group");
+  GtkWidget *row = find_widget_named (GTK_WIDGET (dialog), "email_row");
+  g_autofree char *dir = g_dir_make_tmp ("test-report-dialog-XXXXXX", NULL);
+  g_autofree char *bin = g_build_filename (dir, "bin", NULL);
+  g_autofree char *stub = g_build_filename (bin, "xdg-email", NULL);
+  g_autofree char *log = g_build_filename (dir, "xdg-email.log", NULL);
+  g_autofree char *old_path = g_strdup (g_getenv ("PATH"));
+  g_autofree char *new_path = g_strdup_printf ("%s:%s", bin, old_path);
+  g_autofree char *script = g_strdup_printf ("#!/bin/sh\nfor a in \"$@\"; do printf '%%s|' \"$a\"; done > '%s.tmp'\n"
+                                             "mv '%s.tmp' '%s'\n", log, log, log);
+  g_autofree char *attached = g_build_filename (g_get_user_cache_dir (), "scorecards", "outgoing",
+                                                "Fonderia-Valle-Trompia-S.r.l.pdf", NULL);
+  g_autofree char *args = NULL;
+  g_autofree char *expected = NULL;
+
+  g_assert_true (gtk_widget_get_visible (group));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Email to Marco Gatti…");
+  g_assert_true (sc_report_dialog_set_partners_mode (dialog, SC_REPORT_PARTNERS_ALL));
+  g_assert_false (gtk_widget_get_visible (group));
+  g_assert_true (sc_report_dialog_set_partners_mode (dialog, SC_REPORT_PARTNERS_SELECTED));
+  g_assert_true (gtk_widget_get_visible (group));
+  sc_test_settle ();
+  {
+    GtkWidget *scrolled = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+    /* the Send group at the bottom, in the screenshot */
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  }
+  sc_test_settle ();
+  sc_test_settle ();
+  sc_test_save_screenshot (GTK_WIDGET (dialog), "report-dialog-email.png");
+
+  g_assert_cmpint (g_mkdir_with_parents (bin, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (stub, script, -1, NULL));
+  g_assert_cmpint (g_chmod (stub, 0755), ==, 0);
+  g_setenv ("PATH", new_path, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "report.email", NULL));
+  wait_until (file_exists, log);
+  g_setenv ("PATH", old_path, TRUE);
+
+  g_assert_true (g_file_get_contents (log, &args, NULL, NULL));
+  /* the contact is a name, not an address: the user picks the recipient */
+  expected = g_strdup_printf ("--utf8|--subject|Scorecard: Fonderia Valle Trompia S.r.l.|--body|Dear Marco Gatti,\n\n"
+                              "please find the scorecard of Fonderia Valle Trompia S.r.l. attached.\n\n"
+                              "Kind regards,\nContoso Manufacturing GmbH|--attach|%s|", attached);
+  g_assert_cmpstr (args, ==, expected);
+  assert_pdf_magic (attached);
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autofree char *data_home = NULL;
+  g_autofree char *cache_home = NULL;
 
   /* Recovery files go to a directory of the test's own */
   data_home = g_dir_make_tmp ("sc-test-data-XXXXXX", NULL);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  cache_home = g_dir_make_tmp ("sc-test-cache-XXXXXX", NULL);
+  g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
 
   sc_test_ui_init (&argc, &argv);
 
@@ -535,6 +677,8 @@ main (int   argc,
   g_test_add_func ("/report-dialog/cancel", test_cancel);
   g_test_add_func ("/report-dialog/error", test_error);
   g_test_add_func ("/report-dialog/print", test_print);
+  g_test_add_func ("/report-dialog/language", test_language);
+  g_test_add_func ("/report-dialog/email", test_email);
 
   return g_test_run ();
 }

@@ -36,6 +36,8 @@ int         sc_cli_chart       (int          argc,
                                 char       **argv);
 int         sc_cli_copy        (int          argc,
                                 char       **argv);
+int         sc_cli_export      (int          argc,
+                                char       **argv);
 int         sc_cli_issues      (int          argc,
                                 char       **argv);
 int         sc_cli_report      (int          argc,

@@ -4,11 +4,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * `scorecards report BOOK|DATA -o OUT.pdf [--partner NAME]… [--from P]
- * [--to P] [--period P] [--page-size a4|letter] [--split DIR]`: partner
+ * [--to P] [--period P] [--page-size a4|letter] [--split DIR]
+ * [--language L]`: partner
  * reports as one PDF (a bookmark per partner), one PDF per partner, or
  * PNG/SVG pages for slides, with the same layout the window exports and
  * prints. --period chooses the summary's view as `scorecards summary
- * --period` does.
+ * --period` does. --language writes every report in L (each partner's
+ * report language by default).
  */
 
 #define G_LOG_DOMAIN "sc-cli-report"
@@ -39,6 +41,7 @@ typedef struct
   char   *logo;
   char   *notes;
   char   *recipe;
+  char   *language;
   gboolean workbook_notes;
   gboolean quiet;
   GStrv   args;
@@ -59,6 +62,7 @@ report_args_clear (ReportArgs *args)
   g_free (args->logo);
   g_free (args->notes);
   g_free (args->recipe);
+  g_free (args->language);
   g_strfreev (args->args);
 }
 
@@ -72,6 +76,7 @@ check_usage (ReportArgs       *args,
 {
   const char *problem = NULL;
   g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (args->args == NULL || g_strv_length (args->args) != 1)
     problem = _("expected exactly one workbook or data file");
@@ -87,6 +92,8 @@ check_usage (ReportArgs       *args,
     problem = message = g_strdup_printf (_("unknown format “%s” (pdf, png or svg)"), args->format);
   else if (args->split != NULL && *format != SC_REPORT_FORMAT_PDF)
     problem = _("--split writes PDF files; use -o DIR for PNG or SVG pages");
+  else if (args->language != NULL && sc_language_get (args->language, &error) == NULL)
+    problem = error->message;
 
   if (problem == NULL)
     return TRUE;
@@ -196,6 +203,7 @@ fill_options (ReportArgs       *args,
   if (args->company != NULL)
     sc_report_options_set_string (&options->company, args->company);
   sc_report_options_set_string (&options->logo_path, args->logo);
+  sc_report_options_set_string (&options->language, args->language);
   options->workbook_notes = args->workbook_notes;
   if (!read_notes (args->notes, &options->notes, error))
     return SC_EXIT_BAD_INPUT;
@@ -274,6 +282,8 @@ sc_cli_report (int    argc,
     { "notes", 0, 0, G_OPTION_ARG_FILENAME, &args.notes, N_("Meeting notes, a UTF-8 text file"), "FILE" },
     { "workbook-notes", 0, 0, G_OPTION_ARG_NONE, &args.workbook_notes,
       N_("Also print the workbook’s internal notes"), NULL },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &args.language,
+      N_("Write the reports in language L, e.g. fr or de (default: each partner’s report language)"), "L" },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &args.quiet, N_("Print nothing but errors"), NULL },
     { "recipe", 0, 0, G_OPTION_ARG_FILENAME, &args.recipe, N_("Aggregate transaction rows with the recipe R.json"), "R.json" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args.args, NULL, NULL },

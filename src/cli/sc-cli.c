@@ -26,6 +26,7 @@ static const struct {
 } commands[] = {
   { "chart", sc_cli_chart },
   { "copy", sc_cli_copy },
+  { "export", sc_cli_export },
   { "import", sc_cli_import },
   { "issues", sc_cli_issues },
   { "recipe", sc_cli_recipe },
@@ -54,6 +55,7 @@ print_help (FILE *stream)
            "  scorecards review BOOK --partner NAME [--date YYYY-MM-DD] [--period P] [--language L]\n"
            "                    [--page-size a4|letter] -o PACK.pdf\n"
            "  scorecards reviews BOOK [--partner NAME] [--json]\n"
+           "  scorecards export BOOK -o OUT.xlsx [--partner NAME]… [--period P]\n"
            "  scorecards copy SRC DST [--replace]\n"
            "  scorecards whatif BOOK --set NAME=VALUE… [--period P] [--json] [--apply -o OUT]\n"
            "  scorecards --version | --help\n");
@@ -67,6 +69,7 @@ print_help (FILE *stream)
   fprintf (stream, "  %-10s %s\n", "report", _("Write partner reports as PDF, or PNG or SVG pages"));
   fprintf (stream, "  %-10s %s\n", "review", _("Write the pack of a partner’s review meeting"));
   fprintf (stream, "  %-10s %s\n", "reviews", _("List the review meetings, as a table or JSON"));
+  fprintf (stream, "  %-10s %s\n", "export", _("Export the scorecards, series and issues as an Excel workbook"));
   fprintf (stream, "  %-10s %s\n", "copy", _("Copy a workbook between a file and a team server"));
   fprintf (stream, "  %-10s %s\n", "whatif", _("Show who changes grade or rank under other weights or targets"));
   fprintf (stream, "\n%s\n", _("A BOOK is a .scorecard file or a team workbook on a PostgreSQL server:"));

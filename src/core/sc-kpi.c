@@ -13,10 +13,12 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "sc-enum-types.h"
+#include "sc-i18n.h"
 #include "sc-kpi.h"
 #include "sc-util-private.h"
 
@@ -38,6 +40,7 @@ struct _ScKpi
   double         weight;
   double         ratio_scale;
   guint          decimals;
+  GHashTable    *names;        /* language code → the user's name in it; NULL: none */
 };
 
 G_DEFINE_FINAL_TYPE (ScKpi, sc_kpi, G_TYPE_OBJECT)
@@ -93,6 +96,7 @@ sc_kpi_finalize (GObject *object)
 
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->names, g_hash_table_unref);
   g_clear_pointer (&self->description, g_free);
   g_clear_pointer (&self->unit, g_free);
   g_clear_pointer (&self->category, g_free);
@@ -238,6 +242,42 @@ sc_kpi_new (const char *id,
   return g_object_new (SC_TYPE_KPI, "id", id, "name", name ? name : id, NULL);
 }
 
+static void
+copy_names (ScKpi *self,
+            ScKpi *from)
+{
+  GHashTableIter iter;
+  gpointer code, name;
+
+  g_clear_pointer (&self->names, g_hash_table_unref);
+  if (from->names == NULL || g_hash_table_size (from->names) == 0)
+    return;
+  self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_iter_init (&iter, from->names);
+  while (g_hash_table_iter_next (&iter, &code, &name))
+    g_hash_table_insert (self->names, g_strdup (code), g_strdup (name));
+}
+
+static gboolean
+names_equal (ScKpi *a,
+             ScKpi *b)
+{
+  GHashTableIter iter;
+  gpointer code, name;
+  guint n_a = a->names ? g_hash_table_size (a->names) : 0;
+  guint n_b = b->names ? g_hash_table_size (b->names) : 0;
+
+  if (n_a != n_b)
+    return FALSE;
+  if (n_a == 0)
+    return TRUE;
+  g_hash_table_iter_init (&iter, a->names);
+  while (g_hash_table_iter_next (&iter, &code, &name))
+    if (g_strcmp0 (name, g_hash_table_lookup (b->names, code)) != 0)
+      return FALSE;
+  return TRUE;
+}
+
 /* A detached copy, for editing a definition before it is applied. */
 ScKpi *
 sc_kpi_copy (ScKpi *self)
@@ -259,6 +299,7 @@ sc_kpi_copy (ScKpi *self)
   copy->weight = self->weight;
   copy->ratio_scale = self->ratio_scale;
   copy->decimals = self->decimals;
+  copy_names (copy, self);
 
   return copy;
 }
@@ -287,6 +328,11 @@ sc_kpi_assign (ScKpi *self,
   sc_kpi_set_weight (self, from->weight);
   sc_kpi_set_ratio_scale (self, from->ratio_scale);
   sc_kpi_set_decimals (self, from->decimals);
+  if (!names_equal (self, from))
+    {
+      copy_names (self, from);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+    }
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -426,26 +472,15 @@ sc_kpi_format_value (ScKpi    *self,
                      double    value,
                      gboolean  with_unit)
 {
-  g_autofree char *number = NULL;
-
   g_return_val_if_fail (SC_IS_KPI (self), NULL);
 
   if (isnan (value))
     return g_strdup ("—");
 
-  number = g_strdup_printf ("%'.*f", (int) self->decimals, value);
   if (!with_unit || self->unit[0] == '\0' || g_str_equal (self->unit, "count") ||
       g_str_equal (self->unit, "score"))
-    return g_steal_pointer (&number);
-
-  if (g_str_equal (self->unit, "€") || g_str_equal (self->unit, "$") || g_str_equal (self->unit, "£"))
-    {
-      if (value < 0)
-        return g_strdup_printf ("−%s%s", self->unit, number + 1);
-      return g_strdup_printf ("%s%s", self->unit, number);
-    }
-
-  return g_strdup_printf ("%s %s", number, self->unit);
+    return sc_language_format_number (NULL, value, (int) self->decimals);
+  return sc_language_format_with_unit (NULL, value, (int) self->decimals, self->unit);
 }
 
 const char *
@@ -520,4 +555,95 @@ sc_category_get_label (const char *category)
   if (g_strcmp0 (category, "satisfaction") == 0)
     return _("Satisfaction");
   return category ? category : "";
+}
+
+/* Names per report language */
+
+static int
+sc_kpi_compare_strings (const void *a,
+                        const void *b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The KPI's name in @language (NULL: the one in use in this thread, see
+ * sc_language_use()): the user's own name in that language when there is
+ * one, else the name translated through the language's catalogue (which
+ * knows the built-in catalogue's KPIs), else the name. Without a language
+ * in use, the name.
+ */
+const char *
+sc_kpi_get_name_in (ScKpi            *self,
+                    const ScLanguage *language)
+{
+  const char *name;
+
+  g_return_val_if_fail (SC_IS_KPI (self), NULL);
+
+  if (language == NULL)
+    language = sc_language_get_in_use ();
+  if (language == NULL)
+    return self->name;
+  if ((name = sc_kpi_get_translated_name (self, sc_language_get_code (language))) != NULL)
+    return name;
+  return sc_language_gettext (language, self->name);
+}
+
+/* The user's name of the KPI in the language @code ("fr"), or NULL. */
+const char *
+sc_kpi_get_translated_name (ScKpi      *self,
+                            const char *code)
+{
+  g_return_val_if_fail (SC_IS_KPI (self), NULL);
+
+  if (self->names == NULL || code == NULL)
+    return NULL;
+  return g_hash_table_lookup (self->names, code);
+}
+
+/* Sets the name in the language @code; NULL or "" removes it. */
+void
+sc_kpi_set_translated_name (ScKpi      *self,
+                            const char *code,
+                            const char *name)
+{
+  g_autofree char *normal = NULL;
+
+  g_return_if_fail (SC_IS_KPI (self));
+  g_return_if_fail (code != NULL);
+
+  normal = sc_language_normalize_code (code);
+  if (g_strcmp0 (sc_kpi_get_translated_name (self, normal), name && name[0] ? name : NULL) == 0)
+    return;
+  if (name == NULL || name[0] == '\0')
+    {
+      if (self->names != NULL)
+        g_hash_table_remove (self->names, normal);
+    }
+  else
+    {
+      if (self->names == NULL)
+        self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_hash_table_insert (self->names, g_steal_pointer (&normal), g_strdup (name));
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+}
+
+/* The codes of the languages the KPI has a name in, sorted. */
+GStrv
+sc_kpi_dup_translated_codes (ScKpi *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree gpointer *keys = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (SC_IS_KPI (self), NULL);
+
+  if (self->names != NULL)
+    keys = g_hash_table_get_keys_as_array (self->names, &n);
+  if (keys != NULL)
+    qsort (keys, n, sizeof (gpointer), sc_kpi_compare_strings);
+  for (guint i = 0; i < n; i++)
+    g_strv_builder_add (builder, keys[i]);
+  return g_strv_builder_end (builder);
 }

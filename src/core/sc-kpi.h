@@ -8,6 +8,8 @@
 
 #include <glib-object.h>
 
+#include "sc-language.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -86,5 +88,14 @@ const char    *sc_aggregation_to_string (ScAggregation  aggregation);
 gboolean       sc_aggregation_from_string (const char  *str,
                                            ScAggregation *aggregation);
 const char    *sc_category_get_label    (const char    *category);
+
+const char    *sc_kpi_get_name_in       (ScKpi            *self,
+                                         const ScLanguage *language);
+const char    *sc_kpi_get_translated_name (ScKpi         *self,
+                                           const char    *code);
+void           sc_kpi_set_translated_name (ScKpi         *self,
+                                           const char    *code,
+                                           const char    *name);
+GStrv          sc_kpi_dup_translated_codes (ScKpi        *self);
 
 G_END_DECLS

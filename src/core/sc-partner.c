@@ -16,6 +16,7 @@
 #include <stdlib.h>
 
 #include "sc-enum-types.h"
+#include "sc-language.h"
 #include "sc-partner.h"
 #include "sc-util-private.h"
 
@@ -32,6 +33,7 @@ struct _ScPartner
   char          *id;
   char          *name;
   char          *contact;
+  char          *report_language;  /* a language code ("fr"), "": the application's */
   GHashTable    *tags;       /* char* → char* */
   GHashTable    *overrides;  /* kpi id → Override* */
   ScPartnerType  type;
@@ -45,6 +47,7 @@ enum {
   PROP_NAME,
   PROP_PARTNER_TYPE,
   PROP_CONTACT,
+  PROP_REPORT_LANGUAGE,
   N_PROPS
 };
 
@@ -64,6 +67,7 @@ sc_partner_finalize (GObject *object)
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->contact, g_free);
+  g_clear_pointer (&self->report_language, g_free);
   g_clear_pointer (&self->tags, g_hash_table_unref);
   g_clear_pointer (&self->overrides, g_hash_table_unref);
 
@@ -92,6 +96,9 @@ sc_partner_get_property (GObject    *object,
     case PROP_CONTACT:
       g_value_set_string (value, self->contact);
       break;
+    case PROP_REPORT_LANGUAGE:
+      g_value_set_string (value, self->report_language);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -119,6 +126,9 @@ sc_partner_set_property (GObject      *object,
     case PROP_CONTACT:
       sc_partner_set_contact (self, g_value_get_string (value));
       break;
+    case PROP_REPORT_LANGUAGE:
+      sc_partner_set_report_language (self, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -145,6 +155,10 @@ sc_partner_class_init (ScPartnerClass *klass)
   properties[PROP_CONTACT] =
     g_param_spec_string ("contact", NULL, NULL, "",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* the language of the partner's reports, "" for the application's */
+  properties[PROP_REPORT_LANGUAGE] =
+    g_param_spec_string ("report-language", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -163,6 +177,7 @@ sc_partner_init (ScPartner *self)
 {
   self->name = g_strdup ("");
   self->contact = g_strdup ("");
+  self->report_language = g_strdup ("");
   self->tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->overrides = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
@@ -241,6 +256,29 @@ sc_partner_set_contact (ScPartner  *self,
 
   if (sc_set_str (&self->contact, contact ? contact : ""))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTACT]);
+}
+
+/* The language code of the partner's reports ("fr"), "" when they are in
+ * the application's language.
+ */
+const char *
+sc_partner_get_report_language (ScPartner *self)
+{
+  g_return_val_if_fail (SC_IS_PARTNER (self), NULL);
+  return self->report_language;
+}
+
+void
+sc_partner_set_report_language (ScPartner  *self,
+                                const char *code)
+{
+  g_autofree char *normal = NULL;
+
+  g_return_if_fail (SC_IS_PARTNER (self));
+
+  normal = sc_language_normalize_code (code ? code : "");
+  if (sc_set_str (&self->report_language, normal))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT_LANGUAGE]);
 }
 
 const char *

@@ -33,6 +33,9 @@ void           sc_partner_set_partner_type    (ScPartner      *self,
 const char    *sc_partner_get_contact         (ScPartner      *self);
 void           sc_partner_set_contact         (ScPartner      *self,
                                                const char     *contact);
+const char    *sc_partner_get_report_language (ScPartner      *self);
+void           sc_partner_set_report_language (ScPartner      *self,
+                                               const char     *code);
 const char    *sc_partner_get_tag             (ScPartner      *self,
                                                const char     *key);
 void           sc_partner_set_tag             (ScPartner      *self,

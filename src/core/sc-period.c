@@ -11,9 +11,9 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <stdlib.h>
 
+#include "sc-i18n.h"
 #include "sc-period.h"
 
 #define MIN_YEAR 1000
@@ -264,13 +264,6 @@ sc_period_to_label (ScGranularity granularity,
       return g_strdup_printf (_("W%d %d"), week, year);
     case SC_GRANULARITY_MONTH:
     default:
-      {
-        g_autoptr(GDateTime) dt = g_date_time_new_utc (period / 12, period % 12 + 1, 1, 0, 0, 0);
-
-        if (dt == NULL)
-          return g_strdup ("—");
-        /* Translators: month and year, see strftime; "%b %Y" gives "Mar 2025" */
-        return g_date_time_format (dt, _("%b %Y"));
-      }
+      return sc_language_format_month (NULL, period / 12, period % 12 + 1);
     }
 }

@@ -38,6 +38,7 @@ typedef struct
   GCancellable *cancellable;
   PGcancel     *cancel;
   gulong        cancelled_id;
+  char          sqlstate[6];   /* of the last failure; "" when there was none */
 } ScPgSession;
 
 /* sc-pg-session.c */
@@ -72,6 +73,9 @@ PGresult   *sc_pg_session_select     (ScPgSession        *s,
                                       GError            **error);
 void        sc_pg_session_rollback   (ScPgSession        *s);
 const char *sc_pg_session_get_user   (ScPgSession        *s);
+gboolean    sc_pg_session_setup      (PGconn             *conn,
+                                      const char         *display_name,
+                                      GError            **error);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ScPgSession, sc_pg_session_clear)
 

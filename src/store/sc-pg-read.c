@@ -363,15 +363,38 @@ read_kpis (Reader *r)
   return ok;
 }
 
+/* A KPI's names in report languages (migration 005) */
+static gboolean
+read_kpi_names (Reader *r)
+{
+  static const char *sql =
+    "SELECT kpi_id, language, name FROM scorecards.kpi_name WHERE workbook_id = $1";
+  static const Oid types[] = { SC_PG_TEXT, SC_PG_TEXT, SC_PG_TEXT };
+  PGresult *result = select_rows (r, sql, types, G_N_ELEMENTS (types));
+
+  if (result == NULL)
+    return FALSE;
+  for (int i = 0; i < PQntuples (result); i++)
+    {
+      ScKpi *kpi = sc_workbook_lookup_kpi (r->book, sc_pg_get_text (result, i, 0));
+
+      if (kpi != NULL)
+        sc_kpi_set_translated_name (kpi, sc_pg_get_text (result, i, 1), text_or (result, i, 2, ""));
+    }
+  PQclear (result);
+
+  return TRUE;
+}
+
 /* Partners, their tags and overrides */
 
 static gboolean
 read_partners (Reader *r)
 {
   static const char *sql =
-    "SELECT id, name, type, contact FROM scorecards.partner"
+    "SELECT id, name, type, contact, report_language FROM scorecards.partner"
     " WHERE workbook_id = $1 ORDER BY position";
-  static const Oid types[] = { SC_PG_TEXT, SC_PG_TEXT, SC_PG_TEXT, SC_PG_TEXT };
+  static const Oid types[] = { SC_PG_TEXT, SC_PG_TEXT, SC_PG_TEXT, SC_PG_TEXT, SC_PG_TEXT };
   PGresult *result = select_rows (r, sql, types, G_N_ELEMENTS (types));
   gboolean ok = result != NULL;
 
@@ -389,6 +412,7 @@ read_partners (Reader *r)
         }
       partner = sc_partner_new (id, text_or (result, i, 1, ""), type);
       sc_partner_set_contact (partner, text_or (result, i, 3, ""));
+      sc_partner_set_report_language (partner, text_or (result, i, 4, ""));
       sc_workbook_add_partner (r->book, partner);
     }
   PQclear (result);
@@ -785,6 +809,7 @@ sc_pg_read_workbook (ScPgSession  *s,
   if (!ok ||
       !read_grade_bands (&r) ||
       !read_kpis (&r) ||
+      !read_kpi_names (&r) ||
       !read_partners (&r) ||
       !read_partner_extras (&r) ||
       !read_series (&r) ||

@@ -35,7 +35,10 @@ static const char *sql_has_table =
   " WHERE n.nspname = 'scorecards' AND c.relname = 'schema_migration')";
 
 static const char *sql_version =
-  "SELECT coalesce(max(version), 0)::integer FROM scorecards.schema_migration";
+  "SELECT coalesce(max(version), 0)::integer, count(*)::integer FROM scorecards.schema_migration";
+
+static const char *sql_applied =
+  "SELECT version FROM scorecards.schema_migration";
 
 static const char *sql_record =
   "INSERT INTO scorecards.schema_migration (version, name) VALUES ($1, $2)";
@@ -98,10 +101,11 @@ load_script (const char *name)
 static gboolean
 read_version (ScPgSession  *s,
               int          *version,
+              int          *n_applied,
               GError      **error)
 {
   static const Oid bool_type[] = { SC_PG_BOOL };
-  static const Oid int_type[] = { SC_PG_INT4 };
+  static const Oid int_type[] = { SC_PG_INT4, SC_PG_INT4 };
   g_autoptr(GError) local_error = NULL;
   PGresult *result;
   gboolean exists;
@@ -112,10 +116,11 @@ read_version (ScPgSession  *s,
   PQclear (result);
 
   *version = 0;
+  *n_applied = 0;
   if (!exists)
     return TRUE;
 
-  if (!(result = sc_pg_session_select (s, sql_version, 0, NULL, int_type, 1, &local_error)))
+  if (!(result = sc_pg_session_select (s, sql_version, 0, NULL, int_type, 2, &local_error)))
     {
       if (g_error_matches (local_error, SC_STORE_ERROR, SC_STORE_ERROR_READ_ONLY))
         {
@@ -129,6 +134,7 @@ read_version (ScPgSession  *s,
       return FALSE;
     }
   *version = sc_pg_get_int4 (result, 0, 0);
+  *n_applied = sc_pg_get_int4 (result, 0, 1);
   PQclear (result);
 
   return TRUE;
@@ -155,7 +161,33 @@ apply (ScPgSession  *s,
   return TRUE;
 }
 
-/* Applies the migrations after @from in one transaction. */
+/* The versions applied to the server (empty when there are no tables). */
+static GHashTable *
+read_applied (ScPgSession  *s,
+              int           version,
+              GError      **error)
+{
+  static const Oid int_type[] = { SC_PG_INT4 };
+  GHashTable *applied = g_hash_table_new (NULL, NULL);
+  PGresult *result;
+
+  if (version == 0)
+    return applied;
+  if (!(result = sc_pg_session_select (s, sql_applied, 0, NULL, int_type, 1, error)))
+    {
+      g_hash_table_unref (applied);
+      return NULL;
+    }
+  for (int i = 0; i < PQntuples (result); i++)
+    g_hash_table_add (applied, GINT_TO_POINTER (sc_pg_get_int4 (result, i, 0)));
+  PQclear (result);
+  return applied;
+}
+
+/* Applies the migrations the server lacks, in one transaction: those
+ * after its newest, and any older one merged in after (a branch's 002
+ * arriving after another's 008 was applied).
+ */
 static gboolean
 migrate (ScPgSession  *s,
          int          *from,
@@ -163,18 +195,28 @@ migrate (ScPgSession  *s,
 {
   g_auto(GStrv) names = list_migrations ();
   g_autofree char *grants = load_script ("grants.sql");
-  int latest = sc_pg_schema_get_latest ();
+  g_autoptr(GHashTable) applied = NULL;
+  gboolean any = FALSE;
+  int n_applied;
 
   if (!sc_pg_session_exec (s, "BEGIN", error))
     return FALSE;
   /* Another client may have migrated while this one waited for the lock */
-  if (!sc_pg_session_exec (s, SQL_LOCK, error) || !read_version (s, from, error))
+  if (!sc_pg_session_exec (s, SQL_LOCK, error) || !read_version (s, from, &n_applied, error) ||
+      !(applied = read_applied (s, *from, error)))
     goto failed;
 
   for (guint i = 0; names[i] != NULL; i++)
-    if (atoi (names[i]) > *from && !apply (s, names[i], atoi (names[i]), error))
-      goto failed;
-  if ((*from < latest && !sc_pg_session_exec (s, grants, error)) ||
+    {
+      int version = atoi (names[i]);
+
+      if (g_hash_table_contains (applied, GINT_TO_POINTER (version)))
+        continue;
+      if (!apply (s, names[i], version, error))
+        goto failed;
+      any = TRUE;
+    }
+  if ((any && !sc_pg_session_exec (s, grants, error)) ||
       !sc_pg_session_exec (s, "COMMIT", error))
     goto failed;
 
@@ -193,12 +235,13 @@ sc_pg_schema_prepare (ScPgSession  *s,
                       GError      **error)
 {
   g_autoptr(GError) local_error = NULL;
+  g_auto(GStrv) names = list_migrations ();
   int latest = sc_pg_schema_get_latest ();
-  int version;
+  int version, n_applied;
 
-  if (!read_version (s, &version, error))
+  if (!read_version (s, &version, &n_applied, error))
     return FALSE;
-  if (version == latest)
+  if (version == latest && n_applied == (int) g_strv_length (names))
     return TRUE;
 
   if (version > latest)

@@ -212,6 +212,8 @@ sc_pg_session_fail (ScPgSession     *s,
   g_autofree char *primary = NULL;
   int code = code_for_state (state);
 
+  g_strlcpy (s->sqlstate, state ? state : "", sizeof s->sqlstate);
+
   /* query_canceled, by the cancellable: the caller's own doing */
   if (g_strcmp0 (state, "57014") == 0 && set_error_if_cancelled (s, error))
     return;
@@ -325,4 +327,31 @@ const char *
 sc_pg_session_get_user (ScPgSession *s)
 {
   return PQuser (s->conn);
+}
+
+/* For a connection made elsewhere (the live session's, with its own
+ * timeouts): checks the server as sc_pg_session_connect() does and
+ * empties the search path.
+ */
+gboolean
+sc_pg_session_setup (PGconn      *conn,
+                     const char  *display_name,
+                     GError     **error)
+{
+  PGresult *result;
+
+  if (!check_server (conn, display_name, error))
+    return FALSE;
+
+  result = PQexec (conn, "SELECT pg_catalog.set_config('search_path', '', false)");
+  if (PQresultStatus (result) != PGRES_TUPLES_OK)
+    {
+      g_autofree char *message = strip_message (PQerrorMessage (conn));
+
+      g_set_error (error, SC_STORE_ERROR, SC_STORE_ERROR_CONNECT, "%s: %s", display_name, message);
+      PQclear (result);
+      return FALSE;
+    }
+  PQclear (result);
+  return TRUE;
 }

@@ -71,6 +71,7 @@ static const char *sql_delete[] = {
   "DELETE FROM scorecards.partner_tag WHERE workbook_id = $1",
   "DELETE FROM scorecards.score_history WHERE workbook_id = $1",
   "DELETE FROM scorecards.partner WHERE workbook_id = $1",
+  "DELETE FROM scorecards.kpi_name WHERE workbook_id = $1",
   "DELETE FROM scorecards.kpi WHERE workbook_id = $1",
   "DELETE FROM scorecards.grade_band WHERE workbook_id = $1",
   "DELETE FROM scorecards.recipe WHERE workbook_id = $1",
@@ -248,13 +249,37 @@ partner_rows (Writer   *w,
     {
       g_autoptr(ScPartner) partner = g_list_model_get_item (partners, i);
 
-      sc_pg_copy_tuple (copy, 6);
+      sc_pg_copy_tuple (copy, 7);
       sc_pg_copy_int8 (copy, w->id);
       sc_pg_copy_text (copy, sc_partner_get_id (partner));
       sc_pg_copy_int4 (copy, i);
       sc_pg_copy_text (copy, sc_partner_get_name (partner));
       sc_pg_copy_text (copy, sc_partner_type_to_string (sc_partner_get_partner_type (partner)));
       sc_pg_copy_text (copy, sc_partner_get_contact (partner));
+      sc_pg_copy_text (copy, sc_partner_get_report_language (partner));
+    }
+}
+
+/* A KPI's names in report languages (migration 005) */
+static void
+kpi_name_rows (Writer   *w,
+               ScPgCopy *copy)
+{
+  GListModel *kpis = sc_workbook_get_kpis (w->book);
+
+  for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
+    {
+      g_autoptr(ScKpi) kpi = g_list_model_get_item (kpis, i);
+      g_auto(GStrv) codes = sc_kpi_dup_translated_codes (kpi);
+
+      for (guint k = 0; codes[k] != NULL; k++)
+        {
+          sc_pg_copy_tuple (copy, 4);
+          sc_pg_copy_int8 (copy, w->id);
+          sc_pg_copy_text (copy, sc_kpi_get_id (kpi));
+          sc_pg_copy_text (copy, codes[k]);
+          sc_pg_copy_text (copy, sc_kpi_get_translated_name (kpi, codes[k]));
+        }
     }
 }
 
@@ -576,7 +601,8 @@ static const struct
   TABLE ("kpi", "workbook_id, id, position, name, description, unit, category, direction,"
                 " target, target_max, warning, critical, weight, aggregation, ratio_scale,"
                 " decimals", kpi_rows),
-  TABLE ("partner", "workbook_id, id, position, name, type, contact", partner_rows),
+  TABLE ("kpi_name", "workbook_id, kpi_id, language, name", kpi_name_rows),
+  TABLE ("partner", "workbook_id, id, position, name, type, contact, report_language", partner_rows),
   TABLE ("partner_tag", "workbook_id, partner_id, tag, value", tag_rows),
   TABLE ("partner_override", "workbook_id, partner_id, kpi_id, target, weight", override_rows),
   TABLE ("series", "workbook_id, partner_id, kpi_id, period_values, numerators, denominators,"

@@ -15,6 +15,7 @@
 
 #include "sc-application.h"
 #include "sc-preferences-window.h"
+#include "sc-window-live.h"
 #include "sc-window-private.h"
 
 struct _ScApplication
@@ -87,6 +88,17 @@ sc_application_open (GApplication  *app,
       g_autofree char *name = g_file_get_basename (files[i]);
       ScWindow *window;
 
+      if (g_file_has_uri_scheme (files[i], "postgresql") ||
+          g_file_has_uri_scheme (files[i], "postgres"))
+        {
+          g_autofree char *uri = g_file_get_uri (files[i]);
+
+          /* a team workbook, edited live */
+          window = get_empty_or_new_window (SC_APPLICATION (app));
+          sc_window_open_team (window, uri);
+          gtk_window_present (GTK_WINDOW (window));
+          continue;
+        }
       if (name == NULL || !g_str_has_suffix (name, ".scorecard"))
         {
           g_ptr_array_add (data, files[i]);

@@ -29,6 +29,7 @@ struct _ScPreferencesWindow
   GtkButton            *logo_clear_button;
   AdwComboRow          *page_size_row;
   AdwEntryRow          *confidentiality_row;
+  AdwEntryRow          *display_name_row;
 
   /* Owned state */
   GSettings            *settings;
@@ -156,6 +157,7 @@ sc_preferences_window_class_init (ScPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScPreferencesWindow, logo_clear_button);
   gtk_widget_class_bind_template_child (widget_class, ScPreferencesWindow, page_size_row);
   gtk_widget_class_bind_template_child (widget_class, ScPreferencesWindow, confidentiality_row);
+  gtk_widget_class_bind_template_child (widget_class, ScPreferencesWindow, display_name_row);
   gtk_widget_class_bind_template_callback (widget_class, on_logo_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_logo_clear_clicked_cb);
 }
@@ -192,6 +194,8 @@ sc_preferences_window_new (GtkWindow *parent,
 
   g_settings_bind (settings, "company-name", self->company_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "report-confidentiality", self->confidentiality_row, "text",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "display-name", self->display_name_row, "text",
                    G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_object (settings, "changed::company-logo", G_CALLBACK (show_logo),
                            self, G_CONNECT_SWAPPED);

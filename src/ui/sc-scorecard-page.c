@@ -20,6 +20,7 @@
 
 #include "sc-chart-widget.h"
 #include "sc-kpi-table.h"
+#include "sc-language-row.h"
 #include "sc-reviews-section.h"
 #include "sc-score-explainer.h"
 #include "sc-scored-then-view.h"
@@ -38,6 +39,7 @@ struct _ScScorecardPage
   GtkWidget     *scroller;
   GtkLabel      *name_label;
   GtkLabel      *detail_label;
+  AdwComboRow   *language_row;
   GtkFlowBox    *facts_box;
   ScKpiTable    *kpi_table;
   GtkFlowBox    *chart_grid;
@@ -47,11 +49,13 @@ struct _ScScorecardPage
 
   /* Owned state */
   ScWorkbook    *book;
+  ScUndoStack   *undo_stack;
   ScScorer      *scorer;
   GPtrArray     *chart_kpis;   /* ScKpi, the charts to show */
   GListStore    *kpi_items;    /* ScKpiItem, what the KPI table shows */
   GPtrArray     *kpi_pool;     /* ScKpiItem, reused from partner to partner */
   guint          charts_source;
+  gboolean       showing;      /* filling the widgets: not the user's choice */
 
   /* Borrowed while shown */
   ScPartner     *partner;
@@ -344,9 +348,78 @@ sc_scorecard_page_dispose (GObject *object)
   g_clear_pointer (&self->kpi_pool, g_ptr_array_unref);
   g_clear_object (&self->book);
   g_clear_object (&self->scorer);
+  g_clear_object (&self->undo_stack);
   gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_SCORECARD_PAGE);
 
   G_OBJECT_CLASS (sc_scorecard_page_parent_class)->dispose (object);
+}
+
+/* A partner's report language changed, for undo */
+typedef struct
+{
+  ScWorkbook *book;
+  ScPartner  *partner;
+  char       *before;
+  char       *after;
+} LanguageEdit;
+
+static void
+language_edit_free (gpointer data)
+{
+  LanguageEdit *edit = data;
+
+  g_clear_object (&edit->book);
+  g_clear_object (&edit->partner);
+  g_free (edit->before);
+  g_free (edit->after);
+  g_free (edit);
+}
+
+/* The language is no score: the views only need to show it again */
+static void
+language_edit_undo (gpointer data)
+{
+  LanguageEdit *edit = data;
+
+  sc_partner_set_report_language (edit->partner, edit->before);
+  sc_workbook_changed (edit->book);
+}
+
+static void
+language_edit_redo (gpointer data)
+{
+  LanguageEdit *edit = data;
+
+  sc_partner_set_report_language (edit->partner, edit->after);
+  sc_workbook_changed (edit->book);
+}
+
+/* The user chose the partner's report language: kept in the workbook, one
+ * undo step.
+ */
+static void
+on_language_selected_cb (ScScorecardPage *self)
+{
+  const char *code = sc_language_row_get_code (self->language_row);
+  ScWorkbook *book = self->scorer ? sc_scorer_get_workbook (self->scorer) : NULL;
+  LanguageEdit *edit;
+
+  if (self->showing || self->partner == NULL || book == NULL ||
+      g_strcmp0 (code ? code : "", sc_partner_get_report_language (self->partner)) == 0)
+    return;
+  edit = g_new0 (LanguageEdit, 1);
+  edit->book = g_object_ref (book);
+  edit->partner = g_object_ref (self->partner);
+  edit->before = g_strdup (sc_partner_get_report_language (self->partner));
+  edit->after = g_strdup (code ? code : "");
+  sc_partner_set_report_language (self->partner, code);
+  sc_workbook_set_modified (book, TRUE);
+  if (self->undo_stack != NULL)
+    /* Translators: an undo step */
+    sc_undo_stack_push (self->undo_stack, _("Change Report Language"), language_edit_undo,
+                        language_edit_redo, edit, language_edit_free);
+  else
+    language_edit_free (edit);
 }
 
 static void
@@ -378,6 +451,8 @@ sc_scorecard_page_class_init (ScScorecardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScScorecardPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, ScScorecardPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, ScScorecardPage, detail_label);
+  gtk_widget_class_bind_template_child (widget_class, ScScorecardPage, language_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_language_selected_cb);
   gtk_widget_class_bind_template_child (widget_class, ScScorecardPage, facts_box);
   gtk_widget_class_bind_template_child (widget_class, ScScorecardPage, kpi_table);
   gtk_widget_class_bind_template_callback (widget_class, on_table_create_issue_cb);
@@ -392,6 +467,10 @@ static void
 sc_scorecard_page_init (ScScorecardPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->showing = TRUE;
+  /* Translators: a partner's reports in the application's language */
+  sc_language_row_setup (self->language_row, _("Same as the Application"));
+  self->showing = FALSE;
   self->kpi_items = g_list_store_new (SC_TYPE_KPI_ITEM);
   self->kpi_pool = g_ptr_array_new_with_free_func (g_object_unref);
   sc_kpi_table_set_items (self->kpi_table, self->kpi_items);
@@ -447,6 +526,9 @@ sc_scorecard_page_show (ScScorecardPage       *self,
   if (*sc_partner_get_contact (partner))
     g_string_append_printf (detail, " · %s", sc_partner_get_contact (partner));
   gtk_label_set_label (self->detail_label, detail->str);
+  self->showing = TRUE;
+  sc_language_row_set_code (self->language_row, sc_partner_get_report_language (partner));
+  self->showing = FALSE;
 
   if (result == NULL)
     {
@@ -505,4 +587,15 @@ sc_scorecard_page_get_chart_grid (ScScorecardPage *self)
 {
   g_return_val_if_fail (SC_IS_SCORECARD_PAGE (self), NULL);
   return self->chart_grid;
+}
+
+/* Where the partner's page records its edits (the report language). */
+void
+sc_scorecard_page_set_undo_stack (ScScorecardPage *self,
+                                  ScUndoStack     *undo_stack)
+{
+  g_return_if_fail (SC_IS_SCORECARD_PAGE (self));
+  g_return_if_fail (undo_stack == NULL || SC_IS_UNDO_STACK (undo_stack));
+
+  g_set_object (&self->undo_stack, undo_stack);
 }

@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "sc-scorer.h"
+#include "sc-undo-stack.h"
 
 #include "sc-kpi-table.h"
 #include "sc-score.h"
@@ -28,5 +29,7 @@ void        sc_scorecard_page_show           (ScScorecardPage       *self,
 ScKpiTable *sc_scorecard_page_get_kpi_table  (ScScorecardPage       *self);
 const char *sc_scorecard_page_get_title      (ScScorecardPage       *self);
 GtkFlowBox *sc_scorecard_page_get_chart_grid (ScScorecardPage       *self);
+void        sc_scorecard_page_set_undo_stack (ScScorecardPage       *self,
+                                              ScUndoStack           *undo_stack);
 
 G_END_DECLS

@@ -504,6 +504,7 @@ _sc_window_update_actions (ScWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-kpis", has_book);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.whatif", has_book);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", has_book);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-excel", has_book);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_book);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
                                  sc_undo_stack_get_can_undo (self->undo_stack));
@@ -643,6 +644,7 @@ _sc_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
+  _sc_window_class_init_export (widget_class);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.edit-kpis", NULL, edit_kpis_action);
   gtk_widget_class_install_action (widget_class, "win.new-issue", NULL, new_issue_action);

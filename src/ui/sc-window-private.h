@@ -15,6 +15,8 @@
 #include "sc-scorecard-page.h"
 #include "sc-scorer.h"
 #include "sc-store.h"
+#include "sc-team-banner.h"
+#include "sc-team-session.h"
 #include "sc-undo-stack.h"
 #include "sc-window.h"
 
@@ -94,6 +96,10 @@ struct _ScWindow
   guint                 rescore_source;
   guint                 autosave_source;
 
+  /* A team workbook edited live (sc-window-live.c) */
+  ScTeamBanner         *team_banner;
+  ScTeamSession        *live_session;
+
   guint                 team_saving : 1;
   guint                 updating_controls : 1;
   guint                 close_confirmed : 1;
@@ -139,6 +145,11 @@ void               sc_window_open_store          (ScWindow       *self,
 ScStore           *sc_window_get_store           (ScWindow       *self);
 const char        *sc_window_get_team_description (ScWindow      *self);
 
+/* sc-window-export.c */
+void               _sc_window_class_init_export  (GtkWidgetClass *widget_class);
+void               _sc_window_export_excel       (ScWindow       *self,
+                                                  const char     *path);
+
 /* sc-window-recovery.c */
 void               _sc_window_autosave_schedule  (ScWindow       *self);
 void               _sc_window_recovery_discard   (ScWindow       *self);
@@ -147,6 +158,11 @@ GFile             *sc_window_recovery_dir        (void);
 void               sc_window_open_recovered      (ScWindow       *self,
                                                   GFile          *recovery_file);
 GPtrArray         *sc_window_list_recovery_files (void);
+
+/* sc-window-live.c */
+void               _sc_window_live_start         (ScWindow       *self,
+                                                  ScTeamSession  *session);
+void               _sc_window_live_stop          (ScWindow       *self);
 
 /* For the tests */
 GtkSelectionModel *sc_window_get_partner_selection (ScWindow   *self);

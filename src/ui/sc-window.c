@@ -804,6 +804,8 @@ set_workbook_scored (ScWindow   *self,
   g_autoptr(GtkSortListModel) sorted = NULL;
   g_autoptr(GtkFilterListModel) filtered = NULL;
 
+  if (book != self->book)
+    _sc_window_live_stop (self);
   g_set_object (&self->file, file);
   g_set_object (&self->store, store);
   if (self->book != NULL)
@@ -1174,6 +1176,7 @@ sc_window_dispose (GObject *object)
     gtk_list_view_set_model (self->partner_list, NULL);
   g_clear_object (&self->selection);
 
+  _sc_window_live_stop (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_WINDOW);
 
   G_OBJECT_CLASS (sc_window_parent_class)->dispose (object);
@@ -1271,6 +1274,7 @@ sc_window_class_init (ScWindowClass *klass)
 
   g_type_ensure (SC_TYPE_SCORECARD_PAGE);
   g_type_ensure (SC_TYPE_COMPARE_PAGE);
+  g_type_ensure (SC_TYPE_TEAM_BANNER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/scorecards/Scorecards/sc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ScWindow, toast_overlay);
@@ -1283,6 +1287,7 @@ sc_window_class_init (ScWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScWindow, team_label);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, team_banner);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, view_stack);
@@ -1342,6 +1347,7 @@ sc_window_init (ScWindow *self)
 
   self->cancellable = g_cancellable_new ();
   self->undo_stack = sc_undo_stack_new ();
+  sc_scorecard_page_set_undo_stack (self->scorecard_page, self->undo_stack);
   self->rollup.kind = SC_ROLLUP_PERIOD;
   self->rollup.anchor = SC_PERIOD_NONE;
   self->views_granularity = -1;

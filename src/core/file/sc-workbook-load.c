@@ -69,6 +69,27 @@ get_object (Loader      *loader,
   return TRUE;
 }
 
+/* A language code: two or three lowercase letters ("fr", "de"), or "". */
+static gboolean
+is_language_code (const char *code)
+{
+  gsize n = strlen (code);
+
+  if (n != 0 && n != 2 && n != 3)
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    if (!g_ascii_islower (code[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+get_language (Loader      *loader,
+              JsonObject  *object,
+              const char  *member,
+              const char  *path,
+              const char **out);
+
 static gboolean
 get_array (Loader      *loader,
            JsonObject  *object,
@@ -119,6 +140,21 @@ get_string (Loader      *loader,
   if (required && **out == '\0')
     return fail (loader, SC_WORKBOOK_ERROR_INVALID, path, _("must not be empty"));
 
+  return TRUE;
+}
+
+static gboolean
+get_language (Loader      *loader,
+              JsonObject  *object,
+              const char  *member,
+              const char  *path,
+              const char **out)
+{
+  if (!get_string (loader, object, member, path, FALSE, "", out))
+    return FALSE;
+  if (!is_language_code (*out))
+    return fail (loader, SC_WORKBOOK_ERROR_INVALID, path,
+                 _("expected a language code such as “fr”, found “%s”"), *out);
   return TRUE;
 }
 
@@ -341,6 +377,37 @@ load_settings (Loader     *loader,
   return TRUE;
 }
 
+/* "names": {"fr": "Taux de rebut"}: the KPI's name per report language. */
+static gboolean
+load_kpi_names (Loader     *loader,
+                JsonObject *object,
+                const char *path,
+                ScKpi      *kpi)
+{
+  g_autofree char *names_path = g_strdup_printf ("%s.names", path);
+  g_autoptr(GList) members = NULL;
+  JsonObject *names;
+
+  if (!get_object (loader, object, "names", names_path, &names))
+    return FALSE;
+  if (names == NULL)
+    return TRUE;
+  members = json_object_get_members (names);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      g_autofree char *name_path = g_strdup_printf ("%s.%s", names_path, (char *) l->data);
+      const char *name;
+
+      if (!is_language_code (l->data) || ((char *) l->data)[0] == '\0')
+        return fail (loader, SC_WORKBOOK_ERROR_INVALID, name_path,
+                     _("expected a language code such as “fr”, found “%s”"), (char *) l->data);
+      if (!get_string (loader, names, l->data, name_path, TRUE, NULL, &name))
+        return FALSE;
+      sc_kpi_set_translated_name (kpi, l->data, name);
+    }
+  return TRUE;
+}
+
 static gboolean
 load_kpi (Loader     *loader,
           JsonObject *object,
@@ -420,6 +487,8 @@ load_kpi (Loader     *loader,
     return fail (loader, SC_WORKBOOK_ERROR_INVALID, member_path,
                  _("expected a whole number from 0 to 6"));
   sc_kpi_set_decimals (kpi, (guint) number);
+  if (!load_kpi_names (loader, object, path, kpi))
+    return FALSE;
 
 #undef MEMBER
 
@@ -458,6 +527,9 @@ load_partner (Loader     *loader,
   if (!get_string (loader, object, "contact", MEMBER ("contact"), FALSE, "", &str))
     return FALSE;
   sc_partner_set_contact (partner, str);
+  if (!get_language (loader, object, "report_language", MEMBER ("report_language"), &str))
+    return FALSE;
+  sc_partner_set_report_language (partner, str);
 
   if (!get_object (loader, object, "tags", MEMBER ("tags"), &tags))
     return FALSE;

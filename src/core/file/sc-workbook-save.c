@@ -100,6 +100,21 @@ format_version (ScWorkbook *book,
   return 1;
 }
 
+/* Only when there are any: files without them stay as they were. */
+static void
+write_kpi_names (Writer *w,
+                 ScKpi  *kpi)
+{
+  g_auto(GStrv) codes = sc_kpi_dup_translated_codes (kpi);
+
+  if (codes[0] == NULL)
+    return;
+  sc_json_writer_begin_object (w, "names");
+  for (guint i = 0; codes[i] != NULL; i++)
+    sc_json_writer_string (w, codes[i], sc_kpi_get_translated_name (kpi, codes[i]));
+  sc_json_writer_end_object (w);
+}
+
 static void
 write_kpi (Writer *w,
            ScKpi  *kpi)
@@ -119,6 +134,7 @@ write_kpi (Writer *w,
   sc_json_writer_string (w, "aggregation", sc_aggregation_to_string (sc_kpi_get_aggregation (kpi)));
   sc_json_writer_number (w, "ratio_scale", sc_kpi_get_ratio_scale (kpi));
   sc_json_writer_number (w, "decimals", sc_kpi_get_decimals (kpi));
+  write_kpi_names (w, kpi);
   sc_json_writer_end_object (w);
 }
 
@@ -134,6 +150,8 @@ write_partner (Writer    *w,
   sc_json_writer_string (w, "name", sc_partner_get_name (partner));
   sc_json_writer_string (w, "type", sc_partner_type_to_string (sc_partner_get_partner_type (partner)));
   sc_json_writer_string (w, "contact", sc_partner_get_contact (partner));
+  if (sc_partner_get_report_language (partner)[0] != '\0')
+    sc_json_writer_string (w, "report_language", sc_partner_get_report_language (partner));
   sc_json_writer_begin_object (w, "tags");
   for (guint i = 0; tags[i]; i++)
     sc_json_writer_string (w, tags[i], sc_partner_get_tag (partner, tags[i]));

@@ -12,10 +12,10 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "sc-i18n.h"
 #include "sc-enum-types.h"
 #include "sc-issue.h"
 #include "sc-issue-private.h"

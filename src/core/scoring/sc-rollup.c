@@ -12,11 +12,11 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "sc-i18n.h"
 #include "sc-rollup.h"
 
 /* Stored periods per quarter and per year: weeks are approximated by 13 and

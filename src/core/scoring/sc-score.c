@@ -12,9 +12,9 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "sc-i18n.h"
 #include "sc-score-private.h"
 #include "sc-scorer.h"
 

@@ -13,9 +13,9 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "sc-i18n.h"
 #include "sc-chart-bullet.h"
 #include "sc-chart-frame.h"
 #include "sc-chart-shape.h"
@@ -308,7 +308,7 @@ sc_chart_bullet_draw (cairo_t                 *cr,
   if (layout.n_rows < data->n_items)
     {
       guint rest = data->n_items - layout.n_rows;
-      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more KPI", "and %u more KPIs", rest), rest);
+      g_autofree char *more = g_strdup_printf (LN_ (NULL, "and %u more KPI", "and %u more KPIs", rest), rest);
 
       sc_color_set_source (cr, &style->muted);
       sc_chart_text_draw (text, cr, SC_CHART_FONT_SMALL, more, width - 2 * SC_CHART_PAD (style), layout.bar_x,

@@ -12,10 +12,10 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <stdlib.h>
 
+#include "sc-i18n.h"
 #include "sc-chart-data.h"
 
 static double
@@ -96,7 +96,7 @@ sc_chart_trend_data_new_from_workbook (ScWorkbook *book,
   n = CLAMP ((gint64) last - first + 1, 1, SC_WORKBOOK_MAX_PERIODS);
 
   data = sc_chart_trend_data_new ((guint) n);
-  data->title = g_strdup (sc_kpi_get_name (kpi));
+  data->title = g_strdup (sc_kpi_get_name_in (kpi, NULL));
   data->subtitle = g_strdup (sc_partner_get_name (partner));
   data->partner = g_object_ref (partner);
   data->kpi = g_object_ref (kpi);
@@ -126,7 +126,7 @@ fill_bullet_item (ScWorkbook        *book,
                   ScChartBulletItem *item)
 {
   item->kpi = g_object_ref (kpi);
-  item->label = g_strdup (sc_kpi_get_name (kpi));
+  item->label = g_strdup (sc_kpi_get_name_in (kpi, NULL));
   item->value = sc_workbook_get_value (book, partner, kpi, period);
   item->previous = sc_workbook_get_value (book, partner, kpi, period - 1);
   item->direction = sc_kpi_get_direction (kpi);
@@ -162,7 +162,7 @@ sc_chart_bullet_data_new_from_workbook (ScWorkbook *book,
     }
 
   label = sc_period_to_label (sc_workbook_get_granularity (book), period);
-  data->title = g_strdup (kpi ? sc_kpi_get_name (kpi) : sc_partner_get_name (partner));
+  data->title = g_strdup (kpi ? sc_kpi_get_name_in (kpi, NULL) : sc_partner_get_name (partner));
   /* Translators: the subtitle of a bullet chart: partner or "KPIs", then a period */
   data->subtitle = g_strdup_printf (_("%s · %s"), kpi ? sc_partner_get_name (partner) : _("KPIs against target"), label);
   data->partner = g_object_ref (partner);
@@ -360,7 +360,7 @@ sc_chart_heatmap_data_new_from_scorer (ScScorer       *scorer,
   for (guint c = 0; c < kpis->len; c++)
     {
       data->kpis[c] = g_object_ref (g_ptr_array_index (kpis, c));
-      data->col_labels[c] = g_strdup (sc_kpi_get_name (data->kpis[c]));
+      data->col_labels[c] = g_strdup (sc_kpi_get_name_in (data->kpis[c], NULL));
     }
   for (guint r = 0; r < results->len; r++)
     {
@@ -557,7 +557,7 @@ pareto_bucket_for_issue (ScWorkbook         *book,
         bucket->label = g_strdup (sc_category_get_label (key));
       else
         {
-          bucket->label = g_strdup (sc_kpi_get_name (kpi));
+          bucket->label = g_strdup (sc_kpi_get_name_in (kpi, NULL));
           bucket->kpi = g_object_ref (kpi);
         }
       g_hash_table_insert (buckets, g_strdup (key), bucket);
@@ -605,9 +605,9 @@ sc_chart_pareto_data_new_from_workbook (ScWorkbook         *book,
 
   data->title = g_strdup (group == SC_CHART_PARETO_BY_CATEGORY ? _("Issues by category")
                                                               : _("Issues by KPI"));
-  data->subtitle = partner ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u issue", "%s · %u issues", total),
+  data->subtitle = partner ? g_strdup_printf (LN_ (NULL, "%s · %u issue", "%s · %u issues", total),
                                               sc_partner_get_name (partner), total)
-                           : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "All partners · %u issue", "All partners · %u issues", total),
+                           : g_strdup_printf (LN_ (NULL, "All partners · %u issue", "All partners · %u issues", total),
                                               total);
   data->partner = partner ? g_object_ref (partner) : NULL;
   return data;
@@ -708,7 +708,7 @@ sc_chart_trend_data_new_for_view (ScWorkbook     *book,
   scale = sc_kpi_get_aggregation (kpi) == SC_AGGREGATION_SUM ? (quarters ? 3 : 12) : 1;
 
   data = sc_chart_trend_data_new ((guint) (last_point - first_point + 1));
-  data->title = g_strdup (sc_kpi_get_name (kpi));
+  data->title = g_strdup (sc_kpi_get_name_in (kpi, NULL));
   data->subtitle = g_strdup (sc_partner_get_name (partner));
   data->partner = g_object_ref (partner);
   data->kpi = g_object_ref (kpi);

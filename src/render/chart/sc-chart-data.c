@@ -16,6 +16,7 @@
 #include <stdlib.h>
 
 #include "sc-chart-data.h"
+#include "sc-language.h"
 
 void
 sc_chart_hit_clear (ScChartHit *hit)
@@ -296,7 +297,7 @@ sc_chart_format_value (ScKpi  *kpi,
     return g_strdup ("—");
   if (fabs (value) >= 1e15)
     return g_strdup_printf ("%.3g", value);
-  return g_strdup_printf ("%'.*f", value == floor (value) || fabs (value) >= 1000 ? 0 : 1, value);
+  return sc_language_format_number (NULL, value, value == floor (value) || fabs (value) >= 1000 ? 0 : 1);
 }
 
 char *

@@ -15,9 +15,9 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "sc-i18n.h"
 #include "sc-chart-frame.h"
 #include "sc-chart-heatmap.h"
 #include "sc-chart-shape.h"

@@ -14,9 +14,9 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "sc-i18n.h"
 #include "sc-chart-frame.h"
 #include "sc-chart-pareto.h"
 #include "sc-chart-shape.h"
@@ -336,7 +336,7 @@ sc_chart_pareto_dup_tooltip (const ScChartParetoData *data,
   total = MAX (total_count (data), 1);
   for (int i = 0; i <= hit->index; i++)
     cumulative += data->items[i].count;
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s\n%u issue · %.0f %% of all, %.0f %% cumulative",
+  return g_strdup_printf (LN_ (NULL, "%s\n%u issue · %.0f %% of all, %.0f %% cumulative",
                                        "%s\n%u issues · %.0f %% of all, %.0f %% cumulative",
                                        data->items[hit->index].count),
                           data->items[hit->index].label, data->items[hit->index].count,
@@ -354,7 +354,7 @@ sc_chart_pareto_dup_description (const ScChartParetoData *data)
   for (guint i = 0; i < MIN (data->n_items, 5); i++)
     g_string_append_printf (str, ", %s %u", data->items[i].label, data->items[i].count);
   if (data->n_items > 5)
-    g_string_append_printf (str, g_dngettext (GETTEXT_PACKAGE, " and %u more", " and %u more", data->n_items - 5),
+    g_string_append_printf (str, LN_ (NULL, " and %u more", " and %u more", data->n_items - 5),
                             data->n_items - 5);
   return g_string_free (g_steal_pointer (&str), FALSE);
 }

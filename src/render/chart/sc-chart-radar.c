@@ -14,9 +14,9 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "sc-i18n.h"
 #include "sc-chart-frame.h"
 #include "sc-chart-radar.h"
 #include "sc-chart-shape.h"
@@ -214,7 +214,7 @@ draw_axis_labels (ScChartText            *text,
       double y = layout->cy + (layout->radius + SC_CHART_PAD (style) / 2) * s;
       double xalign = c > 0.3 ? 0 : c < -0.3 ? 1 : 0.5;
       double top = s < -0.3 ? y - body - small : s > 0.3 ? y : y - (body + small) / 2;
-      g_autofree char *score = isfinite (data->axes[i].score) ? g_strdup_printf ("%.0f", data->axes[i].score)
+      g_autofree char *score = isfinite (data->axes[i].score) ? sc_language_format_number (NULL, data->axes[i].score, 0)
                                                               : g_strdup (_("no data"));
 
       sc_color_set_source (cr, &style->foreground);
@@ -388,8 +388,8 @@ sc_chart_radar_dup_tooltip (const ScChartRadarData *data,
   if (hit->index < 0 || (guint) hit->index >= data->n_axes)
     return NULL;
   axis = &data->axes[hit->index];
-  score = isfinite (axis->score) ? g_strdup_printf ("%.1f", axis->score) : g_strdup (_("no data"));
-  reference = isfinite (axis->reference) ? g_strdup_printf ("%.1f", axis->reference) : g_strdup ("—");
+  score = isfinite (axis->score) ? sc_language_format_number (NULL, axis->score, 1) : g_strdup (_("no data"));
+  reference = isfinite (axis->reference) ? sc_language_format_number (NULL, axis->reference, 1) : g_strdup ("—");
   /* Translators: a radar tooltip: category, score, then the reference's name and score */
   return g_strdup_printf (_("%s — score %s\n%s: %s"), axis->label, score,
                           data->reference_label ? data->reference_label : _("Reference"), reference);

@@ -13,9 +13,9 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "sc-i18n.h"
 #include "sc-chart-frame.h"
 #include "sc-chart-ranking.h"
 
@@ -298,7 +298,7 @@ sc_chart_ranking_dup_description (const ScChartRankingData *data)
   g_return_val_if_fail (data != NULL, NULL);
 
   g_string_append (str, data->title ? data->title : _("Ranking"));
-  g_string_append_printf (str, g_dngettext (GETTEXT_PACKAGE, ", %u partner", ", %u partners", data->n_items),
+  g_string_append_printf (str, LN_ (NULL, ", %u partner", ", %u partners", data->n_items),
                           data->n_items);
   for (guint i = 0; i < MIN (data->n_items, 3); i++)
     {

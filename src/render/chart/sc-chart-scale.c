@@ -11,10 +11,10 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
+#include "sc-i18n.h"
 #include "sc-chart-scale.h"
 
 /* The smallest nice step that covers @span in at most @max_steps steps. */
@@ -160,6 +160,8 @@ attach_unit (char       *number,
   if (unit == NULL || unit[0] == '\0' || g_str_equal (unit, "count") ||
       g_str_equal (unit, "score") || g_str_equal (unit, "points"))
     return g_steal_pointer (&owned);
+  if (sc_language_get_in_use () != NULL)
+    return sc_language_attach_unit (NULL, owned, unit);
   if (g_str_equal (unit, "€") || g_str_equal (unit, "$") || g_str_equal (unit, "£"))
     {
       if (g_str_has_prefix (owned, "−"))
@@ -182,7 +184,7 @@ sc_chart_format_number (double      value,
   if (isnan (value))
     return g_strdup ("—");
 
-  number = g_strdup_printf ("%'.*f", (int) MIN (decimals, 12), value);
+  number = sc_language_format_number (NULL, value, (int) MIN (decimals, 12));
   if (number[0] == '-')
     return attach_unit (g_strconcat ("−", number + 1, NULL), unit);
   return attach_unit (g_steal_pointer (&number), unit);

@@ -13,9 +13,9 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "sc-i18n.h"
 #include "sc-chart-frame.h"
 #include "sc-chart-shape.h"
 #include "sc-chart-trend.h"
@@ -107,23 +107,24 @@ period_label (const ScChartTrendData *data,
               gboolean                first)
 {
   ScPeriod period = data->first_period + (ScPeriod) index;
-  g_autoptr(GDateTime) dt = NULL;
+  GDate date;
   int month;
 
   if (!is_month_chart (data))
     return sc_chart_period_label (data->granularity, period);
 
   month = period % 12;
-  dt = g_date_time_new_utc (period / 12, month + 1, 1, 0, 0, 0);
-  if (dt == NULL)
+  if (!g_date_valid_dmy (1, month + 1, period / 12))
     return g_strdup ("—");
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 1, month + 1, period / 12);
   if (layout->year_only)
-    return g_date_time_format (dt, "%Y");
+    return g_strdup_printf ("%d", period / 12);
   if (first || month == 0)
     /* Translators: a month above its year on a chart axis, see strftime */
-    return g_date_time_format (dt, _("%b\n%Y"));
+    return sc_language_format_date (NULL, &date, _("%b\n%Y"));
   /* Translators: a month on a chart axis, see strftime */
-  return g_date_time_format (dt, _("%b"));
+  return sc_language_format_date (NULL, &date, _("%b"));
 }
 
 static gboolean
@@ -755,14 +756,14 @@ sc_chart_trend_dup_description (const ScChartTrendData *data)
   switch (data->granularity)
     {
     case SC_GRANULARITY_QUARTER:
-      g_string_append_printf (str, g_dngettext (GETTEXT_PACKAGE, "%u quarter", "%u quarters", data->n_values), data->n_values);
+      g_string_append_printf (str, LN_ (NULL, "%u quarter", "%u quarters", data->n_values), data->n_values);
       break;
     case SC_GRANULARITY_WEEK:
-      g_string_append_printf (str, g_dngettext (GETTEXT_PACKAGE, "%u week", "%u weeks", data->n_values), data->n_values);
+      g_string_append_printf (str, LN_ (NULL, "%u week", "%u weeks", data->n_values), data->n_values);
       break;
     case SC_GRANULARITY_MONTH:
     default:
-      g_string_append_printf (str, g_dngettext (GETTEXT_PACKAGE, "%u month", "%u months", data->n_values), data->n_values);
+      g_string_append_printf (str, LN_ (NULL, "%u month", "%u months", data->n_values), data->n_values);
       break;
     }
   if (last < 0)
@@ -784,6 +785,6 @@ sc_chart_trend_dup_description (const ScChartTrendData *data)
       g_string_append_printf (str, ", %s", comparison);
     }
   if (data->n_markers > 0)
-    g_string_append_printf (str, g_dngettext (GETTEXT_PACKAGE, ", %u issue", ", %u issues", data->n_markers), data->n_markers);
+    g_string_append_printf (str, LN_ (NULL, ", %u issue", ", %u issues", data->n_markers), data->n_markers);
   return g_string_free (g_steal_pointer (&str), FALSE);
 }

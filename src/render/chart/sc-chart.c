@@ -13,8 +13,8 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 
+#include "sc-i18n.h"
 #include "sc-chart.h"
 
 struct _ScChart

@@ -17,9 +17,9 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <sys/resource.h>
 
+#include "sc-i18n.h"
 #include "sc-report-private.h"
 
 typedef struct

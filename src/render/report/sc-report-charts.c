@@ -13,9 +13,9 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "sc-i18n.h"
 #include "sc-chart-trend.h"
 #include "sc-report-private.h"
 
@@ -75,6 +75,43 @@ start_chart_page (ScReportFlow *flow,
                           first ? SC_REPORT_MARK_CHARTS : SC_REPORT_MARK_NONE, 0);
 }
 
+/* What a reader who cannot see the chart needs: the KPI, what good looks
+ * like, the span and the latest value with its status (words, not colour).
+ */
+static char *
+dup_chart_alt (const ScChartTrendData *data)
+{
+  ScPeriod first = data->first_period;
+  g_autofree char *from = sc_period_to_label (data->granularity, first);
+  g_autofree char *to = sc_period_to_label (data->granularity, first + (ScPeriod) data->n_values - 1);
+  g_autofree char *when = NULL;
+  g_autofree char *value = NULL;
+  guint n = 0;
+  int latest = -1;
+
+  for (guint i = 0; i < data->n_values; i++)
+    {
+      if (isnan (data->values[i]))
+        continue;
+      n++;
+      latest = (int) i;
+    }
+  if (latest < 0)
+    return g_strdup_printf (_("Trend chart of %s (%s), %s to %s: no values."),
+                            data->title, data->subtitle, from, to);
+  when = sc_period_to_label (data->granularity, first + latest);
+  value = data->kpi ? sc_kpi_format_value (data->kpi, data->values[latest], TRUE)
+                    : g_strdup_printf ("%g", data->values[latest]);
+  /* Translators: the alternative text of a trend chart in a PDF report:
+   * "Trend chart of On-time delivery (Delivery · target ≥ 95.0 %), Jan 2025
+   * to Dec 2025, 12 values; latest 96.1 % in Dec 2025: On target." */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Trend chart of %s (%s), %s to %s, %u value; latest %s in %s: %s.",
+                                       "Trend chart of %s (%s), %s to %s, %u values; latest %s in %s: %s.", n),
+                          data->title, data->subtitle, from, to, n, value, when,
+                          data->statuses ? sc_status_get_label (data->statuses[latest]) : "");
+}
+
 static void
 place_chart (ScReportFlow     *flow,
              ScChartTrendData *data,
@@ -86,6 +123,8 @@ place_chart (ScReportFlow     *flow,
   ScReportItem *item = sc_report_flow_add_item (flow, SC_REPORT_ITEM_CHART);
 
   item->trend = data;
+  item->tag = SC_REPORT_TAG_FIGURE;
+  item->alt = dup_chart_alt (data);
   item->x = flow->left + (slot % COLUMNS) * (cell_width + GAP);
   item->y = grid_top + (slot / COLUMNS) * (cell_height + GAP);
   item->width = cell_width;
@@ -154,7 +193,7 @@ sc_report_add_charts (ScReportFlow *flow)
 
       if (data == NULL)
         {
-          g_string_append_printf (missing, "%s%s", missing->len ? ", " : "", sc_kpi_get_name (kr->kpi));
+          g_string_append_printf (missing, "%s%s", missing->len ? ", " : "", sc_kpi_get_name_in (kr->kpi, NULL));
           continue;
         }
       /* the page owns the chart's data from now on */

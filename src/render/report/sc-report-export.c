@@ -14,10 +14,10 @@
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
-#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <math.h>
 
+#include "sc-i18n.h"
 #include "sc-render-file.h"
 #include "sc-report-private.h"
 
@@ -32,11 +32,12 @@ set_metadata (cairo_surface_t       *surface,
   g_autofree char *subject = NULL;
   g_autofree char *date = g_date_time_format (options->date, "%Y-%m-%dT%H:%M:%S");
   const char *author = options->author ? options->author : options->company;
+  const ScLanguage *before = sc_language_use (doc->language);
 
   if (docs->len == 1)
     title = g_strdup_printf (_("Scorecard: %s"), sc_partner_get_name (doc->partner));
   else
-    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Scorecards: %u partner",
+    title = g_strdup_printf (LN_ (NULL, "Scorecards: %u partner",
                                           "Scorecards: %u partners", docs->len), docs->len);
   /* Translators: the PDF's subject: "Supplier scorecard, Jan 2025 – Dec 2025" */
   subject = g_strdup_printf (_("%s, %s"), docs->len == 1 &&
@@ -49,6 +50,7 @@ set_metadata (cairo_surface_t       *surface,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Scorecards " PACKAGE_VERSION);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, date);
+  sc_language_use (before);
 }
 
 static char *
@@ -68,6 +70,7 @@ add_outline (cairo_surface_t *surface,
              gboolean         batch)
 {
   int parent = CAIRO_PDF_OUTLINE_ROOT;
+  const ScLanguage *before = sc_language_use (doc->language);
 
   if (batch)
     {
@@ -86,6 +89,7 @@ add_outline (cairo_surface_t *surface,
       dest = dup_dest (doc, &doc->marks[m]);
       cairo_pdf_surface_add_outline (surface, parent, sc_report_mark_get_label (m), dest, 0);
     }
+  sc_language_use (before);
 }
 
 static gboolean
@@ -112,7 +116,8 @@ draw_pdf (ScReport              *report,
         {
           if (page->number == 1)
             add_outline (surface, page->doc, docs->len > 1);
-          sc_report_page_draw (page, sc_report_get_options (report), cr, TRUE);
+          sc_report_page_draw (page, sc_report_get_options (report), cr,
+                               SC_REPORT_DRAW_TAGS | (i + 1 == pages->len ? SC_REPORT_DRAW_LAST : 0));
           cairo_show_page (cr);
           if (progress != NULL)
             progress ((double) (i + 1) / pages->len, sc_partner_get_name (page->doc->partner), user_data);
@@ -122,8 +127,50 @@ draw_pdf (ScReport              *report,
   return ok;
 }
 
+/* The alternative texts of the figures, in the order they are drawn. */
+static GPtrArray *
+collect_alts (ScReport *report)
+{
+  GPtrArray *pages = sc_report_get_pages (report);
+  GPtrArray *alts = g_ptr_array_new ();
+
+  for (guint i = 0; i < pages->len; i++)
+    {
+      ScReportPage *page = g_ptr_array_index (pages, i);
+
+      for (guint j = 0; j < page->items->len; j++)
+        {
+          ScReportItem *item = &g_array_index (page->items, ScReportItem, j);
+
+          if (g_strcmp0 (item->tag, SC_REPORT_TAG_FIGURE) == 0)
+            g_ptr_array_add (alts, item->alt);
+        }
+    }
+  return alts;
+}
+
+/* The document language of the PDF (/Lang): the report's language, NULL:
+ * the application's (sc_report_language_tag() makes the tag).
+ */
+static const char *
+pdf_language (ScReport *report)
+{
+  const char *chosen = sc_report_get_options (report)->language;
+  GPtrArray *docs = sc_report_get_docs (report);
+  ScReportDoc *doc;
+
+  if (chosen != NULL && chosen[0] != '\0')
+    return chosen;
+  /* Each partner's own language: the document's is the first partner's
+   * (NULL: the application's) */
+  doc = docs->len > 0 ? g_ptr_array_index (docs, 0) : NULL;
+  return doc != NULL && doc->language != NULL ? sc_language_get_code (doc->language) : NULL;
+}
+
 /* Draws the PDF of @report into @out and finishes it (written out and
  * synced, not yet renamed): the split commits all its files at the end.
+ * The PDF is tagged: cairo writes the structure, sc-report-pdf-tags.c
+ * adds the language and alternative texts.
  */
 gboolean
 sc_report_write_pdf_to (ScReport              *report,
@@ -133,17 +180,26 @@ sc_report_write_pdf_to (ScReport              *report,
                         GCancellable          *cancellable,
                         GError               **error)
 {
+  ScReportPdfStream stream = { out, 0, NULL, 0 };
+  g_autoptr(GPtrArray) alts = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   double width, height;
   gboolean ok;
 
   sc_report_get_page_size (report, &width, &height);
-  surface = cairo_pdf_surface_create_for_stream (sc_render_file_write_cb, out, width, height);
+  surface = cairo_pdf_surface_create_for_stream (sc_report_pdf_stream_write_cb, &stream, width, height);
   ok = draw_pdf (report, surface, progress, user_data, cancellable, error);
+  sc_report_pdf_stream_capture (&stream);
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
+  if (ok && status == CAIRO_STATUS_SUCCESS)
+    {
+      alts = collect_alts (report);
+      ok = sc_report_pdf_complete_tags (&stream, pdf_language (report), alts, error);
+    }
+  sc_report_pdf_stream_clear (&stream);
 
   return ok && sc_render_file_check (out, status, SC_REPORT_ERROR, SC_REPORT_ERROR_WRITE, error);
 }
@@ -191,7 +247,7 @@ write_page_image (ScReport       *report,
                                           (int) ceil (height * scale));
   cr = cairo_create (surface);
   cairo_scale (cr, scale, scale);
-  sc_report_page_draw (page, options, cr, FALSE);
+  sc_report_page_draw (page, options, cr, SC_REPORT_DRAW_PLAIN);
   cairo_show_page (cr);
   status = cairo_status (cr);
   cairo_destroy (cr);

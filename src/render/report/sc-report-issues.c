@@ -13,9 +13,9 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <stdlib.h>
 
+#include "sc-i18n.h"
 #include "sc-report-private.h"
 
 #define RULED_LINES 12
@@ -96,9 +96,9 @@ dup_issue_markup (ScReportFlow *flow,
   g_autofree char *hex = sc_report_color_markup (&flow->muted);
 
   if (kpi != NULL && sc_issue_get_period (issue) != SC_PERIOD_NONE)
-    where = g_strdup_printf ("%s · %s", sc_kpi_get_name (kpi), period);
+    where = g_strdup_printf ("%s · %s", sc_kpi_get_name_in (kpi, NULL), period);
   else if (kpi != NULL)
-    where = g_strdup (sc_kpi_get_name (kpi));
+    where = g_strdup (sc_kpi_get_name_in (kpi, NULL));
   else if (sc_issue_get_period (issue) != SC_PERIOD_NONE)
     where = g_strdup (period);
   else
@@ -175,7 +175,7 @@ dup_issue_count (GPtrArray *issues,
 
   for (guint i = 0; i < issues->len; i++)
     n_active += issue_is_active (g_ptr_array_index (issues, i));
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u issue: %u open or in progress, %u overdue.",
+  return g_strdup_printf (LN_ (NULL, "%u issue: %u open or in progress, %u overdue.",
                                        "%u issues: %u open or in progress, %u overdue.", issues->len),
                           issues->len, n_active, n_overdue);
 }
@@ -197,6 +197,12 @@ sc_report_add_issues (ScReportFlow *flow)
     rest -= widths[i];
   widths[G_N_ELEMENTS (widths) - 1] = rest;
   sc_report_table_init (&table, G_N_ELEMENTS (headers), headers, widths, xaligns);
+  for (guint c = 0; c + 1 < G_N_ELEMENTS (headers); c++)
+    {
+      g_autofree char *header = g_markup_escape_text (headers[c], -1);
+
+      sc_report_table_fit (flow, &table, c, header, SC_REPORT_FONT_SMALL_BOLD, G_N_ELEMENTS (headers) - 1);
+    }
 
   sc_report_flow_new_page (flow);
   sc_report_flow_heading (flow, _("Issues and actions"), SC_REPORT_MARK_ISSUES, 40);
@@ -208,6 +214,7 @@ sc_report_add_issues (ScReportFlow *flow)
     }
   for (guint i = 0; i < issues->len; i++)
     n_overdue += add_issue_row (flow, &table, g_ptr_array_index (issues, i));
+  sc_report_table_end (flow, &table);
   count = dup_issue_count (issues, n_overdue);
   flow->y += 5;
   sc_report_flow_paragraph (flow, SC_REPORT_FONT_SMALL, count, &flow->muted);

@@ -14,10 +14,10 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
+#include "sc-i18n.h"
 #include "sc-chart-style.h"
 #include "sc-report-private.h"
 
@@ -227,6 +227,7 @@ sc_report_flow_add_layout (ScReportFlow  *flow,
   ScReportItem *item = sc_report_flow_add_item (flow, SC_REPORT_ITEM_TEXT);
 
   item->layout = layout;
+  item->tag = SC_REPORT_TAG_P;
   item->x = x;
   item->y = y;
   item->height = sc_report_layout_height (layout);
@@ -359,6 +360,30 @@ sc_report_flow_mark (ScReportFlow   *flow,
   target->y = flow->y;
 }
 
+/* Opens a structure element of role @tag (SC_REPORT_TAG_*) around what
+ * is added until sc_report_flow_end_tag(), across pages if need be. Open it
+ * once the page its first content goes on is started: an element opened on
+ * a page where it holds nothing would be tagged as empty content there.
+ */
+void
+sc_report_flow_begin_tag (ScReportFlow *flow,
+                          const char   *tag)
+{
+  g_return_if_fail (flow->n_open_tags < SC_REPORT_MAX_TAG_DEPTH);
+
+  sc_report_flow_add_item (flow, SC_REPORT_ITEM_TAG_BEGIN)->tag = tag;
+  flow->open_tags[flow->n_open_tags++] = tag;
+}
+
+void
+sc_report_flow_end_tag (ScReportFlow *flow)
+{
+  g_return_if_fail (flow->n_open_tags > 0);
+
+  flow->n_open_tags--;
+  sc_report_flow_add_item (flow, SC_REPORT_ITEM_TAG_END)->tag = flow->open_tags[flow->n_open_tags];
+}
+
 /* A section heading, kept on one page with the first @keep_with_next
  * points of what follows it.
  */
@@ -373,12 +398,15 @@ sc_report_flow_heading (ScReportFlow *flow,
   double height = sc_report_layout_height (layout);
   double space = flow->y > flow->top ? 16 : 0;
 
+  /* a heading ends the table before it, if its author did not */
+  while (flow->n_open_tags > 0 && g_str_equal (flow->open_tags[flow->n_open_tags - 1], SC_REPORT_TAG_TABLE))
+    sc_report_flow_end_tag (flow);
   if (sc_report_flow_ensure (flow, space + height + 6 + keep_with_next))
     space = 0;
   flow->y += space;
   if (mark < SC_REPORT_N_MARKS)
     sc_report_flow_mark (flow, &flow->doc->marks[mark]);
-  sc_report_flow_add_layout (flow, layout, flow->left, flow->y, &flow->fg);
+  sc_report_flow_add_layout (flow, layout, flow->left, flow->y, &flow->fg)->tag = SC_REPORT_TAG_H2;
   flow->y += height + 2;
   sc_report_flow_add_hline (flow, flow->left, flow->y, flow->right - flow->left, 0.8, &flow->accent);
   flow->y += 6;
@@ -432,6 +460,29 @@ sc_report_table_init (ScReportTable  *table,
   table->padding = TABLE_PADDING;
 }
 
+/* Widens column @column to hold @markup in @font on one line, taking the
+ * room from column @flexible: a header or a status word in a longer
+ * language ("Graphique", "Dans l’objectif") must not break inside a word.
+ */
+void
+sc_report_table_fit (ScReportFlow  *flow,
+                     ScReportTable *table,
+                     guint          column,
+                     const char    *markup,
+                     ScReportFont   font,
+                     guint          flexible)
+{
+  g_autoptr(PangoLayout) layout = sc_report_flow_markup (flow, font, markup, -1);
+  double want = ceil (sc_report_layout_width (layout) + 2 * table->padding + 1);
+
+  g_return_if_fail (column < table->n_columns && flexible < table->n_columns);
+
+  if (want <= table->widths[column])
+    return;
+  table->widths[flexible] -= want - table->widths[column];
+  table->widths[column] = want;
+}
+
 /* Lays out one row of cells; the layouts are returned in @layouts and the
  * row's height (with padding) is returned.
  */
@@ -458,12 +509,35 @@ measure_row (ScReportFlow        *flow,
   return height + 2 * table->padding;
 }
 
+/* A row link: the whole row is the link's area; its label, the page it
+ * leads to, is known once the document is laid out (add_link_labels). In
+ * the structure it is the content of the row's last cell.
+ */
+static void
+add_row_link (ScReportFlow *flow,
+              double        height,
+              int           link_target)
+{
+  ScReportItem *link = sc_report_flow_add_item (flow, SC_REPORT_ITEM_LINK);
+
+  link->x = flow->left;
+  link->y = flow->y;
+  link->width = flow->right - flow->left;
+  link->height = height;
+  link->target = link_target;
+}
+
+/* Places a row's cells, each a structure element of role @cell_tag (NULL:
+ * a repeated header row, not in the structure).
+ */
 static void
 place_row (ScReportFlow  *flow,
            ScReportTable *table,
            PangoLayout  **layouts,
            double         height,
-           const ScColor *fill)
+           const ScColor *fill,
+           const char    *cell_tag,
+           int            link_target)
 {
   double x = flow->left;
 
@@ -471,16 +545,31 @@ place_row (ScReportFlow  *flow,
     sc_report_flow_add_fill (flow, flow->left, flow->y, flow->right - flow->left, height, fill);
   for (guint c = 0; c < table->n_columns; c++)
     {
-      sc_report_flow_add_layout (flow, layouts[c], x + table->padding, flow->y + table->padding,
-                                 &flow->fg);
+      gboolean link_cell = link_target >= 0 && c + 1 == table->n_columns;
+      ScReportItem *item;
+
+      if (link_cell)
+        sc_report_flow_begin_tag (flow, cell_tag);
+      item = sc_report_flow_add_layout (flow, layouts[c], x + table->padding, flow->y + table->padding,
+                                        &flow->fg);
+      item->tag = link_cell ? NULL : cell_tag;
+      if (link_cell)
+        {
+          add_row_link (flow, height, link_target);
+          sc_report_flow_end_tag (flow);
+        }
       x += table->widths[c];
     }
   flow->y += height;
 }
 
+/* The header row; @tagged: the table's own, the first time, rather than
+ * its repetition on a later page.
+ */
 static void
 place_header (ScReportFlow  *flow,
-              ScReportTable *table)
+              ScReportTable *table,
+              gboolean       tagged)
 {
   g_autofree ScReportCell *cells = g_new0 (ScReportCell, table->n_columns);
   g_autofree PangoLayout **layouts = g_new0 (PangoLayout *, table->n_columns);
@@ -492,7 +581,11 @@ place_header (ScReportFlow  *flow,
       cells[c].font = SC_REPORT_FONT_SMALL_BOLD;
     }
   height = measure_row (flow, table, cells, FALSE, layouts);
-  place_row (flow, table, layouts, height, NULL);
+  if (tagged)
+    sc_report_flow_begin_tag (flow, SC_REPORT_TAG_TR);
+  place_row (flow, table, layouts, height, NULL, tagged ? SC_REPORT_TAG_TH : NULL, -1);
+  if (tagged)
+    sc_report_flow_end_tag (flow);
   sc_report_flow_add_hline (flow, flow->left, flow->y, flow->right - flow->left, 0.8, &flow->fg);
   flow->y += 0.8;
   table->header_drawn = TRUE;
@@ -547,6 +640,7 @@ place_row_part (ScReportFlow  *flow,
         {
           item = sc_report_flow_add_layout (flow, g_object_ref (layouts[c]), x + table->padding,
                                             flow->y + table->padding, &flow->fg);
+          item->tag = SC_REPORT_TAG_TD;
           item->offset = shown[c];
           item->height = g_array_index (bottoms[c], double, last - 1) - shown[c];
           height = MAX (height, item->height);
@@ -578,7 +672,7 @@ split_row (ScReportFlow  *flow,
   while (!place_row_part (flow, table, layouts, bottoms, shown, fill))
     {
       sc_report_flow_new_page (flow);
-      place_header (flow, table);
+      place_header (flow, table, FALSE);
     }
   for (guint c = 0; c < table->n_columns; c++)
     {
@@ -603,26 +697,38 @@ sc_report_table_row (ScReportFlow       *flow,
   /* a row taller than a page starts where there is a fair amount of room */
   double want = height > flow->bottom - flow->top - head ? 120 : height;
 
-  if (sc_report_flow_ensure (flow, want + (table->header_drawn ? 0 : head)) || !table->header_drawn)
-    place_header (flow, table);
+  gboolean new_page = sc_report_flow_ensure (flow, want + (table->header_drawn ? 0 : head));
+
+  if (!table->open)
+    {
+      sc_report_flow_begin_tag (flow, SC_REPORT_TAG_TABLE);
+      table->open = TRUE;
+      place_header (flow, table, TRUE);
+    }
+  else if (new_page || !table->header_drawn)
+    place_header (flow, table, FALSE);
+  sc_report_flow_begin_tag (flow, SC_REPORT_TAG_TR);
   if (flow->y + height > flow->bottom)
     split_row (flow, table, layouts, fill);
   else
-    {
-      if (link_target >= 0)
-        {
-          ScReportItem *link = sc_report_flow_add_item (flow, SC_REPORT_ITEM_LINK);
-
-          link->x = flow->left;
-          link->y = flow->y;
-          link->width = flow->right - flow->left;
-          link->height = height;
-          link->target = link_target;
-        }
-      place_row (flow, table, layouts, height, fill);
-    }
+    place_row (flow, table, layouts, height, fill, SC_REPORT_TAG_TD, link_target);
+  sc_report_flow_end_tag (flow);
   sc_report_flow_add_hline (flow, flow->left, flow->y, flow->right - flow->left, 0.3, &flow->rule);
   table->n_rows++;
+}
+
+/* Closes the table's structure element, after its last row (a heading or
+ * the end of the document closes it too).
+ */
+void
+sc_report_table_end (ScReportFlow  *flow,
+                     ScReportTable *table)
+{
+  if (!table->open)
+    return;
+  table->open = FALSE;
+  if (flow->n_open_tags > 0 && g_str_equal (flow->open_tags[flow->n_open_tags - 1], SC_REPORT_TAG_TABLE))
+    sc_report_flow_end_tag (flow);
 }
 
 /* Header and footer, once the document's length is known */
@@ -638,6 +744,7 @@ add_running_text (ScReportFlow *flow,
   /* Translators: the page number in a report's footer */
   g_autofree char *number = g_strdup_printf (_("Page %u of %u"), page->number, flow->doc->pages->len);
   PangoLayout *layout;
+  guint first = page->items->len;
   double w;
 
   flow->page = page;
@@ -662,41 +769,35 @@ add_running_text (ScReportFlow *flow,
                                   width - w - 24);
   sc_report_flow_add_layout (flow, layout, flow->left, flow->page_height - FOOTER_OFFSET,
                              &flow->muted);
+  /* running text repeats on every page: not part of the structure */
+  for (guint i = first; i < page->items->len; i++)
+    g_array_index (page->items, ScReportItem, i).tag = NULL;
 }
 
 /* A link from a table row shows the page it leads to in its last column,
- * known only once the whole document is laid out.
+ * known only once the whole document is laid out; the label is the link's
+ * content.
  */
 static void
 add_link_labels (ScReportFlow *flow,
                  ScReportPage *page)
 {
-  g_autoptr(GArray) links = g_array_new (FALSE, FALSE, sizeof (ScReportItem));
   g_autofree char *hex = sc_report_color_markup (&flow->accent);
 
   for (guint i = 0; i < page->items->len; i++)
     {
-      ScReportItem *item = &g_array_index (page->items, ScReportItem, i);
-
-      if (item->kind == SC_REPORT_ITEM_LINK)
-        g_array_append_val (links, *item);
-    }
-  flow->page = page;
-  for (guint i = 0; i < links->len; i++)
-    {
-      ScReportItem *link = &g_array_index (links, ScReportItem, i);
-      ScReportTarget *target = &g_array_index (flow->doc->targets, ScReportTarget, link->target);
+      ScReportItem *link = &g_array_index (page->items, ScReportItem, i);
+      ScReportTarget *target;
       g_autofree char *markup = NULL;
-      PangoLayout *layout;
 
+      if (link->kind != SC_REPORT_ITEM_LINK)
+        continue;
+      target = &g_array_index (flow->doc->targets, ScReportTarget, link->target);
       if (target->page < 0)
         continue;
       /* Translators: "p. 3", the page a table row links to */
       markup = g_strdup_printf ("<span foreground=\"%s\">%s %d</span>", hex, _("p."), target->page + 1);
-      layout = sc_report_flow_markup (flow, SC_REPORT_FONT_SMALL, markup, -1);
-      sc_report_flow_add_layout (flow, layout,
-                                 link->x + link->width - TABLE_PADDING - sc_report_layout_width (layout),
-                                 link->y + TABLE_PADDING + 1, NULL);
+      link->layout = sc_report_flow_markup (flow, SC_REPORT_FONT_SMALL, markup, -1);
     }
 }
 
@@ -705,6 +806,9 @@ sc_report_flow_finish (ScReportFlow *flow)
 {
   if (flow->doc->pages->len == 0)
     sc_report_flow_new_page (flow);
+  flow->page = g_ptr_array_index (flow->doc->pages, flow->doc->pages->len - 1);
+  while (flow->n_open_tags > 0)
+    sc_report_flow_end_tag (flow);
   for (guint i = 0; i < flow->doc->pages->len; i++)
     {
       add_link_labels (flow, g_ptr_array_index (flow->doc->pages, i));
@@ -759,16 +863,20 @@ dup_dest_name (ScReportDoc *doc,
   return g_strdup_printf ("doc%u-kpi%d", doc->first_page, target);
 }
 
+/* The link's label in the last column of its row, and, in a PDF, the
+ * link around it over the whole row.
+ */
 static void
 draw_link (const ScReportItem *item,
            ScReportPage       *page,
-           cairo_t            *cr)
+           cairo_t            *cr,
+           gboolean            tags)
 {
   const ScReportTarget *target;
   g_autofree char *attributes = NULL;
   g_autofree char *name = NULL;
 
-  if (item->target < 0 || (guint) item->target >= page->doc->targets->len)
+  if (item->layout == NULL || item->target < 0 || (guint) item->target >= page->doc->targets->len)
     return;
   target = &g_array_index (page->doc->targets, ScReportTarget, item->target);
   if (target->page < 0)
@@ -776,8 +884,16 @@ draw_link (const ScReportItem *item,
   name = dup_dest_name (page->doc, item->target);
   attributes = g_strdup_printf ("rect=[%.2f %.2f %.2f %.2f] dest='%s'",
                                 item->x, item->y, item->width, item->height, name);
-  cairo_tag_begin (cr, CAIRO_TAG_LINK, attributes);
-  cairo_tag_end (cr, CAIRO_TAG_LINK);
+  if (tags)
+    cairo_tag_begin (cr, CAIRO_TAG_LINK, attributes);
+  cairo_save (cr);
+  sc_color_set_source (cr, &item->color);
+  cairo_move_to (cr, item->x + item->width - TABLE_PADDING - sc_report_layout_width (item->layout),
+                 item->y + TABLE_PADDING + 1);
+  pango_cairo_show_layout (cr, item->layout);
+  cairo_restore (cr);
+  if (tags)
+    cairo_tag_end (cr, CAIRO_TAG_LINK);
 }
 
 /* A chart that a link points at is a named destination. */
@@ -795,6 +911,7 @@ draw_chart (const ScReportItem *item,
       sc_report_draw_chart (item, cr);
       return;
     }
+  /* the destination is outside the figure: only the figure is structure */
   name = dup_dest_name (page->doc, item->target);
   attributes = g_strdup_printf ("name='%s' x=%.2f y=%.2f", name, item->x, MAX (0, item->y - 12));
   cairo_tag_begin (cr, CAIRO_TAG_DEST, attributes);
@@ -803,10 +920,10 @@ draw_chart (const ScReportItem *item,
 }
 
 static void
-draw_item (const ScReportItem *item,
-           ScReportPage       *page,
-           cairo_t            *cr,
-           gboolean            tags)
+draw_content (const ScReportItem *item,
+              ScReportPage       *page,
+              cairo_t            *cr,
+              gboolean            tags)
 {
   switch (item->kind)
     {
@@ -830,33 +947,74 @@ draw_item (const ScReportItem *item,
       draw_image (item, cr);
       break;
     case SC_REPORT_ITEM_LINK:
+      draw_link (item, page, cr, tags);
+      break;
+    case SC_REPORT_ITEM_TAG_BEGIN:
       if (tags)
-        draw_link (item, page, cr);
+        cairo_tag_begin (cr, item->tag, "");
+      break;
+    case SC_REPORT_ITEM_TAG_END:
+      if (tags)
+        cairo_tag_end (cr, item->tag);
       break;
     default:
       g_assert_not_reached ();
     }
 }
 
+/* With @tags (a PDF), an item with a role is a structure element. */
+static void
+draw_item (const ScReportItem *item,
+           ScReportPage       *page,
+           cairo_t            *cr,
+           gboolean            tags)
+{
+  gboolean element = tags && item->tag != NULL &&
+                     item->kind != SC_REPORT_ITEM_TAG_BEGIN && item->kind != SC_REPORT_ITEM_TAG_END;
+
+  if (element)
+    cairo_tag_begin (cr, item->tag, "");
+  draw_content (item, page, cr, tags);
+  if (element)
+    cairo_tag_end (cr, item->tag);
+}
+
 /* Draws @page in points from its top left corner on a white sheet. Tags
- * (links) only go to a PDF surface.
+ * (the structure, links and destinations) only go to a PDF surface, where
+ * the report is the Document element and each partner's document a
+ * section (Sect) in it.
  */
 void
 sc_report_page_draw (ScReportPage          *page,
                      const ScReportOptions *options,
                      cairo_t               *cr,
-                     gboolean               tags)
+                     ScReportDrawFlags      flags)
 {
+  gboolean tags = (flags & SC_REPORT_DRAW_TAGS) != 0;
   double width, height;
+  const ScLanguage *before = sc_language_use (page->doc->language);
 
   sc_report_page_size_get_points (options->page_size, &width, &height);
   cairo_save (cr);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_fill (cr);
+  /* Tags open after the sheet: cairo drops what a page drew before an
+   * opaque fill of the whole page (Letter size, in whole points), and
+   * would drop a tag with it.
+   */
+  if (tags && page->index == 0)
+    cairo_tag_begin (cr, SC_REPORT_TAG_DOCUMENT, "");
+  if (tags && page->number == 1)
+    cairo_tag_begin (cr, SC_REPORT_TAG_SECT, "");
   for (guint i = 0; i < page->items->len; i++)
     draw_item (&g_array_index (page->items, ScReportItem, i), page, cr, tags);
+  if (tags && page->number == page->doc->pages->len)
+    cairo_tag_end (cr, SC_REPORT_TAG_SECT);
+  if (tags && (flags & SC_REPORT_DRAW_LAST))
+    cairo_tag_end (cr, SC_REPORT_TAG_DOCUMENT);
   cairo_restore (cr);
+  sc_language_use (before);
 }
 
 void
@@ -871,6 +1029,7 @@ sc_report_page_free (ScReportPage *page)
       g_clear_object (&item->layout);
       g_clear_pointer (&item->trend, sc_chart_trend_data_free);
       g_clear_pointer (&item->image, cairo_surface_destroy);
+      g_clear_pointer (&item->alt, g_free);
     }
   g_array_unref (page->items);
   g_free (page);

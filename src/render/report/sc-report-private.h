@@ -41,7 +41,29 @@ typedef enum
   SC_REPORT_ITEM_CHART,
   SC_REPORT_ITEM_IMAGE,
   SC_REPORT_ITEM_LINK,
+  SC_REPORT_ITEM_TAG_BEGIN,   /* a structure element around the items up to its end */
+  SC_REPORT_ITEM_TAG_END,
 } ScReportItemKind;
+
+/* Structure roles of a tagged PDF (ISO 32000-1, 14.8.4). A text, chart or
+ * image item with a role is one element of that role; without one it is
+ * not in the structure tree (the running header and footer). Groups
+ * (Sect, Table, TR, L) span items, and pages, between a TAG_BEGIN and a
+ * TAG_END item.
+ */
+#define SC_REPORT_TAG_DOCUMENT "Document"
+#define SC_REPORT_TAG_SECT    "Sect"
+#define SC_REPORT_TAG_H1      "H1"
+#define SC_REPORT_TAG_H2      "H2"
+#define SC_REPORT_TAG_P       "P"
+#define SC_REPORT_TAG_TABLE   "Table"
+#define SC_REPORT_TAG_TR      "TR"
+#define SC_REPORT_TAG_TH      "TH"
+#define SC_REPORT_TAG_TD      "TD"
+#define SC_REPORT_TAG_FIGURE  "Figure"
+#define SC_REPORT_TAG_L       "L"
+#define SC_REPORT_TAG_LI      "LI"
+#define SC_REPORT_MAX_TAG_DEPTH 8
 
 /* One thing on a page, in points from the page's top left corner. */
 typedef struct
@@ -57,9 +79,21 @@ typedef struct
   ScChartTrendData *trend;    /* chart: owned */
   cairo_surface_t  *image;    /* image: a reference */
   int               target;   /* link: index into the document's targets */
+  const char       *tag;      /* SC_REPORT_TAG_*: the structure role, NULL: an artifact */
+  char             *alt;      /* figure: the alternative text, owned */
 } ScReportItem;
 
 typedef struct _ScReportDoc ScReportDoc;
+
+/* How a page is drawn: with tags (a PDF), and whether it is the report's
+ * last page, where the Document element closes.
+ */
+typedef enum
+{
+  SC_REPORT_DRAW_PLAIN = 0,
+  SC_REPORT_DRAW_TAGS  = 1 << 0,
+  SC_REPORT_DRAW_LAST  = 1 << 1,
+} ScReportDrawFlags;
 
 typedef struct
 {
@@ -92,6 +126,7 @@ typedef enum
 struct _ScReportDoc
 {
   ScPartner       *partner;
+  const ScLanguage *language;     /* what its words, numbers and dates are in; NULL: the application's */
   ScPartnerResult *result;
   char            *range_label;   /* "Jan 2025 – Dec 2025" */
   char            *view_label;    /* the summary's view, "Dec 2025" */
@@ -146,6 +181,9 @@ typedef struct
 
   ScReportPage          *page;          /* the page being filled */
   double                 y;             /* where the next block goes */
+
+  const char            *open_tags[SC_REPORT_MAX_TAG_DEPTH];
+  guint                  n_open_tags;
 } ScReportFlow;
 
 /* A table that repeats its header row on every page it runs over. */
@@ -158,6 +196,7 @@ typedef struct
   double       padding;
   gboolean     header_drawn;  /* on the current page */
   guint        n_rows;
+  gboolean     open;          /* its Table structure element is open */
 } ScReportTable;
 
 /* A table cell: Pango markup (escape the data with g_markup_escape_text). */
@@ -233,6 +272,9 @@ void          sc_report_flow_heading     (ScReportFlow          *flow,
                                           double                 keep_with_next);
 void          sc_report_flow_mark        (ScReportFlow          *flow,
                                           ScReportTarget        *target);
+void          sc_report_flow_begin_tag   (ScReportFlow          *flow,
+                                          const char            *tag);
+void          sc_report_flow_end_tag     (ScReportFlow          *flow);
 void          sc_report_flow_finish      (ScReportFlow          *flow);
 char         *sc_report_color_markup     (const ScColor         *color);
 char         *sc_report_status_markup    (ScTheme                theme,
@@ -244,15 +286,23 @@ void          sc_report_table_init       (ScReportTable         *table,
                                           const char           **headers,
                                           double                *widths,
                                           double                *xaligns);
+void          sc_report_table_fit        (ScReportFlow          *flow,
+                                          ScReportTable         *table,
+                                          guint                  column,
+                                          const char            *markup,
+                                          ScReportFont           font,
+                                          guint                  flexible);
 void          sc_report_table_row        (ScReportFlow          *flow,
                                           ScReportTable         *table,
                                           const ScReportCell    *cells,
                                           int                    link_target);
+void          sc_report_table_end        (ScReportFlow          *flow,
+                                          ScReportTable         *table);
 
 void          sc_report_page_draw        (ScReportPage          *page,
                                           const ScReportOptions *options,
                                           cairo_t               *cr,
-                                          gboolean               tags);
+                                          ScReportDrawFlags      flags);
 void          sc_report_page_free        (ScReportPage          *page);
 
 /* sc-report-summary.c */
@@ -299,6 +349,26 @@ const char   *sc_report_mark_get_label   (ScReportMark           mark);
 const ScReportOptions *sc_report_get_options (ScReport          *self);
 GPtrArray    *sc_report_get_docs         (ScReport              *self);
 GPtrArray    *sc_report_get_pages        (ScReport              *self);
+
+/* sc-report-pdf-tags.c: cairo's PDF stream, and what it cannot tag */
+typedef struct
+{
+  ScSafeFile *out;
+  guint64     written;        /* bytes so far */
+  GByteArray *tail;           /* what was written since the capture began, or NULL */
+  guint64     tail_start;
+} ScReportPdfStream;
+
+cairo_status_t sc_report_pdf_stream_write_cb (void                *closure,
+                                              const unsigned char *data,
+                                              unsigned int         length);
+void          sc_report_pdf_stream_capture (ScReportPdfStream   *stream);
+void          sc_report_pdf_stream_clear (ScReportPdfStream     *stream);
+gboolean      sc_report_pdf_complete_tags (ScReportPdfStream    *stream,
+                                           const char           *language,
+                                           GPtrArray            *alts,
+                                           GError              **error);
+char         *sc_report_language_tag     (const char            *language);
 
 /* sc-report-export.c */
 gboolean      sc_report_write_pdf_to     (ScReport              *report,

@@ -13,9 +13,9 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "sc-i18n.h"
 #include "sc-report-private.h"
 
 #define LOGO_MAX_WIDTH  150.0
@@ -39,11 +39,7 @@ logo_size (cairo_surface_t *logo,
 static char *
 dup_date_label (ScReportFlow *flow)
 {
-  char buffer[64];
-
-  if (g_date_strftime (buffer, sizeof buffer, "%e %B %Y", &flow->today) == 0)
-    return g_strdup ("");
-  return g_strdup (g_strstrip (buffer));
+  return sc_language_format_long_date (NULL, &flow->today);
 }
 
 static char *
@@ -85,6 +81,9 @@ add_title (ScReportFlow *flow)
       item->y = flow->y;
       item->width = logo_w;
       item->height = logo_h;
+      item->tag = SC_REPORT_TAG_FIGURE;
+      /* Translators: the alternative text of the company's logo on a report */
+      item->alt = g_strdup_printf (_("Logo of %s"), flow->options->company ? flow->options->company : "");
     }
   text_w = width - (logo_w > 0 ? logo_w + 18 : 0);
 
@@ -93,6 +92,7 @@ add_title (ScReportFlow *flow)
   flow->y += item->height + 2;
   item = sc_report_flow_add_text (flow, SC_REPORT_FONT_TITLE, sc_partner_get_name (doc->partner),
                                   flow->left, flow->y, text_w, &flow->fg);
+  item->tag = SC_REPORT_TAG_H1;
   flow->y += item->height + 3;
   item = sc_report_flow_add_text (flow, SC_REPORT_FONT_BODY, meta, flow->left, flow->y, text_w,
                                   &flow->muted);
@@ -129,7 +129,9 @@ add_panel_box (ScReportFlow *flow,
 static char *
 dup_signed (double value)
 {
-  return g_strdup_printf ("%s%.1f", value < -0.05 ? "−" : value > 0.05 ? "+" : "", fabs (value));
+  g_autofree char *number = sc_language_format_number (NULL, fabs (value), 1);
+
+  return g_strdup_printf ("%s%s", value < -0.05 ? "−" : value > 0.05 ? "+" : "", number);
 }
 
 static char *
@@ -143,7 +145,12 @@ dup_grade_bands (ScWorkbook *book)
       const ScGradeBand *band = sc_workbook_get_grade_band (book, i);
 
       if (i + 1 < n)
-        g_string_append_printf (bands, "%s%s ≥ %g", i ? " · " : "", band->grade, band->min_score);
+        {
+          g_autofree char *min = sc_language_format_number (NULL, band->min_score,
+                                                            band->min_score == floor (band->min_score) ? 0 : 1);
+
+          g_string_append_printf (bands, "%s%s ≥ %s", i ? " · " : "", band->grade, min);
+        }
       else
         g_string_append_printf (bands, "%s%s %s", i ? " · " : "", band->grade, _("below"));
     }
@@ -155,7 +162,7 @@ add_score_panel (ScReportFlow *flow)
 {
   ScPartnerResult *r = flow->doc->result;
   double gap = 8, width = (flow->right - flow->left - 3 * gap) / 4, x = flow->left;
-  g_autofree char *score = isnan (r->score) ? g_strdup ("—") : g_strdup_printf ("%.1f", r->score);
+  g_autofree char *score = isnan (r->score) ? g_strdup ("—") : sc_language_format_number (NULL, r->score, 1);
   g_autofree char *delta = dup_signed (r->change);
   const ScPeriodWeighting *weighting = sc_workbook_get_period_weighting (flow->book);
   g_autofree char *change = isnan (r->change) ? g_strdup (_("no change to compare"))
@@ -175,8 +182,8 @@ add_score_panel (ScReportFlow *flow)
   g_autofree char *rank = r->rank ? g_strdup_printf ("%u", r->rank) : g_strdup ("—");
   g_autofree char *rank_detail = r->rank == 0 ? g_strdup (_("not ranked without data"))
     : g_strdup_printf (sc_partner_get_partner_type (r->partner) == SC_PARTNER_CUSTOMER
-                       ? g_dngettext (GETTEXT_PACKAGE, "among %u customer", "among %u customers", flow->doc->n_ranked)
-                       : g_dngettext (GETTEXT_PACKAGE, "among %u supplier", "among %u suppliers", flow->doc->n_ranked),
+                       ? LN_ (NULL, "among %u customer", "among %u customers", flow->doc->n_ranked)
+                       : LN_ (NULL, "among %u supplier", "among %u suppliers", flow->doc->n_ranked),
                        flow->doc->n_ranked);
 
   sc_report_flow_ensure (flow, PANEL_HEIGHT);
@@ -220,7 +227,7 @@ add_categories (ScReportFlow *flow)
     {
       ScCategoryResult *cat = &g_array_index (categories, ScCategoryResult, i);
       g_autofree char *number = isnan (cat->score) ? g_strdup (unscored_category_label (flow->doc->result, cat->category))
-                                                   : g_strdup_printf ("%.1f", cat->score);
+                                                   : sc_language_format_number (NULL, cat->score, 1);
       ScReportItem *item;
       double row = 15;
 
@@ -313,7 +320,7 @@ add_kpi_row (ScReportFlow  *flow,
 {
   ScKpiResult *kr = &g_array_index (flow->doc->result->kpis, ScKpiResult, index);
   g_autofree char *status = sc_report_status_markup (flow->theme, kr->status, TRUE);
-  g_autofree char *name = g_markup_escape_text (sc_kpi_get_name (kr->kpi), -1);
+  g_autofree char *name = g_markup_escape_text (sc_kpi_get_name_in (kr->kpi, NULL), -1);
   g_autofree char *category = g_markup_escape_text (sc_category_get_label (sc_kpi_get_category (kr->kpi)), -1);
   g_autofree char *hex = sc_report_color_markup (&flow->muted);
   g_autofree char *kpi = g_strdup_printf ("%s\n<span foreground=\"%s\" size=\"smaller\">%s</span>",
@@ -323,7 +330,7 @@ add_kpi_row (ScReportFlow  *flow,
   g_autofree char *target = dup_target (kr);
   g_autofree char *target_m = g_markup_escape_text (target, -1);
   g_autofree char *change = dup_change_markup (flow, kr);
-  g_autofree char *score = isnan (kr->score) ? g_strdup ("—") : g_strdup_printf ("%.0f", kr->score);
+  g_autofree char *score = isnan (kr->score) ? g_strdup ("—") : sc_language_format_number (NULL, kr->score, 0);
   ScReportCell cells[] = {
     { status, SC_REPORT_FONT_BODY },
     { kpi, SC_REPORT_FONT_BODY },
@@ -336,6 +343,34 @@ add_kpi_row (ScReportFlow  *flow,
 
   sc_report_table_row (flow, table, cells,
                        flow->options->sections & SC_REPORT_SECTION_CHARTS ? (int) index : -1);
+}
+
+/* Every header on one line, and the status words too (within reason: a
+ * status column never takes more than a fifth of the line).
+ */
+static void
+fit_columns (ScReportFlow  *flow,
+             ScReportTable *table)
+{
+  static const ScStatus statuses[] = { SC_STATUS_GREEN, SC_STATUS_AMBER, SC_STATUS_RED,
+                                       SC_STATUS_NO_DATA, SC_STATUS_NO_TARGET };
+  double limit = (flow->right - flow->left) / 5;
+
+  for (guint c = 0; c < table->n_columns; c++)
+    {
+      g_autofree char *header = g_markup_escape_text (table->headers[c], -1);
+
+      if (c != 1)
+        sc_report_table_fit (flow, table, c, header, SC_REPORT_FONT_SMALL_BOLD, 1);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    {
+      g_autofree char *status = sc_report_status_markup (flow->theme, statuses[i], TRUE);
+      g_autoptr(PangoLayout) layout = sc_report_flow_markup (flow, SC_REPORT_FONT_BODY, status, -1);
+
+      if (sc_report_layout_width (layout) + 2 * table->padding < limit)
+        sc_report_table_fit (flow, table, 0, status, SC_REPORT_FONT_BODY, 1);
+    }
 }
 
 static void
@@ -354,6 +389,7 @@ add_kpi_table (ScReportFlow *flow)
     rest -= widths[i];
   widths[1] = rest;
   sc_report_table_init (&table, G_N_ELEMENTS (headers), headers, widths, xaligns);
+  fit_columns (flow, &table);
 
   sc_report_flow_heading (flow, _("Key performance indicators"), SC_REPORT_MARK_NONE, 40);
   if (kpis->len == 0)
@@ -364,6 +400,7 @@ add_kpi_table (ScReportFlow *flow)
     }
   for (guint i = 0; i < kpis->len; i++)
     add_kpi_row (flow, &table, i);
+  sc_report_table_end (flow, &table);
 
   /* Translators: the first %s is the view scored, e.g. "Q2 2025", the second
    * the one before it, "Q1 2025"

@@ -14,10 +14,10 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <stdlib.h>
 
+#include "sc-i18n.h"
 #include "sc-report-private.h"
 
 #define DEFAULT_PERIODS 12
@@ -122,6 +122,38 @@ sc_report_options_set_string (char       **field,
     }
 }
 
+/* The language of @partner's report: the options' language when one is
+ * given, else the partner's own report language, else NULL (the
+ * application's). A partner's language without a catalogue here falls back
+ * to the application's: the workbook may come from a newer Scorecards.
+ */
+const ScLanguage *
+sc_report_options_get_language (const ScReportOptions *options,
+                                ScPartner             *partner)
+{
+  const char *code = options->language;
+
+  if ((code == NULL || code[0] == '\0') && partner != NULL)
+    code = sc_partner_get_report_language (partner);
+  if (code == NULL || code[0] == '\0')
+    return NULL;
+  return sc_language_get (code, NULL);
+}
+
+/* Whether the options' language, if any, has a catalogue. */
+gboolean
+sc_report_options_check_language (const ScReportOptions  *options,
+                                  GError                **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (options->language == NULL || options->language[0] == '\0' ||
+      sc_language_get (options->language, &local_error) != NULL)
+    return TRUE;
+  g_set_error_literal (error, SC_REPORT_ERROR, SC_REPORT_ERROR_LANGUAGE, local_error->message);
+  return FALSE;
+}
+
 /* The report's date: the option, else SOURCE_DATE_EPOCH (reproducible
  * builds), else now.
  */
@@ -195,8 +227,11 @@ doc_new (ScReport  *self,
 {
   ScReportDoc *doc = g_new0 (ScReportDoc, 1);
   ScRollup rollup = { self->options->rollup, self->last };
+  const ScLanguage *before;
 
   doc->partner = g_object_ref (partner);
+  doc->language = sc_report_options_get_language (self->options, partner);
+  before = sc_language_use (doc->language);
   doc->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_report_page_free);
   doc->result = sc_scorer_score_partner (scorer, partner, &rollup);
   doc->targets = g_array_new (FALSE, FALSE, sizeof (ScReportTarget));
@@ -216,6 +251,7 @@ doc_new (ScReport  *self,
     doc->trends = sc_report_collect_trends (self->book, doc->result, self->first, self->last);
   if (self->options->sections & SC_REPORT_SECTION_ISSUES)
     doc->issues = sc_report_collect_issues (self->book, partner, self->first, self->last);
+  sc_language_use (before);
   return doc;
 }
 
@@ -227,6 +263,7 @@ doc_layout (ScReport    *self,
 {
   ScReportFlow flow;
   ScReportSections sections = self->options->sections;
+  const ScLanguage *before = sc_language_use (doc->language);
 
   sc_report_flow_init (&flow, self->book, self->options, doc);
   flow.scorer = scorer;
@@ -249,6 +286,7 @@ doc_layout (ScReport    *self,
     self->extra->after (&flow, self->extra->data);
   sc_report_flow_finish (&flow);
   sc_report_flow_clear (&flow);
+  sc_language_use (before);
 }
 
 /* Ranks */
@@ -510,7 +548,7 @@ sc_report_new_extra (ScWorkbook             *book,
 
   setup (self, book, options);
   self->extra = extra;
-  if (!resolve_range (self, error) || !load_logo (self, error) ||
+  if (!sc_report_options_check_language (options, error) || !resolve_range (self, error) || !load_logo (self, error) ||
       (partners = dup_partners (self, error)) == NULL)
     return NULL;
 
@@ -605,7 +643,7 @@ sc_report_draw_page (ScReport *self,
   cairo_save (cr);
   cairo_translate (cr, (width - page_w * scale) / 2, (height - page_h * scale) / 2);
   cairo_scale (cr, scale, scale);
-  sc_report_page_draw (g_ptr_array_index (self->pages, page), self->options, cr, FALSE);
+  sc_report_page_draw (g_ptr_array_index (self->pages, page), self->options, cr, SC_REPORT_DRAW_PLAIN);
   cairo_restore (cr);
 }
 

@@ -9,6 +9,7 @@
 #include <cairo.h>
 #include <gio/gio.h>
 
+#include "sc-language.h"
 #include "sc-rollup.h"
 #include "sc-workbook.h"
 
@@ -24,6 +25,8 @@ G_BEGIN_DECLS
  * @SC_REPORT_ERROR_WRITE: an output folder could not be made or a page
  *   not drawn into its file; the file's own errors (a full disk, a
  *   read-only folder) come in %SC_SAFE_FILE_ERROR
+ * @SC_REPORT_ERROR_LANGUAGE: the report language asked for has no
+ *   catalogue (the message lists those there are)
  */
 typedef enum
 {
@@ -31,6 +34,7 @@ typedef enum
   SC_REPORT_ERROR_NO_DATA,
   SC_REPORT_ERROR_LOGO,
   SC_REPORT_ERROR_WRITE,
+  SC_REPORT_ERROR_LANGUAGE,
 } ScReportError;
 
 typedef enum
@@ -77,7 +81,8 @@ typedef struct
   char             *author;           /* PDF metadata; NULL: the company */
   GDateTime        *date;             /* creation date; NULL: SOURCE_DATE_EPOCH or now */
   double            png_resolution;   /* pixels per inch of PNG pages (default 150) */
-  char             *language;         /* report language code ("fr"), NULL: the default */
+  char             *language;         /* report language ("fr"); NULL or "": each partner's
+                                       * report_language, else the application's */
 } ScReportOptions;
 
 /* @fraction of the whole job done (0–1) and what is being done. Called in
@@ -148,6 +153,10 @@ gboolean         sc_report_page_size_from_string (const char          *str,
 void             sc_report_page_size_get_points (ScReportPageSize      size,
                                                  double               *width,
                                                  double               *height);
+const ScLanguage *sc_report_options_get_language (const ScReportOptions *options,
+                                                 ScPartner             *partner);
+gboolean         sc_report_options_check_language (const ScReportOptions *options,
+                                                   GError               **error);
 gboolean         sc_report_format_from_string (const char             *str,
                                                ScReportFormat         *format);
 

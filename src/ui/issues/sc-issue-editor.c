@@ -56,13 +56,16 @@ struct _ScIssueEditor
   GPtrArray        *kpi_ids;      /* char*, parallel to kpi_row; NULL for "None" */
   GArray           *periods;      /* ScPeriod, parallel to period_row */
   AdwMessageDialog *delete_dialog; /* weak */
+  GValue            loaded[10];   /* the fields as opened (N_FIELDS) */
 
   guint             loading : 1;
+  guint             has_loaded : 1;
 };
 
 G_DEFINE_FINAL_TYPE (ScIssueEditor, sc_issue_editor, ADW_TYPE_WINDOW)
 
 #define N_FIELDS 10
+G_STATIC_ASSERT (N_FIELDS == G_N_ELEMENTS (((ScIssueEditor *) NULL)->loaded));
 
 /* The fields in the order of collect_values() */
 static const char *field_names[N_FIELDS] = {
@@ -148,6 +151,24 @@ clear_values (GValue *values)
 {
   for (guint i = 0; i < N_FIELDS; i++)
     g_value_unset (&values[i]);
+}
+
+/* Whether field @i of @a and @b (values of the editor) differ. */
+static gboolean
+field_differs (ScIssueEditor *self,
+               guint          i,
+               const GValue  *a,
+               const GValue  *b)
+{
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (self->issue), field_names[i]);
+  g_auto(GValue) x = G_VALUE_INIT;
+  g_auto(GValue) y = G_VALUE_INIT;
+
+  g_value_init (&x, pspec->value_type);
+  g_value_init (&y, pspec->value_type);
+  g_value_transform (a, &x);
+  g_value_transform (b, &y);
+  return g_param_values_cmp (pspec, &x, &y) != 0;
 }
 
 /* TRUE when a value of @values differs from the issue's. */
@@ -465,6 +486,10 @@ load_issue (ScIssueEditor *self)
   gtk_editable_set_text (GTK_EDITABLE (self->reference_row), sc_issue_get_reference (issue));
   fill_history (self);
   self->loading = FALSE;
+  if (self->has_loaded)
+    clear_values (self->loaded);
+  collect_values (self, self->loaded);
+  self->has_loaded = TRUE;
   update_state (self);
 }
 
@@ -549,8 +574,21 @@ save_action (GtkWidget  *widget,
   else
     {
       g_autofree char *label = g_strdup_printf (_("Edit Issue “%s”"), g_value_get_string (&values[0]));
+      const char *names[N_FIELDS];
+      GValue changed[N_FIELDS];
+      guint n = 0;
 
-      sc_issue_edit_setv (self->undo_stack, self->issue, label, N_FIELDS, field_names, values);
+      /* Only the fields changed here: what someone else changed in a team
+       * workbook while the editor was open stays theirs
+       */
+      for (guint i = 0; i < N_FIELDS; i++)
+        if (!self->has_loaded || field_differs (self, i, &values[i], &self->loaded[i]))
+          {
+            names[n] = field_names[i];
+            changed[n++] = values[i];
+          }
+      if (n > 0)
+        sc_issue_edit_setv (self->undo_stack, self->issue, label, n, names, changed);
     }
   clear_values (values);
 
@@ -635,6 +673,8 @@ sc_issue_editor_finalize (GObject *object)
   g_clear_pointer (&self->review_id, g_free);
   g_clear_pointer (&self->kpi_ids, g_ptr_array_unref);
   g_clear_pointer (&self->periods, g_array_unref);
+  if (self->has_loaded)
+    clear_values (self->loaded);
 
   G_OBJECT_CLASS (sc_issue_editor_parent_class)->finalize (object);
 }

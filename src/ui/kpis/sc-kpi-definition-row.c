@@ -7,7 +7,8 @@
  * the definition. Each change is checked as the user types; a valid
  * definition applies to the workbook at once, an invalid one is shown with
  * what is wrong and not applied. Keystrokes coalesce into one undo step per
- * field edit.
+ * field edit. Below the fields, the KPI's name in each report language
+ * (one row per language with a catalogue), for customers' reports.
  */
 
 #define G_LOG_DOMAIN "sc-kpi-definition-row"
@@ -20,6 +21,7 @@
 #include "sc-kpi-check.h"
 #include "sc-kpi-definition-row.h"
 #include "sc-kpi-editor-private.h"
+#include "sc-language.h"
 #include "sc-pending-edit.h"
 
 struct _ScKpiDefinitionRow
@@ -42,6 +44,9 @@ struct _ScKpiDefinitionRow
   AdwComboRow    *aggregation_row;
   AdwEntryRow    *ratio_scale_row;
   GtkSpinButton  *decimals_spin;
+
+  /* Made in code: one per report language but English */
+  GPtrArray      *name_rows;   /* AdwEntryRow, its language code in "sc-language" */
 
   /* Owned state */
   ScKpi          *kpi;
@@ -91,11 +96,28 @@ same_double (double a,
   return a == b || (isnan (a) && isnan (b));
 }
 
+/* Whether two KPIs have the same names in report languages. */
+static gboolean
+translated_names_equal (ScKpi *a,
+                        ScKpi *b)
+{
+  g_auto(GStrv) codes_a = sc_kpi_dup_translated_codes (a);
+  g_auto(GStrv) codes_b = sc_kpi_dup_translated_codes (b);
+
+  if (!g_strv_equal ((const char * const *) codes_a, (const char * const *) codes_b))
+    return FALSE;
+  for (guint i = 0; codes_a[i] != NULL; i++)
+    if (g_strcmp0 (sc_kpi_get_translated_name (a, codes_a[i]), sc_kpi_get_translated_name (b, codes_a[i])) != 0)
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 kpi_equal (gpointer a,
            gpointer b)
 {
   return g_strcmp0 (sc_kpi_get_name (a), sc_kpi_get_name (b)) == 0 &&
+         translated_names_equal (a, b) &&
          g_strcmp0 (sc_kpi_get_description (a), sc_kpi_get_description (b)) == 0 &&
          g_strcmp0 (sc_kpi_get_unit (a), sc_kpi_get_unit (b)) == 0 &&
          g_strcmp0 (sc_kpi_get_category (a), sc_kpi_get_category (b)) == 0 &&
@@ -290,8 +312,17 @@ sync_category (ScKpiDefinitionRow *self)
 static void
 sync_form (ScKpiDefinitionRow *self)
 {
+  if (self->name_rows == NULL)   /* disposed */
+    return;
   self->syncing = TRUE;
   set_text (self->name_row, sc_kpi_get_name (self->kpi));
+  for (guint i = 0; i < self->name_rows->len; i++)
+    {
+      AdwEntryRow *row = g_ptr_array_index (self->name_rows, i);
+      const char *name = sc_kpi_get_translated_name (self->kpi, g_object_get_data (G_OBJECT (row), "sc-language"));
+
+      set_text (row, name ? name : "");
+    }
   set_text (self->description_row, sc_kpi_get_description (self->kpi));
   set_text (self->unit_row, sc_kpi_get_unit (self->kpi));
   sync_category (self);
@@ -363,6 +394,13 @@ read_form (ScKpiDefinitionRow  *self,
 
   *problem = SC_KPI_FIELD_NONE;
   sc_kpi_set_name (edited, gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
+  for (guint i = 0; i < self->name_rows->len; i++)
+    {
+      AdwEntryRow *row = g_ptr_array_index (self->name_rows, i);
+      g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+      sc_kpi_set_translated_name (edited, g_object_get_data (G_OBJECT (row), "sc-language"), name);
+    }
   sc_kpi_set_description (edited, gtk_editable_get_text (GTK_EDITABLE (self->description_row)));
   sc_kpi_set_unit (edited, gtk_editable_get_text (GTK_EDITABLE (self->unit_row)));
   sc_kpi_set_category (edited, category < G_N_ELEMENTS (categories) ? categories[category] : custom);
@@ -458,6 +496,39 @@ on_kpi_notified_cb (ScKpiDefinitionRow *self)
 
 /* Object */
 
+/* A row for the KPI's name in each report language but English (the
+ * language of the name itself), empty: the catalogue's translation or the
+ * name.
+ */
+static void
+add_name_rows (ScKpiDefinitionRow *self)
+{
+  g_auto(GStrv) codes = sc_language_list_available ();
+
+  self->name_rows = g_ptr_array_new ();
+  for (guint i = 0; codes[i] != NULL; i++)
+    {
+      const ScLanguage *language = sc_language_get (codes[i], NULL);
+      g_autofree char *title = NULL;
+      GtkEventController *focus;
+      GtkWidget *row;
+
+      if (language == NULL || g_str_equal (codes[i], "en"))
+        continue;
+      /* Translators: a KPI's name in a report language, %s is the language's own name ("Français") */
+      title = g_strdup_printf (_("Name in Reports (%s)"), sc_language_get_name (language));
+      row = adw_entry_row_new ();
+      focus = gtk_event_controller_focus_new ();
+      g_signal_connect_object (focus, "leave", G_CALLBACK (on_focus_left_cb), self, G_CONNECT_SWAPPED);
+      gtk_widget_add_controller (row, focus);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      g_object_set_data_full (G_OBJECT (row), "sc-language", g_strdup (codes[i]), g_free);
+      g_signal_connect_object (row, "changed", G_CALLBACK (on_field_changed_cb), self, G_CONNECT_SWAPPED);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
+      g_ptr_array_add (self->name_rows, row);
+    }
+}
+
 static void
 sc_kpi_definition_row_constructed (GObject *object)
 {
@@ -466,6 +537,7 @@ sc_kpi_definition_row_constructed (GObject *object)
   G_OBJECT_CLASS (sc_kpi_definition_row_parent_class)->constructed (object);
 
   g_assert (SC_IS_KPI (self->kpi));
+  add_name_rows (self);
 
   self->pending = sc_pending_edit_new (&kpi_edit_kind, G_OBJECT (self->kpi), self->undo_stack);
   g_signal_connect_object (self->kpi, "notify", G_CALLBACK (on_kpi_notified_cb), self,
@@ -480,6 +552,7 @@ sc_kpi_definition_row_dispose (GObject *object)
 
   /* An edit still waiting for its pause becomes an undo step now */
   g_clear_pointer (&self->pending, sc_pending_edit_free);
+  g_clear_pointer (&self->name_rows, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_KPI_DEFINITION_ROW);
 
@@ -692,4 +765,21 @@ sc_kpi_definition_row_get_message (ScKpiDefinitionRow *self)
 {
   g_return_val_if_fail (SC_IS_KPI_DEFINITION_ROW (self), NULL);
   return gtk_label_get_label (self->message_label);
+}
+
+/* The entry of the KPI's name in the report language @code, or NULL. */
+GtkEditable *
+sc_kpi_definition_row_get_name_field (ScKpiDefinitionRow *self,
+                                      const char         *code)
+{
+  g_return_val_if_fail (SC_IS_KPI_DEFINITION_ROW (self), NULL);
+
+  for (guint i = 0; self->name_rows != NULL && i < self->name_rows->len; i++)
+    {
+      GObject *row = g_ptr_array_index (self->name_rows, i);
+
+      if (g_strcmp0 (g_object_get_data (row, "sc-language"), code) == 0)
+        return GTK_EDITABLE (row);
+    }
+  return NULL;
 }

@@ -29,6 +29,8 @@ GMenuModel         *sc_kpi_editor_get_catalogue_menu       (ScKpiEditor        *
 GtkEditable        *sc_kpi_definition_row_get_field        (ScKpiDefinitionRow *self,
                                                             ScKpiField          field);
 AdwComboRow        *sc_kpi_definition_row_get_direction_row (ScKpiDefinitionRow *self);
+GtkEditable        *sc_kpi_definition_row_get_name_field   (ScKpiDefinitionRow *self,
+                                                            const char         *code);
 ScKpiField          sc_kpi_definition_row_get_problem      (ScKpiDefinitionRow *self);
 const char         *sc_kpi_definition_row_get_message      (ScKpiDefinitionRow *self);
 

@@ -39,5 +39,6 @@ const GError    *sc_report_dialog_get_error         (ScReportDialog   *self);
 GtkProgressBar  *sc_report_dialog_get_progress_bar  (ScReportDialog   *self);
 GtkListBox      *sc_report_dialog_get_partner_list  (ScReportDialog   *self);
 GtkEditable     *sc_report_dialog_get_partner_search (ScReportDialog  *self);
+AdwComboRow     *sc_report_dialog_get_language_row  (ScReportDialog   *self);
 
 G_END_DECLS

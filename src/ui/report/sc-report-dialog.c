@@ -19,12 +19,14 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "sc-language-row.h"
 #include "sc-logo-chooser.h"
 #include "sc-report-dialog.h"
 #include "sc-view-choices.h"
 #include "sc-report-dialog-private.h"
 #include "sc-report-print.h"
 #include "sc-report-save.h"
+#include "sc-report-send.h"
 
 struct _ScReportDialog
 {
@@ -51,11 +53,14 @@ struct _ScReportDialog
   AdwPreferencesGroup  *notes_group;
   GtkTextView          *notes_view;
   AdwComboRow          *page_size_row;
+  AdwComboRow          *language_row;
   AdwEntryRow          *company_row;
   AdwActionRow         *logo_row;
   GtkButton            *logo_clear_button;
   AdwEntryRow          *confidentiality_row;
   AdwComboRow          *output_row;
+  AdwPreferencesGroup  *send_group;
+  AdwActionRow         *email_row;
   GtkProgressBar       *progress_bar;
   GtkLabel             *progress_label;
 
@@ -68,11 +73,13 @@ struct _ScReportDialog
   GtkFileChooserNative *chooser;
   GCancellable         *cancellable;  /* while exporting */
   char                 *saved_path;
+  ScPartner            *email_partner; /* the report being saved is for its contact */
   GError               *error;
   ScPeriod              first_period; /* of from_row and to_row */
   guint                 n_periods;
 
   guint                 updating : 1;
+  guint                 language_follows : 1;  /* the user has not chosen a language */
   guint                 saving_split : 1;
   guint                 close_when_done : 1;
   guint                 disposed : 1;
@@ -243,6 +250,26 @@ count_partners (ScReportDialog *self)
   return n;
 }
 
+/* "Email to <contact>…" is for a single partner's single PDF. */
+static void
+update_email (ScReportDialog *self,
+              gboolean        ready)
+{
+  g_autoptr(GPtrArray) partners = NULL;
+  gboolean single = !is_split (self) && count_partners (self) == 1;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->send_group), single);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.email", ready && single);
+  if (single)
+    {
+      g_autofree char *label = NULL;
+
+      partners = dup_partners (self);
+      label = sc_report_send_dup_label (g_ptr_array_index (partners, 0));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->email_row), label);
+    }
+}
+
 static void
 update_actions (ScReportDialog *self)
 {
@@ -252,6 +279,7 @@ update_actions (ScReportDialog *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.export", ready);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.print", ready);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.cancel", busy);
+  update_email (self, ready);
 }
 
 static void
@@ -449,12 +477,38 @@ fill_periods (ScReportDialog *self,
 
 /* Callbacks */
 
+/* Until the user chooses a language, it follows the partners: the
+ * selected partner's own language for its report, each partner's for
+ * several.
+ */
+static void
+follow_partners_language (ScReportDialog *self)
+{
+  const char *code = NULL;
+
+  if (!self->language_follows)
+    return;
+  if (self->selected != NULL && get_mode (self) == SC_REPORT_PARTNERS_SELECTED)
+    code = sc_partner_get_report_language (self->selected);
+  self->updating = TRUE;
+  sc_language_row_set_code (self->language_row, code);
+  self->updating = FALSE;
+}
+
+static void
+on_language_selected_cb (ScReportDialog *self)
+{
+  if (!self->updating)
+    self->language_follows = FALSE;
+}
+
 static void
 on_partners_mode_changed_cb (ScReportDialog *self)
 {
   if (self->modes == NULL)
     return;
   gtk_widget_set_visible (GTK_WIDGET (self->choose_group), get_mode (self) == SC_REPORT_PARTNERS_CHOSEN);
+  follow_partners_language (self);
   update_actions (self);
 }
 
@@ -640,6 +694,15 @@ save_cb (GObject      *source,
 
   update_actions (self);
   gtk_stack_set_visible_child_name (self->stack, "options");
+  if (n_files > 0 && self->email_partner != NULL)
+    {
+      g_autoptr(ScReportOptions) options = sc_report_dialog_dup_options (self);
+
+      sc_report_send (gtk_window_get_transient_for (GTK_WINDOW (self)), self->email_partner,
+                      self->saved_path, options->company);
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
   if (n_files > 0)
     {
       show_saved (self, n_files);
@@ -727,6 +790,31 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* Saves the report where outgoing files are kept, then opens a message to
+ * the partner's contact with it attached (sc-report-send.c).
+ */
+static void
+email_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  ScReportDialog *self = SC_REPORT_DIALOG (widget);
+  g_autoptr(GPtrArray) partners = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (self->chooser != NULL || self->cancellable != NULL || count_partners (self) != 1)
+    return;
+  partners = dup_partners (self);
+  if ((path = sc_report_send_dup_path (g_ptr_array_index (partners, 0), &error)) == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+  sc_report_dialog_export_to (self, path);
+  g_set_object (&self->email_partner, g_ptr_array_index (partners, 0));
+}
+
 /* Prints with the dialog's choices; the print dialog takes the place of
  * this one, over the main window.
  */
@@ -811,6 +899,7 @@ sc_report_dialog_finalize (GObject *object)
   g_clear_pointer (&self->chosen, g_hash_table_unref);
   g_clear_pointer (&self->logo_path, g_free);
   g_clear_pointer (&self->saved_path, g_free);
+  g_clear_object (&self->email_partner);
   g_clear_error (&self->error);
 
   G_OBJECT_CLASS (sc_report_dialog_parent_class)->finalize (object);
@@ -847,11 +936,14 @@ sc_report_dialog_class_init (ScReportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScReportDialog, notes_group);
   gtk_widget_class_bind_template_child (widget_class, ScReportDialog, notes_view);
   gtk_widget_class_bind_template_child (widget_class, ScReportDialog, page_size_row);
+  gtk_widget_class_bind_template_child (widget_class, ScReportDialog, language_row);
   gtk_widget_class_bind_template_child (widget_class, ScReportDialog, company_row);
   gtk_widget_class_bind_template_child (widget_class, ScReportDialog, logo_row);
   gtk_widget_class_bind_template_child (widget_class, ScReportDialog, logo_clear_button);
   gtk_widget_class_bind_template_child (widget_class, ScReportDialog, confidentiality_row);
   gtk_widget_class_bind_template_child (widget_class, ScReportDialog, output_row);
+  gtk_widget_class_bind_template_child (widget_class, ScReportDialog, send_group);
+  gtk_widget_class_bind_template_child (widget_class, ScReportDialog, email_row);
   gtk_widget_class_bind_template_child (widget_class, ScReportDialog, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, ScReportDialog, progress_label);
   gtk_widget_class_bind_template_callback (widget_class, on_partners_mode_changed_cb);
@@ -865,6 +957,7 @@ sc_report_dialog_class_init (ScReportDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "report.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "report.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "report.email", NULL, email_action);
   gtk_widget_class_install_action (widget_class, "report.cancel", NULL, cancel_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -933,6 +1026,11 @@ sc_report_dialog_new (GtkWindow      *parent,
   fill_partners (self);
   fill_periods (self, view);
   adw_combo_row_set_selected (self->page_size_row, options->page_size == SC_REPORT_PAGE_LETTER);
+  /* Translators: the report language that follows each partner's own */
+  sc_language_row_setup (self->language_row, _("Each Partner’s Language"));
+  self->language_follows = TRUE;
+  g_signal_connect_object (self->language_row, "notify::selected", G_CALLBACK (on_language_selected_cb),
+                           self, G_CONNECT_SWAPPED);
   gtk_editable_set_text (GTK_EDITABLE (self->company_row), options->company ? options->company : "");
   gtk_editable_set_text (GTK_EDITABLE (self->confidentiality_row),
                          options->confidentiality ? options->confidentiality : "");
@@ -1039,6 +1137,7 @@ sc_report_dialog_dup_options (ScReportDialog *self)
   sc_report_options_set_string (&options->confidentiality,
                                 gtk_editable_get_text (GTK_EDITABLE (self->confidentiality_row)));
   sc_report_options_set_string (&options->logo_path, self->logo_path);
+  sc_report_options_set_string (&options->language, sc_language_row_get_code (self->language_row));
   g_free (options->notes);
   options->notes = dup_notes (self);
   return options;
@@ -1064,6 +1163,7 @@ sc_report_dialog_export_to (ScReportDialog *self,
   g_clear_error (&self->error);
   g_clear_pointer (&self->saved_path, g_free);
   self->saved_path = g_strdup (path);
+  g_clear_object (&self->email_partner);
   self->saving_split = is_split (self);
   self->cancellable = g_cancellable_new ();
   self->close_when_done = FALSE;
@@ -1122,4 +1222,11 @@ sc_report_dialog_get_partner_search (ScReportDialog *self)
 {
   g_return_val_if_fail (SC_IS_REPORT_DIALOG (self), NULL);
   return GTK_EDITABLE (self->partner_search);
+}
+
+AdwComboRow *
+sc_report_dialog_get_language_row (ScReportDialog *self)
+{
+  g_return_val_if_fail (SC_IS_REPORT_DIALOG (self), NULL);
+  return self->language_row;
 }
