@@ -45,6 +45,10 @@ typedef struct
 PGconn     *sc_pg_session_connect    (const char         *conninfo,
                                       const char         *display_name,
                                       GError            **error);
+PGconn     *sc_pg_session_connect_with_password (const char  *conninfo,
+                                                 const char  *password,
+                                                 const char  *display_name,
+                                                 GError     **error);
 void        sc_pg_session_watch      (ScPgSession        *s,
                                       PGconn             *conn,
                                       GCancellable       *cancellable);
