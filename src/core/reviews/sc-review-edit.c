@@ -568,3 +568,72 @@ sc_review_edit_freeze (ScUndoStack    *stack,
     freeze_edit_free (edit);
   return TRUE;
 }
+
+/* Sending */
+
+typedef struct
+{
+  ScReview      *review;
+  GDateTime     *old_at;
+  char          *old_file;
+  ScReviewState  old_state;
+  GDateTime     *new_at;
+  char          *new_file;
+} SentEdit;
+
+static void
+sent_edit_free (SentEdit *edit)
+{
+  g_clear_object (&edit->review);
+  g_clear_pointer (&edit->old_at, g_date_time_unref);
+  g_clear_pointer (&edit->new_at, g_date_time_unref);
+  g_free (edit->old_file);
+  g_free (edit->new_file);
+  g_free (edit);
+}
+
+static void
+sent_undo (gpointer data)
+{
+  SentEdit *edit = data;
+
+  sc_review_set_sent (edit->review, edit->old_at, edit->old_file);
+  sc_review_set_state (edit->review, edit->old_state);
+}
+
+static void
+sent_redo (gpointer data)
+{
+  SentEdit *edit = data;
+
+  sc_review_set_sent (edit->review, edit->new_at, edit->new_file);
+}
+
+/* Records that @review's pack went out at @sent_at as @sent_file: the
+ * review becomes "sent"; one undo step.
+ */
+void
+sc_review_edit_set_sent (ScUndoStack *stack,
+                         ScReview    *review,
+                         GDateTime   *sent_at,
+                         const char  *sent_file)
+{
+  SentEdit *edit;
+
+  g_return_if_fail (SC_IS_REVIEW (review));
+  g_return_if_fail (sent_at != NULL);
+
+  edit = g_new0 (SentEdit, 1);
+  edit->review = g_object_ref (review);
+  edit->old_at = sc_review_get_sent_at (review) ? g_date_time_ref (sc_review_get_sent_at (review)) : NULL;
+  edit->old_file = g_strdup (sc_review_get_sent_file (review));
+  edit->old_state = sc_review_get_state (review);
+  edit->new_at = g_date_time_ref (sent_at);
+  edit->new_file = g_strdup (sent_file);
+  sent_redo (edit);
+  if (stack != NULL)
+    sc_undo_stack_push (stack, _("Mark Review as Sent"), sent_undo, sent_redo, edit,
+                        (GDestroyNotify) sent_edit_free);
+  else
+    sent_edit_free (edit);
+}

@@ -62,4 +62,9 @@ gboolean          sc_review_edit_freeze     (ScUndoStack         *stack,
                                              ScReviewState        state,
                                              GError             **error);
 
+void              sc_review_edit_set_sent   (ScUndoStack         *stack,
+                                             ScReview            *review,
+                                             GDateTime           *sent_at,
+                                             const char          *sent_file);
+
 G_END_DECLS
