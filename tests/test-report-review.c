@@ -332,6 +332,24 @@ assert_no_english (const char  *text,
     }
 }
 
+/* The held review's pack (its thirty actions) in @language on Letter. */
+static char *
+held_pack_text (const char *language)
+{
+  g_autoptr(ScWorkbook) book = load_sample ();
+  ScReview *review = held_review (book);
+  g_autoptr(ScReportOptions) options = sc_report_options_new (book);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strdup_printf ("held-%s.pdf", language);
+  g_autofree char *path = temp_path (name);
+
+  options->page_size = SC_REPORT_PAGE_LETTER;
+  sc_report_options_set_string (&options->language, language);
+  g_assert_true (sc_report_review_export (book, review, options, path, &error));
+  g_assert_no_error (error);
+  return pack_text (path);
+}
+
 static void
 test_french (void)
 {
@@ -349,6 +367,21 @@ test_french (void)
   assert_contains (text, "Hors objectif : Livraison à l’heure à 93,7 % (objectif 95,0 %)");
   assert_contains (text, "Accueil et présentations");
   assert_contains (text, "Aucune action n’a été convenue.");
+  g_clear_pointer (&text, g_free);
+
+  /* Its agenda and minutes are the user's (English) text; the layout is French */
+  text = held_pack_text ("fr");
+  for (const char * const *w = (const char * const[]) { "Action items", "Attendees", "Owner", "Due",
+                                                         "overdue", "Review meeting of", "Since the last review",
+                                                         "This is the first review", NULL }; *w; w++)
+    g_assert_false (has_word (text, *w));
+  assert_contains (text, "Ordre du jour");
+  assert_contains (text, "Décisions");
+  assert_contains (text, "Revue du 12 juin 2025 · tableau de bord : mai 2025");
+  assert_contains (text, "C’est la première revue avec ce partenaire.");
+  assert_contains (text, "Actions convenues");
+  assert_contains (text, "Action number 30 on valve block HV-220");
+  assert_contains (text, "en retard");
 }
 
 static void
