@@ -397,6 +397,12 @@ test_german (void)
   assert_contains (text, "am 12. Juni vereinbarten Maßnahmen");
   assert_contains (text, "Gesamtpunktzahl 60,9 (Note C) am 12. Juni");
   assert_contains (text, "Begrüßung und Vorstellungsrunde");
+  g_clear_pointer (&text, g_free);
+
+  text = held_pack_text ("de");
+  assert_contains (text, "Vereinbarte Maßnahmen");
+  assert_contains (text, "Verantwortlich");
+  assert_contains (text, "überfällig");
 }
 
 int
