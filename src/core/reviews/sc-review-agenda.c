@@ -76,11 +76,11 @@ add_action_items (GPtrArray        *items,
     }
   if (n_open > 0)
     g_ptr_array_add (items, g_strdup_printf (LN_ (NULL, "Follow up %u open action",
-                                                       "Follow up %u open actions", n_open), n_open));
+                                                        "Follow up %u open actions", n_open), n_open));
   if (n_overdue > 0)
     g_ptr_array_add (items, g_strdup_printf (LN_ (NULL, "%u action is overdue: new dates or escalation",
-                                                       "%u actions are overdue: new dates or escalation",
-                                                       n_overdue), n_overdue));
+                                                        "%u actions are overdue: new dates or escalation",
+                                                        n_overdue), n_overdue));
 }
 
 /* The generated agenda of @review showing @figures; @previous is the last

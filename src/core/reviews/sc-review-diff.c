@@ -115,16 +115,16 @@ add_actions (GPtrArray        *out,
    * "3 of 4 actions agreed on 12 June are closed"
    */
   g_ptr_array_add (out, g_strdup_printf (LN_ (NULL, "%1$u of %2$u actions agreed on %3$s is closed.",
-                                                   "%1$u of %2$u actions agreed on %3$s are closed.",
-                                                   n_closed),
+                                                    "%1$u of %2$u actions agreed on %3$s are closed.",
+                                                    n_closed),
                                          n_closed, n_total, then_date));
   if (n_open > 0 && n_overdue == 0)
     g_ptr_array_add (out, g_strdup_printf (LN_ (NULL, "%u is still open, none overdue.",
-                                                     "%u are still open, none overdue.", n_open), n_open));
+                                                      "%u are still open, none overdue.", n_open), n_open));
   else if (n_open > 0)
     /* Translators: open actions, then how many of them are overdue */
     g_ptr_array_add (out, g_strdup_printf (LN_ (NULL, "%1$u is still open, %2$u of them overdue.",
-                                                     "%1$u are still open, %2$u of them overdue.", n_open),
+                                                      "%1$u are still open, %2$u of them overdue.", n_open),
                                            n_open, n_overdue));
 }
 
@@ -153,7 +153,7 @@ add_new_issues (GPtrArray        *out,
   else
     /* Translators: a number of issues, then a date, "12 June" */
     g_ptr_array_add (out, g_strdup_printf (LN_ (NULL, "%1$u new issue since %2$s.",
-                                                     "%1$u new issues since %2$s.", n_new),
+                                                      "%1$u new issues since %2$s.", n_new),
                                            n_new, then_date));
 }
 
