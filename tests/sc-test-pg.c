@@ -424,3 +424,30 @@ sc_test_pg_restart (ScTestPg *self)
 {
   run_pg_ctl (self, "start", NULL);
 }
+
+/* How many tables the migrations of src/store/migrations/ make, as text
+ * (what a count(*) query returns): each "CREATE TABLE" in them.
+ */
+char *
+sc_test_pg_dup_n_tables (void)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "..", "src", "store", "migrations", NULL);
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (listing);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *text = NULL;
+
+      if (!g_str_has_suffix (name, ".sql"))
+        continue;
+      path = g_build_filename (dir, name, NULL);
+      g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+      for (const char *p = text; (p = strstr (p, "CREATE TABLE")) != NULL; p++)
+        n++;
+    }
+  return g_strdup_printf ("%u", n);
+}

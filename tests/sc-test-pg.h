@@ -39,4 +39,6 @@ void        sc_test_pg_add_team       (ScTestPg   *self,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScTestPg, sc_test_pg_stop)
 
+char       *sc_test_pg_dup_n_tables (void);
+
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include "sc-catalogue.h"
 #include "sc-kpi-editor-private.h"
 #include "sc-score-explainer-private.h"
+#include "sc-scorecard-group.h"
 #include "sc-scorer.h"
 #include "sc-workbook-io.h"
 
@@ -419,6 +420,104 @@ test_editor_trend_periods (Fixture       *f,
   g_assert_cmpfloat (gtk_spin_button_get_value (sc_kpi_editor_get_trend_spin (f->editor)), ==, 6);
 }
 
+/* A standing's recommended action, typed, is the workbook's; undo */
+static void
+test_editor_standing_action (Fixture       *f,
+                             gconstpointer  data)
+{
+  GtkEditable *d = sc_kpi_editor_get_action_row (f->editor, 3);
+
+  g_assert_cmpstr (gtk_editable_get_text (d), ==, "No new RFQs");
+  gtk_editable_set_text (d, "Stop new orders");
+  g_assert_cmpstr (sc_workbook_get_grade_band (f->book, 3)->action, ==, "Stop new orders");
+  /* The rest of the standing stays */
+  g_assert_cmpstr (sc_workbook_get_grade_band (f->book, 3)->symbol, ==, "✗");
+  g_assert_cmpfloat (sc_workbook_get_grade_band (f->book, 2)->min_score, ==, 60);
+  sc_kpi_editor_commit (f->editor);
+  g_assert_true (sc_undo_stack_undo (f->undo));
+  g_assert_cmpstr (sc_workbook_get_grade_band (f->book, 3)->action, ==, "No new RFQs");
+  g_assert_cmpstr (gtk_editable_get_text (d), ==, "No new RFQs");
+
+  gtk_spin_button_set_value (sc_kpi_editor_get_watch_spin (f->editor), 4);
+  g_assert_cmpuint (sc_workbook_get_watch_periods (f->book), ==, 4);
+}
+
+/* The Scorecards page: a group added, named, matched by tags, with a KPI
+ * left out and a target of its own; the editor says which scorecard it
+ * edits; undo takes it all back.
+ */
+static void
+test_editor_scorecard_groups (Fixture       *f,
+                              gconstpointer  data)
+{
+  ScScorecardGroupsPage *page = sc_kpi_editor_get_groups_page (f->editor);
+  ScPartner *ningbo = sc_workbook_lookup_partner (f->book, "s12");
+  ScScorecardGroup *group;
+  GtkSwitch *audit;
+  ScGroupKpi kpi;
+  double before, after;
+
+  g_assert_nonnull (page);
+  g_assert_cmpuint (sc_scorecard_groups_page_get_selected (page), ==, 0);
+  g_assert_nonnull (strstr (sc_scorecard_groups_page_get_editing_text (page), "default scorecard"));
+  score_kpi (f->scorer, f->book, "s12", "ppm_defects", &before);
+
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (f->editor), "scorecards");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "scorecards.add", NULL));
+  g_assert_cmpuint (sc_workbook_get_n_scorecard_groups (f->book), ==, 1);
+  g_assert_cmpuint (sc_scorecard_groups_page_get_selected (page), ==, 1);
+
+  gtk_editable_set_text (sc_scorecard_groups_page_get_name_row (page), "Castings");
+  g_assert_cmpstr (sc_scorecard_groups_page_get_editing_text (page), ==, "Editing the Castings scorecard");
+  gtk_editable_set_text (sc_scorecard_groups_page_get_tags_row (page),
+                         "commodity=Iron castings; commodity=Investment castings");
+  group = sc_workbook_get_scorecard_group (f->book, 0);
+  g_assert_cmpstr (sc_scorecard_group_get_name (group), ==, "Castings");
+  g_assert_cmpuint (sc_scorecard_group_get_n_tags (group), ==, 2);
+  g_assert_true (sc_workbook_scorecard_group_for_partner (f->book, ningbo) == group);
+
+  /* A tag without "=" is refused: the row says so, the group keeps no tag of it */
+  gtk_editable_set_text (sc_scorecard_groups_page_get_tags_row (page), "castings");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (sc_scorecard_groups_page_get_tags_row (page)), "error"));
+  g_assert_cmpuint (sc_scorecard_group_get_n_tags (group), ==, 0);
+  gtk_editable_set_text (sc_scorecard_groups_page_get_tags_row (page),
+                         "commodity=Iron castings; commodity=Investment castings");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (sc_scorecard_groups_page_get_tags_row (page)), "error"));
+  g_assert_cmpuint (sc_scorecard_group_get_n_tags (group), ==, 2);
+
+  gtk_editable_set_text (sc_scorecard_groups_page_get_kpi_entry (page, "ppm_defects", FALSE), "10");
+  g_assert_true (sc_scorecard_group_get_kpi (group, "ppm_defects", &kpi));
+  g_assert_cmpfloat (kpi.target, ==, 10);
+  g_assert_cmpfloat (score_kpi (f->scorer, f->book, "s12", "ppm_defects", &after).target, ==, 10);
+  g_assert_cmpfloat (after, <, before);
+
+  audit = sc_scorecard_groups_page_get_kpi_switch (page, "audit_findings_count");
+  g_assert_true (gtk_switch_get_active (audit));
+  gtk_switch_set_active (audit, FALSE);
+  g_assert_false (sc_scorecard_group_includes_kpi (group, "audit_findings_count"));
+  g_assert_true (sc_scorecard_group_includes_kpi (group, "ppm_defects"));
+
+  sc_test_save_screenshot (GTK_WIDGET (f->editor), "kpi-editor-scorecards.png");
+
+  /* A second group, moved before the first: it wins where both match by tag */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "scorecards.add", NULL));
+  gtk_editable_set_text (sc_scorecard_groups_page_get_name_row (page), "Asia");
+  gtk_editable_set_text (sc_scorecard_groups_page_get_tags_row (page), "commodity=Iron castings");
+  g_assert_true (sc_workbook_scorecard_group_for_partner (f->book, ningbo) == group);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "scorecards.move-up", NULL));
+  g_assert_cmpuint (sc_scorecard_groups_page_get_selected (page), ==, 1);
+  g_assert_cmpstr (sc_scorecard_group_get_name (sc_workbook_scorecard_group_for_partner (f->book, ningbo)),
+                   ==, "Asia");
+
+  /* Back to the default scorecard */
+  sc_kpi_editor_commit (f->editor);
+  while (sc_workbook_get_n_scorecard_groups (f->book) > 0)
+    g_assert_true (sc_undo_stack_undo (f->undo));
+  g_assert_cmpuint (sc_scorecard_groups_page_get_selected (page), ==, 0);
+  score_kpi (f->scorer, f->book, "s12", "ppm_defects", &after);
+  g_assert_cmpfloat (after, ==, before);
+}
+
 static void
 test_editor_screenshot (Fixture       *f,
                         gconstpointer  data)
@@ -547,6 +646,8 @@ main (int    argc,
   ADD ("/kpi-editor/override", "s05", test_editor_override);
   ADD ("/kpi-editor/grade-bands", NULL, test_editor_grade_bands);
   ADD ("/kpi-editor/trend-periods", NULL, test_editor_trend_periods);
+  ADD ("/kpi-editor/standing-action", NULL, test_editor_standing_action);
+  ADD ("/kpi-editor/scorecard-groups", NULL, test_editor_scorecard_groups);
   ADD ("/kpi-editor/screenshot", "s08", test_editor_screenshot);
   ADD ("/kpi-editor/name-in-language", NULL, test_editor_name_in_language);
 #undef ADD

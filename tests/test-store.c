@@ -22,6 +22,7 @@
 #include "sc-pg-store.h"
 #include "sc-review-edit.h"
 #include "sc-score-history.h"
+#include "sc-scorecard-group.h"
 #include "sc-store-location.h"
 #include "sc-test-pg.h"
 #include "sc-workbook-io.h"
@@ -274,7 +275,41 @@ test_round_trip_recipe (void)
   g_rmdir (dir);
 }
 
-/* A score over several periods and scores as scored then (migration 008):
+/* Standings with their actions, the watch list's setting and scorecard
+ * groups (migration 004): a group with a type, tags, a KPI set and changes
+ * to a KPI in and out of the set; a group by tag with every KPI.
+ */
+static void
+test_round_trip_standings (void)
+{
+  g_autoptr(ScWorkbook) book = load_sample ();
+  g_autoptr(ScScorecardGroup) castings = sc_scorecard_group_new ("castings", "Castings “foundries”");
+  g_autoptr(ScScorecardGroup) keys = sc_scorecard_group_new ("key", "Key accounts");
+  ScScorecardGroup *groups[] = { castings, keys };
+  const char *set[] = { "ppm_defects", "on_time_delivery_pct", "scrap_rate_pct", NULL };
+  ScGradeBand bands[] = {
+    { (char *) "Preferred", 85, (char *) "Frame contract; O'Brien's team", (char *) "#0072B2", (char *) "✓" },
+    { (char *) "Approved", 60 },
+    { (char *) "Blocked", 0, (char *) "", (char *) "#d55e00", (char *) "✗" },
+  };
+  ScGroupKpi in = { 300, NAN, 900, 3 }, out = { NAN, NAN, NAN, 0.5 };
+  g_autofree char *db = new_team_database ();
+
+  sc_workbook_set_grade_bands (book, bands, G_N_ELEMENTS (bands));
+  sc_workbook_set_watch_periods (book, 5);
+  sc_scorecard_group_set_partner_type (castings, FALSE, SC_PARTNER_SUPPLIER);
+  sc_scorecard_group_add_tag (castings, "commodity", "Iron castings");
+  sc_scorecard_group_add_tag (castings, "commodity", "Investment castings");
+  sc_scorecard_group_set_kpis (castings, set);
+  sc_scorecard_group_set_kpi (castings, "ppm_defects", &in);
+  sc_scorecard_group_set_kpi (castings, "lead_time_days", &out);
+  sc_scorecard_group_add_tag (keys, "segment", "Powertrain");
+  sc_workbook_set_scorecard_groups (book, groups, G_N_ELEMENTS (groups));
+
+  assert_round_trip (book, db, "Standings");
+}
+
+/* A score over several periods and scores as scored then (migration 006):
  * kept through file → server → file.
  */
 static void
@@ -363,6 +398,7 @@ test_hostile_texts (void)
   g_autoptr(GString) megabyte = g_string_sized_new (1 << 20);
   g_autofree char *db = new_team_database ();
   g_autofree char *tables = NULL;
+  g_autofree char *expected_tables = sc_test_pg_dup_n_tables ();
   const char *hostile = "O'Brien \"Quotes\" \\ back\\slash '; DROP TABLE scorecards.workbook; --"
                         "\t\r\n\\N \\. ∑ 🚚";
 
@@ -383,10 +419,10 @@ test_hostile_texts (void)
 
   assert_round_trip (book, db, hostile);
 
-  /* and the tables are all still there (eleven of 001, applied_edit of 002, two of 008) */
+  /* and the tables are all still there (eleven of 001, applied_edit of 002, two of 006) */
   tables = sc_test_pg_query (server, db,
                              "SELECT count(*) FROM pg_tables WHERE schemaname = 'scorecards'");
-  g_assert_cmpstr (tables, ==, "17");   /* 001's 11, applied_edit of 002, 003's 2, kpi_name of 005, 008's 2 */
+  g_assert_cmpstr (tables, ==, expected_tables);
 }
 
 /* Text that is not UTF-8 is refused, and nothing is written */
@@ -887,6 +923,7 @@ main (int   argc,
   g_test_add_func ("/store/pg/round-trip/empty", test_round_trip_empty);
   g_test_add_func ("/store/pg/round-trip/reviews", test_round_trip_reviews);
   g_test_add_func ("/store/pg/round-trip/weighting", test_round_trip_weighting);
+  g_test_add_func ("/store/pg/round-trip/standings", test_round_trip_standings);
   g_test_add_func ("/store/pg/hostile-texts", test_hostile_texts);
   g_test_add_func ("/store/pg/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/store/pg/save-modes", test_save_modes);

@@ -1318,6 +1318,111 @@ test_compare_scrolls (void)
   g_unlink (path);
 }
 
+/* The watch list in Dec 2025 (summary --watch): Fonderia has been a D for
+ * three months, three customers fell a standing. The toggle shows only
+ * them, each row says why, and the scorecard names the standing, its
+ * action and the reason.
+ */
+static void
+test_watch_list (void)
+{
+  g_autofree char *path = sample_path ();
+  ScWindow *window = open_window (path);
+  static const char *watched[] = {
+    "Fonderia Valle Trompia S.r.l.", "Lombardia Macchine Agricole S.p.A.",
+    "Midwest Industrial Supply, Inc.", "Atlantic Rail Systems Corp.",
+  };
+  GListModel *model;
+  GtkWidget *row;
+
+  wait_until (has_workbook, window);
+  model = G_LIST_MODEL (sc_window_get_partner_selection (window));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 27);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "sidebar.watch-list", NULL));
+  sc_test_settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, G_N_ELEMENTS (watched));
+  for (guint i = 0; i < G_N_ELEMENTS (watched); i++)
+    g_assert_cmpuint (find_partner (model, watched[i]), !=, G_MAXUINT);
+
+  row = find_with_tooltip (GTK_WIDGET (window), SC_TYPE_PARTNER_ROW, "Midwest Industrial Supply, Inc.");
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (sc_partner_row_get_detail_text (SC_PARTNER_ROW (row)), "⚑ fell from A to B"));
+  g_assert_nonnull (strstr (sc_partner_row_get_detail_text (SC_PARTNER_ROW (row)), "✓ Customer"));
+  row = find_with_tooltip (GTK_WIDGET (window), SC_TYPE_PARTNER_ROW, "Fonderia Valle Trompia S.r.l.");
+  g_assert_nonnull (strstr (sc_tooltip_get_text (row), "⚑ D for 3 periods"));
+
+  select_partner (window, "Fonderia Valle Trompia S.r.l.");
+  g_assert_cmpstr (sc_scorecard_page_get_standing_text (window->scorecard_page), ==,
+                   "✗ Standing D — No new RFQs\n⚑ On the watch list: D for 3 periods");
+  sc_test_save_screenshot (GTK_WIDGET (window), "watch-list.png");
+
+  /* Combined with the type filter; and off again */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "sidebar.partner-filter", "s", "customer"));
+  sc_test_settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "sidebar.partner-filter", "s", "all"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "sidebar.watch-list", NULL));
+  sc_test_settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 27);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The sample with a "Castings" scorecard for the two foundries: the
+ * scorecard says which one a partner is measured on, and Compare ranks it
+ * among the partners on the same one only.
+ */
+static void
+test_scorecard_groups (void)
+{
+  static const char groups[] =
+    "{ \"scorecard_groups\": [ { \"id\": \"castings\", \"name\": \"Castings\",\n"
+    "    \"match\": { \"tags\": [ { \"key\": \"commodity\", \"value\": \"Iron castings\" },\n"
+    "      { \"key\": \"commodity\", \"value\": \"Investment castings\" } ] },\n"
+    "    \"kpis\": [ \"on_time_delivery_pct\", \"ppm_defects\", \"scrap_rate_pct\" ] } ],\n";
+  g_autofree char *sample = sample_path ();
+  g_autofree char *text = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GString) grouped = g_string_new (groups);
+  g_autoptr(GError) error = NULL;
+  const ScChartRankingData *data;
+  ScWindow *window;
+  int fd;
+
+  g_assert_true (g_file_get_contents (sample, &text, NULL, NULL));
+  g_string_append (grouped, strchr (text, '{') + 1);
+  fd = g_file_open_tmp ("groups-XXXXXX.scorecard", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, grouped->str, grouped->len, NULL));
+
+  window = open_window (path);
+  wait_until (has_workbook, window);
+  select_partner (window, "Ningbo Oriental Precision Casting Co., Ltd.");
+  g_assert_nonnull (strstr (sc_scorecard_page_get_standing_text (window->scorecard_page),
+                            "Measured on the Castings scorecard"));
+  g_assert_cmpuint (g_list_model_get_n_items (sc_kpi_table_get_items (sc_window_get_kpi_table (window))), ==, 3);
+
+  adw_view_stack_set_visible_child_name (sc_window_get_view_stack (window), "compare");
+  sc_test_settle ();
+  g_assert_cmpstr (sc_compare_page_get_ranking_heading (window->compare_page), ==,
+                   "Suppliers by Overall Score — ranked among 2 suppliers on the Castings scorecard");
+  data = sc_chart_get_data (sc_chart_widget_get_chart (sc_compare_page_get_ranking (window->compare_page)));
+  g_assert_cmpuint (data->n_items, ==, 2);
+  g_assert_nonnull (strstr (data->subtitle, "on the Castings scorecard"));
+  sc_test_save_screenshot (GTK_WIDGET (window), "compare-scorecard.png");
+
+  /* A supplier on the default scorecard is ranked among the other 17 */
+  select_partner (window, "Müller Drehteile GmbH");
+  sc_test_settle ();
+  g_assert_cmpstr (sc_compare_page_get_ranking_heading (window->compare_page), ==,
+                   "Suppliers by Overall Score — ranked among 17 suppliers on the default scorecard");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+}
+
 /* "Export as Excel…" once a file is chosen: the window waits, then the
  * workbook holds the four sheets.
  */
@@ -1383,6 +1488,8 @@ main (int   argc,
   g_test_add_func ("/window/open-sample", test_open_sample);
   g_test_add_func ("/window/export-excel", test_export_excel);
   g_test_add_func ("/window/search-and-filter", test_search_and_filter);
+  g_test_add_func ("/window/watch-list", test_watch_list);
+  g_test_add_func ("/window/scorecard-groups", test_scorecard_groups);
   g_test_add_func ("/window/open-broken-file", test_open_broken_file);
   g_test_add_func ("/window/sort", test_sort);
   g_test_add_func ("/window/tall-chart", test_tall_chart);

@@ -20,6 +20,8 @@
 #include "sc-issue-private.h"
 #include "sc-score-history.h"
 #include "sc-review-list-private.h"
+#include "sc-scorecard-group.h"
+#include "sc-standing.h"
 #include "sc-util-private.h"
 
 typedef struct
@@ -53,6 +55,8 @@ struct _ScWorkbook
   GArray        *grade_bands;        /* ScGradeBand */
   guint          trend_periods;
   GPtrArray     *recipes;            /* ScRecipe, newest last */
+  GPtrArray     *groups;             /* ScScorecardGroup, in precedence order */
+  guint          watch_periods;
   ScReviewList  *reviews;            /* sc-workbook-reviews.c */
 
   /* A score over several periods and as scored then (weighting branch) */
@@ -183,6 +187,7 @@ sc_workbook_finalize (GObject *object)
   g_clear_pointer (&self->notes, g_free);
   g_clear_pointer (&self->grade_bands, g_array_unref);
   g_clear_pointer (&self->recipes, g_ptr_array_unref);
+  g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->score_history, g_hash_table_unref);
 
   G_OBJECT_CLASS (sc_workbook_parent_class)->finalize (object);
@@ -266,7 +271,7 @@ sc_workbook_init (ScWorkbook *self)
 {
   static const ScGradeBand defaults[] = {
     { (char *) "A", 90 }, { (char *) "B", 75 }, { (char *) "C", 60 }, { (char *) "D", 0 },
-  };
+  };  /* the rest from sc_standing_fill_defaults() */
 
   self->partners = g_list_store_new (SC_TYPE_PARTNER);
   self->kpis = g_list_store_new (SC_TYPE_KPI);
@@ -287,6 +292,8 @@ sc_workbook_init (ScWorkbook *self)
   self->page_size = g_strdup ("a4");
   self->notes = g_strdup ("");
   self->trend_periods = 6;
+  self->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_scorecard_group_unref);
+  self->watch_periods = 3;
   self->weighting = SC_PERIOD_WEIGHTING_LATEST;
   self->score_history = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                (GDestroyNotify) sc_scored_then_free);
@@ -998,6 +1005,9 @@ clear_band (gpointer data)
   ScGradeBand *band = data;
 
   g_clear_pointer (&band->grade, g_free);
+  g_clear_pointer (&band->action, g_free);
+  g_clear_pointer (&band->colour, g_free);
+  g_clear_pointer (&band->symbol, g_free);
 }
 
 static GArray *
@@ -1023,11 +1033,14 @@ sc_workbook_set_grade_bands (ScWorkbook        *self,
   array = new_band_array ();
   for (guint i = 0; i < n_bands; i++)
     {
-      ScGradeBand band = { g_strdup (bands[i].grade), bands[i].min_score };
+      ScGradeBand band = { g_strdup (bands[i].grade), bands[i].min_score,
+                           g_strdup (bands[i].action), g_strdup (bands[i].colour),
+                           g_strdup (bands[i].symbol) };
 
       g_array_append_val (array, band);
     }
   g_array_sort (array, compare_bands);
+  sc_standing_fill_defaults ((ScGradeBand *) (gpointer) array->data, array->len);
 
   g_clear_pointer (&self->grade_bands, g_array_unref);
   self->grade_bands = array;
@@ -1211,6 +1224,69 @@ sc_workbook_find_recipe (ScWorkbook  *self,
         return recipe;
     }
   return NULL;
+}
+
+/* Standings and scorecard groups */
+
+/* How many periods in a row in the lowest standing put a partner on the
+ * watch list (docs/scoring.md, "Watch list").
+ */
+guint
+sc_workbook_get_watch_periods (ScWorkbook *self)
+{
+  g_return_val_if_fail (SC_IS_WORKBOOK (self), 3);
+  return self->watch_periods;
+}
+
+void
+sc_workbook_set_watch_periods (ScWorkbook *self,
+                               guint       n_periods)
+{
+  g_return_if_fail (SC_IS_WORKBOOK (self));
+
+  n_periods = CLAMP (n_periods, 1, 60);
+  if (self->watch_periods == n_periods)
+    return;
+  self->watch_periods = n_periods;
+  emit_changed (self);
+}
+
+guint
+sc_workbook_get_n_scorecard_groups (ScWorkbook *self)
+{
+  g_return_val_if_fail (SC_IS_WORKBOOK (self), 0);
+  return self->groups->len;
+}
+
+ScScorecardGroup *
+sc_workbook_get_scorecard_group (ScWorkbook *self,
+                                 guint       position)
+{
+  g_return_val_if_fail (SC_IS_WORKBOOK (self), NULL);
+  g_return_val_if_fail (position < self->groups->len, NULL);
+  return g_ptr_array_index (self->groups, position);
+}
+
+/* Replaces the scorecard groups with @groups (referenced), in precedence
+ * order. A group edited in place is announced with sc_workbook_changed().
+ */
+void
+sc_workbook_set_scorecard_groups (ScWorkbook        *self,
+                                  ScScorecardGroup **groups,
+                                  guint              n_groups)
+{
+  GPtrArray *array;
+
+  g_return_if_fail (SC_IS_WORKBOOK (self));
+  g_return_if_fail (groups != NULL || n_groups == 0);
+
+  array = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_scorecard_group_unref);
+  for (guint i = 0; i < n_groups; i++)
+    g_ptr_array_add (array, sc_scorecard_group_ref (groups[i]));
+  g_clear_pointer (&self->groups, g_ptr_array_unref);
+  self->groups = array;
+
+  emit_changed (self);
 }
 
 /* Reviews: sc-workbook-reviews.c keeps them in this list */

@@ -66,11 +66,22 @@ typedef struct
   guint       n_parts;
 } ScSeries;
 
+/* A grade band is a standing (docs/scoring.md, "Standings"): its name
+ * (the grade), the lowest score it takes, and what it means — a colour, a
+ * symbol that tells it without colour, and the recommended action. NULL
+ * colour, symbol or action given to sc_workbook_set_grade_bands() take the
+ * defaults (sc-standing.c).
+ */
 typedef struct
 {
   char   *grade;
   double  min_score;
+  char   *action;
+  char   *colour;     /* "#rrggbb" */
+  char   *symbol;
 } ScGradeBand;
+
+typedef struct _ScScorecardGroup ScScorecardGroup;
 
 #define SC_TYPE_WORKBOOK (sc_workbook_get_type())
 
@@ -180,6 +191,24 @@ void            sc_workbook_set_grade_bands     (ScWorkbook     *self,
 const char     *sc_workbook_grade_for_score     (ScWorkbook     *self,
                                                  double          score);
 
+/* Standings and scorecard groups; sc_workbook_standing_for_score() is in
+ * sc-standing.c, the lookups of groups in sc-scorecard-group.c
+ */
+const ScGradeBand *sc_workbook_standing_for_score (ScWorkbook   *self,
+                                                 double          score);
+guint           sc_workbook_get_watch_periods   (ScWorkbook     *self);
+void            sc_workbook_set_watch_periods   (ScWorkbook     *self,
+                                                 guint           n_periods);
+guint           sc_workbook_get_n_scorecard_groups (ScWorkbook  *self);
+ScScorecardGroup *sc_workbook_get_scorecard_group (ScWorkbook   *self,
+                                                 guint           position);
+ScScorecardGroup *sc_workbook_lookup_scorecard_group (ScWorkbook *self,
+                                                 const char     *id);
+void            sc_workbook_set_scorecard_groups (ScWorkbook    *self,
+                                                 ScScorecardGroup **groups,
+                                                 guint           n_groups);
+ScScorecardGroup *sc_workbook_scorecard_group_for_partner (ScWorkbook *self,
+                                                 ScPartner      *partner);
 /* A score over several periods; as scored then (sc-score-history.h) */
 const ScPeriodWeighting *sc_workbook_get_period_weighting (ScWorkbook *self);
 void            sc_workbook_set_period_weighting (ScWorkbook    *self,

@@ -156,6 +156,16 @@ sc_pg_copy_text (ScPgCopy   *self,
 }
 
 void
+sc_pg_copy_bool (ScPgCopy *self,
+                 gboolean  value)
+{
+  guint8 byte = value ? 1 : 0;
+
+  put_u32 (self, 1);
+  g_byte_array_append (self->buffer, &byte, 1);
+}
+
+void
 sc_pg_copy_int4 (ScPgCopy *self,
                  gint32    value)
 {

@@ -45,6 +45,10 @@ typedef struct
 PGconn     *sc_pg_session_connect    (const char         *conninfo,
                                       const char         *display_name,
                                       GError            **error);
+PGconn     *sc_pg_session_connect_with_password (const char  *conninfo,
+                                                 const char  *password,
+                                                 const char  *display_name,
+                                                 GError     **error);
 void        sc_pg_session_watch      (ScPgSession        *s,
                                       PGconn             *conn,
                                       GCancellable       *cancellable);
@@ -120,6 +124,8 @@ void        sc_pg_copy_tuple         (ScPgCopy           *self,
 void        sc_pg_copy_null          (ScPgCopy           *self);
 void        sc_pg_copy_text          (ScPgCopy           *self,
                                       const char         *text);
+void        sc_pg_copy_bool          (ScPgCopy           *self,
+                                      gboolean            value);
 void        sc_pg_copy_int4          (ScPgCopy           *self,
                                       gint32              value);
 void        sc_pg_copy_int8          (ScPgCopy           *self,

@@ -23,6 +23,7 @@
 #include "sc-pg-private.h"
 #include "sc-review-snapshot.h"
 #include "sc-score-history.h"
+#include "sc-scorecard-group.h"
 
 typedef struct
 {
@@ -74,7 +75,7 @@ text_or (const PGresult *result,
   return text ? text : fallback;
 }
 
-/* Scores as scored then (migration 008) */
+/* Scores as scored then (migration 006) */
 static gboolean
 read_score_history (Reader *r)
 {
@@ -247,8 +248,9 @@ static gboolean
 read_grade_bands (Reader *r)
 {
   static const char *sql =
-    "SELECT grade, min_score FROM scorecards.grade_band WHERE workbook_id = $1 ORDER BY position";
-  static const Oid types[] = { SC_PG_TEXT, SC_PG_FLOAT8 };
+    "SELECT grade, min_score, action, colour, symbol FROM scorecards.grade_band"
+    " WHERE workbook_id = $1 ORDER BY position";
+  static const Oid types[] = { SC_PG_TEXT, SC_PG_FLOAT8, SC_PG_TEXT, SC_PG_TEXT, SC_PG_TEXT };
   PGresult *result = select_rows (r, sql, types, G_N_ELEMENTS (types));
   g_autofree ScGradeBand *bands = NULL;
   int n;
@@ -264,6 +266,10 @@ read_grade_bands (Reader *r)
         {
           bands[i].grade = (char *) sc_pg_get_text (result, i, 0);
           bands[i].min_score = sc_pg_get_float8 (result, i, 1);
+          /* NULL: the default (sc-standing.c) */
+          bands[i].action = (char *) sc_pg_get_text (result, i, 2);
+          bands[i].colour = (char *) sc_pg_get_text (result, i, 3);
+          bands[i].symbol = (char *) sc_pg_get_text (result, i, 4);
         }
       sc_workbook_set_grade_bands (r->book, bands, n);
     }
@@ -272,7 +278,7 @@ read_grade_bands (Reader *r)
   return TRUE;
 }
 
-/* A score over several periods (migration 008): no row, the latest only */
+/* A score over several periods (migration 006): no row, the latest only */
 static gboolean
 read_period_weighting (Reader *r)
 {
@@ -299,6 +305,145 @@ read_period_weighting (Reader *r)
   PQclear (result);
 
   return ok;
+}
+
+/* Standings and scorecard groups (migration 004) */
+
+static gboolean
+read_watch_periods (Reader *r)
+{
+  static const char *sql = "SELECT watch_periods FROM scorecards.workbook WHERE id = $1";
+  static const Oid types[] = { SC_PG_INT4 };
+  PGresult *result = select_rows (r, sql, types, G_N_ELEMENTS (types));
+  gint32 n;
+
+  if (result == NULL)
+    return FALSE;
+  n = PQntuples (result) > 0 ? sc_pg_get_int4 (result, 0, 0) : 3;
+  PQclear (result);
+  if (n < 1 || n > 60)
+    return invalid (r, _("watch list after %d periods"), n);
+  sc_workbook_set_watch_periods (r->book, (guint) n);
+
+  return TRUE;
+}
+
+static ScScorecardGroup *
+find_group (GPtrArray  *groups,
+            const char *id)
+{
+  for (guint i = 0; i < groups->len; i++)
+    if (g_strcmp0 (sc_scorecard_group_get_id (g_ptr_array_index (groups, i)), id) == 0)
+      return g_ptr_array_index (groups, i);
+  return NULL;
+}
+
+static gboolean
+read_group_rows (Reader    *r,
+                 GPtrArray *groups)
+{
+  static const char *sql =
+    "SELECT id, name, partner_type, has_kpi_set FROM scorecards.scorecard_group"
+    " WHERE workbook_id = $1 ORDER BY position";
+  static const Oid types[] = { SC_PG_TEXT, SC_PG_TEXT, SC_PG_TEXT, SC_PG_BOOL };
+  PGresult *result = select_rows (r, sql, types, G_N_ELEMENTS (types));
+  gboolean ok = result != NULL;
+
+  for (int i = 0; ok && i < PQntuples (result); i++)
+    {
+      const char *type_text = sc_pg_get_text (result, i, 2);
+      ScScorecardGroup *group = sc_scorecard_group_new (sc_pg_get_text (result, i, 0),
+                                                        sc_pg_get_text (result, i, 1));
+      ScPartnerType type = SC_PARTNER_SUPPLIER;
+
+      g_ptr_array_add (groups, group);
+      if (type_text != NULL && !sc_partner_type_from_string (type_text, &type))
+        ok = invalid (r, _("scorecard group “%s”: unknown type “%s”"),
+                      sc_scorecard_group_get_id (group), type_text);
+      sc_scorecard_group_set_partner_type (group, type_text == NULL, type);
+      if (sc_pg_get_bool (result, i, 3))
+        {
+          const char *none[] = { NULL };
+          sc_scorecard_group_set_kpis (group, none);
+        }
+    }
+  PQclear (result);
+
+  return ok;
+}
+
+/* The tags, and the KPIs of each group's set (in order) and its changes */
+static gboolean
+read_group_members (Reader    *r,
+                    GPtrArray *groups)
+{
+  static const char *sql_tags =
+    "SELECT group_id, tag, value FROM scorecards.scorecard_group_tag"
+    " WHERE workbook_id = $1 ORDER BY group_id, seq";
+  static const Oid tag_types[] = { SC_PG_TEXT, SC_PG_TEXT, SC_PG_TEXT };
+  static const char *sql_kpis =
+    "SELECT group_id, kpi_id, in_set, target, warning, critical, weight"
+    "  FROM scorecards.scorecard_group_kpi WHERE workbook_id = $1 ORDER BY group_id, seq";
+  static const Oid kpi_types[] = {
+    SC_PG_TEXT, SC_PG_TEXT, SC_PG_BOOL, SC_PG_FLOAT8, SC_PG_FLOAT8, SC_PG_FLOAT8, SC_PG_FLOAT8,
+  };
+  PGresult *result;
+
+  if (!(result = select_rows (r, sql_tags, tag_types, G_N_ELEMENTS (tag_types))))
+    return FALSE;
+  for (int i = 0; i < PQntuples (result); i++)
+    {
+      ScScorecardGroup *group = find_group (groups, sc_pg_get_text (result, i, 0));
+
+      if (group != NULL)
+        sc_scorecard_group_add_tag (group, sc_pg_get_text (result, i, 1), sc_pg_get_text (result, i, 2));
+    }
+  PQclear (result);
+
+  if (!(result = select_rows (r, sql_kpis, kpi_types, G_N_ELEMENTS (kpi_types))))
+    return FALSE;
+  for (int i = 0; i < PQntuples (result); i++)
+    {
+      ScScorecardGroup *group = find_group (groups, sc_pg_get_text (result, i, 0));
+      const char *kpi_id = sc_pg_get_text (result, i, 1);
+      ScGroupKpi kpi = {
+        sc_pg_get_float8 (result, i, 3), sc_pg_get_float8 (result, i, 4),
+        sc_pg_get_float8 (result, i, 5), sc_pg_get_float8 (result, i, 6),
+      };
+
+      if (group == NULL)
+        continue;
+      if (sc_pg_get_bool (result, i, 2) && sc_scorecard_group_has_kpi_set (group))
+        {
+          g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+          g_auto(GStrv) set = NULL;
+
+          g_strv_builder_addv (builder, (const char **) sc_scorecard_group_get_kpis (group));
+          g_strv_builder_add (builder, kpi_id);
+          set = g_strv_builder_end (builder);
+          sc_scorecard_group_set_kpis (group, (const char * const *) set);
+        }
+      sc_scorecard_group_set_kpi (group, kpi_id, &kpi);
+    }
+  PQclear (result);
+
+  return TRUE;
+}
+
+static gboolean
+read_groups (Reader *r)
+{
+  g_autoptr(GPtrArray) groups =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) sc_scorecard_group_unref);
+
+  if (!read_watch_periods (r) ||
+      !read_group_rows (r, groups) ||
+      !read_group_members (r, groups))
+    return FALSE;
+  if (groups->len > 0)
+    sc_workbook_set_scorecard_groups (r->book, (ScScorecardGroup **) groups->pdata, groups->len);
+
+  return TRUE;
 }
 
 /* KPI definitions */
@@ -813,6 +958,7 @@ sc_pg_read_workbook (ScPgSession  *s,
       !read_kpi_names (&r) ||
       !read_partners (&r) ||
       !read_partner_extras (&r) ||
+      !read_groups (&r) ||
       !read_series (&r) ||
       !read_issues (&r) ||
       !read_reviews (&r) ||

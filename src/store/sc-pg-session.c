@@ -53,6 +53,30 @@ check_server (PGconn      *conn,
   return TRUE;
 }
 
+/* The error of a failed connection; a missing or refused password gets
+ * its own code, so that the window can ask for one.
+ */
+static void
+set_connect_error (PGconn      *conn,
+                   const char  *display_name,
+                   GError     **error)
+{
+  g_autofree char *message = strip_message (conn ? PQerrorMessage (conn) : NULL);
+
+  if (conn != NULL && PQconnectionNeedsPassword (conn))
+    g_set_error (error, SC_STORE_ERROR, SC_STORE_ERROR_PASSWORD,
+                 _("%s: the server asks for the password of role “%s”"),
+                 display_name, PQuser (conn));
+  else if (conn != NULL && PQconnectionUsedPassword (conn) &&
+           strstr (message, "password authentication failed") != NULL)
+    g_set_error (error, SC_STORE_ERROR, SC_STORE_ERROR_PASSWORD,
+                 _("%s: the server refused the password of role “%s”"),
+                 display_name, PQuser (conn));
+  else
+    g_set_error (error, SC_STORE_ERROR, SC_STORE_ERROR_CONNECT,
+                 _("%s: cannot connect to the team server: %s"), display_name, message);
+}
+
 /* Connects; @conninfo is a libpq URI. The client encoding is always UTF-8,
  * whatever the URI or PGCLIENTENCODING say, and the search path is
  * emptied: every name the store uses is schema-qualified, so nobody can
@@ -63,17 +87,28 @@ sc_pg_session_connect (const char  *conninfo,
                        const char  *display_name,
                        GError     **error)
 {
-  const char *keywords[] = { "dbname", "fallback_application_name", "client_encoding", NULL };
-  const char *values[] = { conninfo, "scorecards", "UTF8", NULL };
+  return sc_pg_session_connect_with_password (conninfo, NULL, display_name, error);
+}
+
+/* As sc_pg_session_connect(), with @password (NULL: libpq's own sources,
+ * ~/.pgpass or PGPASSFILE) passed as a connection parameter: it overrides
+ * any in @conninfo and never appears in a URI, a message or a command line.
+ */
+PGconn *
+sc_pg_session_connect_with_password (const char  *conninfo,
+                                     const char  *password,
+                                     const char  *display_name,
+                                     GError     **error)
+{
+  const char *keywords[] = { "dbname", "fallback_application_name", "client_encoding",
+                             password ? "password" : NULL, NULL };
+  const char *values[] = { conninfo, "scorecards", "UTF8", password, NULL };
   PGconn *conn = PQconnectdbParams (keywords, values, TRUE);
   PGresult *result;
 
   if (conn == NULL || PQstatus (conn) != CONNECTION_OK)
     {
-      g_autofree char *message = strip_message (conn ? PQerrorMessage (conn) : NULL);
-
-      g_set_error (error, SC_STORE_ERROR, SC_STORE_ERROR_CONNECT,
-                   _("%s: cannot connect to the team server: %s"), display_name, message);
+      set_connect_error (conn, display_name, error);
       PQfinish (conn);
       return NULL;
     }

@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "sc-pg-location.h"
 #include "sc-pg-private.h"
@@ -27,6 +28,9 @@ struct _ScPgStore
   GObject       parent_instance;
 
   ScPgLocation *location;
+  char         *password;   /* NULL: libpq's own (~/.pgpass, a service) */
+  char         *user;       /* the role connected as, once connected */
+  char         *host;       /* and the server, as libpq names it */
   PGconn       *conn;
   GMutex        mutex;      /* one operation at a time on the connection */
 
@@ -38,6 +42,22 @@ static void sc_pg_store_iface_init (ScStoreInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (ScPgStore, sc_pg_store, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (SC_TYPE_STORE, sc_pg_store_iface_init))
+
+/* Who is connected to which server, for the window's header. Set once:
+ * the window reads them while a later operation may reconnect, and the
+ * same URI logs in as the same role.
+ */
+static void
+remember_identity (ScPgStore *self)
+{
+  const char *host = PQhost (self->conn);
+
+  if (self->user != NULL)
+    return;
+  self->user = g_strdup (PQuser (self->conn));
+  /* a socket folder is "this computer" to a user */
+  self->host = g_strdup (host == NULL || *host == '\0' || *host == '/' ? "localhost" : host);
+}
 
 /* Connects if need be; fills @s for this operation. */
 static gboolean
@@ -55,7 +75,9 @@ begin_session (ScPgStore     *self,
     g_clear_pointer (&self->conn, PQfinish);
   if (self->conn == NULL)
     {
-      PGconn *conn = sc_pg_session_connect (self->location->conninfo, s->display_name, error);
+      PGconn *conn = sc_pg_session_connect_with_password (self->location->conninfo,
+                                                          self->password, s->display_name,
+                                                          error);
 
       if (conn == NULL)
         return FALSE;
@@ -68,6 +90,7 @@ begin_session (ScPgStore     *self,
           return FALSE;
         }
       self->conn = conn;
+      remember_identity (self);
     }
 
   sc_pg_session_watch (s, self->conn, cancellable);
@@ -215,6 +238,11 @@ sc_pg_store_finalize (GObject *object)
 
   g_clear_pointer (&self->conn, PQfinish);
   g_clear_pointer (&self->location, sc_pg_location_free);
+  if (self->password != NULL)
+    memset (self->password, 0, strlen (self->password));
+  g_clear_pointer (&self->password, g_free);
+  g_clear_pointer (&self->user, g_free);
+  g_clear_pointer (&self->host, g_free);
   g_mutex_clear (&self->mutex);
 
   G_OBJECT_CLASS (sc_pg_store_parent_class)->finalize (object);
@@ -257,6 +285,40 @@ sc_pg_store_new (const char  *uri,
   return SC_STORE (self);
 }
 
+/* As sc_pg_store_new(), logging in with @password (NULL: as libpq finds
+ * one). The password is kept in memory only, to connect again, and goes
+ * to libpq as a connection parameter, never in a URI.
+ */
+ScStore *
+sc_pg_store_new_with_password (const char  *uri,
+                               const char  *password,
+                               GError     **error)
+{
+  ScStore *store = sc_pg_store_new (uri, error);
+
+  if (store != NULL)
+    SC_PG_STORE (store)->password = g_strdup (password);
+  return store;
+}
+
+/* The role connected as; NULL until the first load or save. */
+const char *
+sc_pg_store_get_user (ScPgStore *self)
+{
+  g_return_val_if_fail (SC_IS_PG_STORE (self), NULL);
+
+  return self->user;
+}
+
+/* The server's host ("localhost" for a socket); NULL until connected. */
+const char *
+sc_pg_store_get_host (ScPgStore *self)
+{
+  g_return_val_if_fail (SC_IS_PG_STORE (self), NULL);
+
+  return self->host;
+}
+
 const char *
 sc_pg_store_get_workbook_name (ScPgStore *self)
 {
@@ -270,4 +332,15 @@ int
 sc_pg_store_get_schema_version (void)
 {
   return sc_pg_schema_get_latest ();
+}
+
+/* The password the store logs in with (NULL: libpq's own), for a live
+ * session on the same workbook; never to be shown or written anywhere.
+ */
+const char *
+sc_pg_store_get_password (ScPgStore *self)
+{
+  g_return_val_if_fail (SC_IS_PG_STORE (self), NULL);
+
+  return self->password;
 }

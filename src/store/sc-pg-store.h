@@ -16,7 +16,13 @@ G_DECLARE_FINAL_TYPE (ScPgStore, sc_pg_store, SC, PG_STORE, GObject)
 
 ScStore    *sc_pg_store_new                (const char  *uri,
                                             GError     **error);
+ScStore    *sc_pg_store_new_with_password  (const char  *uri,
+                                            const char  *password,
+                                            GError     **error);
 const char *sc_pg_store_get_workbook_name  (ScPgStore   *self);
+const char *sc_pg_store_get_user           (ScPgStore   *self);
+const char *sc_pg_store_get_host           (ScPgStore   *self);
+const char *sc_pg_store_get_password       (ScPgStore   *self);
 int         sc_pg_store_get_schema_version (void);
 
 G_END_DECLS

@@ -21,6 +21,7 @@
 #include "sc-pg-private.h"
 #include "sc-score-history.h"
 #include "sc-review-snapshot.h"
+#include "sc-scorecard-group.h"
 
 typedef struct
 {
@@ -62,6 +63,7 @@ static const char *sql_who =
   "  FROM scorecards.workbook WHERE name = $1";
 
 static const char *sql_delete[] = {
+  "DELETE FROM scorecards.scorecard_group WHERE workbook_id = $1",
   "DELETE FROM scorecards.series WHERE workbook_id = $1",
   "DELETE FROM scorecards.review_line WHERE workbook_id = $1",
   "DELETE FROM scorecards.review WHERE workbook_id = $1",
@@ -521,12 +523,124 @@ grade_band_rows (Writer   *w,
     {
       const ScGradeBand *band = sc_workbook_get_grade_band (w->book, i);
 
-      sc_pg_copy_tuple (copy, 4);
+      sc_pg_copy_tuple (copy, 7);
       sc_pg_copy_int8 (copy, w->id);
       sc_pg_copy_int4 (copy, i);
       sc_pg_copy_text (copy, band->grade);
       sc_pg_copy_float8 (copy, band->min_score);
+      sc_pg_copy_text (copy, band->action);
+      sc_pg_copy_text (copy, band->colour);
+      sc_pg_copy_text (copy, band->symbol);
     }
+}
+
+/* Scorecard groups (migration 004) */
+
+static void
+group_rows (Writer   *w,
+            ScPgCopy *copy)
+{
+  for (guint i = 0; i < sc_workbook_get_n_scorecard_groups (w->book); i++)
+    {
+      const ScScorecardGroup *group = sc_workbook_get_scorecard_group (w->book, i);
+      ScPartnerType type;
+
+      sc_pg_copy_tuple (copy, 6);
+      sc_pg_copy_int8 (copy, w->id);
+      sc_pg_copy_text (copy, sc_scorecard_group_get_id (group));
+      sc_pg_copy_int4 (copy, i);
+      sc_pg_copy_text (copy, sc_scorecard_group_get_name (group));
+      if (sc_scorecard_group_get_partner_type (group, &type))
+        sc_pg_copy_text (copy, sc_partner_type_to_string (type));
+      else
+        sc_pg_copy_null (copy);
+      sc_pg_copy_bool (copy, sc_scorecard_group_has_kpi_set (group));
+    }
+}
+
+static void
+group_tag_rows (Writer   *w,
+                ScPgCopy *copy)
+{
+  for (guint i = 0; i < sc_workbook_get_n_scorecard_groups (w->book); i++)
+    {
+      const ScScorecardGroup *group = sc_workbook_get_scorecard_group (w->book, i);
+
+      for (guint t = 0; t < sc_scorecard_group_get_n_tags (group); t++)
+        {
+          const char *key, *value;
+
+          sc_scorecard_group_get_tag (group, t, &key, &value);
+          sc_pg_copy_tuple (copy, 5);
+          sc_pg_copy_int8 (copy, w->id);
+          sc_pg_copy_text (copy, sc_scorecard_group_get_id (group));
+          sc_pg_copy_int4 (copy, t);
+          sc_pg_copy_text (copy, key);
+          sc_pg_copy_text (copy, value);
+        }
+    }
+}
+
+static void
+group_kpi_row (Writer                 *w,
+               ScPgCopy               *copy,
+               const ScScorecardGroup *group,
+               const char             *kpi_id,
+               guint                   seq)
+{
+  ScGroupKpi kpi;
+
+  /* A KPI removed since (an import undone) is not written: the foreign key */
+  if (sc_workbook_lookup_kpi (w->book, kpi_id) == NULL)
+    return;
+  sc_scorecard_group_get_kpi (group, kpi_id, &kpi);
+  sc_pg_copy_tuple (copy, 9);
+  sc_pg_copy_int8 (copy, w->id);
+  sc_pg_copy_text (copy, sc_scorecard_group_get_id (group));
+  sc_pg_copy_text (copy, kpi_id);
+  sc_pg_copy_int4 (copy, seq);
+  sc_pg_copy_bool (copy, sc_scorecard_group_has_kpi_set (group) &&
+                         sc_scorecard_group_includes_kpi (group, kpi_id));
+  sc_pg_copy_float8 (copy, kpi.target);
+  sc_pg_copy_float8 (copy, kpi.warning);
+  sc_pg_copy_float8 (copy, kpi.critical);
+  sc_pg_copy_float8 (copy, kpi.weight);
+}
+
+/* One row per KPI of the set (in its order), then per other KPI the group
+ * changes.
+ */
+static void
+group_kpi_rows (Writer   *w,
+                ScPgCopy *copy)
+{
+  for (guint i = 0; i < sc_workbook_get_n_scorecard_groups (w->book); i++)
+    {
+      const ScScorecardGroup *group = sc_workbook_get_scorecard_group (w->book, i);
+      const char * const *set = sc_scorecard_group_get_kpis (group);
+      g_auto(GStrv) changed = sc_scorecard_group_dup_kpi_overrides (group);
+      guint seq = 0;
+
+      for (guint k = 0; set != NULL && set[k] != NULL; k++)
+        group_kpi_row (w, copy, group, set[k], seq++);
+      for (guint k = 0; changed[k] != NULL; k++)
+        if (set == NULL || !g_strv_contains (set, changed[k]))
+          group_kpi_row (w, copy, group, changed[k], seq++);
+    }
+}
+
+static gboolean
+write_watch_periods (Writer  *w,
+                     GError **error)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, w->id);
+  g_autofree char *n = g_strdup_printf ("%u", sc_workbook_get_watch_periods (w->book));
+  const char *params[] = { id, n };
+  PGresult *result = sc_pg_session_query (w->s, "UPDATE scorecards.workbook SET watch_periods = $2"
+                                          " WHERE id = $1", 2, params, error);
+
+  PQclear (result);
+  return result != NULL;
 }
 
 static void
@@ -545,7 +659,7 @@ recipe_rows (Writer   *w,
 }
 
 /* A score over several periods: a row only when not the latest alone
- * (migration 008)
+ * (migration 006)
  */
 static void
 period_weighting_rows (Writer   *w,
@@ -565,7 +679,7 @@ period_weighting_rows (Writer   *w,
     sc_pg_copy_null (copy);
 }
 
-/* Scores as scored then (migration 008) */
+/* Scores as scored then (migration 006) */
 static void
 score_history_rows (Writer   *w,
                     ScPgCopy *copy)
@@ -616,7 +730,13 @@ static const struct
   TABLE ("review", "workbook_id, id, position, partner_id, review_date, period, state, decisions,"
                    " notes, sent_at, sent_file, snapshot, language", review_rows),
   TABLE ("review_line", "workbook_id, review_id, kind, position, body", review_line_rows),
-  TABLE ("grade_band", "workbook_id, position, grade, min_score", grade_band_rows),
+  TABLE ("grade_band", "workbook_id, position, grade, min_score, action, colour, symbol",
+         grade_band_rows),
+  TABLE ("scorecard_group", "workbook_id, id, position, name, partner_type, has_kpi_set",
+         group_rows),
+  TABLE ("scorecard_group_tag", "workbook_id, group_id, seq, tag, value", group_tag_rows),
+  TABLE ("scorecard_group_kpi", "workbook_id, group_id, kpi_id, seq, in_set, target, warning,"
+                                " critical, weight", group_kpi_rows),
   TABLE ("recipe", "workbook_id, position, body", recipe_rows),
   TABLE ("period_weighting", "workbook_id, mode, periods, half_life", period_weighting_rows),
   TABLE ("score_history", "workbook_id, partner_id, period, score, grade, reason, recorded",
@@ -640,7 +760,8 @@ sc_pg_write_workbook (ScPgSession      *s,
   gboolean inserted;
 
   if (!write_row (&w, name, mode, expected_revision, new_revision, &inserted, error) ||
-      (!inserted && !delete_rows (&w, error)))
+      (!inserted && !delete_rows (&w, error)) ||
+      !write_watch_periods (&w, error))
     return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)

@@ -251,6 +251,7 @@ sc_application_startup (GApplication *app)
     { "win.search", { "<Control>f", NULL } },
     { "win.edit-kpis", { "<Control>k", NULL } },
     { "win.import", { "<Control><Shift>i", NULL } },
+    { "win.connect-team", { "<Control><Shift>o", NULL } },
     { "win.export-report", { "<Control>e", NULL } },
     { "win.print", { "<Control>p", NULL } },
     { "win.new-issue", { "<Control>i", NULL } },

@@ -16,5 +16,6 @@ G_BEGIN_DECLS
 ScChartWidget *sc_compare_page_get_ranking (ScComparePage *self);
 ScChartWidget *sc_compare_page_get_heatmap (ScComparePage *self);
 GtkScrolledWindow *sc_compare_page_get_scroller (ScComparePage *self);
+const char    *sc_compare_page_get_ranking_heading (ScComparePage *self);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "sc-chart-data.h"
 #include "sc-chart-widget.h"
 #include "sc-compare-page.h"
+#include "sc-scorecard-group.h"
 #include "sc-compare-page-private.h"
 
 /* Heights per partner row, so long lists stay readable and scroll */
@@ -37,6 +38,7 @@ struct _ScComparePage
   /* What is shown, kept while only the highlighted partner changes */
   ScWorkbook    *book;
   ScPartnerType  type;
+  ScScorecardGroup *scorecard;  /* borrowed: the partners shown are on it */
   ScRollup       rollup;
   gboolean       stale;
   guint          scroll_tick;   /* until the ranking is laid out */
@@ -62,9 +64,14 @@ on_point_activated_cb (ScComparePage *self,
     g_signal_emit (self, signals[PARTNER_ACTIVATED], 0, partner);
 }
 
+/* The partners of @type on @scorecard (NULL: the default): the ones
+ * ranked together; on any scorecard with @any
+ */
 static guint
-count_partners_of_type (ScWorkbook    *book,
-                        ScPartnerType  type)
+count_partners_on (ScWorkbook       *book,
+                   ScPartnerType     type,
+                   gboolean          any,
+                   ScScorecardGroup *scorecard)
 {
   GListModel *partners = sc_workbook_get_partners (book);
   guint n = 0;
@@ -73,11 +80,46 @@ count_partners_of_type (ScWorkbook    *book,
     {
       g_autoptr(ScPartner) partner = g_list_model_get_item (partners, i);
 
-      if (sc_partner_get_partner_type (partner) == type)
+      if (sc_partner_get_partner_type (partner) == type &&
+          (any || sc_workbook_scorecard_group_for_partner (book, partner) == scorecard))
         n++;
     }
 
   return n;
+}
+
+/* "Suppliers by Overall Score", and with scorecard groups which scorecard
+ * they are ranked on: "Ranked among 12 suppliers on the Castings scorecard"
+ */
+static char *
+dup_ranking_heading (ScWorkbook       *book,
+                     ScPartnerType     type,
+                     ScScorecardGroup *scorecard,
+                     guint             n)
+{
+  const char *heading = type == SC_PARTNER_CUSTOMER ? _("Customers by Overall Score")
+                                                    : _("Suppliers by Overall Score");
+  g_autofree char *pool = NULL;
+
+  if (sc_workbook_get_n_scorecard_groups (book) == 0)
+    return g_strdup (heading);
+
+  if (scorecard != NULL)
+    pool = g_strdup_printf (type == SC_PARTNER_CUSTOMER ?
+                            g_dngettext (GETTEXT_PACKAGE, "ranked among %u customer on the %s scorecard",
+                                         "ranked among %u customers on the %s scorecard", n) :
+                            g_dngettext (GETTEXT_PACKAGE, "ranked among %u supplier on the %s scorecard",
+                                         "ranked among %u suppliers on the %s scorecard", n),
+                            n, sc_scorecard_group_get_name (scorecard));
+  else
+    pool = g_strdup_printf (type == SC_PARTNER_CUSTOMER ?
+                            g_dngettext (GETTEXT_PACKAGE, "ranked among %u customer on the default scorecard",
+                                         "ranked among %u customers on the default scorecard", n) :
+                            g_dngettext (GETTEXT_PACKAGE, "ranked among %u supplier on the default scorecard",
+                                         "ranked among %u suppliers on the default scorecard", n),
+                            n);
+  /* Translators: a heading, then which partners are ranked together */
+  return g_strdup_printf (_("%s — %s"), heading, pool);
 }
 
 static void
@@ -209,6 +251,8 @@ sc_compare_page_show (ScComparePage  *self,
 {
   ScWorkbook *book = scorer ? sc_scorer_get_workbook (scorer) : NULL;
   ScPartnerType type = partner ? sc_partner_get_partner_type (partner) : SC_PARTNER_SUPPLIER;
+  ScScorecardGroup *scorecard = NULL;
+  g_autofree char *heading = NULL;
   g_autoptr(ScChart) ranking = NULL;
   g_autoptr(ScChart) heatmap = NULL;
   guint n;
@@ -221,12 +265,14 @@ sc_compare_page_show (ScComparePage  *self,
       sc_chart_widget_set_chart (self->heatmap, NULL);
       return;
     }
+  if (partner != NULL)
+    scorecard = sc_workbook_scorecard_group_for_partner (book, partner);
 
   /* The same partners in the same view: only the highlight moves. With
    * thousands of partners, scoring and drawing them all again took a
    * quarter of a second per click.
    */
-  if (book == self->book && !self->stale && type == self->type &&
+  if (book == self->book && !self->stale && type == self->type && scorecard == self->scorecard &&
       rollup->kind == self->rollup.kind && rollup->anchor == self->rollup.anchor &&
       sc_chart_widget_get_chart (self->ranking) != NULL && sc_chart_widget_get_chart (self->heatmap) != NULL)
     {
@@ -247,12 +293,14 @@ sc_compare_page_show (ScComparePage  *self,
     }
   self->stale = FALSE;
   self->type = type;
+  self->scorecard = scorecard;
   self->rollup = *rollup;
 
-  n = count_partners_of_type (book, type);
-  gtk_label_set_label (self->ranking_heading,
-                       type == SC_PARTNER_CUSTOMER ? _("Customers by Overall Score")
-                                                   : _("Suppliers by Overall Score"));
+  n = count_partners_on (book, type, partner == NULL, scorecard);
+  heading = partner ? dup_ranking_heading (book, type, scorecard, n)
+                    : g_strdup (type == SC_PARTNER_CUSTOMER ? _("Customers by Overall Score")
+                                                            : _("Suppliers by Overall Score"));
+  gtk_label_set_label (self->ranking_heading, heading);
   gtk_label_set_label (self->heatmap_heading, _("Status of Every KPI"));
 
   ranking = sc_chart_new (SC_CHART_RANKING, sc_chart_ranking_data_new_from_scorer (scorer, type, partner, rollup));
@@ -286,4 +334,11 @@ sc_compare_page_get_scroller (ScComparePage *self)
 {
   g_return_val_if_fail (SC_IS_COMPARE_PAGE (self), NULL);
   return GTK_SCROLLED_WINDOW (self->scroller);
+}
+
+const char *
+sc_compare_page_get_ranking_heading (ScComparePage *self)
+{
+  g_return_val_if_fail (SC_IS_COMPARE_PAGE (self), NULL);
+  return gtk_label_get_label (self->ranking_heading);
 }

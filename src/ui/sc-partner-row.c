@@ -3,8 +3,10 @@
  * Copyright 2026 Scorecards developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A row of the partner sidebar: grade badge, name, type and score with the
- * count of red KPIs and open issues, and a sparkline of the overall score.
+ * A row of the partner sidebar: standing badge (in the standing's colour),
+ * name, the standing's symbol, type and score with the count of red KPIs
+ * and open issues, why the partner is on the watch list, and a sparkline
+ * of the overall score.
  *
  * The badge and the two lines of text are drawn by the row itself rather
  * than by seven widgets: GTK 4.8 makes a new row for every partner that
@@ -42,6 +44,13 @@ struct _ScPartnerRow
   PangoLayout       *name_layout;
   PangoLayout       *detail_layout;
   char               grade;       /* 'A'… or 0: no data */
+
+  /* The standing, set before each update */
+  GdkRGBA            standing_fill;
+  char              *standing_symbol;
+  char              *standing_name;  /* shown beside the symbol when too long for the badge */
+  char              *watch_text;
+  guint              has_standing_fill : 1;
 };
 
 G_DEFINE_FINAL_TYPE (ScPartnerRow, sc_partner_row, GTK_TYPE_WIDGET)
@@ -129,6 +138,20 @@ get_foreground (ScPartnerRow *self,
 #endif
 }
 
+/* Black or white, whichever reads better on @fill (WCAG relative luminance) */
+static void
+sc_row_text_on (const GdkRGBA *fill,
+                GdkRGBA       *ink)
+{
+  double channel[3] = { fill->red, fill->green, fill->blue };
+  double luminance;
+
+  for (guint i = 0; i < 3; i++)
+    channel[i] = channel[i] <= 0.03928 ? channel[i] / 12.92 : pow ((channel[i] + 0.055) / 1.055, 2.4);
+  luminance = 0.2126 * channel[0] + 0.7152 * channel[1] + 0.0722 * channel[2];
+  *ink = luminance > 0.179 ? (GdkRGBA) { 0, 0, 0, 0.87 } : (GdkRGBA) { 1, 1, 1, 1 };
+}
+
 /* The badge's fill and ink: a colour per grade, white on it, and a grey
  * dash when there is no grade (in light and dark)
  */
@@ -141,6 +164,12 @@ badge_colors (ScPartnerRow  *self,
   static const GdkRGBA white = { 1, 1, 1, 1 };
 
   *ink = white;
+  if (self->grade != 0 && self->has_standing_fill)
+    {
+      *fill = self->standing_fill;
+      sc_row_text_on (fill, ink);
+      return;
+    }
   switch (self->grade)
     {
     case 'A': *fill = (GdkRGBA) { 0x00 / 255., 0x7a / 255., 0x5a / 255., 1 }; break;
@@ -291,6 +320,9 @@ sc_partner_row_dispose (GObject *object)
   g_clear_object (&self->name_layout);
   g_clear_object (&self->detail_layout);
   g_clear_object (&self->grade_layout);
+  g_clear_pointer (&self->standing_symbol, g_free);
+  g_clear_pointer (&self->standing_name, g_free);
+  g_clear_pointer (&self->watch_text, g_free);
 
   G_OBJECT_CLASS (sc_partner_row_parent_class)->dispose (object);
 }
@@ -344,6 +376,16 @@ sc_partner_row_update (ScPartnerRow           *self,
 
   g_return_if_fail (SC_IS_PARTNER_ROW (self));
 
+  /* Why it is on the watch list first: the row cuts what does not fit */
+  if (self->watch_text != NULL)
+    g_string_append_printf (detail, "⚑ %s · ", self->watch_text);
+  /* The standing's symbol tells it without its colour */
+  if (summary->grade != NULL && self->standing_symbol != NULL)
+    {
+      g_string_append_printf (detail, "%s ", self->standing_symbol);
+      if (self->standing_name != NULL)
+        g_string_append_printf (detail, "%s · ", self->standing_name);
+    }
   g_string_append (detail, sc_partner_type_get_label (sc_partner_get_partner_type (partner)));
   if (!isnan (summary->score))
     g_string_append_printf (detail, " · %.1f", summary->score);
@@ -362,9 +404,12 @@ sc_partner_row_update (ScPartnerRow           *self,
                               open_issues);
     }
 
+
   ensure_layouts (self);
   self->grade = summary->grade ? summary->grade[0] : 0;
-  pango_layout_set_text (self->grade_layout, summary->grade ? summary->grade : "–", -1);
+  pango_layout_set_text (self->grade_layout,
+                         summary->grade == NULL ? "–" :
+                         self->standing_name != NULL ? self->standing_symbol : summary->grade, -1);
   pango_layout_set_text (self->name_layout, name, -1);
   pango_layout_set_text (self->detail_layout, detail->str, -1);
   gtk_widget_queue_resize (GTK_WIDGET (self));
@@ -383,7 +428,48 @@ sc_partner_row_update (ScPartnerRow           *self,
                                   -1);
 }
 
+/**
+ * sc_partner_row_set_standing:
+ * @self: a row
+ * @standing: (nullable): the partner's standing, %NULL: no data
+ * @watch_text: (nullable): why the partner is on the watch list
+ *
+ * What the next sc_partner_row_update() shows of the partner's standing:
+ * the badge in its colour with its name (or, for a name longer than the
+ * badge holds, its symbol, with the name in the text).
+ */
+void
+sc_partner_row_set_standing (ScPartnerRow      *self,
+                             const ScGradeBand *standing,
+                             const char        *watch_text)
+{
+  g_return_if_fail (SC_IS_PARTNER_ROW (self));
+
+  g_clear_pointer (&self->standing_symbol, g_free);
+  g_clear_pointer (&self->standing_name, g_free);
+  g_clear_pointer (&self->watch_text, g_free);
+  self->has_standing_fill = FALSE;
+  self->watch_text = g_strdup (watch_text);
+  if (standing == NULL)
+    return;
+
+  self->standing_symbol = g_strdup (standing->symbol);
+  if (g_utf8_strlen (standing->grade, -1) > 2)
+    self->standing_name = g_strdup (standing->grade);
+  self->has_standing_fill = standing->colour != NULL &&
+                            gdk_rgba_parse (&self->standing_fill, standing->colour);
+}
+
 /* Private API for tests */
+
+const char *
+sc_partner_row_get_detail_text (ScPartnerRow *self)
+{
+  g_return_val_if_fail (SC_IS_PARTNER_ROW (self), NULL);
+
+  ensure_layouts (self);
+  return pango_layout_get_text (self->detail_layout);
+}
 
 const char *
 sc_partner_row_get_grade_text (ScPartnerRow *self)

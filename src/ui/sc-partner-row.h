@@ -23,6 +23,11 @@ void       sc_partner_row_update (ScPartnerRow           *self,
                                   const double          *history,
                                   guint                  n_history,
                                   guint                  open_issues);
+void       sc_partner_row_set_standing (ScPartnerRow      *self,
+                                        const ScGradeBand *standing,
+                                        const char        *watch_text);
+
 const char *sc_partner_row_get_grade_text (ScPartnerRow *self);
+const char *sc_partner_row_get_detail_text (ScPartnerRow *self);
 
 G_END_DECLS

@@ -23,8 +23,10 @@
 #include "sc-language-row.h"
 #include "sc-reviews-section.h"
 #include "sc-score-explainer.h"
+#include "sc-scorecard-group.h"
 #include "sc-scored-then-view.h"
 #include "sc-scorecard-page.h"
+#include "sc-standing.h"
 #include "sc-tooltip.h"
 #include "sc-weighting-explainer.h"
 
@@ -39,6 +41,7 @@ struct _ScScorecardPage
   GtkWidget     *scroller;
   GtkLabel      *name_label;
   GtkLabel      *detail_label;
+  GtkLabel      *standing_label;
   AdwComboRow   *language_row;
   GtkFlowBox    *facts_box;
   ScKpiTable    *kpi_table;
@@ -217,6 +220,8 @@ show_facts (ScScorecardPage       *self,
   g_autofree char *issues = NULL;
   g_autofree char *grade_class = NULL;
   g_autofree char *trend_tip = NULL;
+  g_autofree char *standing_text = NULL;
+  const ScGradeBand *standing;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->facts_box))))
@@ -232,15 +237,63 @@ show_facts (ScScorecardPage       *self,
                               fabs (result->change));
   issues = g_strdup_printf ("%u", sc_workbook_count_open_issues (book, result->partner));
   grade_class = g_strdup_printf ("grade-%c", result->grade ? g_ascii_tolower (result->grade[0]) : 'x');
+  standing = sc_workbook_standing_for_score (book, result->score);
+  standing_text = standing ? g_strdup_printf ("%s %s", standing->symbol, standing->grade) : g_strdup ("—");
 
   gtk_flow_box_append (self->facts_box, score_fact_new (scorer, result));
   gtk_flow_box_append (self->facts_box,
-                       fact_new (_("Grade"), result->grade ? result->grade : "—", grade_class, NULL));
+                       fact_new (_("Standing"), standing_text, grade_class,
+                                 standing && *standing->action ? standing->action : NULL));
   gtk_flow_box_append (self->facts_box, fact_new (_("Trend"), trend, NULL, trend_tip));
   gtk_flow_box_append (self->facts_box,
                        fact_new (_("Change"), change, NULL,
                                  _("Change of the overall score against the previous period")));
   gtk_flow_box_append (self->facts_box, fact_new (_("Open issues"), issues, NULL, NULL));
+}
+
+/* Under the partner's name: the standing and its action, the scorecard
+ * the partner is measured on when the workbook has several, and why it is
+ * on the watch list.
+ */
+static void
+show_standing (ScScorecardPage       *self,
+               ScScorer              *scorer,
+               const ScPartnerResult *result)
+{
+  ScWorkbook *book = sc_scorer_get_workbook (scorer);
+  const ScGradeBand *standing = sc_workbook_standing_for_score (book, result->score);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *reason = NULL;
+  ScWatch watch;
+
+  if (standing != NULL)
+    {
+      /* Translators: a standing's symbol and name, then its recommended action */
+      g_string_append_printf (text, _("%s Standing %s"), standing->symbol, standing->grade);
+      if (*standing->action != '\0')
+        g_string_append_printf (text, " — %s", standing->action);
+    }
+  if (sc_workbook_get_n_scorecard_groups (book) > 0)
+    {
+      g_autofree char *scorecard = NULL;
+
+      if (result->scorecard != NULL)
+        scorecard = g_strdup_printf (_("Measured on the %s scorecard"),
+                                     sc_scorecard_group_get_name (result->scorecard));
+      else
+        scorecard = g_strdup (_("Measured on the default scorecard"));
+      g_string_append_printf (text, "%s%s", text->len ? "\n" : "", scorecard);
+    }
+  if (sc_standing_watch (scorer, result->partner, &result->rollup, &watch))
+    {
+      reason = sc_watch_describe (&watch);
+      /* Translators: why the partner is on the watch list, e.g. "fell from B to C" */
+      g_string_append_printf (text, "%s⚑ ", text->len ? "\n" : "");
+      g_string_append_printf (text, _("On the watch list: %s"), reason);
+    }
+
+  gtk_label_set_label (self->standing_label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->standing_label), text->len > 0);
 }
 
 static void
@@ -451,6 +504,7 @@ sc_scorecard_page_class_init (ScScorecardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScScorecardPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, ScScorecardPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, ScScorecardPage, detail_label);
+  gtk_widget_class_bind_template_child (widget_class, ScScorecardPage, standing_label);
   gtk_widget_class_bind_template_child (widget_class, ScScorecardPage, language_row);
   gtk_widget_class_bind_template_callback (widget_class, on_language_selected_cb);
   gtk_widget_class_bind_template_child (widget_class, ScScorecardPage, facts_box);
@@ -515,6 +569,7 @@ sc_scorecard_page_show (ScScorecardPage       *self,
       trim_charts (self, 0);
       gtk_label_set_label (self->name_label, "");
       gtk_label_set_label (self->detail_label, "");
+      gtk_widget_set_visible (GTK_WIDGET (self->standing_label), FALSE);
       return;
     }
 
@@ -534,9 +589,11 @@ sc_scorecard_page_show (ScScorecardPage       *self,
     {
       g_list_store_remove_all (self->kpi_items);
       trim_charts (self, 0);
+      gtk_widget_set_visible (GTK_WIDGET (self->standing_label), FALSE);
       return;
     }
 
+  show_standing (self, scorer, result);
   show_facts (self, scorer, book, result);
   sc_scored_then_view_show (self->scored_then, scorer, partner);
   g_clear_pointer (&self->chart_kpis, g_ptr_array_unref);
@@ -573,6 +630,13 @@ sc_scorecard_page_get_kpi_table (ScScorecardPage *self)
 {
   g_return_val_if_fail (SC_IS_SCORECARD_PAGE (self), NULL);
   return self->kpi_table;
+}
+
+const char *
+sc_scorecard_page_get_standing_text (ScScorecardPage *self)
+{
+  g_return_val_if_fail (SC_IS_SCORECARD_PAGE (self), NULL);
+  return gtk_label_get_label (self->standing_label);
 }
 
 const char *

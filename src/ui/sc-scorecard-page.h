@@ -28,6 +28,7 @@ void        sc_scorecard_page_show           (ScScorecardPage       *self,
                                               const ScRollup        *rollup);
 ScKpiTable *sc_scorecard_page_get_kpi_table  (ScScorecardPage       *self);
 const char *sc_scorecard_page_get_title      (ScScorecardPage       *self);
+const char *sc_scorecard_page_get_standing_text (ScScorecardPage *self);
 GtkFlowBox *sc_scorecard_page_get_chart_grid (ScScorecardPage       *self);
 void        sc_scorecard_page_set_undo_stack (ScScorecardPage       *self,
                                               ScUndoStack           *undo_stack);

@@ -93,6 +93,7 @@ sc_window_save_to (ScWindow  *self,
     return FALSE;
 
   g_set_object (&self->file, file);
+  g_clear_object (&self->store);   /* a team workbook saved as a file is that file now */
   _sc_window_recovery_discard (self);
   _sc_window_update_title (self);
   uri = g_file_get_uri (file);
@@ -116,8 +117,8 @@ close_idle_cb (gpointer data)
 /* Closes once the dialog that asked has gone: destroying the window from
  * inside its transient dialog's response would pull it from under it.
  */
-static void
-close_later (ScWindow *self)
+void
+_sc_window_close_later (ScWindow *self)
 {
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_idle_cb, g_object_ref (self), g_object_unref);
 }
@@ -136,7 +137,7 @@ save_and_report (ScWindow *self,
     }
 
   if (close_after)
-    close_later (self);
+    _sc_window_close_later (self);
 }
 
 static void
@@ -182,7 +183,9 @@ static void
 save (ScWindow *self,
       gboolean  close_after)
 {
-  if (self->file == NULL)
+  if (self->store != NULL)
+    _sc_window_team_save (self, close_after);
+  else if (self->file == NULL)
     show_save_dialog (self, close_after);
   else
     save_and_report (self, self->file, close_after);
@@ -327,6 +330,8 @@ sc_window_import_file (ScWindow *self,
 {
   g_return_if_fail (SC_IS_WINDOW (self));
 
+  if (_sc_window_team_refuses_edit (self))
+    return;
   if (self->import_assistant != NULL)
     {
       if (file != NULL)
@@ -351,6 +356,8 @@ sc_window_import_files (ScWindow  *self,
 {
   g_return_if_fail (SC_IS_WINDOW (self));
 
+  if (n_files > 0 && _sc_window_team_refuses_edit (self))
+    return;
   /* A new batch, or more files for the one under way */
   if (g_queue_is_empty (&self->import_queue) && (self->import_assistant == NULL || !self->import_queued))
     self->import_batch_done = self->import_batch_size = 0;
@@ -503,6 +510,9 @@ _sc_window_update_actions (ScWindow *self)
                                  sc_undo_stack_get_can_undo (self->undo_stack));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
                                  sc_undo_stack_get_can_redo (self->undo_stack));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-loading",
+                                 self->load_cancellable != NULL);
+  _sc_window_team_update_actions (self);
 }
 
 /* Closing with unsaved changes */
@@ -515,7 +525,7 @@ on_close_response_cb (AdwMessageDialog *dialog,
   if (g_str_equal (response, "discard"))
     {
       _sc_window_recovery_discard (self);
-      close_later (self);
+      _sc_window_close_later (self);
     }
   else if (g_str_equal (response, "save"))
     save (self, TRUE);
@@ -533,7 +543,7 @@ _sc_window_confirm_close (ScWindow *self)
   if (self->close_confirmed || self->book == NULL || !sc_workbook_get_modified (self->book))
     return TRUE;
 
-  name = self->file ? g_file_get_basename (self->file) : g_strdup (_("Untitled Workbook"));
+  name = _sc_window_team_dup_name (self);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), NULL);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                   _("“%s” has unsaved changes. Changes that are not saved "
@@ -610,6 +620,14 @@ on_drop_cb (GtkDropTarget *target,
 }
 
 static void
+cancel_loading_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  sc_window_cancel_loading (SC_WINDOW (widget));
+}
+
+static void
 on_undo_state_changed_cb (ScWindow *self)
 {
   _sc_window_update_actions (self);
@@ -631,6 +649,8 @@ _sc_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.edit-kpis", NULL, edit_kpis_action);
   gtk_widget_class_install_action (widget_class, "win.new-issue", NULL, new_issue_action);
   gtk_widget_class_install_action (widget_class, "win.whatif", NULL, whatif_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-loading", NULL, cancel_loading_action);
+  _sc_window_class_init_team (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -648,6 +668,7 @@ _sc_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.new-issue", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel-loading", NULL);
 }
 
 void
@@ -662,5 +683,6 @@ _sc_window_init_actions (ScWindow *self)
                            G_CALLBACK (on_undo_state_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->undo_stack, "notify::can-redo",
                            G_CALLBACK (on_undo_state_changed_cb), self, G_CONNECT_SWAPPED);
+  _sc_window_init_team (self);
   _sc_window_update_actions (self);
 }

@@ -14,8 +14,10 @@
 #include "sc-issues-page.h"
 #include "sc-scorecard-page.h"
 #include "sc-scorer.h"
+#include "sc-store.h"
 #include "sc-team-banner.h"
 #include "sc-team-session.h"
+#include "sc-standing.h"
 #include "sc-undo-stack.h"
 #include "sc-window.h"
 
@@ -29,6 +31,11 @@ struct _ScWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
   GtkSpinner           *spinner;
+  GtkLabel             *loading_label;
+  GtkProgressBar       *loading_progress;
+  GtkWidget            *team_bar;
+  GtkImage             *team_icon;
+  GtkLabel             *team_label;
   AdwLeaflet           *leaflet;
   GtkWidget            *content;
   AdwWindowTitle       *sidebar_title;
@@ -52,6 +59,10 @@ struct _ScWindow
 
   /* Owned state */
   ScWorkbook           *book;
+  ScStore              *store;       /* a team workbook's; NULL: a file or untitled */
+  GCancellable         *load_cancellable;  /* the load under way */
+  guint                 loading_pulse;
+  guint                 team_changes;      /* edits since the team save began */
   ScScorer             *scorer;
   ScUndoStack          *undo_stack;
   GFile                *file;
@@ -72,6 +83,9 @@ struct _ScWindow
   GHashTable           *name_keys;   /* ScPartner* → collation key of its name */
   GHashTable           *open_issues; /* partner id → open issues, NULL: to count */
   GHashTable           *search_texts; /* ScPartner* → its name and tags, casefolded */
+  GHashTable           *watches;     /* ScPartner* → ScWatch, made on demand */
+  GSimpleAction        *watch_action; /* sidebar.watch-list */
+  gboolean              watch_only;  /* the sidebar shows the watch list only */
   char                 *search;      /* the search, casefolded; NULL: none */
   GQueue                import_queue;      /* GFile*: data files still to import */
   GtkWindow            *import_assistant;  /* the one open, not owned */
@@ -90,6 +104,7 @@ struct _ScWindow
   ScTeamBanner         *team_banner;
   ScTeamSession        *live_session;
 
+  guint                 team_saving : 1;
   guint                 updating_controls : 1;
   guint                 close_confirmed : 1;
 };
@@ -110,7 +125,39 @@ void               _sc_window_class_init_actions (GtkWidgetClass *widget_class);
 void               _sc_window_init_actions       (ScWindow       *self);
 void               _sc_window_update_actions     (ScWindow       *self);
 gboolean           _sc_window_confirm_close      (ScWindow       *self);
+void               _sc_window_close_later        (ScWindow       *self);
 
+/* sc-window-team.c */
+void               _sc_window_class_init_team    (GtkWidgetClass *widget_class);
+void               _sc_window_init_team          (ScWindow       *self);
+void               _sc_window_team_update_actions (ScWindow      *self);
+gboolean           _sc_window_team_refuses_edit  (ScWindow       *self);
+gboolean           _sc_window_team_update_title  (ScWindow       *self);
+void               _sc_window_team_loaded        (ScWindow       *self,
+                                                  ScStore        *store);
+gboolean           _sc_window_team_load_failed   (ScWindow       *self,
+                                                  ScStore        *store,
+                                                  const GError   *error);
+void               _sc_window_team_save          (ScWindow       *self,
+                                                  gboolean        close_after);
+void               _sc_window_team_open_uri      (ScWindow       *self,
+                                                  const char     *uri);
+char              *_sc_window_team_dup_name      (ScWindow       *self);
+char              *_sc_window_team_dup_loading_text (ScStore     *store);
+void               sc_window_open_store          (ScWindow       *self,
+                                                  ScStore        *store);
+ScStore           *sc_window_get_store           (ScWindow       *self);
+const char        *sc_window_get_team_description (ScWindow      *self);
+
+/* sc-window-watch.c */
+const ScWatch     *_sc_window_get_watch          (ScWindow       *self,
+                                                  ScPartner      *partner);
+char              *_sc_window_dup_watch_text     (ScWindow       *self,
+                                                  ScPartner      *partner);
+void               _sc_window_init_watch         (ScWindow       *self,
+                                                  GActionMap     *group);
+void               sc_window_set_watch_only      (ScWindow       *self,
+                                                  gboolean        watch_only);
 /* sc-window-export.c */
 void               _sc_window_class_init_export  (GtkWidgetClass *widget_class);
 void               _sc_window_export_excel       (ScWindow       *self,

@@ -7,7 +7,7 @@
  * sidebar and the selected partner's scorecard (score, grade, trend and
  * every KPI with its value, target and status) for the chosen view.
  * Documents and undo live in sc-window-actions.c, autosave in
- * sc-window-recovery.c.
+ * sc-window-recovery.c, team workbooks in sc-window-team.c.
  */
 
 #define G_LOG_DOMAIN "sc-window"
@@ -21,6 +21,7 @@
 #include "sc-issue-editor.h"
 #include "sc-palette.h"
 #include "sc-partner-row.h"
+#include "sc-store-location.h"
 #include "sc-view-choices.h"
 #include "sc-window-private.h"
 #include "sc-workbook-io.h"
@@ -60,6 +61,7 @@ typedef struct
 static void set_workbook_scored (ScWindow   *self,
                                  ScWorkbook *book,
                                  GFile      *file,
+                                 ScStore    *store,
                                  LoadResult *scored);
 
 /* Scores */
@@ -116,6 +118,7 @@ forget_partner_caches (ScWindow *self)
   g_hash_table_remove_all (self->histories);
   g_hash_table_remove_all (self->name_keys);
   g_hash_table_remove_all (self->search_texts);
+  g_hash_table_remove_all (self->watches);
   g_clear_pointer (&self->open_issues, g_hash_table_unref);
 }
 
@@ -190,6 +193,12 @@ update_row (ScWindow    *self,
     }
 
   history = get_history (self, partner, &n_history);
+  {
+    g_autofree char *watch = _sc_window_dup_watch_text (self, partner);
+
+    sc_partner_row_set_standing (SC_PARTNER_ROW (gtk_list_item_get_child (item)),
+                                 sc_workbook_standing_for_score (self->book, summary->score), watch);
+  }
   sc_partner_row_update (SC_PARTNER_ROW (gtk_list_item_get_child (item)), partner, summary,
                          history, n_history,
                          count_open_issues (self, partner));
@@ -384,6 +393,9 @@ filter_partner (gpointer item,
     return FALSE;
 
   if (!partner_has_selected_tag (self, partner))
+    return FALSE;
+
+  if (self->watch_only && _sc_window_get_watch (self, partner)->reason == SC_WATCH_NONE)
     return FALSE;
 
   if (self->search != NULL)
@@ -695,6 +707,7 @@ _sc_window_ensure_issues_page (ScWindow *self)
       if (self->book != NULL)
         sc_issues_page_set_workbook (self->issues_page, self->book, self->undo_stack);
       sc_issues_page_set_partner (self->issues_page, selected_partner (self));
+      _sc_window_team_update_actions (self);
     }
   return self->issues_page;
 }
@@ -737,6 +750,8 @@ on_create_issue_cb (ScWindow  *self,
 
   if (self->book == NULL || partner == NULL)
     return;
+  if (_sc_window_team_refuses_edit (self))
+    return;
 
   editor = sc_issue_editor_new_for_create (GTK_WINDOW (self), self->book, self->undo_stack,
                                            partner, kpi, period);
@@ -763,6 +778,8 @@ _sc_window_update_title (ScWindow *self)
       gtk_window_set_title (GTK_WINDOW (self), _("Scorecards"));
       return;
     }
+  if (_sc_window_team_update_title (self))
+    return;
 
   name = self->file ? g_file_get_basename (self->file) : g_strdup (_("Untitled Workbook"));
   modified = sc_workbook_get_modified (self->book);
@@ -780,16 +797,18 @@ _sc_window_set_workbook (ScWindow   *self,
                          ScWorkbook *book,
                          GFile      *file)
 {
-  set_workbook_scored (self, book, file, NULL);
+  set_workbook_scored (self, book, file, NULL, NULL);
 }
 
-/* Shows @book; @scored, when not NULL, holds its scores for the window's
- * view, made in the loading thread.
+/* Shows @book, from @file or the team workbook of @store (or neither);
+ * @scored, when not NULL, holds its scores for the window's view, made in
+ * the loading thread.
  */
 static void
 set_workbook_scored (ScWindow   *self,
                      ScWorkbook *book,
                      GFile      *file,
+                     ScStore    *store,
                      LoadResult *scored)
 {
   g_autoptr(GtkSortListModel) sorted = NULL;
@@ -798,6 +817,7 @@ set_workbook_scored (ScWindow   *self,
   if (book != self->book)
     _sc_window_live_stop (self);
   g_set_object (&self->file, file);
+  g_set_object (&self->store, store);
   if (self->book != NULL)
     g_signal_handlers_disconnect_by_data (self->book, self);
   if (!g_set_object (&self->book, book))
@@ -888,6 +908,7 @@ load_result_free (LoadResult *result)
 typedef struct
 {
   GFile        *file;
+  ScStore      *store;   /* or a team workbook */
   ScRollupKind  kind;
   gboolean      with_trend;
 } LoadRequest;
@@ -895,7 +916,8 @@ typedef struct
 static void
 load_request_free (LoadRequest *request)
 {
-  g_object_unref (request->file);
+  g_clear_object (&request->file);
+  g_clear_object (&request->store);
   g_free (request);
 }
 
@@ -912,7 +934,10 @@ load_thread (GTask        *task,
 
   result->rollup.kind = request->kind;
   result->with_trend = request->with_trend;
-  result->book = sc_workbook_load_from_file (request->file, cancellable, &error);
+  if (request->store != NULL)
+    result->book = sc_store_load (request->store, cancellable, &error);
+  else
+    result->book = sc_workbook_load_from_file (request->file, cancellable, &error);
   if (result->book == NULL)
     {
       load_result_free (result);
@@ -952,22 +977,39 @@ load_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   LoadResult *result = g_task_propagate_pointer (G_TASK (res), &error);
   g_autofree char *uri = NULL;
-  GFile *file = ((LoadRequest *) g_task_get_task_data (G_TASK (res)))->file;
+  LoadRequest *request = g_task_get_task_data (G_TASK (res));
+  GFile *file = request->file;
 
+  /* A newer load took over: its own end tidies up */
+  if (g_task_get_cancellable (G_TASK (res)) != self->load_cancellable)
+    {
+      g_clear_pointer (&result, load_result_free);
+      return;
+    }
   gtk_spinner_stop (self->spinner);
+  g_clear_handle_id (&self->loading_pulse, g_source_remove);
+  g_clear_object (&self->load_cancellable);
+  _sc_window_update_actions (self);
 
   if (result == NULL)
     {
+      if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+        return;
+      gtk_stack_set_visible_child_name (self->main_stack, self->book ? "book" : "empty");
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-
-      gtk_stack_set_visible_child_name (self->main_stack, self->book ? "book" : "empty");
-      _sc_window_show_error (self, error->message);
+      if (request->store == NULL || !_sc_window_team_load_failed (self, request->store, error))
+        _sc_window_show_error (self, error->message);
       return;
     }
 
-  set_workbook_scored (self, result->book, file, result);
+  set_workbook_scored (self, result->book, file, request->store, result);
   load_result_free (result);
+  if (request->store != NULL)
+    {
+      _sc_window_team_loaded (self, request->store);
+      return;
+    }
   uri = g_file_get_uri (file);
   if (g_get_application_name () != NULL)
     gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
@@ -999,24 +1041,39 @@ fill_recent (ScWindow *self)
     gtk_list_box_remove (self->recent_list, child);
 
   for (GList *l = items; l; l = l->next)
-    if (g_str_has_suffix (gtk_recent_info_get_uri (l->data), ".scorecard") &&
-        gtk_recent_info_exists (l->data))
+    if ((g_str_has_suffix (gtk_recent_info_get_uri (l->data), ".scorecard") &&
+         gtk_recent_info_exists (l->data)) ||
+        sc_store_location_is_server (gtk_recent_info_get_uri (l->data)))
       g_ptr_array_add (books, l->data);
   g_ptr_array_sort (books, compare_recent);
 
   for (guint i = 0; i < books->len && n < N_RECENT; i++, n++)
     {
       GtkRecentInfo *info = g_ptr_array_index (books, i);
-      g_autoptr(GFile) file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
-      g_autoptr(GFile) parent = g_file_get_parent (file);
-      g_autofree char *folder = parent ? g_file_get_parse_name (parent) : g_strdup ("");
+      const char *uri = gtk_recent_info_get_uri (info);
       GtkWidget *row = adw_action_row_new ();
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gtk_recent_info_get_display_name (info));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), folder);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      if (sc_store_location_is_server (uri))
+        {
+          /* Translators: a team workbook in the recent list, e.g. "Team · anna@db.example.com" */
+          g_autofree char *where = g_strdup_printf (_("Team · %s"), gtk_recent_info_get_description (info));
+
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), where);
+          g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (uri), g_free);
+        }
+      else
+        {
+          g_autoptr(GFile) file = g_file_new_for_uri (uri);
+          g_autoptr(GFile) parent = g_file_get_parent (file);
+          g_autofree char *folder = parent ? g_file_get_parse_name (parent) : g_strdup ("");
+
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), folder);
+          g_object_set_data_full (G_OBJECT (row), "file", g_steal_pointer (&file), g_object_unref);
+        }
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      g_object_set_data_full (G_OBJECT (row), "file", g_steal_pointer (&file), g_object_unref);
       gtk_list_box_append (self->recent_list, row);
     }
 
@@ -1029,9 +1086,12 @@ on_recent_activated_cb (ScWindow      *self,
                         GtkListBoxRow *row)
 {
   GFile *file = g_object_get_data (G_OBJECT (row), "file");
+  const char *uri = g_object_get_data (G_OBJECT (row), "uri");
 
   if (file != NULL)
     sc_window_open_file (self, file);
+  else if (uri != NULL)
+    _sc_window_team_open_uri (self, uri);
 }
 
 /* Window state */
@@ -1112,6 +1172,8 @@ sc_window_dispose (GObject *object)
   ScWindow *self = (ScWindow *)object;
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_handle_id (&self->loading_pulse, g_source_remove);
   g_queue_clear_full (&self->import_queue, g_object_unref);
   g_clear_handle_id (&self->rescore_source, g_source_remove);
   g_clear_handle_id (&self->autosave_source, g_source_remove);
@@ -1144,12 +1206,16 @@ sc_window_finalize (GObject *object)
   g_clear_pointer (&self->bound_items, g_hash_table_unref);
   g_clear_object (&self->filter);
   g_clear_object (&self->filter_action);
+  g_clear_object (&self->watch_action);
+  g_clear_pointer (&self->watches, g_hash_table_unref);
   g_clear_object (&self->sorter);
   g_clear_object (&self->period_labels);
   g_clear_pointer (&self->tags, g_ptr_array_unref);
   g_clear_object (&self->scorer);
   g_clear_object (&self->undo_stack);
   g_clear_object (&self->book);
+  g_clear_object (&self->store);
+  g_clear_object (&self->load_cancellable);
   g_clear_object (&self->file);
   g_clear_object (&self->recovery_file);
   g_clear_object (&self->cancellable);
@@ -1226,6 +1292,11 @@ sc_window_class_init (ScWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, loading_label);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, loading_progress);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, team_bar);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, team_icon);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, team_label);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, content);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, team_banner);
@@ -1324,6 +1395,7 @@ sc_window_init (ScWindow *self)
                            G_CALLBACK (on_filter_change_state_cb), self, G_CONNECT_SWAPPED);
   group = g_simple_action_group_new ();
   g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (self->filter_action));
+  _sc_window_init_watch (self, G_ACTION_MAP (group));
   gtk_widget_insert_action_group (GTK_WIDGET (self), "sidebar", G_ACTION_GROUP (group));
 
   _sc_window_init_actions (self);
@@ -1357,33 +1429,99 @@ sc_window_get_file (ScWindow *self)
   return self->file;
 }
 
-/* Loads @file in the background; a spinner shows meanwhile and an error
- * appears as a toast, leaving any open workbook as it was.
+static gboolean
+loading_pulse_cb (gpointer data)
+{
+  ScWindow *self = data;
+
+  gtk_progress_bar_pulse (self->loading_progress);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Reads @request in a thread. Over an open workbook nothing changes until
+ * the new one is there; an empty window shows what is loading, with
+ * progress and Cancel. A load replaces any under way.
  */
-void
-sc_window_open_file (ScWindow *self,
-                     GFile    *file)
+static void
+start_load (ScWindow    *self,
+            LoadRequest *request,
+            const char  *what)
 {
   g_autoptr(GTask) task = NULL;
-  LoadRequest *request;
 
-  g_return_if_fail (SC_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+  _sc_window_update_actions (self);
 
+  gtk_label_set_text (self->loading_label, what);
   if (self->book == NULL)
     {
       gtk_stack_set_visible_child_name (self->main_stack, "loading");
       gtk_spinner_start (self->spinner);
     }
+  else
+    _sc_window_show_toast (self, what);
+  if (self->loading_pulse == 0)
+    self->loading_pulse = g_timeout_add (150, loading_pulse_cb, self);
+
+  request->kind = self->rollup.kind;
+  request->with_trend = sorts_by_trend (self);
+  task = g_task_new (NULL, self->load_cancellable, load_cb, g_object_ref (self));
+  g_task_set_source_tag (task, start_load);
+  g_task_set_task_data (task, request, (GDestroyNotify) load_request_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+/* Loads @file in the background; an error appears as a toast, leaving
+ * any open workbook as it was.
+ */
+void
+sc_window_open_file (ScWindow *self,
+                     GFile    *file)
+{
+  LoadRequest *request;
+  g_autofree char *name = NULL;
+  g_autofree char *what = NULL;
+
+  g_return_if_fail (SC_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
 
   request = g_new0 (LoadRequest, 1);
   request->file = g_object_ref (file);
-  request->kind = self->rollup.kind;
-  request->with_trend = sorts_by_trend (self);
-  task = g_task_new (NULL, self->cancellable, load_cb, g_object_ref (self));
-  g_task_set_source_tag (task, sc_window_open_file);
-  g_task_set_task_data (task, request, (GDestroyNotify) load_request_free);
-  g_task_run_in_thread (task, load_thread);
+  name = g_file_get_basename (file);
+  /* Translators: %s is a file name */
+  what = g_strdup_printf (_("Opening %s…"), name);
+  start_load (self, request, what);
+}
+
+/* Loads the team workbook of @store in the background, as
+ * sc_window_open_file() loads a file; the window never waits on the
+ * server, and Cancel stops the server's query.
+ */
+void
+sc_window_open_store (ScWindow *self,
+                      ScStore  *store)
+{
+  LoadRequest *request;
+  g_autofree char *what = NULL;
+
+  g_return_if_fail (SC_IS_WINDOW (self));
+  g_return_if_fail (SC_IS_STORE (store));
+
+  request = g_new0 (LoadRequest, 1);
+  request->store = g_object_ref (store);
+  what = _sc_window_team_dup_loading_text (store);
+  start_load (self, request, what);
+}
+
+/* Stops the load under way; the window shows what it showed before. */
+void
+sc_window_cancel_loading (ScWindow *self)
+{
+  g_return_if_fail (SC_IS_WINDOW (self));
+
+  g_cancellable_cancel (self->load_cancellable);
 }
 
 /* Private API, used by the tests */

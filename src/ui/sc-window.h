@@ -20,6 +20,7 @@ G_DECLARE_FINAL_TYPE (ScWindow, sc_window, SC, WINDOW, AdwApplicationWindow)
 ScWindow   *sc_window_new          (ScApplication *application);
 ScWorkbook *sc_window_get_workbook (ScWindow      *self);
 GFile      *sc_window_get_file     (ScWindow      *self);
+void        sc_window_cancel_loading (ScWindow    *self);
 void        sc_window_open_file    (ScWindow      *self,
                                     GFile         *file);
 void        sc_window_import_file  (ScWindow      *self,

@@ -17,6 +17,12 @@
  *   bench-window view BOOK             then change the view (quarter, year,
  *                                      YTD, rolling 12, month) each until
  *                                      it is drawn: every partner rescored
+ *   bench-window team BOOK             put BOOK on a PostgreSQL server
+ *                                      started for the run (sc-test-pg.c),
+ *                                      open it from there as the window
+ *                                      does, and cancel a second opening;
+ *                                      prints the longest time the window's
+ *                                      main loop did not run meanwhile
  *
  * The bare window uses GTK's own choice of renderer; the Scorecards window
  * the one the application chooses (sc_application_choose_renderer()).
@@ -35,7 +41,10 @@
 #include <sys/resource.h>
 
 #include "sc-application.h"
+#include "sc-store-location.h"
+#include "../sc-test-pg.h"
 #include "sc-window-private.h"
+#include "sc-workbook-io.h"
 
 static gint64 start_time;
 static gboolean painted;
@@ -234,6 +243,112 @@ run_scroll (ScWindow *window,
   printf ("scroll: %u pages, mean %.1f ms, worst %.1f ms\n", n, total / MAX (n, 1), worst);
 }
 
+/* The longest gap between two runs of a 5 ms timeout: how long the
+ * window's main loop was held up
+ */
+static gint64 last_tick;
+static gint64 longest_stall;
+
+static gboolean
+on_tick_cb (gpointer data)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  longest_stall = MAX (longest_stall, now - last_tick);
+  last_tick = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static ScStore *
+put_on_server (ScTestPg   *pg,
+               const char *path,
+               char      **uri)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(ScWorkbook) book = NULL;
+  g_autoptr(ScStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sc_test_pg_add_team (pg, "bench");
+  *uri = sc_test_pg_uri (pg, "scorecards_owner", "bench", "Large");
+  if (!(book = sc_workbook_load_from_file (file, NULL, &error)) ||
+      !(store = sc_store_new_for_location (*uri, &error)) ||
+      !sc_store_save (store, book, SC_STORE_SAVE_CREATE, NULL, &error))
+    g_error ("%s", error->message);
+
+  return sc_store_new_for_location (*uri, NULL);
+}
+
+static void
+run_team (const char *path)
+{
+  g_autoptr(ScTestPg) pg = sc_test_pg_start ();
+  g_autofree char *uri = NULL;
+  g_autoptr(ScStore) warm = put_on_server (pg, path, &uri);
+  g_autoptr(ScStore) store = sc_store_new_for_location (uri, NULL);
+  g_autoptr(ScStore) again = sc_store_new_for_location (uri, NULL);
+  ScWindow *window = sc_window_new (NULL);
+  ScWindow *second = sc_window_new (NULL);
+  guint tick;
+  gint64 t0;
+  double loaded;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frame (GTK_WIDGET (window));
+
+  last_tick = g_get_monotonic_time ();
+  longest_stall = 0;
+  tick = g_timeout_add (5, on_tick_cb, NULL);
+  t0 = g_get_monotonic_time ();
+  sc_window_open_store (window, store);
+  while (sc_window_get_workbook (window) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  loaded = elapsed_ms (t0);
+  wait_for_frame (GTK_WIDGET (window));
+  printf ("team workbook: %u partners shown after %.1f ms, painted after %.1f ms; "
+          "longest main-loop stall %.1f ms\n",
+          g_list_model_get_n_items (sc_workbook_get_partners (sc_window_get_workbook (window))),
+          loaded, elapsed_ms (t0), longest_stall / 1000.0);
+
+  /* The same workbook from its file, for comparison */
+  {
+    g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+    ScWindow *third = sc_window_new (NULL);
+
+    gtk_window_set_default_size (GTK_WINDOW (third), 1100, 720);
+    gtk_window_present (GTK_WINDOW (third));
+    wait_for_frame (GTK_WIDGET (third));
+    last_tick = g_get_monotonic_time ();
+    longest_stall = 0;
+    t0 = g_get_monotonic_time ();
+    sc_window_open_file (third, file);
+    while (sc_window_get_workbook (third) == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    loaded = elapsed_ms (t0);
+    wait_for_frame (GTK_WIDGET (third));
+    printf ("the file, for comparison: shown after %.1f ms, painted after %.1f ms; "
+            "longest main-loop stall %.1f ms\n", loaded, elapsed_ms (t0), longest_stall / 1000.0);
+    gtk_window_destroy (GTK_WINDOW (third));
+  }
+
+  /* Cancel 100 ms into a second opening */
+  gtk_window_present (GTK_WINDOW (second));
+  wait_for_frame (GTK_WIDGET (second));
+  sc_window_open_store (second, again);
+  t0 = g_get_monotonic_time ();
+  while (elapsed_ms (t0) < 100)
+    g_main_context_iteration (NULL, FALSE);
+  t0 = g_get_monotonic_time ();
+  sc_window_cancel_loading (second);
+  while (second->load_cancellable != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  printf ("cancel: back to the empty window after %.1f ms (workbook %s)\n", elapsed_ms (t0),
+          sc_window_get_workbook (second) ? "loaded before the cancel" : "not loaded");
+  g_source_remove (tick);
+  printf ("peak at the end: %ld MB\n", peak_rss_mb ());
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -254,7 +369,7 @@ main (int   argc,
   adw_init ();
   if (argc < 3)
     {
-      fprintf (stderr, "usage: bench-window bare | open BOOK | switch BOOK [N] | compare BOOK [N] | view BOOK | scroll BOOK [N] | search BOOK [TEXT]\n");
+      fprintf (stderr, "usage: bench-window bare | open BOOK | switch BOOK [N] | compare BOOK [N] | view BOOK | scroll BOOK [N] | search BOOK [TEXT] | team BOOK\n");
       return 2;
     }
 
@@ -262,6 +377,12 @@ main (int   argc,
   gtk_css_provider_load_from_resource (provider, "/io/github/scorecards/Scorecards/style.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  if (g_str_equal (argv[1], "team"))
+    {
+      run_team (argv[2]);
+      return 0;
+    }
 
   {
     ScWindow *window = open_book (argv[2]);

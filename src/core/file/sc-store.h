@@ -29,6 +29,8 @@ G_BEGIN_DECLS
  * @SC_STORE_ERROR_INVALID: text that is not valid UTF-8, or data on the
  *   server that is not a valid workbook
  * @SC_STORE_ERROR_FAILED: any other error the server reported
+ * @SC_STORE_ERROR_PASSWORD: the server wants a password for the role, and
+ *   none was given or it refused the one given
  *
  * Errors of the file store are those of sc_workbook_load_from_file() and
  * sc_workbook_save_to_file() (GIO and #SC_WORKBOOK_ERROR), and
@@ -46,6 +48,7 @@ typedef enum
   SC_STORE_ERROR_SCHEMA,
   SC_STORE_ERROR_INVALID,
   SC_STORE_ERROR_FAILED,
+  SC_STORE_ERROR_PASSWORD,
 } ScStoreError;
 
 /**

@@ -37,6 +37,8 @@ gboolean sc_series_load_stream (ScLoader    *loader,
                                 const char  *data,
                                 gsize        start,
                                 gsize        end);
+gboolean sc_scorecard_groups_load (ScLoader   *loader,
+                                   JsonObject *root);
 
 /* Members of a JSON object, checked; and the sections of
  * sc-workbook-load-scoring.c

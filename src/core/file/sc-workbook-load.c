@@ -296,6 +296,38 @@ sc_loader_get_period (ScLoader   *loader,
 
 /* Sections */
 
+/* What a grade band says as a standing; absent members keep their
+ * defaults (NULL here).
+ */
+static gboolean
+load_standing (Loader      *loader,
+               JsonObject  *band,
+               const char  *path,
+               ScGradeBand *out)
+{
+  g_autofree char *colour_path = g_strdup_printf ("%s.colour", path);
+  g_autofree char *symbol_path = g_strdup_printf ("%s.symbol", path);
+  g_autofree char *action_path = g_strdup_printf ("%s.action", path);
+  const char *colour, *symbol, *action;
+
+  if (!get_string (loader, band, "colour", colour_path, FALSE, NULL, &colour) ||
+      !get_string (loader, band, "symbol", symbol_path, FALSE, NULL, &symbol) ||
+      !get_string (loader, band, "action", action_path, FALSE, NULL, &action))
+    return FALSE;
+  if (colour != NULL &&
+      (strlen (colour) != 7 || colour[0] != '#' || strspn (colour + 1, "0123456789abcdefABCDEF") != 6))
+    return fail (loader, SC_WORKBOOK_ERROR_INVALID, colour_path,
+                 _("expected a colour as #rrggbb, found “%s”"), colour);
+  if (symbol != NULL && g_utf8_strlen (symbol, -1) > 2)
+    return fail (loader, SC_WORKBOOK_ERROR_INVALID, symbol_path,
+                 _("expected one or two characters, found “%s”"), symbol);
+
+  out->colour = (char *) colour;
+  out->symbol = (char *) symbol;
+  out->action = (char *) action;
+  return TRUE;
+}
+
 static gboolean
 load_settings (Loader     *loader,
                JsonObject *root)
@@ -346,7 +378,8 @@ load_settings (Loader     *loader,
             return fail (loader, SC_WORKBOOK_ERROR_INVALID, path, _("expected an object"));
           band = json_node_get_object (node);
           if (!get_string (loader, band, "grade", path, TRUE, NULL, &grade) ||
-              !get_number (loader, band, "min", path, TRUE, 0, &number))
+              !get_number (loader, band, "min", path, TRUE, 0, &number) ||
+              !load_standing (loader, band, path, &parsed[i]))
             return FALSE;
           parsed[i].grade = (char *) grade;
           parsed[i].min_score = number;
@@ -354,6 +387,12 @@ load_settings (Loader     *loader,
       sc_workbook_set_grade_bands (loader->book, parsed, n);
     }
 
+  if (!get_number (loader, settings, "watch_periods", "settings.watch_periods", FALSE, 3, &number))
+    return FALSE;
+  if (number < 1 || number > 60 || number != floor (number))
+    return fail (loader, SC_WORKBOOK_ERROR_INVALID, "settings.watch_periods",
+                 _("expected a whole number from 1 to 60"));
+  sc_workbook_set_watch_periods (loader->book, (guint) number);
   if (!sc_loader_load_weighting (loader, settings))
     return FALSE;
 
@@ -1033,6 +1072,7 @@ sc_workbook_load_from_data (const char  *data,
       !load_settings (&loader, object) ||
       !load_list (&loader, object, "kpis", load_kpi) ||
       !load_list (&loader, object, "partners", load_partner) ||
+      !sc_scorecard_groups_load (&loader, object) ||
       (has_series && !sc_series_load_stream (&loader, data, series_start, series_end)) ||
       !load_list (&loader, object, "issues", load_issue) ||
       !load_list (&loader, object, "reviews", load_review) ||

@@ -19,6 +19,7 @@
 #include "sc-json-writer.h"
 #include "sc-review-snapshot.h"
 #include "sc-safe-file.h"
+#include "sc-scorecard-group.h"
 #include "sc-workbook-io.h"
 #include "sc-workbook-save-private.h"
 
@@ -65,9 +66,13 @@ write_settings (Writer     *w,
       sc_json_writer_begin_object (w, NULL);
       sc_json_writer_string (w, "grade", band->grade);
       sc_json_writer_number (w, "min", band->min_score);
+      sc_json_writer_string (w, "action", band->action);
+      sc_json_writer_string (w, "colour", band->colour);
+      sc_json_writer_string (w, "symbol", band->symbol);
       sc_json_writer_end_object (w);
     }
   sc_json_writer_end_array (w);
+  sc_json_writer_number (w, "watch_periods", sc_workbook_get_watch_periods (book));
   sc_workbook_write_weighting (w, book);
   sc_json_writer_begin_object (w, "report");
   sc_json_writer_string (w, "page_size", sc_workbook_get_page_size (book));
@@ -77,16 +82,103 @@ write_settings (Writer     *w,
   sc_json_writer_end_object (w);
 }
 
+/* A group may still name a KPI that was removed since (an import undone):
+ * only the workbook's KPIs are written, so that the file reads back.
+ */
+static void
+write_group_kpis (Writer                 *w,
+                  ScWorkbook             *book,
+                  const ScScorecardGroup *group)
+{
+  const char * const *kpis = sc_scorecard_group_get_kpis (group);
+  g_auto(GStrv) ids = sc_scorecard_group_dup_kpi_overrides (group);
+
+  if (kpis == NULL)
+    sc_json_writer_null (w, "kpis");
+  else
+    {
+      sc_json_writer_begin_array (w, "kpis");
+      for (guint i = 0; kpis[i] != NULL; i++)
+        if (sc_workbook_lookup_kpi (book, kpis[i]) != NULL)
+          sc_json_writer_string (w, NULL, kpis[i]);
+      sc_json_writer_end_array (w);
+    }
+
+  sc_json_writer_begin_object (w, "overrides");
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      ScGroupKpi kpi;
+
+      if (sc_workbook_lookup_kpi (book, ids[i]) == NULL)
+        continue;
+      sc_scorecard_group_get_kpi (group, ids[i], &kpi);
+      sc_json_writer_begin_object (w, ids[i]);
+      sc_json_writer_number (w, "target", kpi.target);
+      sc_json_writer_number (w, "warning", kpi.warning);
+      sc_json_writer_number (w, "critical", kpi.critical);
+      sc_json_writer_number (w, "weight", kpi.weight);
+      sc_json_writer_end_object (w);
+    }
+  sc_json_writer_end_object (w);
+}
+
+/* The scorecard of each partner group, in precedence order; absent when
+ * there is none, as in the files of older versions.
+ */
+static void
+write_groups (Writer     *w,
+              ScWorkbook *book)
+{
+  guint n = sc_workbook_get_n_scorecard_groups (book);
+
+  if (n == 0)
+    return;
+
+  sc_json_writer_begin_array (w, "scorecard_groups");
+  for (guint i = 0; i < n; i++)
+    {
+      const ScScorecardGroup *group = sc_workbook_get_scorecard_group (book, i);
+      ScPartnerType type;
+
+      sc_json_writer_begin_object (w, NULL);
+      sc_json_writer_string (w, "id", sc_scorecard_group_get_id (group));
+      sc_json_writer_string (w, "name", sc_scorecard_group_get_name (group));
+      sc_json_writer_begin_object (w, "match");
+      if (sc_scorecard_group_get_partner_type (group, &type))
+        sc_json_writer_string (w, "type", sc_partner_type_to_string (type));
+      else
+        sc_json_writer_null (w, "type");
+      sc_json_writer_begin_array (w, "tags");
+      for (guint t = 0; t < sc_scorecard_group_get_n_tags (group); t++)
+        {
+          const char *key, *value;
+
+          sc_scorecard_group_get_tag (group, t, &key, &value);
+          sc_json_writer_begin_object (w, NULL);
+          sc_json_writer_string (w, "key", key);
+          sc_json_writer_string (w, "value", value);
+          sc_json_writer_end_object (w);
+        }
+      sc_json_writer_end_array (w);
+      sc_json_writer_end_object (w);
+      write_group_kpis (w, book, group);
+      sc_json_writer_end_object (w);
+    }
+  sc_json_writer_end_array (w);
+}
+
 /* Version 2 allows a KPI without a target or thresholds (null); a workbook
  * whose KPIs all have them is written as version 1, which an older
- * Scorecards still opens. Version 3 adds reviews: a Scorecards that would
- * drop them on saving refuses the file instead.
+ * Scorecards still opens. Version 3 adds reviews and scorecard groups: a
+ * Scorecards that would drop the reviews on saving, or ignore the groups
+ * and score the partners on the wrong KPIs, refuses the file instead.
  */
 static int
 format_version (ScWorkbook *book,
                 GListModel *kpis)
 {
-  if (g_list_model_get_n_items (sc_workbook_get_reviews (book)) > 0)
+  if (g_list_model_get_n_items (sc_workbook_get_reviews (book)) > 0 ||
+      sc_workbook_get_n_scorecard_groups (book) > 0)
     return 3;
   for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
     {
@@ -328,6 +420,8 @@ sc_workbook_to_bytes (ScWorkbook *self)
       write_partner (w, partner);
     }
   sc_json_writer_end_array (w);
+
+  write_groups (w, self);
 
   sc_json_writer_begin_array (w, "series");
   for (guint i = 0; i < g_list_model_get_n_items (partners); i++)

@@ -286,12 +286,15 @@ add_rank (ScReviewSnapshot *self,
   g_autoptr(GPtrArray) own = ranked ? NULL : sc_review_snapshot_rank_all (live, view);
   GPtrArray *results = ranked ? ranked : own;
   ScPartnerType type = sc_partner_get_partner_type (partner);
+  /* Ranked among the partners of its type on its own scorecard */
+  ScScorecardGroup *scorecard = sc_workbook_scorecard_group_for_partner (live, partner);
 
   for (guint i = 0; i < results->len; i++)
     {
       ScPartnerResult *r = g_ptr_array_index (results, i);
 
-      if (r->rank == 0 || sc_partner_get_partner_type (r->partner) != type)
+      if (r->rank == 0 || sc_partner_get_partner_type (r->partner) != type ||
+          r->scorecard != scorecard)
         continue;
       self->n_ranked++;
       if (r->partner == partner)

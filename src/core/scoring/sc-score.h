@@ -76,6 +76,11 @@ typedef struct
   GArray    *kpis;          /* ScKpiResult, in the workbook's KPI order */
   GArray    *categories;    /* ScCategoryResult, in order of first appearance */
   ScRollup   rollup;        /* the view scored */
+
+  /* Standings and scorecard groups (docs/scoring.md) */
+  const char       *action;     /* the standing's recommended action, NULL: no data */
+  ScScorecardGroup *scorecard;  /* borrowed; NULL: the workbook's default scorecard */
+  guint             n_ranked;   /* partners ranked with it (same type and scorecard) */
 } ScPartnerResult;
 
 /* What a list of partners shows of each: a result without its KPIs. */

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "sc-score-private.h"
+#include "sc-scorecard-group.h"
 #include "sc-scorer.h"
 #include "sc-scoring-rules.h"
 
@@ -43,6 +44,7 @@ typedef struct
 typedef struct
 {
   ScPartner *partner;
+  ScScorecardGroup *group;  /* the partner's scorecard; NULL: the default */
   double    *views[SC_ROLLUP_ROLLING_12 + 1]; /* a score over several periods: each
                                                * kind's view score at every stored
                                                * anchor, made when first needed */
@@ -93,22 +95,38 @@ category_means_free (gpointer data)
   g_free (cm);
 }
 
-/* Resolves one series into an entry: the partner's overrides applied. */
+/* Resolves one series into an entry: the group's changes applied, then
+ * the partner's overrides.
+ */
 static void
-fill_entry (ScScorer       *self,
-            Entry          *e,
-            ScPartner      *partner,
-            const ScSeries *series)
+fill_entry (ScScorer               *self,
+            Entry                  *e,
+            ScPartner              *partner,
+            const ScScorecardGroup *group,
+            const ScSeries         *series)
 {
   ScKpi *kpi = sc_scoring_rules_get_kpi (self->rules, series->kpi);
+  const char *id = sc_kpi_get_id (series->kpi);
   double target, weight;
+  ScGroupKpi g;
 
-  sc_partner_get_override (partner, sc_kpi_get_id (series->kpi), &target, &weight);
-  sc_thresholds_init_from_kpi (&e->t, kpi, isnan (target) ? sc_kpi_get_target (kpi) : target);
+  sc_group_kpi_init (&g);
+  if (group != NULL)
+    sc_scorecard_group_get_kpi (group, id, &g);
+  sc_partner_get_override (partner, id, &target, &weight);
+  if (isnan (target))
+    target = isnan (g.target) ? sc_kpi_get_target (kpi) : g.target;
+  if (isnan (weight))
+    weight = isnan (g.weight) ? sc_kpi_get_weight (kpi) : g.weight;
+  sc_thresholds_init_from_kpi (&e->t, kpi, target);
+  if (!isnan (g.warning))
+    e->t.warning = g.warning;
+  if (!isnan (g.critical))
+    e->t.critical = g.critical;
   e->series = series;
   e->kpi = series->kpi;
   e->category = sc_kpi_get_category (series->kpi);
-  e->weight = isnan (weight) ? sc_kpi_get_weight (kpi) : weight;
+  e->weight = weight;
   e->ratio_scale = sc_kpi_get_ratio_scale (series->kpi);
 }
 
@@ -125,11 +143,18 @@ get_entries (ScScorer  *self,
   list = sc_workbook_dup_partner_series (self->book, partner);
   pe = g_malloc0 (sizeof (PartnerEntries) + list->len * sizeof (Entry));
   pe->partner = partner;
+  pe->group = sc_workbook_scorecard_group_for_partner (self->book, partner);
   for (guint i = 0; i < list->len; i++)
     {
-      Entry *e = &pe->entries[pe->n_entries++];
+      const ScSeries *series = g_ptr_array_index (list, i);
+      Entry *e;
 
-      fill_entry (self, e, partner, g_ptr_array_index (list, i));
+      /* A KPI outside the partner's scorecard is not scored at all */
+      if (pe->group != NULL &&
+          !sc_scorecard_group_includes_kpi (pe->group, sc_kpi_get_id (series->kpi)))
+        continue;
+      e = &pe->entries[pe->n_entries++];
+      fill_entry (self, e, partner, pe->group, series);
       e->category_index = pe->n_categories;
       for (guint j = 0; j + 1 < pe->n_entries; j++)
         {
@@ -203,7 +228,7 @@ refill_entries (ScScorer *self)
         {
           Entry *e = &pe->entries[i];
 
-          fill_entry (self, e, pe->partner, e->series);
+          fill_entry (self, e, pe->partner, pe->group, e->series);
         }
       for (guint k = 0; k < G_N_ELEMENTS (pe->views); k++)
         g_clear_pointer (&pe->views[k], g_free);
@@ -732,6 +757,10 @@ sc_scorer_score_partner (ScScorer       *self,
   fill_result (self, pe, result);
   result->grade = grade_for_score (self, result->score);
   fill_trend (self, pe, result);
+  result->scorecard = pe->group;
+  if (result->grade != NULL)
+    result->action = (self->rules != NULL ? sc_scoring_rules_standing_for_score (self->rules, result->score)
+                                          : sc_workbook_standing_for_score (self->book, result->score))->action;
 
   return result;
 }
@@ -816,35 +845,54 @@ compare_by_score (const void *a,
 
   if (ta != tb)
     return ta - tb;
+  if (ra->scorecard != rb->scorecard)
+    return (guintptr) ra->scorecard < (guintptr) rb->scorecard ? -1 : 1;
   if (isnan (ra->score) || isnan (rb->score))
     return isnan (ra->score) - isnan (rb->score);
   return (ra->score < rb->score) - (ra->score > rb->score);
 }
 
-/* Competition ranking within each partner type: 1, 2, 2, 4. */
+static gboolean
+same_pool (const ScPartnerResult *a,
+           const ScPartnerResult *b)
+{
+  return sc_partner_get_partner_type (a->partner) == sc_partner_get_partner_type (b->partner) &&
+         a->scorecard == b->scorecard;
+}
+
+/* Competition ranking within each partner type and scorecard: 1, 2, 2, 4.
+ * Each ranked result also learns how many it was ranked among.
+ */
 static void
 rank_results (GPtrArray *results)
 {
   g_autofree ScPartnerResult **sorted = g_new (ScPartnerResult *, MAX (results->len, 1));
-  guint type_start = 0;
+  guint pool_start = 0;
 
   memcpy (sorted, results->pdata, results->len * sizeof (gpointer));
   qsort (sorted, results->len, sizeof (gpointer), compare_by_score);
 
-  for (guint i = 0; i < results->len; i++)
+  for (guint i = 0; i <= results->len; i++)
     {
-      ScPartnerResult *r = sorted[i];
+      ScPartnerResult *r = i < results->len ? sorted[i] : NULL;
       ScPartnerResult *before = i > 0 ? sorted[i - 1] : NULL;
 
-      if (before == NULL ||
-          sc_partner_get_partner_type (before->partner) != sc_partner_get_partner_type (r->partner))
-        type_start = i;
-      if (isnan (r->score))
+      if (before != NULL && (r == NULL || !same_pool (before, r)))
+        {
+          guint n_ranked = 0;
+
+          for (guint k = pool_start; k < i; k++)
+            n_ranked += sorted[k]->rank > 0;
+          for (guint k = pool_start; k < i; k++)
+            sorted[k]->n_ranked = sorted[k]->rank > 0 ? n_ranked : 0;
+          pool_start = i;
+        }
+      if (r == NULL || isnan (r->score))
         continue;
-      if (i > type_start && before->score == r->score)
+      if (i > pool_start && before->score == r->score)
         r->rank = before->rank;
       else
-        r->rank = i - type_start + 1;
+        r->rank = i - pool_start + 1;
     }
 }
 

@@ -17,6 +17,7 @@
 #include <math.h>
 
 #include "sc-scoring-rules.h"
+#include "sc-standing.h"
 
 struct _ScScoringRules
 {
@@ -36,6 +37,9 @@ clear_band (gpointer data)
   ScGradeBand *band = data;
 
   g_clear_pointer (&band->grade, g_free);
+  g_clear_pointer (&band->action, g_free);
+  g_clear_pointer (&band->colour, g_free);
+  g_clear_pointer (&band->symbol, g_free);
 }
 
 ScScoringRules *
@@ -201,22 +205,28 @@ sc_scoring_rules_set_grade_bands (ScScoringRules    *self,
   g_array_set_clear_func (self->bands, clear_band);
   for (guint i = 0; i < n_bands; i++)
     {
-      ScGradeBand band = { g_strdup (bands[i].grade), bands[i].min_score };
+      ScGradeBand band = { g_strdup (bands[i].grade), bands[i].min_score,
+                           g_strdup (bands[i].action), g_strdup (bands[i].colour),
+                           g_strdup (bands[i].symbol) };
 
       g_array_append_val (self->bands, band);
     }
   g_array_sort (self->bands, compare_bands);
+  /* Bands given as "A:90,B:75,…" take the standings' defaults */
+  sc_standing_fill_defaults ((ScGradeBand *) (gpointer) self->bands->data, self->bands->len);
 }
 
-/* The same rule as sc_workbook_grade_for_score(), with the sandbox's bands. */
-const char *
-sc_scoring_rules_grade_for_score (ScScoringRules *self,
-                                  double          score)
+/* The same rule as sc_workbook_standing_for_score(), with the sandbox's
+ * bands.
+ */
+const ScGradeBand *
+sc_scoring_rules_standing_for_score (ScScoringRules *self,
+                                     double          score)
 {
   g_return_val_if_fail (self != NULL, NULL);
 
   if (self->bands == NULL)
-    return sc_workbook_grade_for_score (self->book, score);
+    return sc_workbook_standing_for_score (self->book, score);
   if (isnan (score) || self->bands->len == 0)
     return NULL;
 
@@ -225,9 +235,22 @@ sc_scoring_rules_grade_for_score (ScScoringRules *self,
       const ScGradeBand *band = &g_array_index (self->bands, ScGradeBand, i);
 
       if (score >= band->min_score)
-        return band->grade;
+        return band;
     }
-  return g_array_index (self->bands, ScGradeBand, self->bands->len - 1).grade;
+  return &g_array_index (self->bands, ScGradeBand, self->bands->len - 1);
+}
+
+/* The same rule as sc_workbook_grade_for_score(), with the sandbox's bands. */
+const char *
+sc_scoring_rules_grade_for_score (ScScoringRules *self,
+                                  double          score)
+{
+  const ScGradeBand *band;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  band = sc_scoring_rules_standing_for_score (self, score);
+  return band ? band->grade : NULL;
 }
 
 gboolean

@@ -37,6 +37,8 @@ void            sc_scoring_rules_set_grade_bands   (ScScoringRules          *sel
                                                     guint                    n_bands);
 const char     *sc_scoring_rules_grade_for_score   (ScScoringRules          *self,
                                                     double                   score);
+const ScGradeBand *sc_scoring_rules_standing_for_score (ScScoringRules   *self,
+                                                    double            score);
 
 gboolean        sc_scoring_rules_has_period_weighting (ScScoringRules       *self);
 const ScPeriodWeighting *sc_scoring_rules_get_period_weighting (ScScoringRules *self);

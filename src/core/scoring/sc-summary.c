@@ -17,7 +17,9 @@
 #include "sc-json-writer.h"
 #include "sc-score-history.h"
 #include "sc-score.h"
+#include "sc-scorecard-group.h"
 #include "sc-scorer.h"
+#include "sc-standing.h"
 #include "sc-summary.h"
 
 /* Numbers are rounded for output: scores to 0.01, values to the KPI's
@@ -54,11 +56,44 @@ add_kpi (ScJsonWriter      *w,
   sc_json_writer_end_object (w);
 }
 
+/* The standing, its action, the scorecard and the watch list's reason */
+static void
+add_standing (ScJsonWriter          *w,
+              const ScPartnerResult *result,
+              const ScWatch         *watch)
+{
+  g_autofree char *reason = sc_watch_describe (watch);
+
+  if (result->n_ranked > 0)
+    sc_json_writer_int (w, "ranked_among", result->n_ranked);
+  else
+    sc_json_writer_null (w, "ranked_among");
+  sc_json_writer_string (w, "standing", result->grade);
+  sc_json_writer_string (w, "action", result->action);
+  sc_json_writer_string (w, "scorecard", result->scorecard ?
+                         sc_scorecard_group_get_name (result->scorecard) : NULL);
+  sc_json_writer_string (w, "scorecard_id", result->scorecard ?
+                         sc_scorecard_group_get_id (result->scorecard) : NULL);
+  if (watch->reason == SC_WATCH_NONE)
+    {
+      sc_json_writer_null (w, "watch");
+      return;
+    }
+  sc_json_writer_begin_object (w, "watch");
+  sc_json_writer_string (w, "reason", sc_watch_reason_to_string (watch->reason));
+  sc_json_writer_string (w, "text", reason);
+  sc_json_writer_string (w, "from", watch->from);
+  sc_json_writer_string (w, "to", watch->to);
+  sc_json_writer_int (w, "periods", watch->n_periods);
+  sc_json_writer_end_object (w);
+}
+
 static void
 add_partner (ScJsonWriter          *w,
              ScWorkbook            *book,
              ScScorer              *scorer,
-             const ScPartnerResult *result)
+             const ScPartnerResult *result,
+             const ScWatch         *watch)
 {
   sc_json_writer_begin_object (w, NULL);
   sc_json_writer_string (w, "id", sc_partner_get_id (result->partner));
@@ -74,6 +109,7 @@ add_partner (ScJsonWriter          *w,
   else
     sc_json_writer_null (w, "rank");
   sc_json_writer_int (w, "open_issues", sc_workbook_count_open_issues (book, result->partner));
+  add_standing (w, result, watch);
 
   sc_json_writer_begin_array (w, "categories");
   for (guint i = 0; i < result->categories->len; i++)
@@ -98,10 +134,13 @@ add_partner (ScJsonWriter          *w,
   sc_json_writer_end_object (w);
 }
 
-/* Returns the summary of @book for the view @rollup as indented JSON. */
+/* Returns the summary of @book for the view @rollup as indented JSON;
+ * with @watch_only, of the partners on the watch list only.
+ */
 char *
-sc_summary_rollup_to_json (ScWorkbook     *book,
-                           const ScRollup *rollup)
+sc_summary_rollup_to_json_full (ScWorkbook     *book,
+                                const ScRollup *rollup,
+                                gboolean        watch_only)
 {
   g_autoptr(ScScorer) scorer = NULL;
   g_autoptr(GPtrArray) results = NULL;
@@ -146,11 +185,26 @@ sc_summary_rollup_to_json (ScWorkbook     *book,
     }
   sc_json_writer_begin_array (w, "partners");
   for (guint i = 0; i < results->len; i++)
-    add_partner (w, book, scorer, g_ptr_array_index (results, i));
+    {
+      ScPartnerResult *result = g_ptr_array_index (results, i);
+      ScWatch watch;
+
+      if (!sc_standing_watch (scorer, result->partner, rollup, &watch) && watch_only)
+        continue;
+      add_partner (w, book, scorer, result, &watch);
+    }
   sc_json_writer_end_array (w);
   sc_json_writer_end_object (w);
 
   return sc_json_writer_free_to_string (w);
+}
+
+/* Returns the summary of @book for the view @rollup as indented JSON. */
+char *
+sc_summary_rollup_to_json (ScWorkbook     *book,
+                           const ScRollup *rollup)
+{
+  return sc_summary_rollup_to_json_full (book, rollup, FALSE);
 }
 
 /* Returns the summary of @book in the stored period @period. */

@@ -15,5 +15,8 @@ char *sc_summary_to_json        (ScWorkbook     *book,
                                  ScPeriod        period);
 char *sc_summary_rollup_to_json (ScWorkbook     *book,
                                  const ScRollup *rollup);
+char *sc_summary_rollup_to_json_full (ScWorkbook     *book,
+                                      const ScRollup *rollup,
+                                      gboolean        watch_only);
 
 G_END_DECLS

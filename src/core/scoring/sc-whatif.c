@@ -196,7 +196,12 @@ sc_whatif_set_period_weighting (ScWhatif                *self,
 static void
 clear_band (gpointer data)
 {
-  g_clear_pointer (&((ScGradeBand *) data)->grade, g_free);
+  ScGradeBand *band = data;
+
+  g_clear_pointer (&band->grade, g_free);
+  g_clear_pointer (&band->action, g_free);
+  g_clear_pointer (&band->colour, g_free);
+  g_clear_pointer (&band->symbol, g_free);
 }
 
 /* "A:90,B:75,C:60,D:0" → grade bands */
@@ -213,7 +218,7 @@ sc_grade_bands_parse (const char  *str,
     {
       const char *colon = strrchr (items[i], ':');
       g_autofree char *grade = colon ? g_strstrip (g_strndup (items[i], colon - items[i])) : NULL;
-      ScGradeBand band;
+      ScGradeBand band = { NULL };
       char *end;
 
       band.min_score = colon ? g_ascii_strtod (colon + 1, &end) : NAN;
@@ -431,7 +436,8 @@ copy_bands (guint               n,
   for (guint i = 0; i < n; i++)
     {
       const ScGradeBand *band = get (owner, i);
-      ScGradeBand copy = { g_strdup (band->grade), band->min_score };
+      ScGradeBand copy = { g_strdup (band->grade), band->min_score, g_strdup (band->action),
+                           g_strdup (band->colour), g_strdup (band->symbol) };
 
       g_array_append_val (array, copy);
     }

@@ -17,6 +17,7 @@
 
 #include "sc-i18n.h"
 #include "sc-chart-data.h"
+#include "sc-scorecard-group.h"
 
 static double
 partner_target (ScPartner *partner,
@@ -203,35 +204,80 @@ compare_results (gconstpointer a,
 static GPtrArray *
 sorted_results (ScScorer       *scorer,
                 ScPartnerType   type,
+                ScPartner      *highlight,
                 const ScRollup *rollup,
                 GPtrArray     **all)
 {
   GPtrArray *results = g_ptr_array_new ();
+  ScWorkbook *book = sc_scorer_get_workbook (scorer);
+  ScScorecardGroup *scorecard = NULL;
+  gboolean one_scorecard = highlight != NULL && sc_partner_get_partner_type (highlight) == type;
 
+  /* Ranks are kept among the partners on the same scorecard: with a
+   * partner to show, only they are shown (docs/scoring.md)
+   */
+  if (one_scorecard)
+    scorecard = sc_workbook_scorecard_group_for_partner (book, highlight);
   *all = sc_scorer_score_all (scorer, rollup);
   for (guint i = 0; i < (*all)->len; i++)
     {
       ScPartnerResult *r = g_ptr_array_index (*all, i);
 
-      if (sc_partner_get_partner_type (r->partner) == type)
+      if (sc_partner_get_partner_type (r->partner) == type &&
+          (!one_scorecard || r->scorecard == scorecard))
         g_ptr_array_add (results, r);
     }
   g_ptr_array_sort (results, compare_results);
   return results;
 }
 
+/* How many scorecards @results are measured on */
+static guint
+count_scorecards (GPtrArray *results)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < results->len; i++)
+    g_hash_table_add (seen, ((ScPartnerResult *) g_ptr_array_index (results, i))->scorecard);
+  return g_hash_table_size (seen);
+}
+
+/* "Suppliers · Dec 2025"; with scorecard groups it says which scorecard
+ * the partners are on, or that they are on several, ranked separately.
+ */
 static char *
 type_subtitle (ScWorkbook     *book,
                ScPartnerType   type,
-               const ScRollup *rollup)
+               const ScRollup *rollup,
+               GPtrArray      *results)
 {
   g_autofree char *label = sc_rollup_to_label (rollup, sc_workbook_get_granularity (book));
+  guint n_scorecards = count_scorecards (results);
+  g_autofree char *scorecard = NULL;
+
+  if (sc_workbook_get_n_scorecard_groups (book) == 0 || results->len == 0)
+    return g_strdup_printf (type == SC_PARTNER_SUPPLIER ?
+                            /* Translators: %s is a period, e.g. "Dec 2025" */
+                            _("Suppliers · %s") :
+                            /* Translators: %s is a period, e.g. "Dec 2025" */
+                            _("Customers · %s"), label);
+
+  if (n_scorecards > 1)
+    scorecard = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "on %u scorecard, ranked separately",
+                                              "on %u scorecards, ranked separately", n_scorecards),
+                                 n_scorecards);
+  else if (((ScPartnerResult *) g_ptr_array_index (results, 0))->scorecard != NULL)
+    scorecard = g_strdup_printf (_("on the %s scorecard"),
+                                 sc_scorecard_group_get_name (((ScPartnerResult *) g_ptr_array_index (results, 0))->scorecard));
+  else
+    scorecard = g_strdup (_("on the default scorecard"));
 
   return g_strdup_printf (type == SC_PARTNER_SUPPLIER ?
-                          /* Translators: %s is a period, e.g. "Dec 2025" */
-                          _("Suppliers · %s") :
-                          /* Translators: %s is a period, e.g. "Dec 2025" */
-                          _("Customers · %s"), label);
+                          /* Translators: a scorecard ("on the Castings scorecard"), a period */
+                          _("Suppliers %s · %s") :
+                          /* Translators: a scorecard ("on the Castings scorecard"), a period */
+                          _("Customers %s · %s"), scorecard, label);
 }
 
 /* Partners of @type by overall score in the view @rollup, @highlight
@@ -252,10 +298,10 @@ sc_chart_ranking_data_new_from_scorer (ScScorer       *scorer,
   g_return_val_if_fail (rollup != NULL, NULL);
 
   book = sc_scorer_get_workbook (scorer);
-  results = sorted_results (scorer, type, rollup, &all);
+  results = sorted_results (scorer, type, highlight, rollup, &all);
   data = sc_chart_ranking_data_new (results->len);
   data->title = g_strdup (_("Ranking by overall score"));
-  data->subtitle = type_subtitle (book, type, rollup);
+  data->subtitle = type_subtitle (book, type, rollup, results);
   data->period = rollup->anchor;
   data->n_grades = MAX (1, sc_workbook_get_n_grade_bands (book));
 
@@ -350,11 +396,11 @@ sc_chart_heatmap_data_new_from_scorer (ScScorer       *scorer,
   g_return_val_if_fail (rollup != NULL, NULL);
 
   book = sc_scorer_get_workbook (scorer);
-  results = sorted_results (scorer, type, rollup, &all);
+  results = sorted_results (scorer, type, highlight, rollup, &all);
   kpis = heatmap_columns (book, results);
   data = sc_chart_heatmap_data_new (results->len, kpis->len);
   data->title = g_strdup (_("Status by partner and KPI"));
-  data->subtitle = type_subtitle (book, type, rollup);
+  data->subtitle = type_subtitle (book, type, rollup, results);
   data->period = rollup->anchor;
 
   for (guint c = 0; c < kpis->len; c++)

@@ -137,7 +137,7 @@ struct _ScReportDoc
   GPtrArray       *issues;        /* ScIssue*, in the order the report lists them */
   ScReportTarget   marks[SC_REPORT_N_MARKS];
   guint            first_page;    /* index of its first page in the report */
-  guint            n_ranked;      /* partners of its type with a score */
+  guint            n_ranked;      /* partners of its type and scorecard with a score */
 };
 
 /* The rank of every partner among those of its type in one view. A batch
@@ -149,6 +149,8 @@ typedef struct
 {
   ScRollup    rollup;
   GHashTable *ranks;          /* ScPartner* → rank (GUINT_TO_POINTER), absent: not ranked */
+  GHashTable *pools;          /* ScPartner* → partners ranked with it (same type and scorecard);
+                               * NULL: n_ranked[] (a review's frozen figures) */
   guint       n_ranked[2];    /* partners with a score, per ScPartnerType */
 } ScReportRanks;
 

@@ -17,6 +17,7 @@
 
 #include "sc-i18n.h"
 #include "sc-report-private.h"
+#include "sc-scorecard-group.h"
 
 #define LOGO_MAX_WIDTH  150.0
 #define LOGO_MAX_HEIGHT 46.0
@@ -157,6 +158,31 @@ dup_grade_bands (ScWorkbook *book)
   return g_string_free (bands, FALSE);
 }
 
+/* "among 12 suppliers", and with scorecard groups "on the Castings
+ * scorecard" too: a rank never compares partners on different scorecards.
+ */
+static char *
+dup_rank_detail (ScReportFlow *flow)
+{
+  ScPartnerResult *r = flow->doc->result;
+  guint n = flow->doc->n_ranked;
+  g_autofree char *among = NULL;
+
+  if (r->rank == 0)
+    return g_strdup (_("not ranked without data"));
+
+  among = g_strdup_printf (sc_partner_get_partner_type (r->partner) == SC_PARTNER_CUSTOMER
+                           ? LN_ (NULL, "among %u customer", "among %u customers", n)
+                           : LN_ (NULL, "among %u supplier", "among %u suppliers", n), n);
+  if (sc_workbook_get_n_scorecard_groups (flow->book) == 0)
+    return g_steal_pointer (&among);
+  if (r->scorecard != NULL)
+    /* Translators: "among 12 suppliers" on the "Castings" scorecard */
+    return g_strdup_printf (_("%s on the %s scorecard"), among, sc_scorecard_group_get_name (r->scorecard));
+  /* Translators: "among 12 suppliers" on the default scorecard */
+  return g_strdup_printf (_("%s on the default scorecard"), among);
+}
+
 static void
 add_score_panel (ScReportFlow *flow)
 {
@@ -180,15 +206,16 @@ add_score_panel (ScReportFlow *flow)
   const char *arrow = r->trend == SC_TREND_IMPROVING ? "↗" : r->trend == SC_TREND_DECLINING ? "↘"
                       : r->trend == SC_TREND_STABLE ? "→" : "—";
   g_autofree char *rank = r->rank ? g_strdup_printf ("%u", r->rank) : g_strdup ("—");
-  g_autofree char *rank_detail = r->rank == 0 ? g_strdup (_("not ranked without data"))
-    : g_strdup_printf (sc_partner_get_partner_type (r->partner) == SC_PARTNER_CUSTOMER
-                       ? LN_ (NULL, "among %u customer", "among %u customers", flow->doc->n_ranked)
-                       : LN_ (NULL, "among %u supplier", "among %u suppliers", flow->doc->n_ranked),
-                       flow->doc->n_ranked);
+  g_autofree char *rank_detail = dup_rank_detail (flow);
+  const ScGradeBand *standing = sc_workbook_standing_for_score (flow->book, r->score);
+  g_autofree char *standing_figure = standing ? g_strdup_printf ("%s %s", standing->symbol, standing->grade)
+                                              : g_strdup ("—");
+  /* The action says what the standing means; without one, the bands do */
+  const char *standing_detail = standing && *standing->action ? standing->action : bands;
 
   sc_report_flow_ensure (flow, PANEL_HEIGHT);
   add_panel_box (flow, x, width, _("Overall score"), score, change);
-  add_panel_box (flow, x += width + gap, width, _("Grade"), r->grade ? r->grade : "—", bands);
+  add_panel_box (flow, x += width + gap, width, _("Standing"), standing_figure, standing_detail);
   add_panel_box (flow, x += width + gap, width, _("Trend"), arrow, slope);
   add_panel_box (flow, x += width + gap, width, _("Rank"), rank, rank_detail);
   flow->y += PANEL_HEIGHT + 14;

@@ -301,6 +301,7 @@ ranks_new_from_scorer (ScScorer       *scorer,
 
   ranks->rollup = *rollup;
   ranks->ranks = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  ranks->pools = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   for (guint i = 0; i < results->len; i++)
     {
       ScPartnerResult *r = g_ptr_array_index (results, i);
@@ -309,6 +310,7 @@ ranks_new_from_scorer (ScScorer       *scorer,
         continue;
       ranks->n_ranked[sc_partner_get_partner_type (r->partner) == SC_PARTNER_CUSTOMER]++;
       g_hash_table_insert (ranks->ranks, g_object_ref (r->partner), GUINT_TO_POINTER (r->rank));
+      g_hash_table_insert (ranks->pools, g_object_ref (r->partner), GUINT_TO_POINTER (r->n_ranked));
     }
   return ranks;
 }
@@ -319,6 +321,7 @@ sc_report_ranks_free (ScReportRanks *ranks)
   if (ranks == NULL)
     return;
   g_hash_table_unref (ranks->ranks);
+  g_clear_pointer (&ranks->pools, g_hash_table_unref);
   g_free (ranks);
 }
 
@@ -330,8 +333,12 @@ apply_ranks (ScReport            *self,
     {
       ScReportDoc *doc = g_ptr_array_index (self->docs, d);
 
-      doc->n_ranked = ranks->n_ranked[sc_partner_get_partner_type (doc->partner) == SC_PARTNER_CUSTOMER];
+      /* Ranked among the partners of its type on its scorecard */
+      doc->n_ranked = ranks->pools ? GPOINTER_TO_UINT (g_hash_table_lookup (ranks->pools, doc->partner)) : 0;
+      if (doc->n_ranked == 0)
+        doc->n_ranked = ranks->n_ranked[sc_partner_get_partner_type (doc->partner) == SC_PARTNER_CUSTOMER];
       doc->result->rank = GPOINTER_TO_UINT (g_hash_table_lookup (ranks->ranks, doc->partner));
+      doc->result->n_ranked = doc->result->rank ? doc->n_ranked : 0;
     }
 }
 

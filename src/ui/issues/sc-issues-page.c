@@ -70,6 +70,7 @@ struct _ScIssuesPage
   guint                 refresh_source;
 
   guint                 today_fixed : 1;
+  guint                 read_only : 1;   /* a team workbook the user may only read */
   guint                 updating : 1;
 };
 
@@ -284,7 +285,7 @@ update_selection_bar (ScIssuesPage *self)
   label = g_strdup_printf (ngettext ("%u issue selected", "%u issues selected", n), n);
   gtk_label_set_label (self->selection_label, label);
   gtk_revealer_set_reveal_child (self->selection_revealer, n > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "issues.set-status", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "issues.set-status", n > 0 && !self->read_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "issues.unselect-all", n > 0);
 }
 
@@ -692,7 +693,7 @@ export_csv_action (GtkWidget  *widget,
 static void
 update_actions (ScIssuesPage *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "issues.new", self->book != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "issues.new", self->book != NULL && !self->read_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "issues.export-csv", self->book != NULL);
   update_selection_bar (self);
 }
@@ -938,6 +939,21 @@ sc_issues_page_set_workbook (ScIssuesPage *self,
   update_actions (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKBOOK]);
+}
+
+/* Turns off creating issues and changing their status, for a team
+ * workbook the user may only read.
+ */
+void
+sc_issues_page_set_read_only (ScIssuesPage *self,
+                              gboolean      read_only)
+{
+  g_return_if_fail (SC_IS_ISSUES_PAGE (self));
+
+  if (self->read_only == !!read_only)
+    return;
+  self->read_only = !!read_only;
+  update_actions (self);
 }
 
 ScPartner *

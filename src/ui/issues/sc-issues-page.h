@@ -22,6 +22,8 @@ ScWorkbook *sc_issues_page_get_workbook (ScIssuesPage *self);
 void        sc_issues_page_set_workbook (ScIssuesPage *self,
                                          ScWorkbook   *book,
                                          ScUndoStack  *undo_stack);
+void        sc_issues_page_set_read_only (ScIssuesPage *self,
+                                          gboolean      read_only);
 ScPartner  *sc_issues_page_get_partner  (ScIssuesPage *self);
 void        sc_issues_page_set_partner  (ScIssuesPage *self,
                                          ScPartner    *partner);

@@ -12,6 +12,7 @@
 #include "sc-kpi-definition-row.h"
 #include "sc-kpi-editor.h"
 #include "sc-kpi-override-row.h"
+#include "sc-scorecard-groups-page.h"
 
 G_BEGIN_DECLS
 
@@ -25,6 +26,10 @@ AdwActionRow       *sc_kpi_editor_get_band_row             (ScKpiEditor        *
                                                             guint               position);
 GtkSpinButton      *sc_kpi_editor_get_trend_spin           (ScKpiEditor        *self);
 GMenuModel         *sc_kpi_editor_get_catalogue_menu       (ScKpiEditor        *self);
+GtkEditable        *sc_kpi_editor_get_action_row           (ScKpiEditor        *self,
+                                                            guint               position);
+GtkSpinButton      *sc_kpi_editor_get_watch_spin           (ScKpiEditor        *self);
+ScScorecardGroupsPage *sc_kpi_editor_get_groups_page       (ScKpiEditor        *self);
 
 GtkEditable        *sc_kpi_definition_row_get_field        (ScKpiDefinitionRow *self,
                                                             ScKpiField          field);

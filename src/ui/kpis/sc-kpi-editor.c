@@ -5,8 +5,9 @@
  *
  * The "KPI definitions" window: every KPI of a workbook with its target,
  * thresholds, weight and aggregation, KPIs added from the built-in
- * catalogue, one partner's overrides of target and weight, the grade bands
- * and the trend length. Every change applies to the workbook at once, so
+ * catalogue, one partner's overrides of target and weight, the standings
+ * (grade bands with their actions), the watch list and the trend length,
+ * and the scorecards of partner groups (sc-scorecard-groups-page.c). Every change applies to the workbook at once, so
  * the scores behind the window update live, and is one undo step.
  */
 
@@ -23,6 +24,7 @@
 #include "sc-kpi-editor-private.h"
 #include "sc-kpi-override-row.h"
 #include "sc-pending-edit.h"
+#include "sc-scorecard-groups-page.h"
 
 struct _ScKpiEditor
 {
@@ -35,6 +37,8 @@ struct _ScKpiEditor
   AdwPreferencesGroup  *overrides_group;
   AdwPreferencesGroup  *bands_group;
   GtkSpinButton        *trend_spin;
+  AdwPreferencesGroup  *actions_group;
+  GtkSpinButton        *watch_spin;
 
   /* Owned state */
   ScWorkbook           *book;
@@ -44,10 +48,13 @@ struct _ScKpiEditor
   GPtrArray            *override_rows;  /* ScKpiOverrideRow* */
   GPtrArray            *band_rows;      /* AdwActionRow*, best grade first */
   GPtrArray            *band_spins;     /* GtkSpinButton*, all bands but the worst */
+  GPtrArray            *action_rows;    /* AdwEntryRow*, a standing's action, best first */
   GMenu                *catalogue_menu;
   ScPendingEdit        *overrides_edit;
   ScPendingEdit        *bands_edit;
   ScPendingEdit        *trend_edit;
+  ScPendingEdit        *watch_edit;
+  ScScorecardGroupsPage *groups_page;  /* owned by the window */
 
   guint                 syncing : 1;
   guint                 applying : 1;
@@ -156,7 +163,12 @@ static const ScEditKind overrides_edit_kind = {
 static void
 clear_band (gpointer data)
 {
-  g_free (((ScGradeBand *) data)->grade);
+  ScGradeBand *band = data;
+
+  g_free (band->grade);
+  g_free (band->action);
+  g_free (band->colour);
+  g_free (band->symbol);
 }
 
 static GArray *
@@ -168,7 +180,9 @@ copy_bands (const ScGradeBand *bands,
   g_array_set_clear_func (copy, clear_band);
   for (guint i = 0; i < n_bands; i++)
     {
-      ScGradeBand band = { g_strdup (bands[i].grade), bands[i].min_score };
+      ScGradeBand band = { g_strdup (bands[i].grade), bands[i].min_score,
+                           g_strdup (bands[i].action), g_strdup (bands[i].colour),
+                           g_strdup (bands[i].symbol) };
 
       g_array_append_val (copy, band);
     }
@@ -206,7 +220,9 @@ bands_equal (gpointer a,
       const ScGradeBand *x = &g_array_index (ba, ScGradeBand, i);
       const ScGradeBand *y = &g_array_index (bb, ScGradeBand, i);
 
-      if (g_strcmp0 (x->grade, y->grade) != 0 || x->min_score != y->min_score)
+      if (g_strcmp0 (x->grade, y->grade) != 0 || x->min_score != y->min_score ||
+          g_strcmp0 (x->action, y->action) != 0 || g_strcmp0 (x->colour, y->colour) != 0 ||
+          g_strcmp0 (x->symbol, y->symbol) != 0)
         return FALSE;
     }
   return TRUE;
@@ -378,6 +394,13 @@ apply_bands (ScKpiEditor *self)
     return;
 
   bands = copy_bands (sc_workbook_get_grade_band (self->book, 0), n);
+  for (guint i = 0; i < self->action_rows->len && i < n; i++)
+    {
+      ScGradeBand *band = &g_array_index (bands, ScGradeBand, i);
+
+      g_free (band->action);
+      band->action = g_strdup (gtk_editable_get_text (g_ptr_array_index (self->action_rows, i)));
+    }
   for (guint i = 0; i < self->band_spins->len; i++)
     {
       ScGradeBand *band = &g_array_index (bands, ScGradeBand, i);
@@ -435,6 +458,24 @@ band_spin_new (ScKpiEditor *self,
   return spin;
 }
 
+/* The recommended action of one standing, applied as it is typed */
+static void
+add_action_row (ScKpiEditor       *self,
+                const ScGradeBand *band)
+{
+  GtkWidget *row = adw_entry_row_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+  g_autofree char *title = g_strdup_printf (_("%s %s: recommended action"), band->symbol, band->grade);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_editable_set_text (GTK_EDITABLE (row), band->action);
+  g_signal_connect_object (row, "changed", G_CALLBACK (on_band_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (focus, "leave", G_CALLBACK (on_band_focus_left_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (row, focus);
+  adw_preferences_group_add (self->actions_group, row);
+  g_ptr_array_add (self->action_rows, row);
+}
+
 /* Shows the workbook's bands, building the rows when their number changed. */
 static void
 sync_bands (ScKpiEditor *self)
@@ -446,16 +487,22 @@ sync_bands (ScKpiEditor *self)
     {
       for (guint i = 0; i < self->band_rows->len; i++)
         adw_preferences_group_remove (self->bands_group, g_ptr_array_index (self->band_rows, i));
+      for (guint i = 0; i < self->action_rows->len; i++)
+        adw_preferences_group_remove (self->actions_group, g_ptr_array_index (self->action_rows, i));
       g_ptr_array_set_size (self->band_rows, 0);
       g_ptr_array_set_size (self->band_spins, 0);
+      g_ptr_array_set_size (self->action_rows, 0);
 
       for (guint i = 0; i < n; i++)
         {
           const ScGradeBand *band = sc_workbook_get_grade_band (self->book, i);
           GtkWidget *row = adw_action_row_new ();
 
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), band->grade);
+          g_autofree char *title = g_strdup_printf ("%s %s", band->symbol, band->grade);
+
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
           gtk_widget_add_css_class (row, "grade-band-row");
+          add_action_row (self, band);
           if (i + 1 < n)
             {
               GtkWidget *spin = band_spin_new (self, band->grade);
@@ -472,6 +519,14 @@ sync_bands (ScKpiEditor *self)
   for (guint i = 0; i < self->band_spins->len; i++)
     gtk_spin_button_set_value (g_ptr_array_index (self->band_spins, i),
                                sc_workbook_get_grade_band (self->book, i)->min_score);
+  for (guint i = 0; i < self->action_rows->len; i++)
+    {
+      GtkEditable *entry = g_ptr_array_index (self->action_rows, i);
+      const char *action = sc_workbook_get_grade_band (self->book, i)->action;
+
+      if (g_strcmp0 (gtk_editable_get_text (entry), action) != 0)
+        gtk_editable_set_text (entry, action);
+    }
   self->syncing = FALSE;
 
   update_band_subtitles (self);
@@ -513,6 +568,44 @@ on_trend_focus_left_cb (ScKpiEditor *self)
     sc_pending_edit_commit (self->trend_edit);
 }
 
+/* Watch list */
+
+static gpointer
+watch_snapshot (GObject *target)
+{
+  return GUINT_TO_POINTER (sc_workbook_get_watch_periods (SC_WORKBOOK (target)));
+}
+
+static void
+watch_restore (GObject  *target,
+               gpointer  snapshot)
+{
+  sc_workbook_set_watch_periods (SC_WORKBOOK (target), GPOINTER_TO_UINT (snapshot));
+}
+
+static const ScEditKind watch_edit_kind = {
+  watch_snapshot, watch_restore, trend_equal, NULL,
+};
+
+static void
+on_watch_changed_cb (ScKpiEditor *self)
+{
+  if (self->syncing || self->book == NULL)
+    return;
+
+  sc_pending_edit_begin (self->watch_edit, _("Change the watch list"));
+  self->applying = TRUE;
+  sc_workbook_set_watch_periods (self->book, gtk_spin_button_get_value_as_int (self->watch_spin));
+  self->applying = FALSE;
+}
+
+static void
+on_watch_focus_left_cb (ScKpiEditor *self)
+{
+  if (self->watch_edit != NULL)
+    sc_pending_edit_commit (self->watch_edit);
+}
+
 static void
 on_workbook_changed_cb (ScKpiEditor *self)
 {
@@ -523,6 +616,7 @@ on_workbook_changed_cb (ScKpiEditor *self)
   sync_bands (self);
   self->syncing = TRUE;
   gtk_spin_button_set_value (self->trend_spin, sc_workbook_get_trend_periods (self->book));
+  gtk_spin_button_set_value (self->watch_spin, sc_workbook_get_watch_periods (self->book));
   self->syncing = FALSE;
 }
 
@@ -575,6 +669,9 @@ sc_kpi_editor_constructed (GObject *object)
 
   self->bands_edit = sc_pending_edit_new (&bands_edit_kind, G_OBJECT (self->book), self->undo_stack);
   self->trend_edit = sc_pending_edit_new (&trend_edit_kind, G_OBJECT (self->book), self->undo_stack);
+  self->watch_edit = sc_pending_edit_new (&watch_edit_kind, G_OBJECT (self->book), self->undo_stack);
+  self->groups_page = sc_scorecard_groups_page_new (self->book, self->undo_stack);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->groups_page));
   if (self->partner != NULL)
     {
       g_autofree char *title = g_strdup_printf (_("Overrides for %s"), sc_partner_get_name (self->partner));
@@ -613,10 +710,13 @@ sc_kpi_editor_dispose (GObject *object)
    */
   if (self->book != NULL)
     sc_kpi_editor_commit (self);
+  /* The window owns the page and drops it with its other pages */
+  self->groups_page = NULL;
   g_clear_pointer (&self->kpi_rows, g_ptr_array_unref);
   g_clear_pointer (&self->override_rows, g_ptr_array_unref);
   g_clear_pointer (&self->band_rows, g_ptr_array_unref);
   g_clear_pointer (&self->band_spins, g_ptr_array_unref);
+  g_clear_pointer (&self->action_rows, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_KPI_EDITOR);
 
@@ -632,6 +732,7 @@ sc_kpi_editor_finalize (GObject *object)
   g_clear_pointer (&self->overrides_edit, sc_pending_edit_free);
   g_clear_pointer (&self->bands_edit, sc_pending_edit_free);
   g_clear_pointer (&self->trend_edit, sc_pending_edit_free);
+  g_clear_pointer (&self->watch_edit, sc_pending_edit_free);
   g_clear_object (&self->catalogue_menu);
   g_clear_object (&self->partner);
   g_clear_object (&self->undo_stack);
@@ -719,7 +820,10 @@ sc_kpi_editor_class_init (ScKpiEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScKpiEditor, overrides_group);
   gtk_widget_class_bind_template_child (widget_class, ScKpiEditor, bands_group);
   gtk_widget_class_bind_template_child (widget_class, ScKpiEditor, trend_spin);
+  gtk_widget_class_bind_template_child (widget_class, ScKpiEditor, actions_group);
+  gtk_widget_class_bind_template_child (widget_class, ScKpiEditor, watch_spin);
   gtk_widget_class_bind_template_callback (widget_class, on_trend_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_watch_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.add-kpi", "s", add_kpi_action);
   gtk_widget_class_install_action (widget_class, "editor.undo", NULL, undo_action);
@@ -735,6 +839,7 @@ static void
 sc_kpi_editor_init (ScKpiEditor *self)
 {
   GtkEventController *focus = gtk_event_controller_focus_new ();
+  GtkEventController *watch_focus = gtk_event_controller_focus_new ();
 
   self->syncing = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -744,11 +849,14 @@ sc_kpi_editor_init (ScKpiEditor *self)
   self->override_rows = g_ptr_array_new ();
   self->band_rows = g_ptr_array_new ();
   self->band_spins = g_ptr_array_new ();
+  self->action_rows = g_ptr_array_new ();
   self->catalogue_menu = g_menu_new ();
   gtk_menu_button_set_menu_model (self->add_button, G_MENU_MODEL (self->catalogue_menu));
 
   g_signal_connect_object (focus, "leave", G_CALLBACK (on_trend_focus_left_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->trend_spin), focus);
+  g_signal_connect_object (watch_focus, "leave", G_CALLBACK (on_watch_focus_left_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->watch_spin), watch_focus);
 }
 
 /* Public API */
@@ -806,6 +914,10 @@ sc_kpi_editor_commit (ScKpiEditor *self)
     sc_pending_edit_commit (self->bands_edit);
   if (self->trend_edit)
     sc_pending_edit_commit (self->trend_edit);
+  if (self->watch_edit)
+    sc_pending_edit_commit (self->watch_edit);
+  if (self->groups_page)
+    sc_scorecard_groups_page_commit (self->groups_page);
 }
 
 /* Private API for tests */
@@ -865,6 +977,29 @@ sc_kpi_editor_get_trend_spin (ScKpiEditor *self)
 {
   g_return_val_if_fail (SC_IS_KPI_EDITOR (self), NULL);
   return self->trend_spin;
+}
+
+GtkEditable *
+sc_kpi_editor_get_action_row (ScKpiEditor *self,
+                              guint        position)
+{
+  g_return_val_if_fail (SC_IS_KPI_EDITOR (self), NULL);
+  g_return_val_if_fail (position < self->action_rows->len, NULL);
+  return g_ptr_array_index (self->action_rows, position);
+}
+
+GtkSpinButton *
+sc_kpi_editor_get_watch_spin (ScKpiEditor *self)
+{
+  g_return_val_if_fail (SC_IS_KPI_EDITOR (self), NULL);
+  return self->watch_spin;
+}
+
+ScScorecardGroupsPage *
+sc_kpi_editor_get_groups_page (ScKpiEditor *self)
+{
+  g_return_val_if_fail (SC_IS_KPI_EDITOR (self), NULL);
+  return self->groups_page;
 }
 
 GMenuModel *

@@ -1,4 +1,4 @@
--- 008-weighting.sql: a score over several periods and scores as scored
+-- 006-weighting.sql: a score over several periods and scores as scored
 -- then (docs/scoring.md, docs/file-format.md). A workbook that scores the
 -- latest period only has no period_weighting row; score_history keeps a
 -- partner's overall score and grade for a period as it was scored when
