@@ -103,6 +103,33 @@ test_review_and_list (void)
   g_assert_cmpstr (none->out, ==, "No reviews.\n");
 }
 
+/* A pack in French: the review keeps its language, and the pack made again
+ * without --language is the same file.
+ */
+static void
+test_language (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *book = copy_sample (&dir);
+  g_autofree char *pack = g_build_filename (dir, "pack.pdf", NULL);
+  g_autofree char *again = g_build_filename (dir, "again.pdf", NULL);
+  g_autoptr(CliRun) made = sc_test_cli_run ("review", book, "--partner", "s02", "--date", "2025-06-12",
+                                            "--period", "2025-05", "--language", "fr", "-o", pack, NULL);
+  g_autoptr(CliRun) remade = sc_test_cli_run ("review", book, "--partner", "s02", "-o", again, NULL);
+  g_autofree char *saved = NULL;
+  g_autoptr(GBytes) a = NULL;
+  g_autoptr(GBytes) b = NULL;
+
+  g_assert_cmpint (made->status, ==, 0);
+  g_assert_cmpint (remade->status, ==, 0);
+  g_assert_true (g_file_get_contents (book, &saved, NULL, NULL));
+  g_assert_nonnull (strstr (saved, "\"language\": \"fr\""));
+  g_assert_nonnull (strstr (saved, "Accueil et présentations"));
+  a = read_bytes (pack);
+  b = read_bytes (again);
+  g_assert_true (g_bytes_equal (a, b));
+}
+
 static void
 test_errors (void)
 {
@@ -122,6 +149,8 @@ test_errors (void)
                                                "-o", pack, NULL);
   g_autoptr(CliRun) list_unknown = sc_test_cli_run ("reviews", book, "--partner", "Nobody Ltd", NULL);
   g_autoptr(CliRun) list_usage = sc_test_cli_run ("reviews", NULL);
+  g_autoptr(CliRun) bad_language = sc_test_cli_run ("review", book, "--partner", "s02", "--language", "xx",
+                                                    "-o", pack, NULL);
 
   g_assert_cmpint (unknown->status, ==, 1);
   g_assert_nonnull (strstr (unknown->err, "book.scorecard: no partner has the id or name “Nobody Ltd”"));
@@ -138,6 +167,8 @@ test_errors (void)
   g_assert_cmpint (list_unknown->status, ==, 1);
   g_assert_nonnull (strstr (list_unknown->err, "no partner has the id or name “Nobody Ltd”"));
   g_assert_cmpint (list_usage->status, ==, 2);
+  g_assert_cmpint (bad_language->status, ==, 2);
+  g_assert_nonnull (strstr (bad_language->err, "no report language “xx”; the available languages are de (Deutsch)"));
 
   /* Nothing was written */
   g_assert_false (g_file_test (pack, G_FILE_TEST_EXISTS));
@@ -152,6 +183,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cli-review/review-and-list", test_review_and_list);
+  g_test_add_func ("/cli-review/language", test_language);
   g_test_add_func ("/cli-review/errors", test_errors);
 
   return g_test_run ();

@@ -6,7 +6,8 @@
  * Tests of the review pack (src/render/report/sc-report-review.c): what
  * its pages say, read back with poppler, on A4 and Letter, and that a
  * held review's pack comes out byte for byte the same after the live data
- * changed.
+ * changed; a pack in French and German after a held review with actions:
+ * its sentences, numbers and dates in the language, no English left.
  */
 
 #include "config.h"
@@ -20,6 +21,13 @@
 #include "sc-workbook-io.h"
 
 #include <poppler.h>
+
+#ifndef POPPLER_CHECK_VERSION
+#define POPPLER_CHECK_VERSION(a, b, c) 0
+#endif
+#if !POPPLER_CHECK_VERSION (23, 0, 0)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
+#endif
 
 #define N_ACTIONS 30
 
@@ -221,6 +229,182 @@ test_byte_identical (void)
   g_assert_true (g_bytes_equal (a, c));
 }
 
+/* The English words and phrases of a pack's own layout and sentences
+ * (sc-report-review.c, core/reviews) that differ in French and German,
+ * and some of the report's around them.
+ */
+static const char *english[] = {
+  "Review meeting of", "scorecard for", "Attendees", "Us", "Since the last review", "Agenda",
+  "No agenda", "Action items", "Decisions", "No decisions recorded", "Notes", "No notes",
+  "No action items were agreed", "Welcome and introductions", "Scorecard for", "overall score",
+  "grade", "Off target", "target", "Follow up", "open action", "open actions", "overdue",
+  "new dates or escalation", "Since the last review on", "Decisions and next actions",
+  "Overall score", "is back on target", "has moved off target", "actions agreed on",
+  "is closed", "are closed", "still open", "of them overdue", "none overdue", "new issue",
+  "new issues", "No new issues since", "This is the first review", "Owner", "Due", "Action",
+  "Grade", "Issued", "Key performance indicators", "June", "May", "August", "September",
+  "Jun", "Aug", "Sep",
+};
+
+static const char *french_same[] = { "Notes", "Action", NULL };
+static const char *german_same[] = { "Agenda", "Status", "September", "Sep", "Aug", NULL };
+
+/* Whether @word occurs in @text as a whole word (or phrase). */
+static gboolean
+has_word (const char *text,
+          const char *word)
+{
+  gsize n = strlen (word);
+
+  for (const char *p = strstr (text, word); p != NULL; p = strstr (p + 1, word))
+    {
+      const char *before = p == text ? NULL : g_utf8_find_prev_char (text, p);
+      const char *after = p + n;
+
+      if ((before == NULL || !g_unichar_isalpha (g_utf8_get_char (before))) &&
+          (*after == '\0' || !g_unichar_isalpha (g_utf8_get_char (after))))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Every page's text, no-break spaces as spaces. */
+static char *
+pack_text (const char *path)
+{
+  g_autoptr(PopplerDocument) doc = open_pdf (path);
+  GString *text = g_string_new (NULL);
+  g_autofree char *joined = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+    {
+      g_autofree char *page = page_text (doc, i);
+
+      g_string_append (text, page);
+      g_string_append_c (text, '\n');
+    }
+  joined = g_string_free (text, FALSE);
+  parts = g_regex_split_simple ("\u202f|\u00a0", joined, 0, 0);
+  return g_strjoinv (" ", parts);
+}
+
+/* A second review of s02 in @language, three months after the held one
+ * with its actions; its pack's text.
+ */
+static char *
+second_pack_text (const char *language,
+                  char      **path_out)
+{
+  g_autoptr(ScWorkbook) book = load_sample ();
+  ScPartner *partner = sc_workbook_lookup_partner (book, "s02");
+  g_autoptr(ScReview) second = NULL;
+  g_autoptr(ScReportOptions) options = sc_report_options_new (book);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strdup_printf ("%s.pdf", language);
+  char *path = temp_path (name);
+  ScRollup view;
+
+  held_review (book);
+  g_assert_true (sc_rollup_parse ("2025-08", SC_GRANULARITY_MONTH, &view));
+  second = sc_review_create_in_language (book, partner, "2025-09-15", &view, language);
+  g_assert_cmpstr (sc_review_get_language (second), ==, language);
+  g_assert_true (sc_review_edit_add (NULL, book, second));
+  g_assert_true (sc_review_edit_freeze (NULL, book, second, SC_REVIEW_HELD, &error));
+  g_assert_no_error (error);
+  /* No language in the options: the review's */
+  g_assert_true (sc_report_review_export (book, second, options, path, &error));
+  g_assert_no_error (error);
+  *path_out = path;
+  return pack_text (path);
+}
+
+static void
+assert_no_english (const char  *text,
+                   const char **same)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (english); i++)
+    {
+      if (same != NULL && g_strv_contains (same, english[i]))
+        continue;
+      if (has_word (text, english[i]))
+        g_error ("English left in the pack: “%s” in:\n%s", english[i], text);
+    }
+}
+
+/* The held review's pack (its thirty actions) in @language on Letter. */
+static char *
+held_pack_text (const char *language)
+{
+  g_autoptr(ScWorkbook) book = load_sample ();
+  ScReview *review = held_review (book);
+  g_autoptr(ScReportOptions) options = sc_report_options_new (book);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strdup_printf ("held-%s.pdf", language);
+  g_autofree char *path = temp_path (name);
+
+  options->page_size = SC_REPORT_PAGE_LETTER;
+  sc_report_options_set_string (&options->language, language);
+  g_assert_true (sc_report_review_export (book, review, options, path, &error));
+  g_assert_no_error (error);
+  return pack_text (path);
+}
+
+static void
+test_french (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *text = second_pack_text ("fr", &path);
+
+  if (g_test_verbose ())
+    g_printerr ("%s\n", text);
+  assert_no_english (text, french_same);
+  assert_contains (text, "Revue du 15 septembre 2025 · tableau de bord : août 2025");
+  assert_contains (text, "Depuis la dernière revue du 12 juin 2025");
+  assert_contains (text, "actions convenues le 12 juin");
+  assert_contains (text, "Score global 60,9 (note C) le 12 juin");
+  assert_contains (text, "Livraison à l’heure n’est plus dans l’objectif : 95,1 % → 93,7 %.");
+  assert_contains (text, "Hors objectif : Livraison à l’heure à 93,7 % (objectif 95,0 %)");
+  assert_contains (text, "Accueil et présentations");
+  assert_contains (text, "Aucune action n’a été convenue.");
+  g_clear_pointer (&text, g_free);
+
+  /* Its agenda and minutes are the user's (English) text; the layout is French */
+  text = held_pack_text ("fr");
+  for (const char * const *w = (const char * const[]) { "Action items", "Attendees", "Owner", "Due",
+                                                         "overdue", "Review meeting of", "Since the last review",
+                                                         "This is the first review", NULL }; *w; w++)
+    g_assert_false (has_word (text, *w));
+  assert_contains (text, "Ordre du jour");
+  assert_contains (text, "Décisions");
+  assert_contains (text, "Revue du 12 juin 2025 · tableau de bord : mai 2025");
+  assert_contains (text, "C’est la première revue avec ce partenaire.");
+  assert_contains (text, "Actions convenues");
+  assert_contains (text, "Action number 30 on valve block HV-220");
+  assert_contains (text, "en retard");
+}
+
+static void
+test_german (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *text = second_pack_text ("de", &path);
+
+  if (g_test_verbose ())
+    g_printerr ("%s\n", text);
+  assert_no_english (text, german_same);
+  assert_contains (text, "Review vom 15. September 2025");
+  assert_contains (text, "am 12. Juni vereinbarten Maßnahmen");
+  assert_contains (text, "Gesamtpunktzahl 60,9 (Note C) am 12. Juni");
+  assert_contains (text, "Begrüßung und Vorstellungsrunde");
+  g_clear_pointer (&text, g_free);
+
+  text = held_pack_text ("de");
+  assert_contains (text, "Vereinbarte Maßnahmen");
+  assert_contains (text, "Verantwortlich");
+  assert_contains (text, "überfällig");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -231,6 +415,8 @@ main (int   argc,
 
   g_test_add_func ("/report-review/pages", test_pages);
   g_test_add_func ("/report-review/byte-identical", test_byte_identical);
+  g_test_add_func ("/report-review/french", test_french);
+  g_test_add_func ("/report-review/german", test_german);
 
   return g_test_run ();
 }

@@ -6,7 +6,9 @@
  * Tests of the review meetings in the window (src/ui/reviews): "New
  * Review" on a partner's scorecard makes a review, which shows in the
  * list and opens in its own window; "Mark as Held" freezes it and undo
- * thaws it; the pack is exported.
+ * thaws it; the pack is exported; "Email to <contact>…" attaches it to
+ * a message (a stub xdg-email records it) and marks the review sent,
+ * which undo takes back.
  */
 
 #include "config.h"
@@ -327,14 +329,124 @@ test_history (void)
   g_unlink (path);
 }
 
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+static void
+wait_until (GSourceFunc condition,
+            gpointer    data)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (20, on_timeout_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+static gboolean
+is_sent (gpointer data)
+{
+  return sc_review_get_sent_at (data) != NULL;
+}
+
+static void
+test_email (void)
+{
+  g_autofree char *path = copy_sample ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  ScWindow *window = sc_window_new (NULL);
+  g_autofree char *dir = g_dir_make_tmp ("test-reviews-ui-XXXXXX", NULL);
+  g_autofree char *bin = g_build_filename (dir, "bin", NULL);
+  g_autofree char *stub = g_build_filename (bin, "xdg-email", NULL);
+  g_autofree char *log = g_build_filename (dir, "xdg-email.log", NULL);
+  g_autofree char *old_path = g_strdup (g_getenv ("PATH"));
+  g_autofree char *new_path = g_strdup_printf ("%s:%s", bin, old_path);
+  g_autofree char *script = g_strdup_printf ("#!/bin/sh\nfor a in \"$@\"; do printf '%%s|' \"$a\"; done > '%s.tmp'\n"
+                                             "mv '%s.tmp' '%s'\n", log, log, log);
+  g_autofree char *attached = g_build_filename (g_get_user_cache_dir (), "scorecards", "outgoing",
+                                                "Precision-Hydraulics-Fluid-Power-Components-Ltd-review-2025-06-12.pdf",
+                                                NULL);
+  g_autofree char *args = NULL;
+  g_autofree char *expected = NULL;
+  ScRollup view = { SC_ROLLUP_PERIOD, SC_PERIOD_NONE };
+  ScUndoStack *stack;
+  ScWorkbook *book;
+  ScReview *review;
+  GtkWindow *review_window;
+  GtkWidget *button;
+
+  gtk_window_present (GTK_WINDOW (window));
+  sc_window_open_file (window, file);
+  wait_for_workbook (window);
+  book = sc_window_get_workbook (window);
+  stack = sc_window_get_undo_stack (window);
+  g_assert_true (sc_period_parse (SC_GRANULARITY_MONTH, "2025-05", &view.anchor));
+  review = sc_review_create (book, sc_workbook_lookup_partner (book, "s02"), "2025-06-12", &view);
+  sc_review_edit_add (NULL, book, review);
+  g_object_unref (review);
+
+  review_window = sc_review_window_new (GTK_WINDOW (window), book, stack, review);
+  gtk_window_present (review_window);
+  sc_test_settle ();
+  button = find_label (GTK_WIDGET (review_window), "Email to ");
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (button)), ==, "Email to Oliver Hughes…");
+  sc_test_save_screenshot (GTK_WIDGET (review_window), "review-email.png");
+
+  g_assert_cmpint (g_mkdir_with_parents (bin, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (stub, script, -1, NULL));
+  g_assert_cmpint (g_chmod (stub, 0755), ==, 0);
+  g_setenv ("PATH", new_path, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review_window), "review.email", NULL));
+  wait_until (file_exists, log);
+  g_setenv ("PATH", old_path, TRUE);
+
+  g_assert_true (g_file_get_contents (log, &args, NULL, NULL));
+  expected = g_strdup_printf ("--utf8|--subject|Review meeting of 12 June 2025: Precision Hydraulics & Fluid "
+                              "Power Components Ltd.|--body|Dear Oliver Hughes,\n\nplease find attached the "
+                              "pack of our review meeting of 12 June 2025.\n\nKind regards,\n"
+                              "Contoso Manufacturing GmbH|--attach|%s|", attached);
+  g_assert_cmpstr (args, ==, expected);
+  g_assert_true (g_file_test (attached, G_FILE_TEST_IS_REGULAR));
+  /* The pack froze the review; once the mail client has it, it is sent */
+  wait_until (is_sent, review);
+  g_assert_true (sc_review_is_frozen (review));
+  g_assert_cmpint (sc_review_get_state (review), ==, SC_REVIEW_SENT);
+  g_assert_cmpstr (sc_review_get_sent_file (review), ==,
+                   "Precision-Hydraulics-Fluid-Power-Components-Ltd-review-2025-06-12.pdf");
+
+  /* Undo takes the sending back, then the freezing */
+  g_assert_true (sc_undo_stack_undo (stack));
+  g_assert_null (sc_review_get_sent_at (review));
+  g_assert_cmpint (sc_review_get_state (review), ==, SC_REVIEW_DRAFT);
+  g_assert_true (sc_review_is_frozen (review));
+
+  gtk_window_destroy (review_window);
+  sc_workbook_set_modified (book, FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+  sc_test_settle ();
+  g_unlink (attached);
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *cache_home = g_dir_make_tmp ("sc-test-cache-XXXXXX", NULL);
+
+  /* The outgoing pack goes to a cache of the test's own */
+  g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
   sc_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/reviews-ui/new-review", test_new_review);
   g_test_add_func ("/reviews-ui/history", test_history);
+  g_test_add_func ("/reviews-ui/email", test_email);
 
   return g_test_run ();
 }

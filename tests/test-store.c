@@ -350,7 +350,8 @@ test_round_trip_reviews (void)
   g_autoptr(GError) error = NULL;
 
   g_assert_true (sc_rollup_parse ("2025-05", SC_GRANULARITY_MONTH, &view));
-  held = sc_review_create (book, partner, "2025-06-12", &view);
+  held = sc_review_create_in_language (book, partner, "2025-06-12", &view, "fr");
+  g_assert_cmpstr (sc_review_get_language (held), ==, "fr");
   sc_review_set_attendees_ours (held, ours);
   sc_review_set_attendees_theirs (held, theirs);
   sc_review_set_decisions (held, "Dual sourcing.\nMonthly calls.");
@@ -365,6 +366,14 @@ test_round_trip_reviews (void)
   g_assert_true (sc_review_edit_add (NULL, book, draft));
 
   assert_round_trip (book, db, "Reviews");
+  {
+    g_autofree char *language = sc_test_pg_query (server, db,
+                                                  "SELECT string_agg(language, ',' ORDER BY id)"
+                                                  " FROM scorecards.review");
+
+    /* The held review's language; the draft has none (s02 has no report language) */
+    g_assert_cmpstr (language, ==, "fr,");
+  }
 }
 
 /* A workbook with nothing in it yet */

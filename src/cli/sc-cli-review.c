@@ -5,7 +5,9 @@
  *
  * `scorecards review BOOK --partner P [--date D] [--period P] [--language L]
  * -o PACK.pdf`: the pack of a partner's latest review (or the one on D),
- * making the review when there is none on that date. Exporting a pack
+ * making the review when there is none on that date. The pack is in L,
+ * else in the language the review was frozen in, else the partner's
+ * report language; freezing keeps that language with the review. Exporting a pack
  * freezes the review's figures; the workbook is then saved through its
  * store (a file or a team server).
  *
@@ -64,6 +66,8 @@ static gboolean
 check_review_usage (ReviewArgs       *args,
                     ScReportPageSize *page_size)
 {
+  g_autoptr(GError) error = NULL;
+
   if (args->args == NULL || g_strv_length (args->args) != 1)
     sc_cli_usage_error ("review", _("expected exactly one workbook"));
   else if (args->partner == NULL)
@@ -77,6 +81,8 @@ check_review_usage (ReviewArgs       *args,
     }
   else if (args->page_size != NULL && !sc_report_page_size_from_string (args->page_size, page_size))
     sc_cli_usage_error ("review", _("--page-size must be a4 or letter"));
+  else if (args->language != NULL && sc_language_get (args->language, &error) == NULL)
+    sc_cli_usage_error ("review", error->message);
   else
     return TRUE;
   return FALSE;
@@ -102,7 +108,7 @@ find_or_create (ReviewArgs *args,
     return NULL;
   if (args->date == NULL)
     args->date = dup_today ();
-  fresh = sc_review_create (book, partner, args->date, &view);
+  fresh = sc_review_create_in_language (book, partner, args->date, &view, args->language);
   sc_review_edit_add (NULL, book, fresh);
   *created = TRUE;
   return fresh;
@@ -139,6 +145,13 @@ write_pack (ReviewArgs        *args,
   if (args->page_size != NULL)
     options->page_size = page_size;
   sc_report_options_set_string (&options->language, args->language);
+  /* The pack is frozen in its language: without --language, it is made
+   * again in the same words
+   */
+  if (froze)
+    sc_review_set_language (review, sc_review_resolve_language (
+        sc_workbook_lookup_partner (book, sc_review_get_partner_id (review)),
+        args->language ? args->language : sc_review_get_language (review)));
   if (froze && !sc_review_edit_freeze (NULL, book, review, SC_REVIEW_DRAFT, &error))
     {
       print_error (args->args[0], error);

@@ -793,12 +793,12 @@ read_issues (Reader *r)
 
 static const char *sql_reviews =
   "SELECT id, partner_id, review_date, period, state, decisions, notes, sent_at, sent_file,"
-  "       snapshot"
+  "       snapshot, language"
   "  FROM scorecards.review WHERE workbook_id = $1 ORDER BY position";
 
 static const Oid review_types[] = {
   SC_PG_TEXT, SC_PG_TEXT, SC_PG_DATE, SC_PG_TEXT, SC_PG_TEXT, SC_PG_TEXT, SC_PG_TEXT,
-  SC_PG_TIMESTAMPTZ, SC_PG_TEXT, SC_PG_JSON,
+  SC_PG_TIMESTAMPTZ, SC_PG_TEXT, SC_PG_JSON, SC_PG_TEXT,
 };
 
 static gboolean
@@ -843,6 +843,7 @@ read_review (Reader         *r,
   sc_review_set_period (review, sc_pg_get_text (result, i, 3));
   sc_review_set_decisions (review, text_or (result, i, 5, ""));
   sc_review_set_notes (review, text_or (result, i, 6, ""));
+  sc_review_set_language (review, sc_pg_get_text (result, i, 10));
   if (snapshot != NULL && !read_snapshot (r, review, snapshot))
     return FALSE;
   if (sent_at != NULL)

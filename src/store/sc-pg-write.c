@@ -464,7 +464,7 @@ review_rows (Writer   *w,
       g_autoptr(ScReview) review = g_list_model_get_item (reviews, i);
       g_autofree char *snapshot = dup_snapshot_json (review);
 
-      sc_pg_copy_tuple (copy, 12);
+      sc_pg_copy_tuple (copy, 13);
       sc_pg_copy_int8 (copy, w->id);
       sc_pg_copy_text (copy, sc_review_get_id (review));
       sc_pg_copy_int4 (copy, i);
@@ -477,6 +477,7 @@ review_rows (Writer   *w,
       sc_pg_copy_timestamptz (copy, sc_review_get_sent_at (review));
       sc_pg_copy_text (copy, sc_review_get_sent_file (review));
       sc_pg_copy_text (copy, snapshot);
+      sc_pg_copy_text (copy, sc_review_get_language (review) ? sc_review_get_language (review) : "");
     }
 }
 
@@ -727,7 +728,7 @@ static const struct
   TABLE ("issue_change", "workbook_id, issue_id, seq, changed_at, field, old_value, new_value",
          change_rows),
   TABLE ("review", "workbook_id, id, position, partner_id, review_date, period, state, decisions,"
-                   " notes, sent_at, sent_file, snapshot", review_rows),
+                   " notes, sent_at, sent_file, snapshot, language", review_rows),
   TABLE ("review_line", "workbook_id, review_id, kind, position, body", review_line_rows),
   TABLE ("grade_band", "workbook_id, position, grade, min_score, action, colour, symbol",
          grade_band_rows),

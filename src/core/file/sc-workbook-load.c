@@ -827,6 +827,9 @@ load_review (Loader     *loader,
   if (!get_string (loader, object, "notes", MEMBER ("notes"), FALSE, "", &str))
     return FALSE;
   sc_review_set_notes (review, str);
+  if (!get_language (loader, object, "language", MEMBER ("language"), &str))
+    return FALSE;
+  sc_review_set_language (review, str);
 
   if (!get_object (loader, object, "snapshot", MEMBER ("snapshot"), &snapshot_object))
     return FALSE;

@@ -371,6 +371,8 @@ write_review (Writer   *w,
   sc_json_writer_string (w, "notes", sc_review_get_notes (review));
   member_time (w, "sent_at", sc_review_get_sent_at (review));
   sc_json_writer_string (w, "sent_file", sc_review_get_sent_file (review));
+  if (sc_review_get_language (review) != NULL)
+    sc_json_writer_string (w, "language", sc_review_get_language (review));
   if (sc_review_get_snapshot (review) != NULL)
     sc_review_snapshot_write_json (sc_review_get_snapshot (review), w, "snapshot");
   sc_json_writer_end_object (w);

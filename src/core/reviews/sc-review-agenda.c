@@ -12,8 +12,9 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <math.h>
+
+#include "sc-i18n.h"
 
 #include "sc-review-agenda.h"
 #include "sc-review-edit.h"
@@ -30,7 +31,7 @@ add_score_item (GPtrArray        *items,
       g_ptr_array_add (items, g_strdup_printf (_("Scorecard for %s: no data yet"), figures->view_label));
       return;
     }
-  score = g_strdup_printf ("%.1f", figures->score);
+  score = sc_language_format_number (NULL, figures->score, 1);
   /* Translators: an agenda item: the period reviewed, the overall score, the grade */
   g_ptr_array_add (items, g_strdup_printf (_("Scorecard for %1$s: overall score %2$s, grade %3$s"),
                                            figures->view_label, score, figures->grade));
@@ -55,7 +56,7 @@ add_off_target_items (GPtrArray        *items,
       target = sc_kpi_format_value (kpi, f->target, TRUE);
       /* Translators: an agenda item: a KPI, its value, its target */
       g_ptr_array_add (items, g_strdup_printf (_("Off target: %1$s at %2$s (target %3$s)"),
-                                               f->name, value, target));
+                                               sc_kpi_get_name_in (kpi, NULL), value, target));
     }
 }
 
@@ -74,12 +75,12 @@ add_action_items (GPtrArray        *items,
       n_overdue += f->overdue;
     }
   if (n_open > 0)
-    g_ptr_array_add (items, g_strdup_printf (ngettext ("Follow up %u open action",
-                                                       "Follow up %u open actions", n_open), n_open));
+    g_ptr_array_add (items, g_strdup_printf (LN_ (NULL, "Follow up %u open action",
+                                                        "Follow up %u open actions", n_open), n_open));
   if (n_overdue > 0)
-    g_ptr_array_add (items, g_strdup_printf (ngettext ("%u action is overdue: new dates or escalation",
-                                                       "%u actions are overdue: new dates or escalation",
-                                                       n_overdue), n_overdue));
+    g_ptr_array_add (items, g_strdup_printf (LN_ (NULL, "%u action is overdue: new dates or escalation",
+                                                        "%u actions are overdue: new dates or escalation",
+                                                        n_overdue), n_overdue));
 }
 
 /* The generated agenda of @review showing @figures; @previous is the last

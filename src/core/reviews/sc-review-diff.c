@@ -8,15 +8,17 @@
  * score and grade then and now, the KPIs that moved into or out of target,
  * the actions agreed last time (closed, still open, overdue) and the new
  * issues. Every sentence is translated whole, with plurals and positional
- * arguments; numbers and dates follow the locale.
+ * arguments; numbers and dates follow the language in use (the pack's,
+ * see sc_language_use()), else the application's.
  */
 
 #define G_LOG_DOMAIN "sc-review-diff"
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <math.h>
+
+#include "sc-i18n.h"
 
 #include "sc-review-diff.h"
 #include "sc-review-edit.h"
@@ -44,8 +46,8 @@ add_score (GPtrArray        *out,
 
   if (isnan (now->score) || isnan (then->score))
     return;
-  a = g_strdup_printf ("%.1f", then->score);
-  b = g_strdup_printf ("%.1f", now->score);
+  a = sc_language_format_number (NULL, then->score, 1);
+  b = sc_language_format_number (NULL, now->score, 1);
   /* Translators: the overall score and grade at the last review (on the
    * date) and at this one, e.g. "Overall score 72.5 (grade C) on 12 June
    * → 80.1 (grade B)."
@@ -75,10 +77,12 @@ add_kpi_moves (GPtrArray        *out,
       b = sc_kpi_format_value (kpi, f->value, TRUE);
       if (off_target (p->status) && on_target (f->status))
         /* Translators: a KPI, its value at the last review and now */
-        g_ptr_array_add (out, g_strdup_printf (_("%1$s is back on target: %2$s → %3$s."), f->name, a, b));
+        g_ptr_array_add (out, g_strdup_printf (_("%1$s is back on target: %2$s → %3$s."),
+                                               sc_kpi_get_name_in (kpi, NULL), a, b));
       else if (on_target (p->status) && off_target (f->status))
         /* Translators: a KPI, its value at the last review and now */
-        g_ptr_array_add (out, g_strdup_printf (_("%1$s has moved off target: %2$s → %3$s."), f->name, a, b));
+        g_ptr_array_add (out, g_strdup_printf (_("%1$s has moved off target: %2$s → %3$s."),
+                                               sc_kpi_get_name_in (kpi, NULL), a, b));
     }
 }
 
@@ -110,17 +114,17 @@ add_actions (GPtrArray        *out,
   /* Translators: closed actions, all actions, the date they were agreed:
    * "3 of 4 actions agreed on 12 June are closed"
    */
-  g_ptr_array_add (out, g_strdup_printf (ngettext ("%1$u of %2$u actions agreed on %3$s is closed.",
-                                                   "%1$u of %2$u actions agreed on %3$s are closed.",
-                                                   n_closed),
+  g_ptr_array_add (out, g_strdup_printf (LN_ (NULL, "%1$u of %2$u actions agreed on %3$s is closed.",
+                                                    "%1$u of %2$u actions agreed on %3$s are closed.",
+                                                    n_closed),
                                          n_closed, n_total, then_date));
   if (n_open > 0 && n_overdue == 0)
-    g_ptr_array_add (out, g_strdup_printf (ngettext ("%u is still open, none overdue.",
-                                                     "%u are still open, none overdue.", n_open), n_open));
+    g_ptr_array_add (out, g_strdup_printf (LN_ (NULL, "%u is still open, none overdue.",
+                                                      "%u are still open, none overdue.", n_open), n_open));
   else if (n_open > 0)
     /* Translators: open actions, then how many of them are overdue */
-    g_ptr_array_add (out, g_strdup_printf (ngettext ("%1$u is still open, %2$u of them overdue.",
-                                                     "%1$u are still open, %2$u of them overdue.", n_open),
+    g_ptr_array_add (out, g_strdup_printf (LN_ (NULL, "%1$u is still open, %2$u of them overdue.",
+                                                      "%1$u are still open, %2$u of them overdue.", n_open),
                                            n_open, n_overdue));
 }
 
@@ -148,8 +152,8 @@ add_new_issues (GPtrArray        *out,
     g_ptr_array_add (out, g_strdup_printf (_("No new issues since %s."), then_date));
   else
     /* Translators: a number of issues, then a date, "12 June" */
-    g_ptr_array_add (out, g_strdup_printf (ngettext ("%1$u new issue since %2$s.",
-                                                     "%1$u new issues since %2$s.", n_new),
+    g_ptr_array_add (out, g_strdup_printf (LN_ (NULL, "%1$u new issue since %2$s.",
+                                                      "%1$u new issues since %2$s.", n_new),
                                            n_new, then_date));
 }
 

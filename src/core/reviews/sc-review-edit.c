@@ -13,8 +13,9 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <stdio.h>
+
+#include "sc-i18n.h"
 
 #include "sc-review-agenda.h"
 #include "sc-review-edit.h"
@@ -95,12 +96,13 @@ sc_review_live_differs (ScWorkbook *book,
   return live == NULL || !sc_review_snapshot_same_figures (frozen, live);
 }
 
-/* "12 June" or "12 June 2025" from YYYY-MM-DD, in the locale's words. */
+/* "12 June" or "12 June 2025" from YYYY-MM-DD, in the words of the
+ * language in use (sc_language_use()), else of the application's.
+ */
 char *
 sc_review_format_date (const char *date,
                        gboolean    with_year)
 {
-  char buffer[64];
   GDate d;
   int year, month, day;
 
@@ -109,22 +111,42 @@ sc_review_format_date (const char *date,
     return g_strdup (date ? date : "");
   g_date_clear (&d, 1);
   g_date_set_dmy (&d, day, month, year);
-  /* Translators: a date in a sentence, see strftime(3): "12 June 2025".
-   * xgettext:no-c-format
+  if (with_year)
+    return sc_language_format_long_date (NULL, &d);
+  /* Translators: a day of a month in a sentence, as strftime: "12 June";
+   * only %e, %d, %B, %b and %m may be used
    */
-  if (g_date_strftime (buffer, sizeof buffer, with_year ? _("%e %B %Y") : _("%e %B"), &d) == 0)
-    return g_strdup (date);
-  return g_strdup (g_strstrip (buffer));
+  return sc_language_format_date (NULL, &d, LC_ (NULL, "day and month", "%e %B"));
+}
+
+/* The language code a review of @partner is written in: @requested, else
+ * the partner's report language when there is a catalogue of it, else
+ * NULL (the application's).
+ */
+const char *
+sc_review_resolve_language (ScPartner  *partner,
+                            const char *requested)
+{
+  const char *code = requested;
+
+  if (code == NULL || code[0] == '\0')
+    code = partner ? sc_partner_get_report_language (partner) : NULL;
+  if (code == NULL || code[0] == '\0' || sc_language_get (code, NULL) == NULL)
+    return NULL;
+  return code;
 }
 
 /* A new review of @partner on @date over @view, with an agenda made from
- * the data; not yet in @book (see sc_review_edit_add()).
+ * the data in @language ("fr"; NULL: the partner's report language, else
+ * the application's), which the review keeps; not yet in @book (see
+ * sc_review_edit_add()).
  */
 ScReview *
-sc_review_create (ScWorkbook     *book,
-                  ScPartner      *partner,
-                  const char     *date,
-                  const ScRollup *view)
+sc_review_create_in_language (ScWorkbook     *book,
+                              ScPartner      *partner,
+                              const char     *date,
+                              const ScRollup *view,
+                              const char     *language)
 {
   g_autofree char *id = NULL;
   g_autofree char *period = NULL;
@@ -132,6 +154,8 @@ sc_review_create (ScWorkbook     *book,
   g_autoptr(ScReviewSnapshot) figures = NULL;
   g_auto(GStrv) agenda = NULL;
   g_autoptr(GPtrArray) unranked = NULL;
+  const char *code;
+  const ScLanguage *before;
   ScReview *previous;
 
   g_return_val_if_fail (SC_IS_WORKBOOK (book), NULL);
@@ -140,19 +164,33 @@ sc_review_create (ScWorkbook     *book,
 
   id = sc_workbook_next_review_id (book);
   review = sc_review_new (id, sc_partner_get_id (partner), date);
+  code = sc_review_resolve_language (partner, language);
+  sc_review_set_language (review, code);
   if (view != NULL && view->anchor != SC_PERIOD_NONE)
     {
       period = sc_rollup_to_string (view, sc_workbook_get_granularity (book));
       sc_review_set_period (review, period);
     }
+  before = sc_language_use (code ? sc_language_get (code, NULL) : NULL);
   /* The agenda needs no rank: spare scoring every partner */
   unranked = g_ptr_array_new ();
   figures = dup_figures_ranked (book, review, unranked, NULL);
   previous = sc_workbook_get_previous_review (book, review);
   agenda = sc_review_agenda_generate (book, review, figures,
                                       previous ? sc_review_get_snapshot (previous) : NULL);
+  sc_language_use (before);
   sc_review_set_agenda (review, (const char * const *) agenda);
   return g_steal_pointer (&review);
+}
+
+/* A new review in the partner's report language. */
+ScReview *
+sc_review_create (ScWorkbook     *book,
+                  ScPartner      *partner,
+                  const char     *date,
+                  const ScRollup *view)
+{
+  return sc_review_create_in_language (book, partner, date, view, NULL);
 }
 
 /* Field edits */
@@ -529,4 +567,73 @@ sc_review_edit_freeze (ScUndoStack    *stack,
   else
     freeze_edit_free (edit);
   return TRUE;
+}
+
+/* Sending */
+
+typedef struct
+{
+  ScReview      *review;
+  GDateTime     *old_at;
+  char          *old_file;
+  ScReviewState  old_state;
+  GDateTime     *new_at;
+  char          *new_file;
+} SentEdit;
+
+static void
+sent_edit_free (SentEdit *edit)
+{
+  g_clear_object (&edit->review);
+  g_clear_pointer (&edit->old_at, g_date_time_unref);
+  g_clear_pointer (&edit->new_at, g_date_time_unref);
+  g_free (edit->old_file);
+  g_free (edit->new_file);
+  g_free (edit);
+}
+
+static void
+sent_undo (gpointer data)
+{
+  SentEdit *edit = data;
+
+  sc_review_set_sent (edit->review, edit->old_at, edit->old_file);
+  sc_review_set_state (edit->review, edit->old_state);
+}
+
+static void
+sent_redo (gpointer data)
+{
+  SentEdit *edit = data;
+
+  sc_review_set_sent (edit->review, edit->new_at, edit->new_file);
+}
+
+/* Records that @review's pack went out at @sent_at as @sent_file: the
+ * review becomes "sent"; one undo step.
+ */
+void
+sc_review_edit_set_sent (ScUndoStack *stack,
+                         ScReview    *review,
+                         GDateTime   *sent_at,
+                         const char  *sent_file)
+{
+  SentEdit *edit;
+
+  g_return_if_fail (SC_IS_REVIEW (review));
+  g_return_if_fail (sent_at != NULL);
+
+  edit = g_new0 (SentEdit, 1);
+  edit->review = g_object_ref (review);
+  edit->old_at = sc_review_get_sent_at (review) ? g_date_time_ref (sc_review_get_sent_at (review)) : NULL;
+  edit->old_file = g_strdup (sc_review_get_sent_file (review));
+  edit->old_state = sc_review_get_state (review);
+  edit->new_at = g_date_time_ref (sent_at);
+  edit->new_file = g_strdup (sent_file);
+  sent_redo (edit);
+  if (stack != NULL)
+    sc_undo_stack_push (stack, _("Mark Review as Sent"), sent_undo, sent_redo, edit,
+                        (GDestroyNotify) sent_edit_free);
+  else
+    sent_edit_free (edit);
 }

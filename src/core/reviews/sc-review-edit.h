@@ -20,6 +20,13 @@ ScReview         *sc_review_create          (ScWorkbook          *book,
                                              ScPartner           *partner,
                                              const char          *date,
                                              const ScRollup      *view);
+ScReview         *sc_review_create_in_language (ScWorkbook       *book,
+                                                ScPartner        *partner,
+                                                const char       *date,
+                                                const ScRollup   *view,
+                                                const char       *language);
+const char       *sc_review_resolve_language (ScPartner         *partner,
+                                              const char        *requested);
 ScReviewSnapshot *sc_review_dup_figures     (ScWorkbook          *book,
                                              ScReview            *review,
                                              GError             **error);
@@ -54,5 +61,10 @@ gboolean          sc_review_edit_freeze     (ScUndoStack         *stack,
                                              ScReview            *review,
                                              ScReviewState        state,
                                              GError             **error);
+
+void              sc_review_edit_set_sent   (ScUndoStack         *stack,
+                                             ScReview            *review,
+                                             GDateTime           *sent_at,
+                                             const char          *sent_file);
 
 G_END_DECLS

@@ -14,7 +14,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "sc-i18n.h"
 
 #include "sc-enum-types.h"
 #include "sc-review.h"
@@ -35,6 +35,7 @@ struct _ScReview
   char             *decisions;
   char             *notes;
   char             *sent_file;
+  char             *language;      /* the pack's language ("fr"), or NULL: the application's */
   GDateTime        *sent_at;
   ScReviewSnapshot *snapshot;
   ScReviewState     state;
@@ -114,6 +115,7 @@ sc_review_finalize (GObject *object)
   g_clear_pointer (&self->decisions, g_free);
   g_clear_pointer (&self->notes, g_free);
   g_clear_pointer (&self->sent_file, g_free);
+  g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->sent_at, g_date_time_unref);
   g_clear_pointer (&self->snapshot, sc_review_snapshot_unref);
 
@@ -339,6 +341,30 @@ sc_review_set_sent (ScReview   *self,
   if (sent_at != NULL)
     sc_review_set_state (self, SC_REVIEW_SENT);
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* The language the review's pack and generated sentences are written in
+ * ("fr"), kept when the pack is frozen so that exporting it again gives
+ * the same words; NULL: the partner's report language, else the
+ * application's.
+ */
+const char *
+sc_review_get_language (ScReview *self)
+{
+  g_return_val_if_fail (SC_IS_REVIEW (self), NULL);
+  return self->language;
+}
+
+void
+sc_review_set_language (ScReview   *self,
+                        const char *language)
+{
+  g_return_if_fail (SC_IS_REVIEW (self));
+
+  if (language != NULL && language[0] == '\0')
+    language = NULL;
+  if (sc_set_str (&self->language, language))
+    g_signal_emit (self, signals[CHANGED], 0);
 }
 
 ScReviewSnapshot *

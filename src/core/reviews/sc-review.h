@@ -63,6 +63,9 @@ const char       *sc_review_get_sent_file        (ScReview          *self);
 void              sc_review_set_sent             (ScReview          *self,
                                                   GDateTime         *sent_at,
                                                   const char        *sent_file);
+const char       *sc_review_get_language         (ScReview          *self);
+void              sc_review_set_language         (ScReview          *self,
+                                                  const char        *language);
 ScReviewSnapshot *sc_review_get_snapshot         (ScReview          *self);
 void              sc_review_set_snapshot         (ScReview          *self,
                                                   ScReviewSnapshot  *snapshot);

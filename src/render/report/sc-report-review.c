@@ -10,15 +10,19 @@
  *
  * Everything is drawn from the review's frozen snapshot (a held review),
  * never from the live data, and the pack is dated with the review's date:
- * exporting it again gives the same bytes.
+ * exporting it again gives the same bytes. It is written in the review's
+ * language (sc_review_get_language(), kept when the pack is frozen) unless
+ * the options name another; its words, numbers and dates are laid out
+ * with that language in use.
  */
 
 #define G_LOG_DOMAIN "sc-report-review"
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <stdio.h>
+
+#include "sc-i18n.h"
 
 #include "sc-report-private.h"
 #include "sc-report-review.h"
@@ -27,6 +31,7 @@
 
 typedef struct
 {
+  ScWorkbook        *book;
   ScReview          *review;
   ScReviewSnapshot  *figures;
   ScWorkbook        *frozen;
@@ -117,7 +122,7 @@ add_title (ScReportFlow *flow,
    * date and the period whose scorecard is reviewed
    */
   line = g_strdup_printf (_("Review meeting of %1$s · scorecard for %2$s"), date,
-                          pack->figures->view_label);
+                          flow->doc->view_label);
   sc_report_flow_paragraph (flow, SC_REPORT_FONT_BODY, line, &flow->muted);
   flow->y += 6;
 }
@@ -148,6 +153,9 @@ add_review_front (ScReportFlow *flow,
 {
   Pack *pack = data;
 
+  /* In the language the document is laid out in */
+  if (pack->since_last == NULL)
+    pack->since_last = sc_review_since_last (pack->book, pack->review);
   sc_report_flow_new_page (flow);
   add_title (flow, pack);
   add_attendees (flow, pack);
@@ -295,7 +303,8 @@ sc_report_review_new (ScWorkbook             *book,
   ScReportExtra extra = { add_review_front, add_review_back, NULL };
   ScPartner *partner;
   ScRollup view;
-  Pack pack = { review, NULL, NULL, NULL };
+  Pack pack = { book, review, NULL, NULL, NULL };
+  const char *language;
   ScReport *report;
 
   g_return_val_if_fail (SC_IS_WORKBOOK (book), NULL);
@@ -324,8 +333,13 @@ sc_report_review_new (ScWorkbook             *book,
   pack_options->workbook_notes = FALSE;
   g_clear_pointer (&pack_options->date, g_date_time_unref);
   pack_options->date = dup_review_time (review);
+  /* The language asked for, else the one the review was frozen in, else
+   * the partner's (as any report)
+   */
+  language = options->language && options->language[0] ? options->language : sc_review_get_language (review);
+  if (language != NULL && sc_language_get (language, NULL) != NULL)
+    sc_report_options_set_string (&pack_options->language, language);
 
-  pack.since_last = sc_review_since_last (book, review);
   ranks = ranks_from_figures (figures, partner, &view);
   extra.data = &pack;
   report = sc_report_new_extra (pack.frozen, pack_options, ranks, &extra, NULL, NULL, NULL, error);

@@ -7,7 +7,9 @@
  * attendees, what changed since the last review, the agenda, decisions,
  * action items (issues linked to the review, made with the issue editor)
  * and notes; "Mark as Held" freezes the figures, "Export Pack…" writes
- * the PDF. A notice says when the live data has moved since the figures
+ * the PDF, "Email to <contact>…" writes it to the outgoing cache and
+ * attaches it to a message to the partner's contact, then marks the
+ * review sent. A notice says when the live data has moved since the figures
  * were frozen. Every edit is one undo step of the main window's stack.
  */
 
@@ -17,7 +19,11 @@
 
 #include <glib/gi18n.h>
 
+#include "sc-language.h"
+
+#include "sc-email.h"
 #include "sc-issue-editor.h"
+#include "sc-report-send.h"
 #include "sc-report-review.h"
 #include "sc-review-diff.h"
 #include "sc-review-edit.h"
@@ -30,6 +36,7 @@ struct _ScReviewWindow
   /* Template widgets */
   AdwToastOverlay *toasts;
   AdwWindowTitle  *window_title;
+  GtkButton       *email_button;
   GtkRevealer     *moved_revealer;
   GtkLabel        *moved_label;
   AdwEntryRow     *date_row;
@@ -183,6 +190,13 @@ sync_header (ScReviewWindow *self)
                        sc_review_state_get_label (state), figures ? figures->view_label : _("no data"));
   adw_action_row_set_subtitle (self->state_row, state_text);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.mark-held", state == SC_REVIEW_DRAFT);
+  if (partner != NULL)
+    {
+      g_autofree char *email = sc_report_send_dup_label (partner);
+
+      gtk_button_set_label (self->email_button, email);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->email_button), partner != NULL);
 }
 
 static void
@@ -406,6 +420,100 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* Sending */
+
+static char *
+dup_pack_name (ScReviewWindow *self,
+               ScPartner      *partner)
+{
+  g_autofree char *safe = sc_report_safe_file_name (partner ? sc_partner_get_name (partner) : "partner");
+
+  return g_strdup_printf ("%s-review-%s.pdf", safe, sc_review_get_date (self->review));
+}
+
+static void
+on_email_composed_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(ScReviewWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  ScPartner *partner = sc_workbook_lookup_partner (self->book, sc_review_get_partner_id (self->review));
+
+  if (sc_email_compose_finish (result, &error))
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autofree char *name = dup_pack_name (self, partner);
+      g_autofree char *who = partner ? sc_email_dup_partner_label (partner) : g_strdup ("");
+      g_autofree char *text = g_strdup_printf (_("Email to %s ready in your email program"), who);
+
+      sc_review_edit_set_sent (self->undo_stack, self->review, now, name);
+      sync_header (self);
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
+    }
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+}
+
+/* The message, in the language of the pack it carries. */
+static void
+email_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  ScReviewWindow *self = SC_REVIEW_WINDOW (widget);
+  ScPartner *partner = sc_workbook_lookup_partner (self->book, sc_review_get_partner_id (self->review));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cached = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  commit (self);
+  if (partner == NULL)
+    return;
+  if (!(cached = sc_report_send_dup_path (partner, &error)))
+    {
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      return;
+    }
+  dir = g_path_get_dirname (cached);
+  name = dup_pack_name (self, partner);
+  path = g_build_filename (dir, name, NULL);
+  file = g_file_new_for_path (path);
+  if (!sc_review_window_export_to (self, file, &error))
+    {
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      return;
+    }
+  {
+    const ScLanguage *language = sc_language_get (sc_review_get_language (self->review), NULL);
+    g_autofree char *address = sc_email_dup_partner_address (partner);
+    g_autofree char *who = sc_email_dup_partner_label (partner);
+    g_autofree char *date = NULL;
+    g_autofree char *subject = NULL;
+    g_autofree char *body = NULL;
+    const char *company = sc_workbook_get_company (self->book);
+    const ScLanguage *before = sc_language_use (language);
+
+    date = sc_review_format_date (sc_review_get_date (self->review), TRUE);
+    /* Translators: the subject of the email a review pack is attached to:
+     * the meeting's date, the partner */
+    subject = g_strdup_printf (sc_language_gettext (language, N_("Review meeting of %1$s: %2$s")),
+                               date, sc_partner_get_name (partner));
+    /* Translators: the email a review pack is attached to: the contact,
+     * the meeting's date, the company sending it */
+    body = g_strdup_printf (sc_language_gettext (language,
+                                                 N_("Dear %1$s,\n\nplease find attached the pack of our "
+                                                    "review meeting of %2$s.\n\nKind regards,\n%3$s")),
+                            who, date, company ? company : "");
+    sc_language_use (before);
+    sc_email_compose_async (GTK_WINDOW (self), address, subject, body, file, NULL, on_email_composed_cb,
+                            g_object_ref (self));
+  }
+}
+
 /* GObject */
 
 static void
@@ -446,6 +554,7 @@ sc_review_window_class_init (ScReviewWindowClass *klass)
                                                "/io/github/scorecards/Scorecards/sc-review-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ScReviewWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, ScReviewWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, ScReviewWindow, email_button);
   gtk_widget_class_bind_template_child (widget_class, ScReviewWindow, moved_revealer);
   gtk_widget_class_bind_template_child (widget_class, ScReviewWindow, moved_label);
   gtk_widget_class_bind_template_child (widget_class, ScReviewWindow, date_row);
@@ -462,6 +571,7 @@ sc_review_window_class_init (ScReviewWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "review.mark-held", NULL, mark_held_action);
   gtk_widget_class_install_action (widget_class, "review.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "review.email", NULL, email_action);
   gtk_widget_class_install_action (widget_class, "review.add-action", NULL, add_action_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "review.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
@@ -541,9 +651,16 @@ sc_review_window_export_to (ScReviewWindow  *self,
 
   g_return_val_if_fail (SC_IS_REVIEW_WINDOW (self), FALSE);
 
-  if (!sc_review_is_frozen (self->review) &&
-      !sc_review_edit_freeze (self->undo_stack, self->book, self->review, SC_REVIEW_DRAFT, error))
-    return FALSE;
+  if (!sc_review_is_frozen (self->review))
+    {
+      ScPartner *partner = sc_workbook_lookup_partner (self->book, sc_review_get_partner_id (self->review));
+
+      /* A review made before reviews kept a language: the partner's */
+      if (sc_review_get_language (self->review) == NULL)
+        sc_review_set_language (self->review, sc_review_resolve_language (partner, NULL));
+      if (!sc_review_edit_freeze (self->undo_stack, self->book, self->review, SC_REVIEW_DRAFT, error))
+        return FALSE;
+    }
   options = sc_report_options_new (self->book);
   return sc_report_review_export (self->book, self->review, options, path, error);
 }
