@@ -194,7 +194,12 @@ sync_header (ScReviewWindow *self)
     {
       g_autofree char *email = sc_report_send_dup_label (partner);
 
-      gtk_button_set_label (self->email_button, email);
+      /* an icon, the contact in its tooltip and name: the header keeps
+       * room for the title */
+      gtk_button_set_icon_name (self->email_button, "mail-send-symbolic");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->email_button), email);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->email_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, email, -1);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->email_button), partner != NULL);
 }
