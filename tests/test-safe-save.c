@@ -381,6 +381,78 @@ test_strays (void)
   remove_temp_dir (dir);
 }
 
+/* Saves of different files into one folder at the same time, from threads
+ * of one process (the review packs' batch): none takes another's
+ * temporary file for a crash's leftover.
+ */
+typedef struct
+{
+  const char *dir;
+  guint       thread;
+  guint       failures;
+  char       *first_error;
+} ConcurrentSaves;
+
+static gpointer
+save_many (gpointer data)
+{
+  ConcurrentSaves *saves = data;
+  g_autofree char *contents = g_strnfill (20000, 'a' + saves->thread);
+
+  for (guint i = 0; i < 150; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("pack-%u-%03u.pdf", saves->thread, i);
+      g_autofree char *path = g_build_filename (saves->dir, name, NULL);
+      g_autoptr(GError) error = NULL;
+
+      if (!sc_safe_file_set_contents (path, contents, strlen (contents), SC_SAFE_FILE_NONE, &error))
+        {
+          if (saves->failures++ == 0)
+            saves->first_error = g_strdup (error->message);
+        }
+    }
+  return NULL;
+}
+
+static void
+test_concurrent_saves (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  ConcurrentSaves saves[4];
+  GThread *threads[G_N_ELEMENTS (saves)];
+  g_autoptr(GDir) listing = NULL;
+  const char *name;
+  guint n_files = 0;
+
+  for (guint t = 0; t < G_N_ELEMENTS (saves); t++)
+    {
+      saves[t] = (ConcurrentSaves) { dir, t, 0, NULL };
+      threads[t] = g_thread_new ("save", save_many, &saves[t]);
+    }
+  for (guint t = 0; t < G_N_ELEMENTS (saves); t++)
+    {
+      g_thread_join (threads[t]);
+      g_assert_cmpstr (saves[t].first_error, ==, NULL);
+      g_assert_cmpuint (saves[t].failures, ==, 0);
+      g_free (saves[t].first_error);
+    }
+  /* Every file there, whole, and no temporary file left */
+  listing = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      g_assert_true (g_str_has_prefix (name, "pack-"));
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      g_assert_cmpuint (length, ==, 20000);
+      n_files++;
+    }
+  g_assert_cmpuint (n_files, ==, 4 * 150);
+  remove_temp_dir (dir);
+}
+
 /* Errors name the file: a folder that does not exist, a folder as target. */
 static void
 test_errors_name_the_file (void)
@@ -664,6 +736,7 @@ main (int    argc,
   g_test_add_func ("/safe-save/abandon", test_abandon);
   g_test_add_func ("/safe-save/symlink", test_symlink);
   g_test_add_func ("/safe-save/strays", test_strays);
+  g_test_add_func ("/safe-save/concurrent-saves", test_concurrent_saves);
   g_test_add_func ("/safe-save/errors-name-the-file", test_errors_name_the_file);
   g_test_add_func ("/safe-save/write-failure", test_write_failure);
   g_test_add_func ("/safe-save/kill-during-save", test_kill_during_save);

@@ -492,21 +492,31 @@ sc_safe_file_commit (ScSafeFile  *self,
 
   fd = self->fd;
   self->fd = -1;
-  if (close (fd) != 0 && errno != EINTR)
-    {
-      set_write_error (self, errno);
-      return propagate_failure (self, error);
-    }
   if (self->temp_path == NULL)
     {
+      if (close (fd) != 0 && errno != EINTR)
+        {
+          set_write_error (self, errno);
+          return propagate_failure (self, error);
+        }
       self->committed = TRUE;
       return TRUE;
     }
+  /* Renamed while still locked: once closed, the temporary file looks like
+   * a crash's leftover to another save's clean-up in the same folder, which
+   * could remove it before the rename
+   */
   if (g_rename (self->temp_path, self->path) != 0)
     {
       set_write_error (self, errno);
+      close (fd);
       return propagate_failure (self, error);
     }
+  /* The data was synced by sc_safe_file_finish(): a failing close now has
+   * nothing left to lose
+   */
+  if (close (fd) != 0 && errno != EINTR)
+    g_debug ("%s: close after the rename failed: %s", self->display_name, g_strerror (errno));
   self->committed = TRUE;
   sync_directory (self->directory);
   sc_safe_file_remove_strays (self->directory);
