@@ -9,6 +9,7 @@
  * table and JSON, and the errors with their exit statuses.
  */
 
+#define _GNU_SOURCE
 #include "config.h"
 
 #include "sc-test-cli.h"
@@ -130,6 +131,140 @@ test_language (void)
   g_assert_true (g_bytes_equal (a, b));
 }
 
+/* The packs written by a run, from its lines "PATH: review ID of NAME on …" */
+static GPtrArray *
+written_packs (const char *out)
+{
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *at = strstr (lines[i], ": review REV-");
+
+      if (at != NULL)
+        g_ptr_array_add (paths, g_strndup (lines[i], at - lines[i]));
+    }
+  return paths;
+}
+
+static guint
+count_files (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (listing != NULL && g_dir_read_name (listing) != NULL)
+    n++;
+  return n;
+}
+
+/* --split DIR: a review and a pack for every partner, one PDF each, the
+ * workbook saved with the reviews; run again, the same packs and no new
+ * review; a pack of the batch is the pack `review -o` makes of the same
+ * review; --partner picks some, once each, in their language.
+ */
+static void
+test_split (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *book = copy_sample (&dir);
+  g_autofree char *packs = g_build_filename (dir, "packs", "december", NULL);
+  g_autofree char *some = g_build_filename (dir, "some", NULL);
+  g_autofree char *single = g_build_filename (dir, "single.pdf", NULL);
+  g_autoptr(CliRun) summary = sc_test_cli_run ("summary", book, "--json", NULL);
+  g_autoptr(CliRun) made = sc_test_cli_run ("review", book, "--split", packs, "--date", "2025-06-12",
+                                            "--period", "2025-05", NULL);
+  g_autoptr(CliRun) list = sc_test_cli_run ("reviews", book, "--json", NULL);
+  g_autoptr(CliRun) again = NULL;
+  g_autoptr(CliRun) one = NULL;
+  g_autoptr(CliRun) picked = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GPtrArray) paths = NULL;
+  g_autoptr(GPtrArray) paths_again = NULL;
+  g_autoptr(GPtrArray) paths_picked = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_partners, s02 = G_MAXUINT;
+
+  g_assert_cmpint (summary->status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, summary->out, -1, &error));
+  g_assert_no_error (error);
+  n_partners = json_array_get_length (json_object_get_array_member (
+      json_node_get_object (json_parser_get_root (parser)), "partners"));
+  g_assert_cmpuint (n_partners, >, 5);
+
+  g_assert_cmpint (made->status, ==, 0);
+  paths = written_packs (made->out);
+  g_assert_cmpuint (paths->len, ==, n_partners);
+  g_assert_cmpuint (count_files (packs), ==, n_partners);
+  for (guint i = 0; i < paths->len; i++)
+    {
+      const char *path = g_ptr_array_index (paths, i);
+
+      g_assert_true (g_str_has_prefix (path, packs));
+      g_assert_true (g_str_has_suffix (path, "-review-2025-06-12.pdf"));
+      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+      if (strstr (path, "Precision-Hydraulics") != NULL)
+        s02 = i;
+    }
+  g_assert_cmpuint (s02, <, paths->len);
+
+  /* Saved: a frozen review per partner */
+  g_assert_cmpint (list->status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, list->out, -1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (json_parser_get_root (parser))), ==, n_partners);
+  for (guint i = 0; i < n_partners; i++)
+    {
+      JsonObject *review = json_array_get_object_element (json_node_get_array (json_parser_get_root (parser)), i);
+
+      g_assert_true (json_object_get_boolean_member (review, "frozen"));
+      g_assert_cmpstr (json_object_get_string_member (review, "date"), ==, "2025-06-12");
+      g_assert_cmpstr (json_object_get_string_member (review, "period"), ==, "2025-05");
+    }
+
+  /* Again: the same reviews, the same files */
+  again = sc_test_cli_run ("review", book, "--split", packs, "--date", "2025-06-12", NULL);
+  g_assert_cmpint (again->status, ==, 0);
+  paths_again = written_packs (again->out);
+  g_assert_cmpuint (paths_again->len, ==, n_partners);
+  g_assert_nonnull (strstr (again->out, g_strrstr (made->out, "REV-")));
+  {
+    g_autoptr(CliRun) relist = sc_test_cli_run ("reviews", book, "--json", NULL);
+
+    g_assert_true (json_parser_load_from_data (parser, relist->out, -1, &error));
+    g_assert_cmpuint (json_array_get_length (json_node_get_array (json_parser_get_root (parser))), ==,
+                      n_partners);
+  }
+
+  /* One of them, written alone: the same bytes as in the batch */
+  one = sc_test_cli_run ("review", book, "--partner", "s02", "--date", "2025-06-12", "-o", single, NULL);
+  g_assert_cmpint (one->status, ==, 0);
+  {
+    g_autoptr(GBytes) a = read_bytes (single);
+    g_autoptr(GBytes) b = read_bytes (g_ptr_array_index (paths, s02));
+
+    g_assert_true (g_bytes_equal (a, b));
+  }
+
+  /* Two partners picked (one given twice), in German, new reviews on a new date */
+  picked = sc_test_cli_run ("review", book, "--split", some, "-p", "s02", "-p", "Precision Hydraulics",
+                            "-p", "s03", "--date", "2025-07-01", "--language", "de", NULL);
+  g_assert_cmpint (picked->status, ==, 0);
+  paths_picked = written_packs (picked->out);
+  g_assert_cmpuint (paths_picked->len, ==, 2);
+  g_assert_cmpuint (count_files (some), ==, 2);
+  for (guint i = 0; i < paths_picked->len; i++)
+    {
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_assert_true (g_str_has_suffix (g_ptr_array_index (paths_picked, i), "-review-2025-07-01.pdf"));
+      g_assert_true (g_file_get_contents (g_ptr_array_index (paths_picked, i), &contents, &length, NULL));
+      g_assert_nonnull (memmem (contents, length, "/Lang (de)", strlen ("/Lang (de)")));
+    }
+}
+
 static void
 test_errors (void)
 {
@@ -140,6 +275,12 @@ test_errors (void)
   g_autoptr(GBytes) after = NULL;
   g_autoptr(CliRun) unknown = sc_test_cli_run ("review", book, "--partner", "Nobody Ltd", "-o", pack, NULL);
   g_autoptr(CliRun) no_output = sc_test_cli_run ("review", book, "--partner", "s02", NULL);
+  g_autofree char *split_dir = g_build_filename (dir, "packs", NULL);
+  g_autoptr(CliRun) both = sc_test_cli_run ("review", book, "--partner", "s02", "-o", pack,
+                                            "--split", split_dir, NULL);
+  g_autoptr(CliRun) two_partners = sc_test_cli_run ("review", book, "-p", "s02", "-p", "s03", "-o", pack, NULL);
+  g_autoptr(CliRun) split_unknown = sc_test_cli_run ("review", book, "-p", "s02", "-p", "Nobody Ltd",
+                                                     "--split", split_dir, NULL);
   g_autoptr(CliRun) no_partner = sc_test_cli_run ("review", book, "-o", pack, NULL);
   g_autoptr(CliRun) bad_date = sc_test_cli_run ("review", book, "--partner", "s02", "--date", "12/06/2025",
                                                 "-o", pack, NULL);
@@ -155,7 +296,14 @@ test_errors (void)
   g_assert_cmpint (unknown->status, ==, 1);
   g_assert_nonnull (strstr (unknown->err, "book.scorecard: no partner has the id or name “Nobody Ltd”"));
   g_assert_cmpint (no_output->status, ==, 2);
-  g_assert_nonnull (strstr (no_output->err, "-o PACK.pdf is required"));
+  g_assert_nonnull (strstr (no_output->err, "-o PACK.pdf or --split DIR is required"));
+  g_assert_cmpint (both->status, ==, 2);
+  g_assert_nonnull (strstr (both->err, "give either -o PACK.pdf or --split DIR, not both"));
+  g_assert_cmpint (two_partners->status, ==, 2);
+  g_assert_nonnull (strstr (two_partners->err, "use --split DIR for several"));
+  g_assert_cmpint (split_unknown->status, ==, 1);
+  g_assert_nonnull (strstr (split_unknown->err, "no partner has the id or name “Nobody Ltd”"));
+  g_assert_false (g_file_test (split_dir, G_FILE_TEST_EXISTS));
   g_assert_cmpint (no_partner->status, ==, 2);
   g_assert_nonnull (strstr (no_partner->err, "--partner is required"));
   g_assert_cmpint (bad_date->status, ==, 2);
@@ -184,6 +332,7 @@ main (int   argc,
 
   g_test_add_func ("/cli-review/review-and-list", test_review_and_list);
   g_test_add_func ("/cli-review/language", test_language);
+  g_test_add_func ("/cli-review/split", test_split);
   g_test_add_func ("/cli-review/errors", test_errors);
 
   return g_test_run ();

@@ -5,7 +5,9 @@
  *
  * `scorecards review BOOK --partner P [--date D] [--period P] [--language L]
  * -o PACK.pdf`: the pack of a partner's latest review (or the one on D),
- * making the review when there is none on that date. The pack is in L,
+ * making the review when there is none on that date. With `--split DIR`
+ * instead of -o, the same for every partner (or each --partner given),
+ * one PDF each in DIR, a worker per core. The pack is in L,
  * else in the language the review was frozen in, else the partner's
  * report language; freezing keeps that language with the review. Exporting a pack
  * freezes the review's figures; the workbook is then saved through its
@@ -32,7 +34,8 @@
 typedef struct
 {
   char  *output;
-  char  *partner;
+  char  *split;
+  char **partners;
   char  *date;
   char  *period;
   char  *language;
@@ -44,7 +47,8 @@ static void
 review_args_clear (ReviewArgs *args)
 {
   g_free (args->output);
-  g_free (args->partner);
+  g_free (args->split);
+  g_strfreev (args->partners);
   g_free (args->date);
   g_free (args->period);
   g_free (args->language);
@@ -70,10 +74,14 @@ check_review_usage (ReviewArgs       *args,
 
   if (args->args == NULL || g_strv_length (args->args) != 1)
     sc_cli_usage_error ("review", _("expected exactly one workbook"));
-  else if (args->partner == NULL)
+  else if (args->output != NULL && args->split != NULL)
+    sc_cli_usage_error ("review", _("give either -o PACK.pdf or --split DIR, not both"));
+  else if (args->split == NULL && args->partners == NULL)
     sc_cli_usage_error ("review", _("--partner is required"));
-  else if (args->output == NULL)
-    sc_cli_usage_error ("review", _("-o PACK.pdf is required"));
+  else if (args->split == NULL && g_strv_length (args->partners) > 1)
+    sc_cli_usage_error ("review", _("one --partner for -o PACK.pdf; use --split DIR for several"));
+  else if (args->output == NULL && args->split == NULL)
+    sc_cli_usage_error ("review", _("-o PACK.pdf or --split DIR is required"));
   else if (args->date != NULL && !sc_date_is_valid_iso (args->date))
     {
       g_autofree char *message = g_strdup_printf (_("“%s” is not a date written YYYY-MM-DD"), args->date);
@@ -127,6 +135,19 @@ print_error (const char   *book_arg,
     }
 }
 
+static void
+print_written (ScWorkbook *book,
+               ScReview   *review,
+               const char *path)
+{
+  ScPartner *partner = sc_workbook_lookup_partner (book, sc_review_get_partner_id (review));
+
+  /* Translators: "PACK.pdf: review R3 of Acme on 2026-11-30 (Held)" */
+  printf (_("%s: review %s of %s on %s (%s)\n"), path, sc_review_get_id (review),
+          partner ? sc_partner_get_name (partner) : sc_review_get_partner_id (review),
+          sc_review_get_date (review), sc_review_state_get_label (sc_review_get_state (review)));
+}
+
 /* Freezes @review if it is not yet, writes its pack, saves the workbook
  * when it changed.
  */
@@ -163,11 +184,81 @@ write_pack (ReviewArgs        *args,
       print_error (args->args[0], error);
       return SC_EXIT_BAD_INPUT;
     }
-  printf (_("%s: review %s of %s on %s (%s)\n"), args->output, sc_review_get_id (review),
-          sc_workbook_lookup_partner (book, sc_review_get_partner_id (review))
-            ? sc_partner_get_name (sc_workbook_lookup_partner (book, sc_review_get_partner_id (review)))
-            : sc_review_get_partner_id (review),
-          sc_review_get_date (review), sc_review_state_get_label (sc_review_get_state (review)));
+  print_written (book, review, args->output);
+  return SC_EXIT_OK;
+}
+
+/* The partners of --partner (each once, in the order given), else all */
+static GPtrArray *
+dup_partners (ReviewArgs  *args,
+              ScWorkbook  *book,
+              GError     **error)
+{
+  g_autoptr(GPtrArray) partners = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *all = sc_workbook_get_partners (book);
+
+  if (args->partners == NULL)
+    for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+      g_ptr_array_add (partners, g_list_model_get_item (all, i));
+  for (guint i = 0; args->partners && args->partners[i]; i++)
+    {
+      ScPartner *partner = sc_cli_find_partner (book, args->partners[i], SC_REPORT_ERROR,
+                                                SC_REPORT_ERROR_NO_PARTNERS, error);
+
+      if (partner == NULL)
+        return NULL;
+      if (!g_ptr_array_find (partners, partner, NULL))
+        g_ptr_array_add (partners, g_object_ref (partner));
+    }
+  return g_steal_pointer (&partners);
+}
+
+/* --split DIR: a pack per partner, the reviews found or made, those not
+ * frozen frozen in one go, the packs written a worker per core, the
+ * workbook saved once.
+ */
+static int
+write_packs (ReviewArgs        *args,
+             ScStore           *store,
+             ScWorkbook        *book,
+             GPtrArray         *partners,
+             ScReportPageSize   page_size)
+{
+  g_autoptr(ScReportOptions) options = sc_report_options_new (book);
+  g_autoptr(GPtrArray) reviews = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) paths = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean changed = FALSE;
+
+  if (args->page_size != NULL)
+    options->page_size = page_size;
+  sc_report_options_set_string (&options->language, args->language);
+  for (guint i = 0; i < partners->len; i++)
+    {
+      ScPartner *partner = g_ptr_array_index (partners, i);
+      gboolean created;
+      ScReview *review = find_or_create (args, book, partner, &created);
+
+      if (review == NULL)
+        return SC_EXIT_USAGE;
+      if (!sc_review_is_frozen (review))
+        {
+          sc_review_set_language (review, sc_review_resolve_language (
+              partner, args->language ? args->language : sc_review_get_language (review)));
+          changed = TRUE;
+        }
+      changed |= created;
+      g_ptr_array_add (reviews, g_object_ref (review));
+    }
+  if (!sc_review_freeze_all (book, reviews, &error) ||
+      !(paths = sc_report_review_export_batch (book, reviews, options, args->split, &error)) ||
+      (changed && !sc_store_save (store, book, SC_STORE_SAVE_UPDATE, NULL, &error)))
+    {
+      print_error (args->args[0], error);
+      return SC_EXIT_BAD_INPUT;
+    }
+  for (guint i = 0; i < reviews->len; i++)
+    print_written (book, g_ptr_array_index (reviews, i), g_ptr_array_index (paths, i));
   return SC_EXIT_OK;
 }
 
@@ -181,12 +272,14 @@ sc_cli_review (int    argc,
   g_autoptr(ScWorkbook) book = NULL;
   g_autoptr(GError) error = NULL;
   ScReportPageSize page_size = SC_REPORT_PAGE_A4;
-  ScPartner *partner;
+  g_autoptr(GPtrArray) partners = NULL;
   ScReview *review;
   gboolean created;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &args.output, N_("Write the pack to PACK.pdf"), "PACK.pdf" },
-    { "partner", 'p', 0, G_OPTION_ARG_STRING, &args.partner, N_("Partner id or name"), "NAME" },
+    { "split", 0, 0, G_OPTION_ARG_FILENAME, &args.split,
+      N_("Write a pack per partner into DIR (every partner, or each --partner)"), "DIR" },
+    { "partner", 'p', 0, G_OPTION_ARG_STRING_ARRAY, &args.partners, N_("Partner id or name"), "NAME" },
     { "date", 0, 0, G_OPTION_ARG_STRING, &args.date,
       N_("The review on this date, made if there is none (default: the latest review, or today)"),
       "YYYY-MM-DD" },
@@ -212,8 +305,7 @@ sc_cli_review (int    argc,
 
   if (!(store = sc_store_new_for_location (args.args[0], &error)) ||
       !(book = sc_store_load (store, NULL, &error)) ||
-      !(partner = sc_cli_find_partner (book, args.partner, SC_REPORT_ERROR,
-                                       SC_REPORT_ERROR_NO_PARTNERS, &error)))
+      !(partners = dup_partners (&args, book, &error)))
     {
       g_autofree char *shown = sc_store_location_dup_display_name (args.args[0]);
 
@@ -227,7 +319,16 @@ sc_cli_review (int    argc,
       fprintf (stderr, "scorecards: %s: %s\n", shown, _("The workbook holds no values to review"));
       return SC_EXIT_BAD_INPUT;
     }
-  if (!(review = find_or_create (&args, book, partner, &created)))
+  if (partners->len == 0)
+    {
+      g_autofree char *shown = sc_store_location_dup_display_name (args.args[0]);
+
+      fprintf (stderr, "scorecards: %s: %s\n", shown, _("The workbook has no partners"));
+      return SC_EXIT_BAD_INPUT;
+    }
+  if (args.split != NULL)
+    return write_packs (&args, store, book, partners, page_size);
+  if (!(review = find_or_create (&args, book, g_ptr_array_index (partners, 0), &created)))
     return SC_EXIT_USAGE;
   return write_pack (&args, store, book, review, created, page_size);
 }

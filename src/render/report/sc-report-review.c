@@ -20,6 +20,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 
 #include "sc-i18n.h"
@@ -35,7 +36,7 @@ typedef struct
   ScReview          *review;
   ScReviewSnapshot  *figures;
   ScWorkbook        *frozen;
-  char             **since_last;
+  char             **since_last;  /* gathered before the layout, in its language */
 } Pack;
 
 #define LIST_INDENT 18
@@ -153,9 +154,6 @@ add_review_front (ScReportFlow *flow,
 {
   Pack *pack = data;
 
-  /* In the language the document is laid out in */
-  if (pack->since_last == NULL)
-    pack->since_last = sc_review_since_last (pack->book, pack->review);
   sc_report_flow_new_page (flow);
   add_title (flow, pack);
   add_attendees (flow, pack);
@@ -286,6 +284,89 @@ ranks_from_figures (ScReviewSnapshot *figures,
   return ranks;
 }
 
+/* What a pack is laid out from, gathered from the workbook first so that
+ * the layout itself does not read it (a batch lays packs out in parallel).
+ */
+typedef struct
+{
+  Pack              pack;
+  ScReportOptions  *options;
+  ScReportRanks    *ranks;
+} PackPlan;
+
+static void
+pack_plan_clear (PackPlan *plan)
+{
+  g_clear_pointer (&plan->pack.figures, sc_review_snapshot_unref);
+  g_clear_pointer (&plan->pack.since_last, g_strfreev);
+  g_clear_pointer (&plan->options, sc_report_options_free);
+  g_clear_pointer (&plan->ranks, sc_report_ranks_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PackPlan, pack_plan_clear)
+
+static gboolean
+pack_plan_init (PackPlan               *plan,
+                ScWorkbook             *book,
+                ScReview               *review,
+                const ScReportOptions  *options,
+                GError                **error)
+{
+  ScPartner *partner;
+  ScRollup view;
+  const char *language;
+  const ScLanguage *before;
+
+  plan->pack.book = book;
+  plan->pack.review = review;
+  if (!(plan->pack.figures = sc_review_dup_figures (book, review, error)) ||
+      !(plan->pack.frozen = sc_review_snapshot_get_book (plan->pack.figures, error)))
+    return FALSE;
+  partner = sc_workbook_lookup_partner (plan->pack.frozen, sc_review_get_partner_id (review));
+  if (partner == NULL ||
+      !sc_rollup_parse (plan->pack.figures->view, sc_workbook_get_granularity (plan->pack.frozen), &view))
+    {
+      g_set_error (error, SC_REPORT_ERROR, SC_REPORT_ERROR_NO_DATA,
+                   _("The review “%s” has no figures to show"), sc_review_get_id (review));
+      return FALSE;
+    }
+
+  plan->options = sc_report_options_copy (options);
+  g_ptr_array_set_size (plan->options->partners, 0);
+  sc_report_options_add_partner (plan->options, partner);
+  plan->options->rollup = view.kind;
+  plan->options->last = view.anchor;
+  plan->options->first = SC_PERIOD_NONE;
+  plan->options->sections = SC_REPORT_SECTION_SUMMARY | SC_REPORT_SECTION_CHARTS;
+  plan->options->workbook_notes = FALSE;
+  g_clear_pointer (&plan->options->date, g_date_time_unref);
+  plan->options->date = dup_review_time (review);
+  /* The language asked for, else the one the review was frozen in, else
+   * the partner's (as any report)
+   */
+  language = options->language && options->language[0] ? options->language : sc_review_get_language (review);
+  if (language != NULL && sc_language_get (language, NULL) != NULL)
+    sc_report_options_set_string (&plan->options->language, language);
+
+  plan->ranks = ranks_from_figures (plan->pack.figures, partner, &view);
+  /* What changed since the last review reads the workbook's reviews; its
+   * sentences are in the language the pack is laid out in
+   */
+  before = sc_language_use (sc_report_options_get_language (plan->options, partner));
+  plan->pack.since_last = sc_review_since_last (book, review);
+  sc_language_use (before);
+  return TRUE;
+}
+
+static ScReport *
+pack_plan_lay_out (PackPlan  *plan,
+                   GError   **error)
+{
+  ScReportExtra extra = { add_review_front, add_review_back, &plan->pack };
+
+  return sc_report_new_extra (plan->pack.frozen, plan->options, plan->ranks, &extra, NULL, NULL, NULL, error);
+}
+
 /* Lays out the pack of @review in @book; @options gives the company, logo,
  * confidentiality line and page size (its partners, period and sections
  * are the review's). A draft review is shown as the live data stands
@@ -297,54 +378,15 @@ sc_report_review_new (ScWorkbook             *book,
                       const ScReportOptions  *options,
                       GError                **error)
 {
-  g_autoptr(ScReportOptions) pack_options = NULL;
-  g_autoptr(ScReportRanks) ranks = NULL;
-  g_autoptr(ScReviewSnapshot) figures = NULL;
-  ScReportExtra extra = { add_review_front, add_review_back, NULL };
-  ScPartner *partner;
-  ScRollup view;
-  Pack pack = { book, review, NULL, NULL, NULL };
-  const char *language;
-  ScReport *report;
+  g_auto(PackPlan) plan = { { NULL } };
 
   g_return_val_if_fail (SC_IS_WORKBOOK (book), NULL);
   g_return_val_if_fail (SC_IS_REVIEW (review), NULL);
   g_return_val_if_fail (options != NULL, NULL);
 
-  if (!(figures = sc_review_dup_figures (book, review, error)) ||
-      !(pack.frozen = sc_review_snapshot_get_book (figures, error)))
+  if (!pack_plan_init (&plan, book, review, options, error))
     return NULL;
-  pack.figures = figures;
-  partner = sc_workbook_lookup_partner (pack.frozen, sc_review_get_partner_id (review));
-  if (partner == NULL || !sc_rollup_parse (figures->view, sc_workbook_get_granularity (pack.frozen), &view))
-    {
-      g_set_error (error, SC_REPORT_ERROR, SC_REPORT_ERROR_NO_DATA,
-                   _("The review “%s” has no figures to show"), sc_review_get_id (review));
-      return NULL;
-    }
-
-  pack_options = sc_report_options_copy (options);
-  g_ptr_array_set_size (pack_options->partners, 0);
-  sc_report_options_add_partner (pack_options, partner);
-  pack_options->rollup = view.kind;
-  pack_options->last = view.anchor;
-  pack_options->first = SC_PERIOD_NONE;
-  pack_options->sections = SC_REPORT_SECTION_SUMMARY | SC_REPORT_SECTION_CHARTS;
-  pack_options->workbook_notes = FALSE;
-  g_clear_pointer (&pack_options->date, g_date_time_unref);
-  pack_options->date = dup_review_time (review);
-  /* The language asked for, else the one the review was frozen in, else
-   * the partner's (as any report)
-   */
-  language = options->language && options->language[0] ? options->language : sc_review_get_language (review);
-  if (language != NULL && sc_language_get (language, NULL) != NULL)
-    sc_report_options_set_string (&pack_options->language, language);
-
-  ranks = ranks_from_figures (figures, partner, &view);
-  extra.data = &pack;
-  report = sc_report_new_extra (pack.frozen, pack_options, ranks, &extra, NULL, NULL, NULL, error);
-  g_strfreev (pack.since_last);
-  return report;
+  return pack_plan_lay_out (&plan, error);
 }
 
 /* Writes the pack of @review to @filename as PDF. */
@@ -389,8 +431,9 @@ pack_job_free (PackJob *job)
   g_free (job);
 }
 
-/* Lays the pack out holding the lock (it reads the workbook's reviews) and
- * writes it without, so that two packs are written at once.
+/* Gathers what the pack shows holding the lock (the workbook's reviews and
+ * lists are read), lays it out and writes it without, so that two packs
+ * are laid out and written at once.
  */
 static void
 run_pack_job (gpointer data,
@@ -400,9 +443,14 @@ run_pack_job (gpointer data,
   PackBatch *batch = user_data;
   g_autoptr(ScReport) report = NULL;
 
+  g_auto(PackPlan) plan = { { NULL } };
+  gboolean planned;
+
   g_mutex_lock (&batch->lock);
-  report = sc_report_review_new (batch->book, job->review, batch->options, &job->error);
+  planned = pack_plan_init (&plan, batch->book, job->review, batch->options, &job->error);
   g_mutex_unlock (&batch->lock);
+  if (planned)
+    report = pack_plan_lay_out (&plan, &job->error);
   job->ok = report != NULL &&
             sc_report_write (report, SC_REPORT_FORMAT_PDF, job->path, NULL, NULL, NULL, &job->error);
   g_async_queue_push (batch->done, job);
@@ -411,7 +459,7 @@ run_pack_job (gpointer data,
 /* Writes the packs of @reviews (frozen already) into @directory, one PDF
  * each named after the partner and the date, a worker per core. Returns
  * the paths written, in the order of @reviews, or NULL with the first
- * error.
+ * error. @directory is made when it does not exist.
  */
 GPtrArray *
 sc_report_review_export_batch (ScWorkbook             *book,
@@ -422,12 +470,21 @@ sc_report_review_export_batch (ScWorkbook             *book,
 {
   g_autoptr(GPtrArray) jobs = g_ptr_array_new_with_free_func ((GDestroyNotify) pack_job_free);
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   PackBatch batch = { book, options, { 0 }, g_async_queue_new () };
   GThreadPool *pool;
 
   g_return_val_if_fail (SC_IS_WORKBOOK (book), NULL);
   g_return_val_if_fail (reviews != NULL, NULL);
 
+  if (g_mkdir_with_parents (directory, 0755) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, SC_REPORT_ERROR, SC_REPORT_ERROR_WRITE, _("Could not create the folder “%s”: %s"),
+                   directory, g_strerror (saved));
+      return NULL;
+    }
   g_mutex_init (&batch.lock);
   pool = g_thread_pool_new (run_pack_job, &batch, MAX (1, (int) g_get_num_processors ()), FALSE, NULL);
   for (guint i = 0; i < reviews->len; i++)
@@ -438,6 +495,16 @@ sc_report_review_export_batch (ScWorkbook             *book,
                                                                 : sc_review_get_partner_id (review));
       g_autofree char *name = g_strdup_printf ("%s-review-%s.pdf", base, sc_review_get_date (review));
       PackJob *job = g_new0 (PackJob, 1);
+
+      /* Two partners whose names make the same file name: the partner's id tells them apart */
+      if (g_hash_table_contains (taken, name))
+        {
+          g_autofree char *id = sc_report_safe_file_name (sc_review_get_partner_id (review));
+
+          g_free (name);
+          name = g_strdup_printf ("%s-%s-review-%s.pdf", base, id, sc_review_get_date (review));
+        }
+      g_hash_table_add (taken, g_strdup (name));
 
       job->review = g_object_ref (review);
       job->path = g_build_filename (directory, name, NULL);
