@@ -242,8 +242,8 @@ check_size (ScExportXlsx  *self,
   if (rows < SC_EXPORT_MAX_ROW)
     return TRUE;
   g_set_error (error, SC_EXPORT_ERROR, SC_EXPORT_ERROR_TOO_LARGE,
-               _("%s: %" G_GUINT64_FORMAT " KPI rows do not fit in an Excel sheet (at most 1,048,575): "
-                 "export fewer partners"), self->display_name, rows);
+               _("%s: %llu KPI rows do not fit in an Excel sheet (at most 1,048,575): "
+                 "export fewer partners"), self->display_name, (unsigned long long) rows);
   return FALSE;
 }
 

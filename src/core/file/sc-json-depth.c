@@ -166,8 +166,9 @@ set_error (const ScJsonProblem  *problem,
 {
   g_set_error (error, SC_JSON_ERROR, problem->code,
                /* Translators: "book.scorecard:1:65: the JSON is nested more than 64 levels deep" */
-               _("%s:%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT ": %s"),
-               display_name != NULL ? display_name : "JSON", problem->line, problem->column,
+               _("%s:%llu:%llu: %s"),
+               display_name != NULL ? display_name : "JSON",
+               (unsigned long long) problem->line, (unsigned long long) problem->column,
                problem->message);
   return FALSE;
 }

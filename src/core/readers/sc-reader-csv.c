@@ -980,8 +980,8 @@ open_first_block (ScReaderCsv   *self,
     {
       /* Translators: a file given as CSV is a picture, a zip or a program */
       g_set_error (error, SC_IMPORT_ERROR, SC_IMPORT_ERROR_ENCODING,
-                   _("%s: not a text file: binary data at byte %" G_GSIZE_FORMAT),
-                   self->display_name, binary_at + skip);
+                   _("%s: not a text file: binary data at byte %llu"),
+                   self->display_name, (unsigned long long) (binary_at + skip));
       return FALSE;
     }
 

@@ -447,9 +447,9 @@ sc_recipe_file_take_row (FileRun  *fr,
   else if ((partner = resolve_partner (fr, raw)) == G_MAXUINT32)
     {
       g_set_error (error, SC_RECIPE_ERROR, SC_RECIPE_ERROR_TOO_LARGE,
-                   _("%s:%" G_GUINT64_FORMAT ": more than %d different partners in column “%s”; "
+                   _("%s:%llu: more than %d different partners in column “%s”; "
                      "is it the column that names the partner?"),
-                   fr->name, current_line (fr), SC_RECIPE_MAX_PARTNERS,
+                   fr->name, (unsigned long long) current_line (fr), SC_RECIPE_MAX_PARTNERS,
                    fr->table->headers[fr->partner_column]);
       return FALSE;
     }
@@ -467,9 +467,9 @@ sc_recipe_file_take_row (FileRun  *fr,
   if ((parts = group_parts (fr, partner, period)) == NULL)
     {
       g_set_error (error, SC_RECIPE_ERROR, SC_RECIPE_ERROR_TOO_LARGE,
-                   _("%s:%" G_GUINT64_FORMAT ": the dates of “%s” span more than %d periods, or the "
+                   _("%s:%llu: the dates of “%s” span more than %d periods, or the "
                      "file has more than %d partner × period groups; is “%s” the date column?"),
-                   fr->name, current_line (fr), fr->table->headers[fr->date_column],
+                   fr->name, (unsigned long long) current_line (fr), fr->table->headers[fr->date_column],
                    SC_WORKBOOK_MAX_PERIODS, SC_RECIPE_MAX_GROUPS, fr->table->headers[fr->date_column]);
       return FALSE;
     }
