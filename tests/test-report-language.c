@@ -184,6 +184,9 @@ test_french_by_default (void)
   assert_has (text, "Fiabilité des prévisions");
   assert_has (text, "Page 1 sur 3");
   assert_has (text, "en retard");
+  /* The due date in the language too, and each count agreeing with its word */
+  assert_has (text, "31 mai 2025");
+  assert_has (text, "1 problème : 1 ouvert ou en cours, 1 en retard.");
 }
 
 static void
@@ -213,6 +216,7 @@ test_option_overrides_partner (void)
   assert_no_english (text, german_same);
   assert_has (text, "Prognosegüte");
   assert_has (text, "Juni 2025");
+  assert_has (text, "31. Mai 2025");
 }
 
 /* Without a language, the application's: English under the C locale. */

@@ -17,6 +17,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "sc-i18n.h"
@@ -509,6 +510,29 @@ sc_language_format_long_date (const ScLanguage *language,
   /* Translators: a date written out, as strftime: "3 December 2026";
    * only %e, %d, %B, %b, %m and %Y may be used */
   return sc_language_format_date (language, date, LC_ (language, "long date", "%e %B %Y"));
+}
+
+/* A date stored as YYYY-MM-DD (a due date), written short for a table:
+ * "15 Jul 2025", "15 juil. 2025", "15. Juli 2025". Text that is not such
+ * a date comes back as it is.
+ */
+char *
+sc_language_format_iso_date (const ScLanguage *language,
+                             const char       *iso)
+{
+  GDate date;
+  int y, m, d;
+  char end;
+
+  g_return_val_if_fail (iso != NULL, NULL);
+
+  if (sscanf (iso, "%4d-%2d-%2d%c", &y, &m, &d, &end) != 3 || !g_date_valid_dmy (d, m, y))
+    return g_strdup (iso);
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, d, m, y);
+  /* Translators: a date in a table's column, as strftime: "15 Jul 2025";
+   * only %e, %d, %B, %b, %m and %Y may be used */
+  return sc_language_format_date (language, &date, LC_ (language, "short date", "%e %b %Y"));
 }
 
 /* "Mar 2025", "mars 2025". */

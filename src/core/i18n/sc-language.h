@@ -74,6 +74,8 @@ char              *sc_language_format_date      (const ScLanguage  *language,
                                                  const char        *format);
 char              *sc_language_format_long_date (const ScLanguage  *language,
                                                  const GDate       *date);
+char              *sc_language_format_iso_date  (const ScLanguage  *language,
+                                                 const char        *iso);
 char              *sc_language_format_month     (const ScLanguage  *language,
                                                  int                year,
                                                  int                month);

@@ -128,17 +128,42 @@ static char *
 dup_due_markup (ScReportFlow *flow,
                 ScIssue      *issue)
 {
-  const char *due = sc_issue_get_due (issue);
+  const char *iso = sc_issue_get_due (issue);
+  g_autofree char *date = NULL;
+  g_autofree char *due = NULL;
   ScColor red;
   g_autofree char *hex = NULL;
 
-  if (due == NULL || due[0] == '\0')
+  if (iso == NULL || iso[0] == '\0')
     return g_strdup ("—");
+  date = sc_language_format_iso_date (NULL, iso);
+  due = g_markup_escape_text (date, -1);
   if (!sc_issue_is_overdue (issue, &flow->today))
-    return g_markup_escape_text (due, -1);
+    return g_steal_pointer (&due);
   sc_palette_status_color (flow->theme, SC_STATUS_RED, &red);
   hex = sc_report_color_markup (&red);
   return g_strdup_printf ("%s\n<span foreground=\"%s\" weight=\"bold\">◆ %s</span>", due, hex, _("overdue"));
+}
+
+/* Widens the due column to hold @issue's due date on one line: "31 May"
+ * above "2025" reads badly when "30 Sep 2025" beside it does not break.
+ */
+void
+sc_report_table_fit_due (ScReportFlow  *flow,
+                         ScReportTable *table,
+                         guint          column,
+                         ScIssue       *issue,
+                         guint          flexible)
+{
+  const char *iso = sc_issue_get_due (issue);
+  g_autofree char *date = NULL;
+  g_autofree char *markup = NULL;
+
+  if (iso == NULL || iso[0] == '\0')
+    return;
+  date = sc_language_format_iso_date (NULL, iso);
+  markup = g_markup_escape_text (date, -1);
+  sc_report_table_fit (flow, table, column, markup, SC_REPORT_FONT_SMALL, flexible);
 }
 
 static guint
@@ -171,13 +196,19 @@ static char *
 dup_issue_count (GPtrArray *issues,
                  guint      n_overdue)
 {
+  g_autofree char *total = NULL;
+  g_autofree char *active = NULL;
+  g_autofree char *overdue = NULL;
   guint n_active = 0;
 
   for (guint i = 0; i < issues->len; i++)
     n_active += issue_is_active (g_ptr_array_index (issues, i));
-  return g_strdup_printf (LN_ (NULL, "%u issue: %u open or in progress, %u overdue.",
-                                       "%u issues: %u open or in progress, %u overdue.", issues->len),
-                          issues->len, n_active, n_overdue);
+  /* Each count agrees with its own noun or adjective ("1 ouvert", "2 ouverts") */
+  total = g_strdup_printf (LN_ (NULL, "%u issue", "%u issues", issues->len), issues->len);
+  active = g_strdup_printf (LN_ (NULL, "%u open or in progress", "%u open or in progress", n_active), n_active);
+  overdue = g_strdup_printf (LN_ (NULL, "%u overdue", "%u overdue", n_overdue), n_overdue);
+  /* Translators: "3 issues: 1 open or in progress, 1 overdue." */
+  return g_strdup_printf (_("%1$s: %2$s, %3$s."), total, active, overdue);
 }
 
 void
@@ -212,6 +243,8 @@ sc_report_add_issues (ScReportFlow *flow)
                                 _("No open issues, and none raised in the period."), &flow->muted);
       return;
     }
+  for (guint i = 0; i < issues->len; i++)
+    sc_report_table_fit_due (flow, &table, 5, g_ptr_array_index (issues, i), G_N_ELEMENTS (headers) - 1);
   for (guint i = 0; i < issues->len; i++)
     n_overdue += add_issue_row (flow, &table, g_ptr_array_index (issues, i));
   sc_report_table_end (flow, &table);

@@ -294,6 +294,11 @@ void          sc_report_table_fit        (ScReportFlow          *flow,
                                           const char            *markup,
                                           ScReportFont           font,
                                           guint                  flexible);
+void          sc_report_table_fit_due    (ScReportFlow          *flow,
+                                          ScReportTable         *table,
+                                          guint                  column,
+                                          ScIssue               *issue,
+                                          guint                  flexible);
 void          sc_report_table_row        (ScReportFlow          *flow,
                                           ScReportTable         *table,
                                           const ScReportCell    *cells,

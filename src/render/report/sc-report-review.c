@@ -202,7 +202,8 @@ add_action_row (ScReportFlow  *flow,
   const char *owner = sc_issue_get_owner (issue);
   g_autofree char *owner_m = g_markup_escape_text (owner && owner[0] ? owner : "—", -1);
   const char *due = sc_issue_get_due (issue);
-  g_autofree char *due_m = g_markup_escape_text (due ? due : "—", -1);
+  g_autofree char *date = due && due[0] ? sc_language_format_iso_date (NULL, due) : g_strdup ("—");
+  g_autofree char *due_m = g_markup_escape_text (date, -1);
   g_autofree char *status = dup_status_markup (flow, issue);
   ScReportCell cells[] = {
     { id, SC_REPORT_FONT_SMALL },
@@ -223,8 +224,8 @@ add_actions (ScReportFlow *flow,
   double widths[] = { 50, 0, 80, 60, 70 };
   double xaligns[] = { 0, 0, 0, 0, 0 };
   GListModel *issues = sc_workbook_get_issues (pack->frozen);
+  g_autoptr(GPtrArray) actions = g_ptr_array_new_with_free_func (g_object_unref);
   ScReportTable table;
-  guint n = 0;
 
   widths[1] = flow->right - flow->left - widths[0] - widths[2] - widths[3] - widths[4];
   sc_report_table_init (&table, G_N_ELEMENTS (headers), headers, widths, xaligns);
@@ -233,12 +234,14 @@ add_actions (ScReportFlow *flow,
     {
       g_autoptr(ScIssue) issue = g_list_model_get_item (issues, i);
 
-      if (g_strcmp0 (sc_issue_get_review_id (issue), sc_review_get_id (pack->review)) != 0)
-        continue;
-      add_action_row (flow, &table, issue);
-      n++;
+      if (g_strcmp0 (sc_issue_get_review_id (issue), sc_review_get_id (pack->review)) == 0)
+        g_ptr_array_add (actions, g_steal_pointer (&issue));
     }
-  if (n == 0)
+  for (guint i = 0; i < actions->len; i++)
+    sc_report_table_fit_due (flow, &table, 3, g_ptr_array_index (actions, i), 1);
+  for (guint i = 0; i < actions->len; i++)
+    add_action_row (flow, &table, g_ptr_array_index (actions, i));
+  if (actions->len == 0)
     sc_report_flow_paragraph (flow, SC_REPORT_FONT_BODY, _("No action items were agreed."), &flow->muted);
 }
 
