@@ -18,82 +18,15 @@
 #include <glib/gstdio.h>
 #include <stdlib.h>
 
-#include "sc-import.h"
+#include "bench-common.h"
 #include "sc-report.h"
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double da = *(const double *) a, db = *(const double *) b;
-
-  return da < db ? -1 : da > db;
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-  return values[n / 2];
-}
-
-static char *
-generate_csv (const char *dir)
-{
-  g_autofree char *path = g_build_filename (dir, "p100.csv", NULL);
-  const char *srcdir = g_getenv ("G_TEST_SRCDIR");
-  g_autofree char *tool = g_build_filename (srcdir ? srcdir : "tests", "..", "tools", "sc-gen.py", NULL);
-  const char *argv[] = { "/usr/bin/python3", tool, "long", "--partners", "100", "--periods", "24", path, NULL };
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error) ||
-      !g_spawn_check_wait_status (status, &error))
-    g_error ("could not generate %s with %s: %s", path, tool, error->message);
-  return g_steal_pointer (&path);
-}
-
-static ScWorkbook *
-import_csv (const char *path)
-{
-  g_autoptr(ScImport) import = sc_import_new ();
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  ScWorkbook *book = sc_workbook_new ();
-
-  if (!sc_import_add_file (import, file, NULL, &error) || !sc_import_commit (import, book, &error))
-    g_error ("%s: %s", path, error->message);
-  return book;
-}
-
-/* Runs the matplotlib anchor once; its time in seconds, or a negative
- * number when it cannot run here.
- */
-static double
-run_anchor (const char *anchor,
-            const char *csv,
-            const char *dir)
-{
-  g_autofree char *out = g_build_filename (dir, "anchor.pdf", NULL);
-  const char *argv[] = { "/usr/bin/python3", anchor, csv, out, "100", NULL };
-  gint64 start = g_get_monotonic_time ();
-  int status = 0;
-
-  if (!g_file_test (anchor, G_FILE_TEST_EXISTS) ||
-      !g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
-                     NULL, NULL, NULL, NULL, &status, NULL) ||
-      !g_spawn_check_wait_status (status, NULL))
-    return -1;
-  return (g_get_monotonic_time () - start) / 1e6;
-}
 
 int
 main (int    argc,
       char **argv)
 {
   g_autofree char *dir = g_dir_make_tmp ("bench-report-XXXXXX", NULL);
-  g_autofree char *csv = argc > 1 ? g_strdup (argv[1]) : generate_csv (dir);
+  g_autofree char *csv = argc > 1 ? g_strdup (argv[1]) : bench_generate_csv (dir);
   guint runs = argc > 2 ? (guint) MAX (1, atoi (argv[2])) : 5;
   const char *anchor = argc > 3 ? argv[3] : "/work/shared/anchors/matplotlib_report.py";
   g_autofree char *out = g_build_filename (dir, "report.pdf", NULL);
@@ -108,7 +41,7 @@ main (int    argc,
   for (guint i = 0; i < runs; i++)
     {
       gint64 t0 = g_get_monotonic_time (), t1, t2, t3;
-      g_autoptr(ScWorkbook) book = import_csv (csv);
+      g_autoptr(ScWorkbook) book = bench_import_csv (csv);
       g_autoptr(ScReportOptions) options = NULL;
       g_autoptr(ScReport) report = NULL;
       g_autoptr(GError) error = NULL;
@@ -128,14 +61,14 @@ main (int    argc,
       t_write[i] = (t3 - t2) / 1e6;
       t_total[i] = (t3 - t0) / 1e6;
     }
-  ours = median (t_total, runs);
+  ours = bench_median (t_total, runs);
   g_print ("report batch: %u partners, %u pages, one PDF, median of %u runs\n", n_partners, n_pages, runs);
-  g_print ("  import CSV   %6.3f s\n", median (t_import, runs));
-  g_print ("  layout       %6.3f s\n", median (t_layout, runs));
-  g_print ("  write PDF    %6.3f s\n", median (t_write, runs));
+  g_print ("  import CSV   %6.3f s\n", bench_median (t_import, runs));
+  g_print ("  layout       %6.3f s\n", bench_median (t_layout, runs));
+  g_print ("  write PDF    %6.3f s\n", bench_median (t_write, runs));
   g_print ("  total        %6.3f s   %.1f ms per partner\n", ours, ours * 1000 / MAX (1, n_partners));
 
-  anchor_s = g_getenv ("BENCH_REPORT_NO_ANCHOR") ? -1 : run_anchor (anchor, csv, dir);
+  anchor_s = g_getenv ("BENCH_REPORT_NO_ANCHOR") ? -1 : bench_run_anchor (anchor, csv, dir);
   if (anchor_s > 0)
     g_print ("  anchor       %6.3f s   matplotlib_report.py, 100 one-page reports: ratio %.3f (target <= 0.05)\n",
              anchor_s, ours / anchor_s);
