@@ -77,3 +77,16 @@ bench_run_anchor (const char *anchor,
     return -1;
   return (g_get_monotonic_time () - start) / 1e6;
 }
+
+/* The anchor beside the repository (../shared/anchors), found from the
+ * tests' source folder under meson, else from the current folder.
+ */
+char *
+bench_default_anchor (void)
+{
+  const char *srcdir = g_getenv ("G_TEST_SRCDIR");
+
+  if (srcdir != NULL)
+    return g_build_filename (srcdir, "..", "..", "shared", "anchors", "matplotlib_report.py", NULL);
+  return g_build_filename ("..", "shared", "anchors", "matplotlib_report.py", NULL);
+}

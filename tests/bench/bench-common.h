@@ -20,5 +20,6 @@ ScWorkbook *bench_import_csv   (const char *path);
 double      bench_run_anchor   (const char *anchor,
                                 const char *csv,
                                 const char *dir);
+char       *bench_default_anchor (void);
 
 G_END_DECLS

@@ -28,7 +28,7 @@ main (int    argc,
   g_autofree char *dir = g_dir_make_tmp ("bench-report-XXXXXX", NULL);
   g_autofree char *csv = argc > 1 ? g_strdup (argv[1]) : bench_generate_csv (dir);
   guint runs = argc > 2 ? (guint) MAX (1, atoi (argv[2])) : 5;
-  const char *anchor = argc > 3 ? argv[3] : "/work/shared/anchors/matplotlib_report.py";
+  g_autofree char *anchor = argc > 3 ? g_strdup (argv[3]) : bench_default_anchor ();
   g_autofree char *out = g_build_filename (dir, "report.pdf", NULL);
   g_autofree double *t_import = g_new (double, runs);
   g_autofree double *t_layout = g_new (double, runs);
