@@ -286,6 +286,8 @@ test_errors (void)
                                                 "-o", pack, NULL);
   g_autoptr(CliRun) bad_period = sc_test_cli_run ("review", book, "--partner", "s02", "--period", "June",
                                                   "-o", pack, NULL);
+  g_autoptr(CliRun) future = sc_test_cli_run ("review", book, "--partner", "s02", "--period", "2030-01",
+                                              "-o", pack, NULL);
   g_autoptr(CliRun) missing = sc_test_cli_run ("review", "/nonexistent/book.scorecard", "--partner", "s02",
                                                "-o", pack, NULL);
   g_autoptr(CliRun) list_unknown = sc_test_cli_run ("reviews", book, "--partner", "Nobody Ltd", NULL);
@@ -310,6 +312,8 @@ test_errors (void)
   g_assert_nonnull (strstr (bad_date->err, "“12/06/2025” is not a date written YYYY-MM-DD"));
   g_assert_cmpint (bad_period->status, ==, 2);
   g_assert_nonnull (strstr (bad_period->err, "“June” is not a period"));
+  g_assert_cmpint (future->status, ==, 2);
+  g_assert_nonnull (strstr (future->err, "“2030-01” is after the latest period with data (Dec 2025)"));
   g_assert_cmpint (missing->status, ==, 1);
   g_assert_nonnull (strstr (missing->err, "/nonexistent/book.scorecard"));
   g_assert_cmpint (list_unknown->status, ==, 1);

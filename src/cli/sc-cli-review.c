@@ -114,6 +114,23 @@ find_or_create (ReviewArgs *args,
     return review;
   if (args->period != NULL && !sc_cli_parse_view (book, "review", args->period, &view))
     return NULL;
+  if (args->period != NULL)
+    {
+      ScGranularity granularity = sc_workbook_get_granularity (book);
+      ScPeriod first, last;
+
+      /* A review is kept: a mistyped year must not make reviews of nothing */
+      sc_rollup_get_range (&view, granularity, &first, &last);
+      if (first > sc_workbook_get_latest_period (book))
+        {
+          g_autofree char *latest = sc_period_to_label (granularity, sc_workbook_get_latest_period (book));
+          g_autofree char *message = g_strdup_printf (_("“%s” is after the latest period with data (%s)"),
+                                                      args->period, latest);
+
+          sc_cli_usage_error ("review", message);
+          return NULL;
+        }
+    }
   if (args->date == NULL)
     args->date = dup_today ();
   fresh = sc_review_create_in_language (book, partner, args->date, &view, args->language);
