@@ -205,6 +205,30 @@ test_new_review (void)
                    "Review with Precision Hydraulics & Fluid Power Components Ltd.");
   g_assert_cmpuint (g_strv_length ((char **) sc_review_get_agenda (review)), >, 2);
 
+  /* A date or period that cannot be taken is refused in words, and the
+   * review keeps what it had
+   */
+  {
+    AdwEntryRow *date_row = ADW_ENTRY_ROW (find_descendant (GTK_WIDGET (review_window), ADW_TYPE_ENTRY_ROW));
+    g_autofree char *date_before = g_strdup (sc_review_get_date (review));
+    g_autofree char *tooltip = NULL;
+
+    gtk_editable_set_text (GTK_EDITABLE (date_row), "12/06/2025");
+    g_signal_emit_by_name (date_row, "entry-activated");
+    sc_test_settle ();
+    g_assert_cmpstr (sc_review_get_date (review), ==, date_before);
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (date_row), "error"));
+    tooltip = g_strdup (gtk_widget_get_tooltip_text (GTK_WIDGET (date_row)));
+    g_assert_cmpstr (tooltip, ==, "“12/06/2025” is not a date: write it as YYYY-MM-DD");
+
+    gtk_editable_set_text (GTK_EDITABLE (date_row), "2025-06-12");
+    g_signal_emit_by_name (date_row, "entry-activated");
+    sc_test_settle ();
+    g_assert_cmpstr (sc_review_get_date (review), ==, "2025-06-12");
+    g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (date_row), "error"));
+    g_assert_null (gtk_widget_get_tooltip_text (GTK_WIDGET (date_row)));
+  }
+
   sc_review_set_attendees_ours (review, ours);
   sc_review_set_attendees_theirs (review, theirs);
   gtk_window_set_default_size (GTK_WINDOW (review_window), 760, 1000);

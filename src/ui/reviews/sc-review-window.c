@@ -272,22 +272,68 @@ split_lines (const char *text)
   return g_strv_builder_end (builder);
 }
 
-/* The view typed into the period row, if the workbook has it; empty is
- * the latest period.
+/* Marks @row as holding text that was not taken, saying why in words (a
+ * tooltip, and a toast the first time that text is refused), not only in
+ * red; @message NULL clears it.
+ */
+static void
+mark_refused (ScReviewWindow *self,
+              AdwEntryRow    *row,
+              const char     *message)
+{
+  GtkWidget *widget = GTK_WIDGET (row);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+
+  if (message == NULL)
+    {
+      gtk_widget_remove_css_class (widget, "error");
+      gtk_widget_set_tooltip_text (widget, NULL);
+      g_object_set_data (G_OBJECT (row), "sc-refused-text", NULL);
+      return;
+    }
+  gtk_widget_add_css_class (widget, "error");
+  gtk_widget_set_tooltip_text (widget, message);
+  if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "sc-refused-text"), text) != 0)
+    {
+      g_object_set_data_full (G_OBJECT (row), "sc-refused-text", g_strdup (text), g_free);
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
+    }
+}
+
+/* The view typed into the period row, if the workbook has it and has data
+ * by then; empty is the latest period.
  */
 static void
 commit_period (ScReviewWindow *self)
 {
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->period_row))));
   g_autofree char *canonical = NULL;
+  ScGranularity granularity = sc_workbook_get_granularity (self->book);
+  ScPeriod first, last;
   ScRollup view;
 
-  if (text[0] != '\0' && !sc_rollup_parse (text, sc_workbook_get_granularity (self->book), &view))
+  if (text[0] != '\0' && !sc_rollup_parse (text, granularity, &view))
     {
-      gtk_widget_add_css_class (GTK_WIDGET (self->period_row), "error");
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a period: write it as 2025-05, 2025-Q2 or 2025-05/ytd"),
+                                                  text);
+
+      mark_refused (self, self->period_row, message);
       return;
     }
-  gtk_widget_remove_css_class (GTK_WIDGET (self->period_row), "error");
+  if (text[0] != '\0')
+    {
+      sc_rollup_get_range (&view, granularity, &first, &last);
+      if (first > sc_workbook_get_latest_period (self->book))
+        {
+          g_autofree char *latest = sc_period_to_label (granularity, sc_workbook_get_latest_period (self->book));
+          g_autofree char *message = g_strdup_printf (_("“%s” is after the latest period with data (%s)"),
+                                                      text, latest);
+
+          mark_refused (self, self->period_row, message);
+          return;
+        }
+    }
+  mark_refused (self, self->period_row, NULL);
   if (text[0] != '\0')
     canonical = sc_rollup_to_string (&view, sc_workbook_get_granularity (self->book));
   sc_review_edit_set_string (self->undo_stack, self->review, "period", canonical);
@@ -309,11 +355,15 @@ commit (ScReviewWindow *self)
     commit_period (self);
   if (sc_date_is_valid_iso (date))
     {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->date_row), "error");
+      mark_refused (self, self->date_row, NULL);
       sc_review_edit_set_string (self->undo_stack, self->review, "date", date);
     }
   else
-    gtk_widget_add_css_class (GTK_WIDGET (self->date_row), "error");
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a date: write it as YYYY-MM-DD"), date);
+
+      mark_refused (self, self->date_row, message);
+    }
   sc_review_edit_set_strv (self->undo_stack, self->review, "attendees-ours", (const char * const *) ours);
   sc_review_edit_set_strv (self->undo_stack, self->review, "attendees-theirs", (const char * const *) theirs);
   sc_review_edit_set_strv (self->undo_stack, self->review, "agenda", (const char * const *) agenda);
@@ -335,6 +385,9 @@ watch_focus (ScReviewWindow *self,
 
   g_signal_connect_object (focus, "leave", G_CALLBACK (on_focus_left_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (widget, focus);
+  /* Enter in a one-line field takes it too */
+  if (ADW_IS_ENTRY_ROW (widget))
+    g_signal_connect_object (widget, "entry-activated", G_CALLBACK (on_focus_left_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
