@@ -49,7 +49,10 @@ add_table_sheet (ScExportXlsx *self,
   return ws;
 }
 
-/* A number, or an empty cell for no value. */
+/* A number, or an empty cell for no value. Computed figures are cut to 12
+ * significant digits, so that a customer's own sums start from 66, not
+ * from the 66.00000000000004 that floating point left.
+ */
 static lxw_error
 write_number (lxw_worksheet *ws,
               lxw_row_t      row,
@@ -57,8 +60,11 @@ write_number (lxw_worksheet *ws,
               double         value,
               lxw_format    *format)
 {
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+
   if (isnan (value) || isinf (value))
     return LXW_NO_ERROR;
+  value = g_ascii_strtod (g_ascii_formatd (text, sizeof text, "%.12g", value), NULL);
   return worksheet_write_number (ws, row, col, value, format);
 }
 
