@@ -54,6 +54,7 @@ print_help (FILE *stream)
            "                    [--page-size a4|letter] [--split DIR] [--format pdf|png|svg] [--recipe R.json]\n"
            "  scorecards review BOOK --partner NAME [--date YYYY-MM-DD] [--period P] [--language L]\n"
            "                    [--page-size a4|letter] -o PACK.pdf\n"
+           "  scorecards review BOOK [--partner NAME]… [--date YYYY-MM-DD] [--language L] --split DIR\n"
            "  scorecards reviews BOOK [--partner NAME] [--json]\n"
            "  scorecards export BOOK -o OUT.xlsx [--partner NAME]… [--period P]\n"
            "  scorecards copy SRC DST [--replace]\n"
@@ -67,7 +68,7 @@ print_help (FILE *stream)
   fprintf (stream, "  %-10s %s\n", "chart", _("Draw a trend, bullet, ranking, heatmap, radar or Pareto chart"));
   fprintf (stream, "  %-10s %s\n", "issues", _("List the issues and their actions, as a table, JSON or CSV"));
   fprintf (stream, "  %-10s %s\n", "report", _("Write partner reports as PDF, or PNG or SVG pages"));
-  fprintf (stream, "  %-10s %s\n", "review", _("Write the pack of a partner’s review meeting"));
+  fprintf (stream, "  %-10s %s\n", "review", _("Write the pack of a partner’s review meeting, or of every partner’s"));
   fprintf (stream, "  %-10s %s\n", "reviews", _("List the review meetings, as a table or JSON"));
   fprintf (stream, "  %-10s %s\n", "export", _("Export the scorecards, series and issues as an Excel workbook"));
   fprintf (stream, "  %-10s %s\n", "copy", _("Copy a workbook between a file and a team server"));
