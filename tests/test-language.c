@@ -18,6 +18,7 @@
 #include "sc-catalogue.h"
 #include "sc-language.h"
 #include "sc-mo-file.h"
+#include "sc-standing.h"
 #include "sc-workbook-io.h"
 
 #define NBSP  "\u00a0"
@@ -402,6 +403,43 @@ test_file_round_trip (void)
   g_rmdir (dir);
 }
 
+/* The default standings' actions stay in English in the file, whatever
+ * language was in use when it was loaded and saved, and are shown in the
+ * language in use; an action the user wrote is shown as written.
+ */
+static void
+test_standing_actions (void)
+{
+  const ScLanguage *before = sc_language_use (sc_language_get ("fr", NULL));
+  g_autoptr(ScWorkbook) book = sc_workbook_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("test-language-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "saved.scorecard", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *saved = NULL;
+  const char *action = sc_workbook_get_grade_band (book, 0)->action;
+
+  g_assert_cmpstr (action, ==, "Preferred supplier");
+  g_assert_cmpstr (sc_standing_action_label (action), ==, "Fournisseur privilégié");
+  g_assert_cmpstr (sc_standing_action_label ("Call Anna first"), ==, "Call Anna first");
+  /* The French label unchanged keeps the English default; an edit is the user's */
+  g_assert_cmpstr (sc_standing_action_from_label (action, "Fournisseur privilégié"), ==, "Preferred supplier");
+  g_assert_cmpstr (sc_standing_action_from_label (action, "Fournisseur stratégique"), ==, "Fournisseur stratégique");
+  g_assert_true (sc_workbook_save_to_file (book, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
+  g_assert_nonnull (strstr (saved, "\"action\": \"Preferred supplier\""));
+  g_assert_null (strstr (saved, "privilégié"));
+
+  sc_language_use (sc_language_get ("de", NULL));
+  g_assert_cmpstr (sc_standing_action_label (action), !=, "Preferred supplier");
+  g_assert_cmpstr (sc_standing_action_label (action), !=, "Fournisseur privilégié");
+  sc_language_use (before);
+  g_assert_cmpstr (sc_standing_action_label (action), ==, "Preferred supplier");
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* A bad language code names the member and changes nothing. */
 static void
 test_file_bad_code (void)
@@ -437,6 +475,7 @@ main (int   argc,
   g_test_add_func ("/language/mo/hostile", test_mo_hostile);
   g_test_add_func ("/language/mo/missing-file", test_mo_missing_file);
   g_test_add_func ("/language/numbers", test_numbers);
+  g_test_add_func ("/language/standing-actions", test_standing_actions);
   g_test_add_func ("/language/dates", test_dates);
   g_test_add_func ("/language/in-use", test_in_use);
   g_test_add_func ("/language/unknown", test_unknown);

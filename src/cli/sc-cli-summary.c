@@ -82,7 +82,7 @@ print_row (ScWorkbook      *book,
                                     : g_strdup ("—");
 
   if (r->action != NULL && *r->action != '\0')
-    g_string_append (off, r->action);
+    g_string_append (off, sc_standing_action_label (r->action));
   for (guint k = 0; watch == NULL && k < r->kpis->len; k++)
     {
       ScKpiResult *kr = &g_array_index (r->kpis, ScKpiResult, k);

@@ -243,7 +243,7 @@ show_facts (ScScorecardPage       *self,
   gtk_flow_box_append (self->facts_box, score_fact_new (scorer, result));
   gtk_flow_box_append (self->facts_box,
                        fact_new (_("Standing"), standing_text, grade_class,
-                                 standing && *standing->action ? standing->action : NULL));
+                                 standing && *standing->action ? sc_standing_action_label (standing->action) : NULL));
   gtk_flow_box_append (self->facts_box, fact_new (_("Trend"), trend, NULL, trend_tip));
   gtk_flow_box_append (self->facts_box,
                        fact_new (_("Change"), change, NULL,
@@ -271,7 +271,7 @@ show_standing (ScScorecardPage       *self,
       /* Translators: a standing's symbol and name, then its recommended action */
       g_string_append_printf (text, _("%s Standing %s"), standing->symbol, standing->grade);
       if (*standing->action != '\0')
-        g_string_append_printf (text, " — %s", standing->action);
+        g_string_append_printf (text, " — %s", sc_standing_action_label (standing->action));
     }
   if (sc_workbook_get_n_scorecard_groups (book) > 0)
     {

@@ -13,8 +13,9 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <math.h>
+
+#include "sc-i18n.h"
 
 #include "sc-standing.h"
 
@@ -56,13 +57,44 @@ sc_standing_fill_defaults (ScGradeBand *bands,
 
       /* The worst band always takes the worst look */
       place = n_bands <= 1 ? 0 : i * (G_N_ELEMENTS (defaults) - 1) / (n_bands - 1);
+      /* Kept in English: it is translated where it is shown, in the
+       * application's or the report's language (sc_standing_action_label())
+       */
       if (band->action == NULL)
-        band->action = g_strdup (d ? _(d->action) : "");
+        band->action = g_strdup (d ? d->action : "");
       if (band->colour == NULL)
         band->colour = g_strdup (d ? d->colour : defaults[place].colour);
       if (band->symbol == NULL)
         band->symbol = g_strdup (d ? d->symbol : defaults[place].symbol);
     }
+}
+
+/* @action, a standing's recommended action, as shown in the language in
+ * use: one of the default actions is translated, an action the user wrote
+ * is shown as written.
+ */
+const char *
+sc_standing_action_label (const char *action)
+{
+  if (action == NULL)
+    return "";
+  for (guint k = 0; k < G_N_ELEMENTS (defaults); k++)
+    if (g_str_equal (action, defaults[k].action))
+      return _(defaults[k].action);
+  return action;
+}
+
+/* The action to keep for what the user typed in @label over @action: the
+ * default action itself (in English) when the label is its translation
+ * unchanged.
+ */
+const char *
+sc_standing_action_from_label (const char *action,
+                               const char *label)
+{
+  if (action != NULL && g_strcmp0 (sc_standing_action_label (action), label) == 0)
+    return action;
+  return label;
 }
 
 /* The standing of @score, as sc_workbook_grade_for_score(); %NULL for NaN. */

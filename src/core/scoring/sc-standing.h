@@ -35,6 +35,9 @@ typedef struct
 
 void         sc_standing_fill_defaults  (ScGradeBand    *bands,
                                          guint           n_bands);
+const char  *sc_standing_action_label   (const char     *action);
+const char  *sc_standing_action_from_label (const char  *action,
+                                         const char     *label);
 int          sc_standing_index          (ScWorkbook     *book,
                                          double          score);
 gboolean     sc_standing_watch          (ScScorer       *scorer,

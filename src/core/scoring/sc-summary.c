@@ -69,7 +69,7 @@ add_standing (ScJsonWriter          *w,
   else
     sc_json_writer_null (w, "ranked_among");
   sc_json_writer_string (w, "standing", result->grade);
-  sc_json_writer_string (w, "action", result->action);
+  sc_json_writer_string (w, "action", result->action ? sc_standing_action_label (result->action) : NULL);
   sc_json_writer_string (w, "scorecard", result->scorecard ?
                          sc_scorecard_group_get_name (result->scorecard) : NULL);
   sc_json_writer_string (w, "scorecard_id", result->scorecard ?

@@ -18,6 +18,7 @@
 #include "sc-i18n.h"
 #include "sc-report-private.h"
 #include "sc-scorecard-group.h"
+#include "sc-standing.h"
 
 #define LOGO_MAX_WIDTH  150.0
 #define LOGO_MAX_HEIGHT 46.0
@@ -211,7 +212,7 @@ add_score_panel (ScReportFlow *flow)
   g_autofree char *standing_figure = standing ? g_strdup_printf ("%s %s", standing->symbol, standing->grade)
                                               : g_strdup ("—");
   /* The action says what the standing means; without one, the bands do */
-  const char *standing_detail = standing && *standing->action ? standing->action : bands;
+  const char *standing_detail = standing && *standing->action ? sc_standing_action_label (standing->action) : bands;
 
   sc_report_flow_ensure (flow, PANEL_HEIGHT);
   add_panel_box (flow, x, width, _("Overall score"), score, change);

@@ -25,6 +25,7 @@
 #include "sc-kpi-override-row.h"
 #include "sc-pending-edit.h"
 #include "sc-scorecard-groups-page.h"
+#include "sc-standing.h"
 
 struct _ScKpiEditor
 {
@@ -397,9 +398,11 @@ apply_bands (ScKpiEditor *self)
   for (guint i = 0; i < self->action_rows->len && i < n; i++)
     {
       ScGradeBand *band = &g_array_index (bands, ScGradeBand, i);
+      const char *label = gtk_editable_get_text (g_ptr_array_index (self->action_rows, i));
+      char *action = g_strdup (sc_standing_action_from_label (band->action, label));
 
       g_free (band->action);
-      band->action = g_strdup (gtk_editable_get_text (g_ptr_array_index (self->action_rows, i)));
+      band->action = action;
     }
   for (guint i = 0; i < self->band_spins->len; i++)
     {
@@ -468,7 +471,7 @@ add_action_row (ScKpiEditor       *self,
   g_autofree char *title = g_strdup_printf (_("%s %s: recommended action"), band->symbol, band->grade);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_editable_set_text (GTK_EDITABLE (row), band->action);
+  gtk_editable_set_text (GTK_EDITABLE (row), sc_standing_action_label (band->action));
   g_signal_connect_object (row, "changed", G_CALLBACK (on_band_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (focus, "leave", G_CALLBACK (on_band_focus_left_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (row, focus);
@@ -522,7 +525,7 @@ sync_bands (ScKpiEditor *self)
   for (guint i = 0; i < self->action_rows->len; i++)
     {
       GtkEditable *entry = g_ptr_array_index (self->action_rows, i);
-      const char *action = sc_workbook_get_grade_band (self->book, i)->action;
+      const char *action = sc_standing_action_label (sc_workbook_get_grade_band (self->book, i)->action);
 
       if (g_strcmp0 (gtk_editable_get_text (entry), action) != 0)
         gtk_editable_set_text (entry, action);
