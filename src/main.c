@@ -20,9 +20,11 @@ main (int    argc,
       char **argv)
 {
   g_autoptr(ScApplication) app = NULL;
+  const char *localedir = g_getenv ("SCORECARDS_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* Run from the build (build-aux/run.sh), the catalogues are there */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && localedir[0] != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

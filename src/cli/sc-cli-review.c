@@ -437,16 +437,23 @@ static void
 print_table (ScWorkbook *book,
              GPtrArray  *reviews)
 {
+  glong state_width;
+
   if (reviews->len == 0)
     {
       printf ("%s\n", _("No reviews."));
       return;
     }
+  /* The state column as wide as its words in the language in use ("Brouillon") */
+  state_width = g_utf8_strlen (_("State"), -1);
+  for (guint i = 0; i < reviews->len; i++)
+    state_width = MAX (state_width, g_utf8_strlen (sc_review_state_get_label (
+        sc_review_get_state (g_ptr_array_index (reviews, i))), -1));
   print_cell (_("ID"), 9);
   print_cell (_("Partner"), 28);
   print_cell (_("Date"), 10);
   print_cell (_("Period"), 10);
-  print_cell (_("State"), 6);
+  print_cell (_("State"), (int) state_width);
   printf ("%s\n", _("Open actions"));
   for (guint i = 0; i < reviews->len; i++)
     {
@@ -460,7 +467,7 @@ print_table (ScWorkbook *book,
       print_cell (partner ? sc_partner_get_name (partner) : sc_review_get_partner_id (review), 28);
       print_cell (sc_review_get_date (review), 10);
       print_cell (period ? period : "—", 10);
-      print_cell (sc_review_state_get_label (sc_review_get_state (review)), 6);
+      print_cell (sc_review_state_get_label (sc_review_get_state (review)), (int) state_width);
       /* Translators: open actions of all the review's actions, "2 of 5" */
       printf (_("%u of %u\n"), n_open, n_actions);
     }

@@ -50,17 +50,46 @@ dup_scorecard_cell (ScPartnerResult *r)
   return g_strdup (name);
 }
 
+/* Columns of words as wide as their longest word in the language in use
+ * ("Fournisseur", "En amélioration"), at least as wide as in English
+ */
+typedef struct
+{
+  int type;
+  int standing;
+  int trend;
+} Widths;
+
+static int
+widest (int         width,
+        const char *label)
+{
+  return MAX (width, (int) g_utf8_strlen (label, -1));
+}
+
 static void
-print_header (gboolean with_scorecards,
-              gboolean watch_only)
+measure_widths (Widths *w)
+{
+  w->type = widest (widest (widest (9, _("Type")), sc_partner_type_get_label (SC_PARTNER_SUPPLIER)),
+                    sc_partner_type_get_label (SC_PARTNER_CUSTOMER));
+  w->standing = widest (8, _("Standing"));
+  w->trend = widest (10, _("Trend"));
+  for (ScTrend t = SC_TREND_NONE; t <= SC_TREND_DECLINING; t++)
+    w->trend = widest (w->trend, sc_trend_get_label (t));
+}
+
+static void
+print_header (const Widths *w,
+              gboolean      with_scorecards,
+              gboolean      watch_only)
 {
   print_cell (_("Partner"), 34);
-  print_cell (_("Type"), 9);
+  print_cell (_("Type"), w->type);
   if (with_scorecards)
     print_cell (_("Scorecard"), 14);
   print_cell (_("Score"), 6);
-  print_cell (_("Standing"), 8);
-  print_cell (_("Trend"), 10);
+  print_cell (_("Standing"), w->standing);
+  print_cell (_("Trend"), w->trend);
   print_cell (_("Rank"), 7);
   if (watch_only)
     print_cell (_("Watch"), 22);
@@ -68,7 +97,8 @@ print_header (gboolean with_scorecards,
 }
 
 static void
-print_row (ScWorkbook      *book,
+print_row (const Widths    *w,
+           ScWorkbook      *book,
            ScPartnerResult *r,
            gboolean         with_scorecards,
            const ScWatch   *watch)
@@ -99,15 +129,15 @@ print_row (ScWorkbook      *book,
     }
 
   print_cell (sc_partner_get_name (r->partner), 34);
-  print_cell (sc_partner_type_get_label (sc_partner_get_partner_type (r->partner)), 9);
+  print_cell (sc_partner_type_get_label (sc_partner_get_partner_type (r->partner)), w->type);
   if (with_scorecards)
     {
       g_autofree char *scorecard = dup_scorecard_cell (r);
       print_cell (scorecard, 14);
     }
   print_cell (score, 6);
-  print_cell (shown, 8);
-  print_cell (sc_trend_get_label (r->trend), 10);
+  print_cell (shown, w->standing);
+  print_cell (sc_trend_get_label (r->trend), w->trend);
   print_cell (rank, 7);
   if (watch != NULL)
     {
@@ -128,6 +158,7 @@ print_text (ScWorkbook     *book,
   gboolean with_scorecards = sc_workbook_get_n_scorecard_groups (book) > 0;
   g_autoptr(GArray) watches = g_array_new (FALSE, TRUE, sizeof (ScWatch));
   guint n_shown = 0;
+  Widths widths;
 
   g_array_set_size (watches, results->len);
   for (guint i = 0; i < results->len; i++)
@@ -149,7 +180,8 @@ print_text (ScWorkbook     *book,
             label, results->len);
   if (with_scorecards)
     printf ("%s\n\n", _("Partners on different scorecards are ranked separately (rank/partners ranked)."));
-  print_header (with_scorecards, watch_only);
+  measure_widths (&widths);
+  print_header (&widths, with_scorecards, watch_only);
 
   for (guint i = 0; i < results->len; i++)
     {
@@ -157,7 +189,7 @@ print_text (ScWorkbook     *book,
 
       if (watch_only && watch->reason == SC_WATCH_NONE)
         continue;
-      print_row (book, g_ptr_array_index (results, i), with_scorecards, watch_only ? watch : NULL);
+      print_row (&widths, book, g_ptr_array_index (results, i), with_scorecards, watch_only ? watch : NULL);
     }
 }
 
