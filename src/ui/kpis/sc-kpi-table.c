@@ -17,6 +17,7 @@
 #include <math.h>
 
 #include "sc-kpi-table.h"
+#include "sc-palette.h"
 #include "sc-sparkline-widget.h"
 #include "sc-tooltip.h"
 
@@ -65,7 +66,7 @@ setup_name_cb (GtkSignalListItemFactory *factory,
   GtkWidget *details = new_label (0, "caption");
 
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (name), 14);
+  gtk_label_set_width_chars (GTK_LABEL (name), 12);
   gtk_widget_add_css_class (details, "dim-label");
   gtk_label_set_ellipsize (GTK_LABEL (details), PANGO_ELLIPSIZE_END);
   gtk_box_append (GTK_BOX (box), name);
@@ -319,6 +320,30 @@ sc_kpi_table_class_init (ScKpiTableClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
+/* Wide enough for the longest status in the language in use ("● Dans
+ * l’objectif"), as its badge draws it, and never narrower than before.
+ */
+static int
+status_column_width (void)
+{
+  GtkWidget *label = g_object_ref_sink (new_label (0, "status-badge"));
+  int widest = 0;
+
+  for (ScStatus status = SC_STATUS_NO_DATA; status <= SC_STATUS_NO_TARGET; status++)
+    {
+      g_autofree char *text = g_strdup_printf ("%s %s", sc_palette_status_symbol (status),
+                                               sc_status_get_label (status));
+      int natural = 0;
+
+      gtk_label_set_label (GTK_LABEL (label), text);
+      gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      widest = MAX (widest, natural);
+    }
+  g_object_unref (label);
+  /* the cell's padding */
+  return MAX (120, widest + 12);
+}
+
 static void
 sc_kpi_table_init (ScKpiTable *self)
 {
@@ -337,7 +362,8 @@ sc_kpi_table_init (ScKpiTable *self)
 
   name = g_ptr_array_index (self->columns, SC_KPI_COLUMN_NAME);
   gtk_column_view_column_set_expand (name, TRUE);
-  gtk_column_view_column_set_fixed_width (g_ptr_array_index (self->columns, SC_KPI_COLUMN_STATUS), 120);
+  gtk_column_view_column_set_fixed_width (g_ptr_array_index (self->columns, SC_KPI_COLUMN_STATUS),
+                                          status_column_width ());
 
   self->sorted = gtk_sort_list_model_new (NULL, g_object_ref (gtk_column_view_get_sorter (self->view)));
   gtk_column_view_set_model (self->view,
