@@ -170,7 +170,8 @@ test_new_review (void)
 {
   g_autofree char *path = copy_sample ();
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autofree char *pack_path = g_build_filename (g_path_get_dirname (path), "pack.pdf", NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *pack_path = g_build_filename (dir, "pack.pdf", NULL);
   g_autoptr(GFile) pack = g_file_new_for_path (pack_path);
   g_autoptr(GError) error = NULL;
   ScWindow *window = sc_window_new (NULL);

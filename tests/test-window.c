@@ -6,7 +6,7 @@
  * The window under Xvfb, driven as a user would: open the sample, find the
  * partners in the sidebar, select one and read its KPIs, search, filter and
  * sort, change the view, edit, undo, save, recover after a crash, close
- * with unsaved changes.
+ * with unsaved changes. "Export as Excel…" is in test-window-export.c.
  * With SC_SCREENSHOT_DIR set, it also saves PNG screenshots there.
  *
  * The windows have no GtkApplication: registering one wants a D-Bus session
@@ -36,7 +36,6 @@
 #include "sc-partner-row.h"
 #include "sc-preferences-window.h"
 #include "sc-score-explainer.h"
-#include "sc-reader-xlsx.h"
 #include "sc-scorer.h"
 #include "sc-score-explainer-private.h"
 #include "sc-tooltip.h"
@@ -1423,56 +1422,6 @@ test_scorecard_groups (void)
   g_unlink (path);
 }
 
-/* "Export as Excel…" once a file is chosen: the window waits, then the
- * workbook holds the four sheets.
- */
-static gboolean
-export_done (ScWindow *window)
-{
-  return gtk_widget_get_sensitive (GTK_WIDGET (window->main_stack));
-}
-
-static void
-test_export_excel (void)
-{
-  g_autofree char *path = sample_path ();
-  ScWindow *window = open_window (path);
-  g_autofree char *dir = g_dir_make_tmp ("test-window-XXXXXX", NULL);
-  g_autofree char *out = g_build_filename (dir, "contoso.xlsx", NULL);
-  g_autoptr(ScReaderXlsx) reader = sc_reader_xlsx_new (out);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GMappedFile) mapped = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-
-  wait_until (has_workbook, window);
-  /* the header bar's export button has it in its menu */
-  {
-    GtkWidget *button = find_widget_named (GTK_WIDGET (window), "export_button");
-
-    g_assert_true (ADW_IS_SPLIT_BUTTON (button));
-    adw_split_button_popup (ADW_SPLIT_BUTTON (button));
-    sc_test_settle ();
-    sc_test_save_screenshot (GTK_WIDGET (adw_split_button_get_popover (ADW_SPLIT_BUTTON (button))),
-                             "export-menu.png");
-    adw_split_button_popdown (ADW_SPLIT_BUTTON (button));
-  }
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-excel", NULL));
-  g_assert_nonnull (window->chooser);
-  gtk_native_dialog_hide (GTK_NATIVE_DIALOG (window->chooser));
-  g_clear_object (&window->chooser);
-
-  _sc_window_export_excel (window, out);
-  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (window->main_stack)));
-  wait_until (export_done, window);
-  mapped = g_mapped_file_new (out, FALSE, &error);
-  g_assert_no_error (error);
-  bytes = g_mapped_file_get_bytes (mapped);
-  g_assert_true (sc_reader_xlsx_open (reader, bytes, &error));
-  g_assert_cmpuint (sc_reader_xlsx_get_n_sheets (reader), ==, 4);
-  g_assert_cmpstr (sc_reader_xlsx_get_sheet_name (reader, 1), ==, "Scorecard");
-  gtk_window_destroy (GTK_WINDOW (window));
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -1486,7 +1435,6 @@ main (int   argc,
   sc_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/window/open-sample", test_open_sample);
-  g_test_add_func ("/window/export-excel", test_export_excel);
   g_test_add_func ("/window/search-and-filter", test_search_and_filter);
   g_test_add_func ("/window/watch-list", test_watch_list);
   g_test_add_func ("/window/scorecard-groups", test_scorecard_groups);

@@ -521,6 +521,9 @@ sc_import_stage_commit (ScImport    *self,
     }
   apply_targets (self, partners, kpis);
 
+  /* a redo commits again: the first commit's arrays go */
+  g_clear_pointer (&self->committed_partners, g_ptr_array_unref);
+  g_clear_pointer (&self->committed_kpis, g_ptr_array_unref);
   self->committed_partners = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < self->partners->len; i++)
     g_ptr_array_add (self->committed_partners, g_object_ref (partners[i]));

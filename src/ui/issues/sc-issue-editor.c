@@ -726,14 +726,16 @@ connect_field (ScIssueEditor *self,
 static void
 sc_issue_editor_init (ScIssueEditor *self)
 {
+  /* the row takes a reference of its own */
+  g_autoptr(GtkExpression) partner_name = gtk_property_expression_new (SC_TYPE_PARTNER, NULL, "name");
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->kpi_ids = g_ptr_array_new_with_free_func (g_free);
   self->periods = g_array_new (FALSE, FALSE, sizeof (ScPeriod));
   fill_enums (self);
 
-  adw_combo_row_set_expression (self->partner_row,
-                                gtk_property_expression_new (SC_TYPE_PARTNER, NULL, "name"));
+  adw_combo_row_set_expression (self->partner_row, partner_name);
 #if ADW_CHECK_VERSION (1, 4, 0)
   adw_combo_row_set_enable_search (self->partner_row, TRUE);
 #endif

@@ -276,9 +276,12 @@ add_column (ScKpiTable  *self,
   g_signal_connect (factory, "bind", bind, self);
   col = gtk_column_view_column_new (title, g_object_ref (factory));
   if (sortable)
-    gtk_column_view_column_set_sorter (col, GTK_SORTER (gtk_custom_sorter_new (compare_cb,
-                                                                                 GINT_TO_POINTER (column),
-                                                                                 NULL)));
+    {
+      /* the column takes a reference of its own */
+      g_autoptr(GtkCustomSorter) sorter = gtk_custom_sorter_new (compare_cb, GINT_TO_POINTER (column), NULL);
+
+      gtk_column_view_column_set_sorter (col, GTK_SORTER (sorter));
+    }
   gtk_column_view_append_column (self->view, col);
   g_ptr_array_add (self->columns, g_object_ref (col));
 }
