@@ -132,3 +132,75 @@ sc_test_import_through (ScImportAssistant *assistant)
       gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.next", NULL);
     }
 }
+
+/* Window tests */
+
+/* The bundled sample workbook. */
+char *
+sc_test_sample_path (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "samples", "contoso-2024-2025.scorecard", NULL);
+}
+
+static gboolean
+on_wait_timeout_cb (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Iterates the main loop until @done returns TRUE or 20 s have passed. */
+void
+sc_test_wait_until (gboolean (*done) (ScWindow *),
+                    ScWindow  *window)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (20, on_wait_timeout_cb, &timed_out);
+
+  while (!done (window) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+gboolean
+sc_test_has_workbook (ScWindow *window)
+{
+  return sc_window_get_workbook (window) != NULL;
+}
+
+/* A window of the usual size, presented, opening @path. */
+ScWindow *
+sc_test_open_window (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  ScWindow *window = sc_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  sc_window_open_file (window, file);
+
+  return window;
+}
+
+/* The descendant whose buildable id is @name (set by the template). */
+GtkWidget *
+sc_test_find_widget_named (GtkWidget  *widget,
+                           const char *name)
+{
+  if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = sc_test_find_widget_named (child, name);
+
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}

@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "sc-import-assistant.h"
+#include "sc-window.h"
 
 G_BEGIN_DECLS
 
@@ -20,5 +21,13 @@ void sc_test_save_screenshot (GtkWidget  *widget,
 void sc_test_wait_for_import_step (ScImportAssistant *assistant,
                                    const char        *step);
 void sc_test_import_through       (ScImportAssistant *assistant);
+
+char      *sc_test_sample_path       (void);
+void       sc_test_wait_until        (gboolean  (*done) (ScWindow *),
+                                      ScWindow   *window);
+gboolean   sc_test_has_workbook      (ScWindow   *window);
+ScWindow  *sc_test_open_window       (const char *path);
+GtkWidget *sc_test_find_widget_named (GtkWidget  *widget,
+                                      const char *name);
 
 G_END_DECLS

@@ -26,74 +26,6 @@
 #include "sc-window.h"
 #include "sc-window-private.h"
 
-static char *
-sample_path (void)
-{
-  return g_test_build_filename (G_TEST_DIST, "..", "data", "samples", "contoso-2024-2025.scorecard", NULL);
-}
-
-static gboolean
-on_timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Iterates the main loop until @done returns TRUE or 20 s have passed. */
-static void
-wait_until (gboolean (*done) (ScWindow *),
-            ScWindow *window)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (20, on_timeout_cb, &timed_out);
-
-  while (!done (window) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
-
-static gboolean
-has_workbook (ScWindow *window)
-{
-  return sc_window_get_workbook (window) != NULL;
-}
-
-static ScWindow *
-open_window (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  ScWindow *window = sc_window_new (NULL);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
-  gtk_window_present (GTK_WINDOW (window));
-  sc_window_open_file (window, file);
-
-  return window;
-}
-
-/* The descendant whose buildable id is @name (set by the template). */
-static GtkWidget *
-find_widget_named (GtkWidget  *widget,
-                   const char *name)
-{
-  if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget_named (child, name);
-
-      if (found)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* "Export as Excel…" once a file is chosen: the window waits, then the
  * workbook holds the four sheets.
  */
@@ -106,8 +38,8 @@ export_done (ScWindow *window)
 static void
 test_export_excel (void)
 {
-  g_autofree char *path = sample_path ();
-  ScWindow *window = open_window (path);
+  g_autofree char *path = sc_test_sample_path ();
+  ScWindow *window = sc_test_open_window (path);
   g_autofree char *dir = g_dir_make_tmp ("test-window-XXXXXX", NULL);
   g_autofree char *out = g_build_filename (dir, "contoso.xlsx", NULL);
   g_autoptr(ScReaderXlsx) reader = sc_reader_xlsx_new (out);
@@ -115,10 +47,10 @@ test_export_excel (void)
   g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GBytes) bytes = NULL;
 
-  wait_until (has_workbook, window);
+  sc_test_wait_until (sc_test_has_workbook, window);
   /* the header bar's export button has it in its menu */
   {
-    GtkWidget *button = find_widget_named (GTK_WIDGET (window), "export_button");
+    GtkWidget *button = sc_test_find_widget_named (GTK_WIDGET (window), "export_button");
 
     g_assert_true (ADW_IS_SPLIT_BUTTON (button));
     adw_split_button_popup (ADW_SPLIT_BUTTON (button));
@@ -134,7 +66,7 @@ test_export_excel (void)
 
   _sc_window_export_excel (window, out);
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (window->main_stack)));
-  wait_until (export_done, window);
+  sc_test_wait_until (export_done, window);
   mapped = g_mapped_file_new (out, FALSE, &error);
   g_assert_no_error (error);
   bytes = g_mapped_file_get_bytes (mapped);

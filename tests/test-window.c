@@ -43,54 +43,6 @@
 #include "sc-window-private.h"
 #include "sc-workbook-io.h"
 
-static char *
-sample_path (void)
-{
-  return g_test_build_filename (G_TEST_DIST, "..", "data", "samples", "contoso-2024-2025.scorecard", NULL);
-}
-
-static gboolean
-on_timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Iterates the main loop until @done returns TRUE or 20 s have passed. */
-static void
-wait_until (gboolean (*done) (ScWindow *),
-            ScWindow *window)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (20, on_timeout_cb, &timed_out);
-
-  while (!done (window) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
-
-static gboolean
-has_workbook (ScWindow *window)
-{
-  return sc_window_get_workbook (window) != NULL;
-}
-
-static ScWindow *
-open_window (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  ScWindow *window = sc_window_new (NULL);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
-  gtk_window_present (GTK_WINDOW (window));
-  sc_window_open_file (window, file);
-
-  return window;
-}
-
 /* The partner with @name in the sidebar, or G_MAXUINT. */
 static guint
 find_partner (GListModel *model,
@@ -105,26 +57,6 @@ find_partner (GListModel *model,
     }
 
   return G_MAXUINT;
-}
-
-/* The descendant whose buildable id is @name (set by the template). */
-static GtkWidget *
-find_widget_named (GtkWidget  *widget,
-                   const char *name)
-{
-  if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget_named (child, name);
-
-      if (found)
-        return found;
-    }
-
-  return NULL;
 }
 
 /* The label showing exactly @text under @widget, or NULL. */
@@ -216,15 +148,15 @@ has_charts (ScWindow *window)
 static void
 test_open_sample (void)
 {
-  g_autofree char *path = sample_path ();
-  ScWindow *window = open_window (path);
+  g_autofree char *path = sc_test_sample_path ();
+  ScWindow *window = sc_test_open_window (path);
   GtkSelectionModel *selection;
   g_autoptr(ScKpiItem) first = NULL;
   ScKpiItem *row;
   GtkLabel *status;
   guint position;
 
-  wait_until (has_workbook, window);
+  sc_test_wait_until (sc_test_has_workbook, window);
   g_assert_cmpstr (sc_window_get_visible_page (window), ==, "book");
 
   selection = sc_window_get_partner_selection (window);
@@ -322,7 +254,7 @@ test_open_sample (void)
   /* A trend chart per KPI, made just after the table (in a low-priority
    * idle, which a loaded machine may run later than the settling time)
    */
-  wait_until (has_charts, window);
+  sc_test_wait_until (has_charts, window);
   g_assert_cmpuint (count_children (GTK_WIDGET (sc_window_get_chart_grid (window))), >=, 12);
 
   /* The other pages: compare and issues */
@@ -355,11 +287,11 @@ test_open_sample (void)
 static void
 test_search_and_filter (void)
 {
-  g_autofree char *path = sample_path ();
-  ScWindow *window = open_window (path);
+  g_autofree char *path = sc_test_sample_path ();
+  ScWindow *window = sc_test_open_window (path);
   GListModel *model;
 
-  wait_until (has_workbook, window);
+  sc_test_wait_until (sc_test_has_workbook, window);
   model = G_LIST_MODEL (sc_window_get_partner_selection (window));
 
   sc_window_set_search_text (window, "fonderia");
@@ -413,7 +345,7 @@ test_open_broken_file (void)
   ScWindow *window;
 
   g_assert_true (g_file_set_contents (path, "{ \"format\": \"scorecards\", \"version\": 1, \"kpis\": [", -1, NULL));
-  window = open_window (path);
+  window = sc_test_open_window (path);
   sc_test_settle ();
   sc_test_settle ();
 
@@ -469,12 +401,12 @@ scroll_to_charts (ScWindow *window)
 static void
 test_sort (void)
 {
-  g_autofree char *path = sample_path ();
-  ScWindow *window = open_window (path);
+  g_autofree char *path = sc_test_sample_path ();
+  ScWindow *window = sc_test_open_window (path);
   GListModel *model;
   g_autoptr(ScPartner) first = NULL;
 
-  wait_until (has_workbook, window);
+  sc_test_wait_until (sc_test_has_workbook, window);
   model = G_LIST_MODEL (sc_window_get_partner_selection (window));
 
   /* Lowest score first: the foundry whose quality collapsed (45.2 in Dec 2025) */
@@ -527,12 +459,12 @@ test_sort (void)
 static void
 test_view (void)
 {
-  g_autofree char *path = sample_path ();
-  ScWindow *window = open_window (path);
+  g_autofree char *path = sc_test_sample_path ();
+  ScWindow *window = sc_test_open_window (path);
   ScRollup quarter;
   ScWorkbook *book;
 
-  wait_until (has_workbook, window);
+  sc_test_wait_until (sc_test_has_workbook, window);
   book = sc_window_get_workbook (window);
   select_partner (window, "Precision Hydraulics & Fluid Power Components Ltd.");
 
@@ -627,7 +559,7 @@ edit_target (ScWindow   *window,
 static char *
 copy_sample (const char *dir)
 {
-  g_autofree char *path = sample_path ();
+  g_autofree char *path = sc_test_sample_path ();
   g_autofree char *contents = NULL;
   char *copy = g_build_filename (dir, "book.scorecard", NULL);
   gsize length;
@@ -644,10 +576,10 @@ test_edit_undo_save (void)
   g_autofree char *path = copy_sample (dir);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(ScWorkbook) reloaded = NULL;
-  ScWindow *window = open_window (path);
+  ScWindow *window = sc_test_open_window (path);
   ScWorkbook *book;
 
-  wait_until (has_workbook, window);
+  sc_test_wait_until (sc_test_has_workbook, window);
   book = sc_window_get_workbook (window);
   g_assert_false (is_modified (window));
   select_partner (window, "Officine Meccaniche Bergamasche S.p.A.");
@@ -693,11 +625,11 @@ test_recovery (void)
   g_autofree char *dir = g_dir_make_tmp ("sc-test-window-XXXXXX", NULL);
   g_autofree char *path = copy_sample (dir);
   g_autoptr(GPtrArray) files = NULL;
-  ScWindow *window = open_window (path);
+  ScWindow *window = sc_test_open_window (path);
   ScWindow *recovered;
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
-  wait_until (has_workbook, window);
+  sc_test_wait_until (sc_test_has_workbook, window);
   edit_target (window, "ppm_defects", 150);
   g_assert_true (_sc_window_autosave_now (window));
 
@@ -708,7 +640,7 @@ test_recovery (void)
   recovered = sc_window_new (NULL);
   gtk_window_present (GTK_WINDOW (recovered));
   sc_window_open_recovered (recovered, g_ptr_array_index (files, 0));
-  wait_until (is_book_view, recovered);
+  sc_test_wait_until (is_book_view, recovered);
   g_assert_true (g_file_equal (sc_window_get_file (recovered), file));
   g_assert_cmpfloat (sc_kpi_get_target (sc_workbook_lookup_kpi (sc_window_get_workbook (recovered),
                                                                 "ppm_defects")), ==, 150);
@@ -745,11 +677,11 @@ find_message_dialog (void)
 static void
 test_close_unsaved (void)
 {
-  g_autofree char *path = sample_path ();
-  ScWindow *window = open_window (path);
+  g_autofree char *path = sc_test_sample_path ();
+  ScWindow *window = sc_test_open_window (path);
   AdwMessageDialog *dialog;
 
-  wait_until (has_workbook, window);
+  sc_test_wait_until (sc_test_has_workbook, window);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   edit_target (window, "scrap_rate_pct", 2);
   sc_test_settle ();
@@ -816,8 +748,8 @@ test_no_target (void)
   g_assert_true (sc_workbook_save_to_file (book, out, NULL, &error));
   g_assert_no_error (error);
 
-  window = open_window (path);
-  wait_until (has_workbook, window);
+  window = sc_test_open_window (path);
+  sc_test_wait_until (sc_test_has_workbook, window);
   selection = sc_window_get_partner_selection (window);
   gtk_selection_model_select_item (selection, find_partner (G_LIST_MODEL (selection), "Schäfer Gusswerk KG"), TRUE);
   sc_test_settle ();
@@ -873,14 +805,14 @@ test_open_data_file (void)
 static void
 test_new_issue (void)
 {
-  g_autofree char *path = sample_path ();
-  ScWindow *window = open_window (path);
+  g_autofree char *path = sc_test_sample_path ();
+  ScWindow *window = sc_test_open_window (path);
   ScIssueEditor *editor;
   ScWorkbook *book;
   ScPartner *partner;
   guint n_before, open_before;
 
-  wait_until (has_workbook, window);
+  sc_test_wait_until (sc_test_has_workbook, window);
   book = sc_window_get_workbook (window);
   select_partner (window, "Isar Fahrzeugbau AG");
   partner = sc_workbook_lookup_partner (book, "c02");
@@ -925,13 +857,13 @@ test_preferences (void)
   sc_test_settle ();
 
   /* The rows show the settings, and a choice is stored at once */
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget_named (window, "view_row")), 2);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (sc_test_find_widget_named (window, "view_row")), 2);
   view = g_settings_get_string (settings, "default-period-view");
   g_assert_cmpstr (view, ==, "ytd");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_widget_named (window, "company_row"))),
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sc_test_find_widget_named (window, "company_row"))),
                    ==, "Contoso Manufacturing GmbH");
   /* the name issue history of team workbooks records */
-  gtk_editable_set_text (GTK_EDITABLE (find_widget_named (window, "display_name_row")), "Anna Martin");
+  gtk_editable_set_text (GTK_EDITABLE (sc_test_find_widget_named (window, "display_name_row")), "Anna Martin");
   {
     g_autofree char *name = g_settings_get_string (settings, "display-name");
     g_assert_cmpstr (name, ==, "Anna Martin");
@@ -1122,11 +1054,11 @@ test_views_by_granularity (void)
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
     {
       g_autofree char *path = write_small_book (cases[c].granularity, cases[c].first);
-      ScWindow *window = open_window (path);
+      ScWindow *window = sc_test_open_window (path);
       GListModel *model;
       guint n = 0;
 
-      wait_until (has_workbook, window);
+      sc_test_wait_until (sc_test_has_workbook, window);
       sc_test_settle ();
       model = gtk_drop_down_get_model (window->view_dropdown);
       while (cases[c].items[n] != NULL)
@@ -1146,6 +1078,15 @@ test_views_by_granularity (void)
       gtk_window_destroy (GTK_WINDOW (window));
       g_unlink (path);
     }
+}
+
+static gboolean
+on_timeout_cb (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
 }
 
 /* The open import assistant, waited for */
@@ -1213,7 +1154,7 @@ test_import_several (void)
   sc_test_wait_for_import_step (first, "format");
   g_assert_nonnull (strstr (adw_window_title_get_subtitle (first->window_title), ", file 1 of 2"));
   sc_test_import_through (first);
-  wait_until (has_workbook, window);
+  sc_test_wait_until (sc_test_has_workbook, window);
   book = sc_window_get_workbook (window);
 
   second = wait_for_assistant (first);
@@ -1282,8 +1223,8 @@ test_compare_scrolls (void)
   file = g_file_new_for_path (path);
   g_assert_true (sc_workbook_save_to_file (book, file, NULL, &error));
 
-  window = open_window (path);
-  wait_until (has_workbook, window);
+  window = sc_test_open_window (path);
+  sc_test_wait_until (sc_test_has_workbook, window);
   adw_view_stack_set_visible_child_name (sc_window_get_view_stack (window), "compare");
   sc_test_settle ();
   scroller = sc_compare_page_get_scroller (window->compare_page);
@@ -1325,8 +1266,8 @@ test_compare_scrolls (void)
 static void
 test_watch_list (void)
 {
-  g_autofree char *path = sample_path ();
-  ScWindow *window = open_window (path);
+  g_autofree char *path = sc_test_sample_path ();
+  ScWindow *window = sc_test_open_window (path);
   static const char *watched[] = {
     "Fonderia Valle Trompia S.r.l.", "Lombardia Macchine Agricole S.p.A.",
     "Midwest Industrial Supply, Inc.", "Atlantic Rail Systems Corp.",
@@ -1334,7 +1275,7 @@ test_watch_list (void)
   GListModel *model;
   GtkWidget *row;
 
-  wait_until (has_workbook, window);
+  sc_test_wait_until (sc_test_has_workbook, window);
   model = G_LIST_MODEL (sc_window_get_partner_selection (window));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 27);
 
@@ -1380,7 +1321,7 @@ test_scorecard_groups (void)
     "    \"match\": { \"tags\": [ { \"key\": \"commodity\", \"value\": \"Iron castings\" },\n"
     "      { \"key\": \"commodity\", \"value\": \"Investment castings\" } ] },\n"
     "    \"kpis\": [ \"on_time_delivery_pct\", \"ppm_defects\", \"scrap_rate_pct\" ] } ],\n";
-  g_autofree char *sample = sample_path ();
+  g_autofree char *sample = sc_test_sample_path ();
   g_autofree char *text = NULL;
   g_autofree char *path = NULL;
   g_autoptr(GString) grouped = g_string_new (groups);
@@ -1396,8 +1337,8 @@ test_scorecard_groups (void)
   close (fd);
   g_assert_true (g_file_set_contents (path, grouped->str, grouped->len, NULL));
 
-  window = open_window (path);
-  wait_until (has_workbook, window);
+  window = sc_test_open_window (path);
+  sc_test_wait_until (sc_test_has_workbook, window);
   select_partner (window, "Ningbo Oriental Precision Casting Co., Ltd.");
   g_assert_nonnull (strstr (sc_scorecard_page_get_standing_text (window->scorecard_page),
                             "Measured on the Castings scorecard"));
